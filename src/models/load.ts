@@ -1,0 +1,102 @@
+/**
+ * Device load (seed, section 4.2).
+ * @module
+ */
+import type { ScoreForm } from './criteria.js';
+import { scoreOne, scoreSet, type ModelSpec } from './model.js';
+
+/** A device's load criteria (seed, section 4.2). All finite and ≥ 0. */
+export interface LoadCriteria {
+  /** Compute capacity C. */
+  readonly capacity: number;
+  /** Remaining resources R. */
+  readonly remaining: number;
+  /** Execution time T (must be > 0 in the base form). */
+  readonly execTime: number;
+}
+
+/** Options of {@link loads}. */
+export interface LoadsOptions {
+  /**
+   * `'base'`: `L = C·R/T`; `'weighted'`: `L = w1·C + w2·R + w3·T` (needs
+   * `weights`); `'normalized'`: weighted with `w = (1/ΣC, 1/ΣR, 1/ΣT)` over
+   * the given devices.
+   * @defaultValue `'base'`
+   */
+  readonly form?: ScoreForm;
+  /**
+   * `[w1, w2, w3]` for capacity, remaining, execTime; required with
+   * `form: 'weighted'`.
+   * @defaultValue none
+   */
+  readonly weights?: readonly [number, number, number] | ArrayLike<number>;
+}
+
+/** Options of {@link load}. */
+export interface LoadOptions {
+  /**
+   * `'base'` (`C·R/T`) or `'weighted'`.
+   * @defaultValue `'base'`
+   */
+  readonly form?: 'base' | 'weighted';
+  /**
+   * `[w1, w2, w3]`; required with `form: 'weighted'`.
+   * @defaultValue none
+   */
+  readonly weights?: readonly [number, number, number] | ArrayLike<number>;
+}
+
+const spec: ModelSpec<keyof LoadCriteria> = {
+  setFn: 'loads',
+  oneFn: 'load',
+  items: 'devices',
+  fields: ['capacity', 'remaining', 'execTime'],
+  positiveInBase: ['execTime'],
+  base: (x) => (x[0]! * x[1]!) / x[2]!,
+};
+
+/**
+ * Loads of a set of devices (seed, section 4.2), in one of three forms: base
+ * `L = C·R/T`; weighted `L = w1·C + w2·R + w3·T`; normalized, the weighted
+ * form with `w1 = 1/ΣC, w2 = 1/ΣR, w3 = 1/ΣT` over the given devices.
+ *
+ * The seed's formula mixes a benefit (capacity, remaining resources: more is
+ * better) with a cost (execution time: more is worse) in one sum, and calls
+ * the result "load" although a larger value means a *more* capable device.
+ * Read the base form as "useful capacity per unit time" (higher is better).
+ *
+ * Complexity: O(m).
+ *
+ * @param devices - Criteria of each device, finite and ≥ 0 (execTime > 0 in the base form).
+ * @param options - {@link LoadsOptions}.
+ * @returns A new `Float64Array`, one load per device, in input order.
+ * @throws {@link InputTypeError} for a malformed set, device or options.
+ * @throws {@link InputRangeError} for a NaN, infinite or negative criterion, execTime 0 in the base form, or (normalized) a criterion summing to 0.
+ *
+ * @example
+ * ```ts
+ * loads(workedExample.devices);
+ * // Float64Array [25000, 40000, 50000, 120000]
+ * ```
+ */
+export function loads(devices: readonly LoadCriteria[], options?: LoadsOptions): Float64Array {
+  return scoreSet(spec, devices, options);
+}
+
+/**
+ * Load of one device in the base (`C·R/T`) or weighted form (seed, 4.2).
+ *
+ * @param device - The device's criteria.
+ * @param options - {@link LoadOptions}.
+ * @returns The load.
+ * @throws {@link InputTypeError} for a malformed device or options.
+ * @throws {@link InputRangeError} for a NaN, infinite or negative criterion, or execTime 0 in the base form.
+ *
+ * @example
+ * ```ts
+ * load({ capacity: 1000, remaining: 500, execTime: 20 }); // 25000
+ * ```
+ */
+export function load(device: LoadCriteria, options?: LoadOptions): number {
+  return scoreOne(spec, device, options);
+}

@@ -1,0 +1,97 @@
+/**
+ * Data-transfer time (seed, section 4.2).
+ * @module
+ */
+import type { ScoreForm } from './criteria.js';
+import { scoreOne, scoreSet, type ModelSpec } from './model.js';
+
+/** The phases of one data transfer (seed, section 4.2). All finite and ≥ 0. */
+export interface TransferCriteria {
+  /** Pack time Tp. */
+  readonly pack: number;
+  /** Send time Ts. */
+  readonly send: number;
+  /** Unpack time Tr. */
+  readonly unpack: number;
+}
+
+/** Options of {@link transferTimes}. */
+export interface TransferTimesOptions {
+  /**
+   * `'base'`: `Td = Tp + Ts + Tr`; `'weighted'`: `Td = w1·Tp + w2·Ts + w3·Tr`
+   * (needs `weights`); `'normalized'`: weighted with
+   * `w = (1/ΣTp, 1/ΣTs, 1/ΣTr)` over the given transfers.
+   * @defaultValue `'base'`
+   */
+  readonly form?: ScoreForm;
+  /**
+   * `[w1, w2, w3]` for pack, send, unpack; required with `form: 'weighted'`.
+   * @defaultValue none
+   */
+  readonly weights?: readonly [number, number, number] | ArrayLike<number>;
+}
+
+/** Options of {@link transferTime}. */
+export interface TransferTimeOptions {
+  /**
+   * `'base'` (`Tp + Ts + Tr`) or `'weighted'`.
+   * @defaultValue `'base'`
+   */
+  readonly form?: 'base' | 'weighted';
+  /**
+   * `[w1, w2, w3]`; required with `form: 'weighted'`.
+   * @defaultValue none
+   */
+  readonly weights?: readonly [number, number, number] | ArrayLike<number>;
+}
+
+const spec: ModelSpec<keyof TransferCriteria> = {
+  setFn: 'transferTimes',
+  oneFn: 'transferTime',
+  items: 'transfers',
+  fields: ['pack', 'send', 'unpack'],
+  positiveInBase: [],
+  base: (x) => x[0]! + x[1]! + x[2]!,
+};
+
+/**
+ * Data-transfer times of a set of transfers (seed, section 4.2), in one of
+ * three forms: base `Td = Tp + Ts + Tr` (a time, in the inputs' unit);
+ * weighted `Td = w1·Tp + w2·Ts + w3·Tr`; normalized, the weighted form with
+ * `w = (1/ΣTp, 1/ΣTs, 1/ΣTr)` over the given transfers (a unitless score).
+ *
+ * Complexity: O(n).
+ *
+ * @param transfers - Phases of each transfer, finite and ≥ 0.
+ * @param options - {@link TransferTimesOptions}.
+ * @returns A new `Float64Array`, one value per transfer, in input order.
+ * @throws {@link InputTypeError} for a malformed set, transfer or options.
+ * @throws {@link InputRangeError} for a NaN, infinite or negative phase, or (normalized) a phase summing to 0.
+ *
+ * @example
+ * ```ts
+ * transferTimes(workedExample.transfers);
+ * // Float64Array [18, 24, 24]
+ * ```
+ */
+export function transferTimes(transfers: readonly TransferCriteria[], options?: TransferTimesOptions): Float64Array {
+  return scoreSet(spec, transfers, options);
+}
+
+/**
+ * Transfer time of one transfer in the base (`Tp + Ts + Tr`) or weighted form.
+ *
+ * @param transfer - The transfer's phases.
+ * @param options - {@link TransferTimeOptions}.
+ * @returns The transfer time.
+ * @throws {@link InputTypeError} for a malformed transfer or options.
+ * @throws {@link InputRangeError} for a NaN, infinite or negative phase.
+ *
+ * @example
+ * ```ts
+ * transferTime({ pack: 5, send: 10, unpack: 3 }); // 18
+ * ```
+ */
+export function transferTime(transfer: TransferCriteria, options?: TransferTimeOptions): number {
+  return scoreOne(spec, transfer, options);
+}

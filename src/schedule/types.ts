@@ -1,0 +1,80 @@
+/**
+ * What evaluating an assignment produces: a timed schedule and its metrics.
+ * @module
+ */
+
+/**
+ * How task times combine on a device.
+ * - `'independent'`: the seed's model: a task's finish is release + transfer
+ *   + execution, with no waiting for other tasks on the same device (the
+ *   published assignment gives totals 38, 54, 64, 54, 38).
+ * - `'sequential'`: each device runs its tasks one at a time (in a documented
+ *   order), transfer before execution, starting at the device's ready time.
+ */
+export type CostModel = 'independent' | 'sequential';
+
+/** One task's place in a schedule. */
+export interface ScheduledTask {
+  /** Task index in the problem. */
+  readonly task: number;
+  /** Task id. */
+  readonly id: string;
+  /** Device index. */
+  readonly device: number;
+  /** When the transfer starts. */
+  readonly start: number;
+  /** Transfer duration. */
+  readonly transfer: number;
+  /** Execution duration. */
+  readonly exec: number;
+  /** start + transfer + exec. */
+  readonly finish: number;
+}
+
+/** One device's summary. */
+export interface DeviceUsage {
+  readonly device: number;
+  readonly id: string;
+  /** Sum of transfer + exec of its tasks. */
+  readonly busy: number;
+  /** busy / makespan (0 when the makespan is 0). */
+  readonly utilization: number;
+  /** Task indices in the order the device runs them. */
+  readonly tasks: readonly number[];
+}
+
+/** A deadline the schedule misses. */
+export interface DeadlineMiss {
+  readonly task: number;
+  readonly id: string;
+  /** finish − deadline (> 0). */
+  readonly lateness: number;
+}
+
+/** Summary numbers of a schedule. */
+export interface ScheduleMetrics {
+  /** Latest finish time. */
+  readonly makespan: number;
+  /** Σ finish. */
+  readonly flowtime: number;
+  /** Σ priority · finish. */
+  readonly weightedFlowtime: number;
+  /** Σ transfer time. */
+  readonly totalTransfer: number;
+  /** Tasks finishing after their deadline. */
+  readonly deadlineMisses: readonly DeadlineMiss[];
+  /** max busy / mean busy over devices (1 = perfectly balanced; 0 for an empty problem). */
+  readonly loadImbalance: number;
+}
+
+/** The result of evaluating an assignment. */
+export interface Schedule {
+  readonly costModel: CostModel;
+  /** `assignment[i]`: device index of task i. */
+  readonly assignment: readonly number[];
+  /** One entry per task, in task order. */
+  readonly tasks: readonly ScheduledTask[];
+  /** One entry per device, in device order. */
+  readonly devices: readonly DeviceUsage[];
+  readonly metrics: ScheduleMetrics;
+}
