@@ -1,0 +1,19 @@
+/**
+ * Entry point of the `lepton-sched` command (see `src/cli/main.ts`).
+ * @internal
+ * @module
+ */
+import { runCli } from './cli/main.js';
+
+runCli(process.argv.slice(2), {
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`lepton-sched: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/main.js';
+import { VERSION } from '../../src/cli/version.js';
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, { stdout: (s) => (out += s), stderr: (s) => (err += s) });
+  return { code, out, err };
+}
+
+describe('lepton-sched CLI', () => {
+  it('--version prints the package.json version', async () => {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(VERSION).toBe(pkg.version);
+    const r = await run('--version');
+    expect(r).toEqual({ code: 0, out: `${pkg.version}\n`, err: '' });
+  });
+
+  it('--help lists the commands and exits 0', async () => {
+    const r = await run('--help');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('lepton-sched example');
+  });
+
+  it('example prints the report with the published totals', async () => {
+    const r = await run('example');
+    expect(r.code).toBe(0);
+    expect(r.err).toBe('');
+    expect(r.out).toContain('Published assignment');
+  });
+
+  it.each([
+    [[], 'missing command'],
+    [['bogus'], "unknown command 'bogus'"],
+    [['example', '--nope'], "Unknown option '--nope'"],
+    [['example', 'extra'], 'extra'],
+  ])('usage error %j exits 2 with one line on stderr and no stack trace', async (argv, text) => {
+    const r = await run(...argv);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toContain(text);
+    expect(r.err.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+});
