@@ -8,13 +8,14 @@ import { parseArgs } from 'node:util';
 import { InfeasibleError, InputRangeError, InputTypeError } from '../errors.js';
 import { workedExampleReport } from './exampleReport.js';
 import { UsageError, type CliIo } from './io.js';
+import { SOLVE_USAGE, solveCommand } from './solve.js';
 import { VERSION } from './version.js';
 
 export const HELP = `lepton-sched ${VERSION}: schedule tasks across edge devices and the cloud
 
 Usage:
   lepton-sched example             print the seed article's worked example report
-  lepton-sched --help              this text
+${SOLVE_USAGE}  lepton-sched --help              this text
   lepton-sched --version           the version
 
 Exit codes: 0 success, 1 internal error, 2 usage error or bad input.
@@ -37,6 +38,8 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
       io.stdout(workedExampleReport());
       return 0;
     }
+    case 'solve':
+      return solveCommand(rest, io);
     default:
       throw new UsageError(`unknown command '${command}' (try --help)`);
   }

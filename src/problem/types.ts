@@ -13,7 +13,7 @@ export interface TaskSpec {
   /** Unique id (used in traces, JSON output and the online API). */
   readonly id: string;
   /**
-   * Explicit priority (higher first). When absent, computed from `criteria`
+   * Explicit priority (higher first), finite and ≥ 0. When absent, computed from `criteria`
    * (normalized form over the problem's tasks); when both are absent, 0.
    */
   readonly priority?: number;
@@ -42,16 +42,17 @@ export interface DeviceSpec {
 /**
  * A scheduling problem: n tasks, m devices, an n×m execution-time matrix
  * (`Infinity` = the task cannot run there) and an optional n×m transfer-time
- * matrix (default all 0). Plain data: serialize it with `JSON.stringify`
- * (write `Infinity` as the string `"Infinity"` or `null` in JSON files, see
- * the JSON reader).
+ * matrix (default all 0). Plain data; `compileProblem` validates it (every
+ * rule is listed there). For files use `problemToJson` / `parseProblemJson`,
+ * which write `Infinity` as the string `"Infinity"` (plain `JSON.stringify`
+ * would write `null`, which the reader rejects: NaN becomes `null` too).
  */
 export interface Problem {
   readonly tasks: readonly TaskSpec[];
   readonly devices: readonly DeviceSpec[];
   /** `execTime[i][j]`: time to run task i on device j; `Infinity` = forbidden. */
   readonly execTime: readonly (readonly number[])[];
-  /** `transferTime[i][j]`: time to move task i's data to device j. @defaultValue all 0 */
+  /** `transferTime[i][j]`: time to move task i's data to device j; `Infinity` = unreachable (forbidden too). @defaultValue all 0 */
   readonly transferTime?: readonly (readonly number[])[];
 }
 

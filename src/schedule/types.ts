@@ -27,7 +27,7 @@ export interface ScheduledTask {
   readonly transfer: number;
   /** Execution duration. */
   readonly exec: number;
-  /** start + transfer + exec. */
+  /** start + (transfer + exec). */
   readonly finish: number;
 }
 
@@ -63,7 +63,7 @@ export interface ScheduleMetrics {
   readonly totalTransfer: number;
   /** Tasks finishing after their deadline. */
   readonly deadlineMisses: readonly DeadlineMiss[];
-  /** max busy / mean busy over devices (1 = perfectly balanced; 0 for an empty problem). */
+  /** max busy / mean busy over all devices (1 = perfectly balanced; 0 when no device is busy: no tasks, or every time 0). */
   readonly loadImbalance: number;
 }
 

@@ -1,0 +1,161 @@
+/**
+ * `lepton-sched solve FILE [--strategy S] [--cost-model M] [--objective O]
+ * [--seed N] [--format F] [--tasks N --machines M] [--json]`: read a problem
+ * file, solve it, print the result.
+ *
+ * File formats (`--format auto`, the default): a name ending in `.json`, or
+ * content whose first non-blank character is `{`, is a JSON problem file
+ * (`parseProblemJson`); anything else is a Braun HCSP ETC file (`parseHcsp`;
+ * 512×16 unless it has a header line `n m [k]` or `--tasks/--machines` say
+ * otherwise). `--format json|hcsp` forces one.
+ *
+ * Output: a readable summary and tables by default; with `--json` the whole
+ * solution (`solutionToJson`). Exit codes: 0 solved; 2 usage error, unreadable
+ * or bad file, infeasible problem (one message on stderr, no stack trace; a
+ * JSON file with several errors lists them one per indented line).
+ * @internal
+ * @module
+ */
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { InfeasibleError, InputRangeError, InputTypeError } from '../errors.js';
+import { parseHcsp } from '../io/hcsp.js';
+import { parseProblemJson, solutionToJson } from '../io/json.js';
+import type { Problem } from '../problem/types.js';
+import { solve, type Solution, type SolveOptions } from '../solvers/solve.js';
+import { num, table } from './table.js';
+
+/** Usage text of the `solve` command, for the CLI's help. @internal */
+export const SOLVE_USAGE = `  lepton-sched solve FILE [options]   solve a problem file (JSON or Braun HCSP)
+      --strategy S      seed | olb | met | mct | min-min | max-min | duplex | sufferage | sufferage-greedy (default min-min)
+      --cost-model M    sequential | independent (default sequential)
+      --objective O     makespan | flowtime | weighted-flowtime (default makespan)
+      --seed N          seed for randomized strategies (default 0)
+      --format F        auto | json | hcsp (default auto: .json or a leading '{' is JSON)
+      --tasks N, --machines M   size of an HCSP file without a header (default 512, 16)
+      --json            print the full solution as JSON instead of tables
+`;
+
+class Usage extends Error {}
+
+/** solve()'s option fields and the flags that set them, for error messages. */
+const FLAGS: Readonly<Record<string, string>> = {
+  'options.strategy': '--strategy',
+  'options.costModel': '--cost-model',
+  'options.objective': '--objective',
+  'options.seed': '--seed',
+};
+
+function integer(name: string, v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  if (!/^\d+$/.test(v)) throw new Usage(`--${name} must be a non-negative integer, got '${v}'`);
+  return Number(v);
+}
+
+function readProblem(text: string, file: string, format: string, tasks: number | undefined, machines: number | undefined): { problem: Problem; format: 'json' | 'hcsp' } {
+  const json = format === 'json' || (format === 'auto' && (file.toLowerCase().endsWith('.json') || text.trimStart().startsWith('{')));
+  if (json) {
+    if (tasks !== undefined || machines !== undefined) throw new Usage('--tasks and --machines apply to HCSP files only');
+    return { problem: parseProblemJson(text), format: 'json' };
+  }
+  const opts: { tasks?: number; machines?: number } = {};
+  if (tasks !== undefined) opts.tasks = tasks;
+  if (machines !== undefined) opts.machines = machines;
+  return { problem: parseHcsp(text, opts), format: 'hcsp' };
+}
+
+function report(file: string, format: string, problem: Problem, s: Solution): string {
+  const m = s.metrics;
+  const gap = Number.isFinite(s.gap) ? `${(s.gap * 100).toFixed(2)}%` : String(s.gap);
+  const misses = m.deadlineMisses.length === 0 ? 'none' : m.deadlineMisses.map((d) => `${d.id} by ${num(d.lateness)}`).join(', ');
+  const lines = [
+    `${file} (${format}): ${problem.tasks.length} tasks x ${problem.devices.length} devices; strategy ${s.strategy}, cost model ${s.schedule.costModel}`,
+    '',
+    table([
+      ['makespan', 'lower bound', 'gap', 'flowtime', 'weighted flowtime', 'total transfer', 'load imbalance'],
+      [num(s.makespan), num(s.lowerBound), gap, num(m.flowtime), num(m.weightedFlowtime), num(m.totalTransfer), num(m.loadImbalance)],
+    ]),
+    `  deadline misses: ${misses}${s.stoppedEarly ? '\n  (stopped early: time or iteration budget reached)' : ''}`,
+    '',
+    'Devices',
+    table([
+      ['device', 'id', 'tier', 'tasks', 'busy', 'utilization'],
+      ...s.schedule.devices.map((d) => [String(d.device), d.id, problem.devices[d.device]!.tier, String(d.tasks.length), num(d.busy), num(d.utilization)]),
+    ]),
+    '',
+    'Tasks',
+    table([
+      ['task', 'id', 'device', 'start', 'transfer', 'exec', 'finish'],
+      ...s.schedule.tasks.map((t) => [String(t.task), t.id, String(t.device), num(t.start), num(t.transfer), num(t.exec), num(t.finish)]),
+    ]),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Runs `lepton-sched solve` with the arguments after `solve`.
+ * @param args - Command-line arguments after the word `solve`.
+ * @param io - Output channels.
+ * @returns The exit code: 0 success, 2 usage error or bad input.
+ * @internal
+ */
+export async function solveCommand(args: readonly string[], io: { stdout: (s: string) => void; stderr: (s: string) => void }): Promise<number> {
+  let file = '';
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...args],
+      options: {
+        strategy: { type: 'string' },
+        'cost-model': { type: 'string' },
+        objective: { type: 'string' },
+        seed: { type: 'string' },
+        format: { type: 'string' },
+        tasks: { type: 'string' },
+        machines: { type: 'string' },
+        json: { type: 'boolean' },
+      },
+      allowPositionals: true,
+      strict: true,
+    });
+    if (positionals.length !== 1) throw new Usage(positionals.length === 0 ? 'missing FILE (usage: lepton-sched solve FILE [--strategy S] [--json])' : `expected one FILE, got ${positionals.length}`);
+    file = positionals[0]!;
+    const format = values.format ?? 'auto';
+    if (!['auto', 'json', 'hcsp'].includes(format)) throw new Usage(`--format must be auto, json or hcsp, got '${format}'`);
+    const tasks = integer('tasks', values.tasks);
+    const machines = integer('machines', values.machines);
+    const seed = integer('seed', values.seed);
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new Usage(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message}`);
+    }
+    const read = readProblem(text, file, format, tasks, machines);
+    const options: Record<string, unknown> = {};
+    if (values.strategy !== undefined) options.strategy = values.strategy;
+    if (values['cost-model'] !== undefined) options.costModel = values['cost-model'];
+    if (values.objective !== undefined) options.objective = values.objective;
+    if (seed !== undefined) options.seed = seed;
+    const solution = solve(read.problem, options as SolveOptions);
+    io.stdout(values.json === true ? `${solutionToJson(solution)}\n` : report(file, read.format, read.problem, solution));
+    return 0;
+  } catch (e) {
+    const where = file === '' ? '' : `${file}: `;
+    if (e instanceof Usage) {
+      io.stderr(`lepton-sched solve: ${e.message}\n`);
+      return 2;
+    }
+    if (e instanceof InputTypeError || e instanceof InputRangeError || e instanceof InfeasibleError) {
+      const flag = e.fn === 'solve' ? FLAGS[e.field] : undefined;
+      const message = flag === undefined ? `${where}${e.message}` : e.message.replace(`solve: ${e.field}`, flag);
+      io.stderr(`lepton-sched solve: ${message}\n`);
+      return 2;
+    }
+    if (e instanceof TypeError && 'code' in e && typeof e.code === 'string' && e.code.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr(`lepton-sched solve: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}

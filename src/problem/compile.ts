@@ -1,0 +1,277 @@
+/**
+ * Validate a {@link Problem} once, at the boundary, and compile it to the dense
+ * typed arrays every solver and the evaluator share.
+ * @module
+ */
+import { InfeasibleError, InputRangeError, InputTypeError } from '../errors.js';
+import { describe as show, infeasible, rangeError, rangeReason, typeError, typeReason } from '../internal/errors.js';
+import { priorities, type PriorityCriteria } from '../models/priority.js';
+import type { CompiledProblem, Problem } from './types.js';
+
+/** Any error the validator reports. @internal */
+export type ProblemIssue = InputTypeError | InputRangeError | InfeasibleError;
+
+/**
+ * Runs checks either failing fast (throw the first error) or collecting every
+ * error (the JSON reader reports them all). @internal
+ */
+class Report {
+  readonly issues: ProblemIssue[] = [];
+  constructor(readonly collect: boolean) {}
+  /** Runs `check`; in collect mode a library error is recorded and `undefined` returned. */
+  guard<T>(check: () => T): T | undefined {
+    if (!this.collect) return check();
+    try {
+      return check();
+    } catch (e) {
+      if (e instanceof InputTypeError || e instanceof InputRangeError || e instanceof InfeasibleError) {
+        this.issues.push(e);
+        return undefined;
+      }
+      throw e;
+    }
+  }
+}
+
+const PROBLEM_KEYS = ['tasks', 'devices', 'execTime', 'transferTime'];
+const TASK_KEYS = ['id', 'priority', 'criteria', 'demand', 'release', 'deadline'];
+const DEVICE_KEYS = ['id', 'tier', 'ready', 'budget'];
+const CRITERIA = ['importance', 'urgency', 'satisfaction'] as const;
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function checkKeys(fn: string, field: string, obj: Record<string, unknown>, allowed: readonly string[], r: Report): void {
+  for (const key of Object.keys(obj)) {
+    if (!allowed.includes(key)) {
+      r.guard(() => typeReason(fn, `${field}.${key}`, `is not a known field (known: ${allowed.join(', ')})`));
+    }
+  }
+}
+
+/** A number ≥ 0; `Infinity` allowed when `infOk`. Returns the fallback on error (collect mode). */
+function num(fn: string, field: string, v: unknown, infOk: boolean, fallback: number, r: Report): number {
+  if (typeof v === 'number' && v >= 0 && (infOk || v !== Infinity)) return v;
+  const expected = infOk ? 'a number >= 0 or Infinity' : 'a finite number >= 0';
+  r.guard(() => (typeof v === 'number' ? rangeError(fn, field, expected, v) : typeError(fn, field, expected, v)));
+  return fallback;
+}
+
+function ids(fn: string, field: string, items: readonly unknown[], r: Report): string[] {
+  const out: string[] = [];
+  const seen = new Map<string, number>();
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    const id = isObject(item) ? item.id : undefined;
+    if (typeof id !== 'string' || id === '') {
+      if (isObject(item)) r.guard(() => typeError(fn, `${field}[${i}].id`, 'a non-empty string', id));
+      out.push(`#${i}`);
+      continue;
+    }
+    const first = seen.get(id);
+    if (first !== undefined) {
+      r.guard(() => rangeReason(fn, `${field}[${i}].id`, `duplicates ${field}[${first}].id (${show(id)})`));
+    } else {
+      seen.set(id, i);
+    }
+    out.push(id);
+  }
+  return out;
+}
+
+/** Reads an n×m matrix into `out` (row-major); reports ragged rows and bad entries. */
+function matrix(fn: string, field: string, v: unknown, n: number, m: number, out: Float64Array, r: Report): void {
+  if (!Array.isArray(v)) {
+    r.guard(() => typeError(fn, field, 'an array of rows', v));
+    return;
+  }
+  if (v.length !== n) {
+    r.guard(() => typeReason(fn, field, `has ${v.length} rows, expected ${n} (one per task)`));
+  }
+  const rows = Math.min(n, v.length);
+  for (let i = 0; i < rows; i++) {
+    const row: unknown = v[i];
+    if (!Array.isArray(row)) {
+      r.guard(() => typeError(fn, `${field}[${i}]`, 'an array', row));
+      continue;
+    }
+    if (row.length !== m) {
+      r.guard(() => typeReason(fn, `${field}[${i}]`, `has ${row.length} entries, expected ${m} (one per device)`));
+      continue;
+    }
+    const base = i * m;
+    for (let j = 0; j < m; j++) {
+      const x: unknown = row[j];
+      if (typeof x === 'number' && x >= 0) out[base + j] = x;
+      else out[base + j] = num(fn, `${field}[${i}][${j}]`, x, true, 0, r);
+    }
+  }
+}
+
+/** Result of {@link checkProblem}: the compiled problem, or the issues found. @internal */
+export interface CheckResult {
+  readonly compiled: CompiledProblem | undefined;
+  readonly issues: readonly ProblemIssue[];
+}
+
+/**
+ * Validates and compiles; with `collect` every issue is gathered instead of
+ * throwing the first. `fn` prefixes every message. @internal
+ */
+export function checkProblem(fn: string, problem: unknown, collect: boolean): CheckResult {
+  const r = new Report(collect);
+  if (!isObject(problem)) {
+    r.guard(() => typeError(fn, 'problem', 'an object', problem));
+    return { compiled: undefined, issues: r.issues };
+  }
+  checkKeys(fn, 'problem', problem, PROBLEM_KEYS, r);
+  const tasks = Array.isArray(problem.tasks) ? problem.tasks : r.guard(() => typeError(fn, 'problem.tasks', 'an array', problem.tasks)) ?? [];
+  const devices = Array.isArray(problem.devices) ? problem.devices : r.guard(() => typeError(fn, 'problem.devices', 'an array', problem.devices)) ?? [];
+  const n = tasks.length;
+  const m = devices.length;
+
+  const priority = new Float64Array(n);
+  const release = new Float64Array(n);
+  const deadline = new Float64Array(n).fill(Infinity);
+  const demand = new Float64Array(n);
+  const criteria: (PriorityCriteria | undefined)[] = new Array<PriorityCriteria | undefined>(n);
+  const explicit = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const t: unknown = tasks[i];
+    const f = `problem.tasks[${i}]`;
+    if (!isObject(t)) {
+      r.guard(() => typeError(fn, f, 'an object', t));
+      continue;
+    }
+    checkKeys(fn, f, t, TASK_KEYS, r);
+    if (t.priority !== undefined) {
+      priority[i] = num(fn, `${f}.priority`, t.priority, false, 0, r);
+      explicit[i] = 1;
+    }
+    if (t.criteria !== undefined) {
+      const c = t.criteria;
+      if (!isObject(c)) {
+        r.guard(() => typeError(fn, `${f}.criteria`, 'an object {importance, urgency, satisfaction}', c));
+      } else {
+        checkKeys(fn, `${f}.criteria`, c, CRITERIA, r);
+        const [a, b, s] = CRITERIA.map((k) => num(fn, `${f}.criteria.${k}`, c[k], false, 0, r)) as [number, number, number];
+        criteria[i] = { importance: a, urgency: b, satisfaction: s };
+      }
+    }
+    if (t.demand !== undefined) demand[i] = num(fn, `${f}.demand`, t.demand, false, 0, r);
+    if (t.release !== undefined) release[i] = num(fn, `${f}.release`, t.release, false, 0, r);
+    if (t.deadline !== undefined) deadline[i] = num(fn, `${f}.deadline`, t.deadline, true, Infinity, r);
+  }
+  const taskIds = ids(fn, 'problem.tasks', tasks, r);
+
+  const ready = new Float64Array(m);
+  const budget = new Float64Array(m).fill(Infinity);
+  const tier = new Uint8Array(m);
+  for (let j = 0; j < m; j++) {
+    const d: unknown = devices[j];
+    const f = `problem.devices[${j}]`;
+    if (!isObject(d)) {
+      r.guard(() => typeError(fn, f, 'an object', d));
+      continue;
+    }
+    checkKeys(fn, f, d, DEVICE_KEYS, r);
+    if (d.tier === 'cloud') tier[j] = 1;
+    else if (d.tier !== 'edge') r.guard(() => typeError(fn, `${f}.tier`, "one of 'edge', 'cloud'", d.tier));
+    if (d.ready !== undefined) ready[j] = num(fn, `${f}.ready`, d.ready, false, 0, r);
+    if (d.budget !== undefined) budget[j] = num(fn, `${f}.budget`, d.budget, true, Infinity, r);
+  }
+  const deviceIds = ids(fn, 'problem.devices', devices, r);
+
+  const exec = new Float64Array(n * m);
+  const transfer = new Float64Array(n * m);
+  matrix(fn, 'problem.execTime', problem.execTime, n, m, exec, r);
+  if (problem.transferTime !== undefined) matrix(fn, 'problem.transferTime', problem.transferTime, n, m, transfer, r);
+
+  const before = r.issues.length;
+  for (let i = 0; i < n; i++) {
+    let ok = false;
+    for (let j = i * m, end = j + m; j < end && !ok; j++) ok = exec[j]! + transfer[j]! < Infinity;
+    if (!ok) {
+      const why = m === 0 ? 'has no device to run on (problem.devices is empty)' : 'has no device where the task can run (execTime + transferTime is Infinity on every device)';
+      r.guard(() => infeasible(fn, `problem.execTime[${i}]`, why));
+    }
+  }
+  if (r.issues.length === before) normalizedPriorities(fn, criteria, explicit, priority, r);
+  if (r.issues.length > 0) return { compiled: undefined, issues: r.issues };
+  return {
+    compiled: { n, m, exec, transfer, priority, release, deadline, demand, ready, budget, tier, taskIds, deviceIds },
+    issues: r.issues,
+  };
+}
+
+/** Fills the priority of tasks with criteria but no explicit priority (normalized form over the tasks with criteria). */
+function normalizedPriorities(fn: string, criteria: readonly (PriorityCriteria | undefined)[], explicit: Uint8Array, out: Float64Array, r: Report): void {
+  const withCriteria: number[] = [];
+  let needed = false;
+  for (let i = 0; i < criteria.length; i++) {
+    if (criteria[i] === undefined) continue;
+    withCriteria.push(i);
+    if (explicit[i] === 0) needed = true;
+  }
+  if (!needed) return;
+  const list = withCriteria.map((i) => criteria[i]!);
+  for (const k of CRITERIA) {
+    let sum = 0;
+    for (const c of list) sum += c[k];
+    if (!(sum > 0)) {
+      r.guard(() => rangeReason(fn, `problem.tasks[*].criteria.${k}`, 'sums to 0 over the tasks with criteria, so their normalized priority (which divides by the sum) is undefined; give those tasks an explicit priority'));
+      return;
+    }
+  }
+  const p = priorities(list, { form: 'normalized' });
+  for (let k = 0; k < withCriteria.length; k++) {
+    const i = withCriteria[k]!;
+    if (explicit[i] === 0) out[i] = p[k]!;
+  }
+}
+
+/**
+ * Validates a {@link Problem} and compiles it to dense, row-major typed arrays
+ * (`exec[i * m + j]`), the form every solver and `evaluate` share.
+ *
+ * Checks, each error naming its field and index: `problem`, `tasks`,
+ * `devices` are an object and arrays; unknown fields are rejected (a typo is
+ * never silently ignored); ids are non-empty strings, unique within tasks and
+ * within devices; `tier` is `'edge'` or `'cloud'`; `priority`, `demand`,
+ * `release`, `ready` and criteria are finite and ≥ 0; `deadline` and `budget`
+ * are ≥ 0 (`Infinity` = none); `execTime` and `transferTime` are n×m (one row
+ * per task, one entry per device), entries ≥ 0, `Infinity` = the task cannot
+ * run there. Every task needs one device with finite execTime + transferTime.
+ *
+ * Priority per task: the explicit `priority`; else, for a task with
+ * `criteria`, the normalized form (A/ΣA + B/ΣB + C/ΣC, seed section 4.1) with
+ * sums over all tasks that have criteria; else 0.
+ *
+ * Complexity: O(n·m) time, one pass over each matrix.
+ *
+ * @param problem - The problem (never mutated; the result shares no storage with it).
+ * @returns A {@link CompiledProblem}.
+ * @throws {@link InputTypeError} for a wrong shape: non-object, non-array, ragged rows, missing or non-string id, unknown field, bad tier.
+ * @throws {@link InputRangeError} for NaN, negative or (where not allowed) infinite numbers, duplicate ids, or criteria whose column sums to 0 when normalized priorities are needed.
+ * @throws {@link InfeasibleError} for a task with no device it can run on, naming `problem.execTime[i]`.
+ *
+ * @example
+ * ```ts
+ * const cp = compileProblem({
+ *   tasks: [{ id: 'a' }, { id: 'b', priority: 2 }],
+ *   devices: [{ id: 'edge', tier: 'edge' }, { id: 'cloud', tier: 'cloud' }],
+ *   execTime: [[3, 1], [Infinity, 2]],
+ * });
+ * cp.exec;     // Float64Array [3, 1, Infinity, 2]
+ * cp.priority; // Float64Array [0, 2]
+ * ```
+ */
+export function compileProblem(problem: Problem): CompiledProblem {
+  return checkProblem('compileProblem', problem, false).compiled!;
+}
+
+/** {@link compileProblem} with another function name in messages (for public wrappers). @internal */
+export function compileFor(fn: string, problem: Problem): CompiledProblem {
+  return checkProblem(fn, problem, false).compiled!;
+}

@@ -1,0 +1,139 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { solveCommand } from '../../src/cli/solve.js';
+import { generateEtc, parseHcsp, problemToJson, solutionToJson, solve, strategyNames, workedExampleProblem } from '../../src/index.js';
+import { problemArb } from '../arbitraries.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'lepton-solve-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const HCSP = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/data/hcsp/u_i_lolo.0');
+
+function file(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await solveCommand(args, { stdout: (s) => (out += s), stderr: (s) => (err += s) });
+  return { code, out, err };
+}
+
+const worked = file('worked.json', problemToJson(workedExampleProblem(30)));
+
+describe('lepton-sched solve: reference values', () => {
+  it('solve worked.json prints the summary and tables of solve(workedExampleProblem(30))', async () => {
+    const r = await run(worked);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe('');
+    const s = solve(workedExampleProblem(30));
+    const lines = r.out.split('\n');
+    expect(lines[0]).toBe(`${worked} (json): 5 tasks x 4 devices; strategy min-min, cost model sequential`);
+    expect(lines[2]).toMatch(/^\s+makespan\s+lower bound\s+gap\s+flowtime/);
+    expect(lines[3]!.trim().split(/\s+/)[0]).toBe(String(s.makespan));
+    expect(r.out).toContain('Devices');
+    expect(r.out).toMatch(/\n\s+0\s+task1\s+\d/);
+  });
+
+  it("solve worked.json --strategy seed --cost-model independent --json prints solutionToJson(solve(...)) exactly", async () => {
+    const r = await run(worked, '--strategy', 'seed', '--cost-model', 'independent', '--json');
+    expect(r.code).toBe(0);
+    expect(r.out).toBe(`${solutionToJson(solve(workedExampleProblem(30), { strategy: 'seed', costModel: 'independent' }))}\n`);
+  });
+
+  it('solve FILE --strategy duplex --objective flowtime passes the objective to solve (it changes the result here)', async () => {
+    const p = generateEtc({ tasks: 4, machines: 2, seed: 0 });
+    const path = file('duplex.json', problemToJson(p));
+    const r = await run(path, '--strategy', 'duplex', '--objective', 'flowtime', '--seed', '3', '--json');
+    expect(r.code).toBe(0);
+    expect(r.out).toBe(`${solutionToJson(solve(p, { strategy: 'duplex', objective: 'flowtime', seed: 3 }))}\n`);
+    expect(r.out).not.toBe((await run(path, '--strategy', 'duplex', '--json')).out);
+  });
+
+  it('solve u_i_lolo.0 reads the Braun instance as HCSP (by content)', async () => {
+    const r = await run(HCSP, '--strategy', 'mct', '--json');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const expected = solve(parseHcsp(readFileSync(HCSP, 'utf8')), { strategy: 'mct' });
+    expect(JSON.parse(r.out).makespan).toBe(expected.makespan);
+  });
+});
+
+describe('lepton-sched solve: properties', () => {
+  it('solve FILE --json equals the library for random problems and strategies, and is deterministic', async () => {
+    await fc.assert(
+      fc.asyncProperty(problemArb({ minTasks: 1 }), fc.constantFrom(...strategyNames), async (p, strategy) => {
+        const path = file('random.json', problemToJson(p));
+        const a = await run(path, '--strategy', strategy, '--json');
+        expect(a.code).toBe(0);
+        expect(a.out).toBe(`${solutionToJson(solve(p, { strategy }))}\n`);
+        expect((await run(path, '--strategy', strategy, '--json')).out).toBe(a.out);
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
+
+describe('lepton-sched solve: oracles', () => {
+  it('solve on an HCSP copy with header and CRLF prints the same JSON as on the original', async () => {
+    const text = readFileSync(HCSP, 'utf8');
+    const copy = file('copy.txt', `512 16 0\r\n${text.replace(/\n/g, '\r\n')}`);
+    const a = await run(HCSP, '--json');
+    const b = await run(copy, '--json');
+    expect(b.code).toBe(0);
+    expect(b.out).toBe(a.out);
+  });
+});
+
+describe('lepton-sched solve: edge cases (exit 2, one message on stderr, no stack trace)', () => {
+  const cases: readonly [string, () => string[], RegExp][] = [
+    ['no FILE', () => [], /^lepton-sched solve: missing FILE/],
+    ['two FILEs', () => [worked, worked], /^lepton-sched solve: expected one FILE, got 2/],
+    ['a missing file', () => [join(dir, 'nope.json')], /^lepton-sched solve: cannot read .*nope\.json: no such file/],
+    ['a directory', () => [dir], /^lepton-sched solve: cannot read .*: is a directory/],
+    ['an unknown flag', () => [worked, '--fast'], /^lepton-sched solve: Unknown option '--fast'/],
+    ['an unknown strategy', () => [worked, '--strategy', 'best'], /^lepton-sched solve: --strategy must be one of 'seed', .*got "best"/],
+    ['an unknown cost model', () => [worked, '--cost-model', 'x'], /^lepton-sched solve: --cost-model must be one of/],
+    ['an unknown objective', () => [worked, '--objective', 'speed'], /^lepton-sched solve: --objective must be one of 'makespan', 'flowtime', 'weighted-flowtime', got "speed"/],
+    ['a bad seed', () => [worked, '--seed', '1.5'], /^lepton-sched solve: --seed must be a non-negative integer, got '1.5'/],
+    ['a bad format', () => [worked, '--format', 'csv'], /^lepton-sched solve: --format must be auto, json or hcsp/],
+    ['--tasks with a JSON file', () => [worked, '--tasks', '5'], /^lepton-sched solve: --tasks and --machines apply to HCSP files only/],
+    ['invalid JSON', () => [file('bad.json', '{"tasks": [')], /^lepton-sched solve: .*bad\.json: parseProblemJson: text is not valid JSON/],
+    ['an infeasible problem', () => [file('inf.json', '{"tasks":[{"id":"a"}],"devices":[{"id":"x","tier":"edge"}],"execTime":[["Infinity"]]}')], /^lepton-sched solve: .*inf\.json: parseProblemJson: problem\.execTime\[0\] has no device/],
+    ['a JSON file forced as HCSP', () => [worked, '--format', 'hcsp'], /^lepton-sched solve: .*worked\.json: parseHcsp: line 1 must be a finite number >= 0, got "\{"/],
+    ['an HCSP file of the wrong size', () => [file('small.txt', '1\n2\n3\n')], /^lepton-sched solve: .*small\.txt: parseHcsp: text has 3 values/],
+  ];
+  for (const [what, args, pattern] of cases) {
+    it(`solve with ${what} exits 2 with one clear message`, async () => {
+      const r = await run(...args());
+      expect(r.code).toBe(2);
+      expect(r.out).toBe('');
+      expect(r.err).toMatch(pattern);
+      expect(r.err.trimEnd().split('\n')).toHaveLength(1);
+      expect(r.err).not.toMatch(/\n\s+at /);
+    });
+  }
+
+  it('solve with a JSON file with several errors lists each on its own indented line', async () => {
+    const r = await run(file('many.json', '{"tasks":[{"id":"a"},{"id":"a"}],"devices":[{"id":"x","tier":"edge"}],"execTime":[[-1],[1]]}'));
+    expect(r.code).toBe(2);
+    expect(r.err.trimEnd().split('\n')).toEqual([
+      expect.stringMatching(/^lepton-sched solve: .*many\.json: parseProblemJson: problem has 2 errors:$/),
+      '  problem.tasks[1].id duplicates problem.tasks[0].id ("a")',
+      '  problem.execTime[0][0] must be a number >= 0 or Infinity, got -1',
+    ]);
+  });
+
+  it('solve reads a headerless HCSP file of another size with --tasks and --machines', async () => {
+    const path = file('two.txt', '1\n2\n3\n4\n5\n6\n');
+    const r = await run(path, '--tasks', '2', '--machines', '3', '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).schedule.tasks).toHaveLength(2);
+  });
+});

@@ -1,0 +1,236 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  InfeasibleError,
+  InputRangeError,
+  InputTypeError,
+  evaluate,
+  workedExample,
+  workedExampleProblem,
+  type CostModel,
+  type Problem,
+} from '../../src/index.js';
+import { compileProblem } from '../../src/problem/compile.js';
+import { evaluateCompiled } from '../../src/schedule/evaluate.js';
+import { deepFreeze, problemWithAssignmentArb } from '../arbitraries.js';
+
+const published = workedExample.published.assignment;
+
+/** A trivially correct simulation over the plain arrays (no typed arrays, no counting sort). */
+function naive(p: Problem, a: readonly number[], model: CostModel, order?: readonly number[]) {
+  const n = p.tasks.length;
+  const m = p.devices.length;
+  const seq = order ?? [...Array(n).keys()];
+  const free = p.devices.map((d) => d.ready ?? 0);
+  const start: number[] = [];
+  const finish: number[] = [];
+  for (const i of seq) {
+    const j = a[i]!;
+    const dur = (p.transferTime?.[i]![j] ?? 0) + p.execTime[i]![j]!;
+    const s = model === 'sequential' ? Math.max(free[j]!, p.tasks[i]!.release ?? 0) : p.tasks[i]!.release ?? 0;
+    start[i] = s;
+    finish[i] = s + dur;
+    if (model === 'sequential') free[j] = s + dur;
+  }
+  const busy = Array.from({ length: m }, (_, j) => seq.filter((i) => a[i] === j).reduce((s, i) => s + (p.transferTime?.[i]![j] ?? 0) + p.execTime[i]![j]!, 0));
+  const makespan = Math.max(0, ...finish);
+  return {
+    start,
+    finish,
+    busy,
+    lists: Array.from({ length: m }, (_, j) => seq.filter((i) => a[i] === j)),
+    makespan,
+    flowtime: finish.reduce((s, f) => s + f, 0),
+    misses: [...Array(n).keys()].filter((i) => finish[i]! > (p.tasks[i]!.deadline ?? Infinity)),
+  };
+}
+
+describe('evaluate: reference values (seed, section 4.3)', () => {
+  it("evaluate(workedExampleProblem(c), [0,1,2,1,0], {costModel: 'independent'}) gives the published totals 38, 54, 64, 54, 38", () => {
+    for (const cloud of [0, 30, 1e6]) {
+      const s = evaluate(workedExampleProblem(cloud), published, { costModel: 'independent' });
+      expect(s.tasks.map((t) => t.finish)).toEqual([...workedExample.published.totalTimes]);
+      expect(s.tasks.map((t) => t.exec)).toEqual([...workedExample.published.execTimes]);
+      expect(s.tasks.map((t) => t.transfer)).toEqual([...workedExample.published.transferTimesPerTask]);
+      expect(s.metrics.makespan).toBe(64);
+      expect(s.metrics.flowtime).toBe(38 + 54 + 64 + 54 + 38);
+      expect(s.metrics.totalTransfer).toBe(18 + 24 + 24 + 24 + 18);
+    }
+  });
+
+  it('evaluate(workedExampleProblem(0), [0,1,2,1,0]) under the default sequential model queues tasks sharing a device: 38, 54, 64, 108, 76', () => {
+    const s = evaluate(workedExampleProblem(0), published);
+    expect(s.costModel).toBe('sequential');
+    expect(s.tasks.map((t) => t.start)).toEqual([0, 0, 0, 54, 38]);
+    expect(s.tasks.map((t) => t.finish)).toEqual([38, 54, 64, 108, 76]);
+    expect(s.metrics.makespan).toBe(108);
+    expect(s.devices.map((d) => d.busy)).toEqual([76, 108, 64, 0]);
+    expect(s.devices.map((d) => d.tasks)).toEqual([[0, 4], [1, 3], [2], []]);
+    expect(s.devices.map((d) => d.utilization)).toEqual([76 / 108, 1, 64 / 108, 0]);
+    expect(s.metrics.loadImbalance).toBe(108 / (248 / 4));
+  });
+
+  it('evaluate weights flowtime by the normalized priorities of the worked example', () => {
+    const s = evaluate(workedExampleProblem(0), published, { costModel: 'independent' });
+    const pr = [0.8, 2 / 3, 2 / 3, 2 / 3, 0.2];
+    const totals = workedExample.published.totalTimes;
+    expect(s.metrics.weightedFlowtime).toBeCloseTo(pr.reduce((acc, p, i) => acc + p * totals[i]!, 0), 12);
+  });
+
+  it('evaluate with options.order runs each device in that order', () => {
+    const s = evaluate(workedExampleProblem(0), published, { order: [4, 3, 2, 1, 0] });
+    expect(s.tasks.map((t) => t.finish)).toEqual([76, 108, 64, 54, 38]);
+    expect(s.devices[0]!.tasks).toEqual([4, 0]);
+  });
+});
+
+describe('evaluate: properties', () => {
+  it('evaluate(p, a, {costModel}) gives finish = start + transfer + exec, start ≥ release, makespan = max finish, Σ busy = Σ durations', () => {
+    fc.assert(
+      fc.property(problemWithAssignmentArb(), fc.constantFrom<CostModel>('independent', 'sequential'), ({ problem, assignment, order }, model) => {
+        deepFreeze(problem);
+        const s = evaluate(problem, assignment, { costModel: model, order });
+        let max = 0;
+        let dur = 0;
+        for (const t of s.tasks) {
+          expect(t.finish).toBe(t.start + (t.transfer + t.exec));
+          expect(t.start).toBeGreaterThanOrEqual(problem.tasks[t.task]!.release ?? 0);
+          expect(t.device).toBe(assignment[t.task]);
+          max = Math.max(max, t.finish);
+          dur += t.transfer + t.exec;
+        }
+        expect(s.metrics.makespan).toBe(max);
+        expect(s.devices.reduce((a, d) => a + d.busy, 0)).toBeCloseTo(dur, 6);
+        for (const d of s.devices) expect(d.utilization).toBeGreaterThanOrEqual(0);
+        expect(Number.isNaN(s.metrics.loadImbalance)).toBe(false);
+      }),
+    );
+  });
+
+  it("evaluate under 'sequential' never overlaps two tasks on a device and starts none before the device is ready", () => {
+    fc.assert(
+      fc.property(problemWithAssignmentArb(), ({ problem, assignment, order }) => {
+        const s = evaluate(problem, assignment, { order });
+        for (const d of s.devices) {
+          let free = problem.devices[d.device]!.ready ?? 0;
+          for (const i of d.tasks) {
+            const t = s.tasks[i]!;
+            expect(t.start).toBeGreaterThanOrEqual(free);
+            free = t.finish;
+          }
+        }
+      }),
+    );
+  });
+
+  it("evaluate under 'sequential' finishes every task no earlier than under 'independent'", () => {
+    fc.assert(
+      fc.property(problemWithAssignmentArb(), ({ problem, assignment, order }) => {
+        const seq = evaluate(problem, assignment, { order });
+        const ind = evaluate(problem, assignment, { costModel: 'independent', order });
+        seq.tasks.forEach((t, i) => expect(t.finish).toBeGreaterThanOrEqual(ind.tasks[i]!.finish));
+      }),
+    );
+  });
+
+  it('evaluate is deterministic: the same input gives the same schedule', () => {
+    fc.assert(
+      fc.property(problemWithAssignmentArb(), ({ problem, assignment, order }) => {
+        expect(JSON.stringify(evaluate(problem, assignment, { order }))).toBe(JSON.stringify(evaluate(problem, assignment, { order })));
+      }),
+    );
+  });
+});
+
+describe('evaluate: oracles', () => {
+  it('evaluate equals a naive plain-array simulation under both cost models', () => {
+    fc.assert(
+      fc.property(problemWithAssignmentArb(), fc.constantFrom<CostModel>('independent', 'sequential'), fc.boolean(), ({ problem, assignment, order }, model, useOrder) => {
+        const s = evaluate(problem, assignment, useOrder ? { costModel: model, order } : { costModel: model });
+        const r = naive(problem, assignment, model, useOrder ? order : undefined);
+        expect(s.tasks.map((t) => t.start)).toEqual(r.start);
+        expect(s.tasks.map((t) => t.finish)).toEqual(r.finish);
+        expect(s.devices.map((d) => d.tasks)).toEqual(r.lists);
+        s.devices.forEach((d, j) => expect(d.busy).toBeCloseTo(r.busy[j]!, 9));
+        expect(s.metrics.makespan).toBe(r.makespan);
+        expect(s.metrics.flowtime).toBeCloseTo(r.flowtime, 6);
+        expect(s.metrics.deadlineMisses.map((d) => d.task)).toEqual(r.misses);
+      }),
+    );
+  });
+
+  it('evaluateCompiled (internal, unchecked) equals evaluate', () => {
+    fc.assert(
+      fc.property(problemWithAssignmentArb(), ({ problem, assignment, order }) => {
+        const cp = compileProblem(problem);
+        expect(evaluateCompiled(cp, Int32Array.from(assignment), 'sequential', Int32Array.from(order))).toEqual(evaluate(problem, assignment, { order }));
+      }),
+    );
+  });
+});
+
+describe('evaluate: edge cases', () => {
+  const p2: Problem = deepFreeze({
+    tasks: [{ id: 'a', deadline: 3 }, { id: 'b', release: 5 }],
+    devices: [{ id: 'x', tier: 'edge', ready: 1 }, { id: 'y', tier: 'cloud' }],
+    execTime: [[2, Infinity], [1, 1]],
+    transferTime: [[1, 0], [0, 0]],
+  });
+
+  it('evaluate of an empty problem has zero metrics and load imbalance 0', () => {
+    const s = evaluate({ tasks: [], devices: [{ id: 'd', tier: 'edge' }], execTime: [] }, []);
+    expect(s.metrics).toEqual({ makespan: 0, flowtime: 0, weightedFlowtime: 0, totalTransfer: 0, deadlineMisses: [], loadImbalance: 0 });
+    expect(s.devices[0]).toEqual({ device: 0, id: 'd', busy: 0, utilization: 0, tasks: [] });
+  });
+
+  it('evaluate with zero times gives makespan 0 and utilization 0 (no NaN)', () => {
+    const s = evaluate({ tasks: [{ id: 'a' }], devices: [{ id: 'd', tier: 'edge' }], execTime: [[0]] }, [0]);
+    expect(s.metrics.makespan).toBe(0);
+    expect(s.devices[0]!.utilization).toBe(0);
+    expect(s.metrics.loadImbalance).toBe(0);
+  });
+
+  it('evaluate reports a deadline miss with its lateness, honours ready and release times', () => {
+    const s = evaluate(p2, [0, 0]);
+    expect(s.tasks.map((t) => [t.start, t.finish])).toEqual([[1, 4], [5, 6]]);
+    expect(s.metrics.deadlineMisses).toEqual([{ task: 0, id: 'a', lateness: 1 }]);
+    const ind = evaluate(p2, [0, 0], { costModel: 'independent' });
+    expect(ind.tasks.map((t) => t.start)).toEqual([0, 5]);
+    expect(ind.metrics.deadlineMisses).toEqual([]);
+  });
+
+  it('evaluate keeps huge and tiny magnitudes finite and exact', () => {
+    const s = evaluate({ tasks: [{ id: 'a' }, { id: 'b' }], devices: [{ id: 'd', tier: 'edge' }], execTime: [[1e300], [1e-300]] }, [0, 0]);
+    expect(s.tasks.map((t) => t.finish)).toEqual([1e300, 1e300 + 1e-300]);
+    expect(s.metrics.loadImbalance).toBe(1);
+  });
+
+  it('evaluate rejects times whose sum overflows the double range instead of returning Infinity or NaN', () => {
+    const p: Problem = { tasks: [{ id: 'a' }, { id: 'b' }], devices: [{ id: 'd', tier: 'edge' }], execTime: [[1e308], [1e308]] };
+    expect(() => evaluate(p, [0, 0])).toThrow('evaluate: problem has times whose sums overflow the range of a double (the makespan would be Infinity); rescale the times');
+    const ind = evaluate(p, [0, 0], { costModel: 'independent' });
+    expect(ind.metrics.makespan).toBe(1e308);
+    expect(ind.metrics.flowtime).toBe(Infinity); // a sum of finish times may overflow; never NaN
+    expect(ind.metrics.loadImbalance).toBe(Infinity);
+  });
+
+  it('evaluate rejects bad assignments, orders and options, naming the field', () => {
+    expect(() => evaluate(p2, [0])).toThrow(new InputTypeError('evaluate', 'assignment', 'evaluate: assignment has length 1, expected 2 (one device index per task)'));
+    expect(() => evaluate(p2, 'ab' as never)).toThrow(InputTypeError);
+    expect(() => evaluate(p2, [0, 2])).toThrow('evaluate: assignment[1] must be an integer in [0, 1], got 2');
+    expect(() => evaluate(p2, [0, -1])).toThrow(InputRangeError);
+    expect(() => evaluate(p2, [0, 0.5])).toThrow('evaluate: assignment[1] must be an integer in [0, 1], got 0.5');
+    expect(() => evaluate(p2, [NaN, 0])).toThrow('evaluate: assignment[0] must be an integer in [0, 1], got NaN');
+    expect(() => evaluate(p2, [1, 0])).toThrow(InfeasibleError);
+    expect(() => evaluate(p2, [1, 0])).toThrow('evaluate: assignment[0] puts task 0 on device 1, where it cannot run (its time there is Infinity)');
+    expect(() => evaluate(p2, [0, 0], { order: [0, 0] })).toThrow('evaluate: options.order[1] repeats task 0 (already at options.order[0]); it must be a permutation');
+    expect(() => evaluate(p2, [0, 0], { order: [0] })).toThrow(InputTypeError);
+    expect(() => evaluate(p2, [0, 0], { order: [0, 2] })).toThrow(InputRangeError);
+    expect(() => evaluate(p2, [0, 0], { costModel: 'parallel' as never })).toThrow("evaluate: options.costModel must be one of 'independent', 'sequential', got \"parallel\"");
+    expect(() => evaluate(p2, [0, 0], { cost: 1 } as never)).toThrow('evaluate: options.cost is not a known option');
+  });
+
+  it('evaluate validates the problem, prefixing messages with evaluate', () => {
+    expect(() => evaluate({ ...p2, execTime: [[1, 1], [NaN, 1]] }, [0, 0])).toThrow('evaluate: problem.execTime[1][0] must be a number >= 0 or Infinity, got NaN');
+  });
+});
