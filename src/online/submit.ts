@@ -1,0 +1,221 @@
+/**
+ * Online scheduling, steps 1-2 of the seed: place a batch of arriving tasks.
+ * @module
+ */
+import { checkArray, checkFinite, checkInteger, checkNonNegative, checkObject, checkOneOf, checkOptions, infeasible, rangeError, rangeReason, typeReason } from '../internal/errors.js';
+import { checkString } from '../internal/primitives.js';
+import type { PriorityCriteria } from '../models/priority.js';
+import type { Problem, TaskSpec, DeviceSpec } from '../problem/types.js';
+import type { Objective } from '../solvers/registry.js';
+import { solve, type SolveOptions } from '../solvers/solve.js';
+import { strategyNames, type StrategyName } from '../solvers/strategies.js';
+import { checkState, type OnlineDeviceState, type OnlinePlannedTask, type OnlineState } from './state.js';
+
+/** A task arriving at an online scheduler. */
+export interface OnlineTask {
+  /** Unique id (among the pending tasks and the batch). */
+  readonly id: string;
+  /** Nominal execution time on each device (one entry per device, `Infinity` = cannot run there). */
+  readonly execTime: readonly number[];
+  /** Transfer time to each device. @defaultValue all 0 */
+  readonly transferTime?: readonly number[];
+  /** Explicit priority (higher first). @defaultValue from `criteria` (normalized over the batch), else 0 */
+  readonly priority?: number;
+  /** Priority criteria (seed, section 4.1). @defaultValue none */
+  readonly criteria?: PriorityCriteria;
+  /** Resource demand, taken from the device budget until completion. @defaultValue 0 */
+  readonly demand?: number;
+  /** Absolute deadline. @defaultValue none */
+  readonly deadline?: number;
+}
+
+/** Options of {@link submit}: how the batch is placed. */
+export interface SubmitOptions {
+  /** The strategy `solve` applies to the batch. @defaultValue `'min-min'` */
+  readonly strategy?: StrategyName;
+  /** What the strategy optimizes. @defaultValue `'makespan'` */
+  readonly objective?: Objective;
+  /** Seed for randomized strategies. @defaultValue 0 */
+  readonly seed?: number;
+  /** Time budget of iterative strategies, in ms. @defaultValue `solve`'s default */
+  readonly timeLimitMs?: number;
+  /** Iteration budget of iterative strategies. @defaultValue `solve`'s default */
+  readonly maxIterations?: number;
+}
+
+/** Where and when one submitted task will run (planned). */
+export interface OnlineDecision {
+  /** Task id. */
+  readonly id: string;
+  /** Device index. */
+  readonly device: number;
+  /** Device id. */
+  readonly deviceId: string;
+  /** Planned start of its transfer. */
+  readonly start: number;
+  /** Planned transfer duration. */
+  readonly transfer: number;
+  /** Planned execution duration (nominal × the device's learnt ratio). */
+  readonly exec: number;
+  /** Planned finish. */
+  readonly finish: number;
+}
+
+/** What {@link submit} returns. */
+export interface SubmitResult {
+  /** The new state (the input state is untouched). */
+  readonly state: OnlineState;
+  /** One decision per submitted task, in input order. */
+  readonly decisions: readonly OnlineDecision[];
+  /** Whether the strategy hit its time or iteration budget. */
+  readonly stoppedEarly: boolean;
+}
+
+const FN = 'submit';
+const TASK_KEYS = ['id', 'execTime', 'transferTime', 'priority', 'criteria', 'demand', 'deadline'];
+const CRITERIA = ['importance', 'urgency', 'satisfaction'] as const;
+const OBJECTIVES: readonly Objective[] = ['makespan', 'flowtime', 'weighted-flowtime'];
+
+/**
+ * Places a batch of tasks arriving at time `now` (the seed's steps 1-2:
+ * sort by priority, allocate to devices), pinning every earlier decision.
+ *
+ * The batch becomes a {@link Problem} for `solve` under the `'sequential'`
+ * cost model: every task is released at `now`; device j is ready at
+ * max(busyUntil_j, now) (so earlier tasks keep their places and times) with
+ * its remaining budget; the execution time of task i on device j is
+ * `execTime_i[j] × ratio_j`, the device's learnt observed ÷ expected ratio
+ * (step 5, see {@link complete}). The strategy's assignment and sequential
+ * schedule are the plan: each task's planned start, transfer, execution and
+ * finish. Priorities come from `priority`, else from `criteria` normalized
+ * over the batch (as in `compileProblem`).
+ *
+ * Complexity: O(b·m + pending) plus the strategy's cost on b tasks and m devices.
+ *
+ * @param state - The current state (never mutated).
+ * @param tasks - The arriving tasks (may be empty: only the clock advances).
+ * @param now - The current time, ≥ `state.now`.
+ * @param options - {@link SubmitOptions}.
+ * @returns The new state, the decisions (in input order) and whether the strategy stopped early.
+ * @throws {@link InputTypeError} for a malformed state or task, a row of the wrong length, or an unknown option or field.
+ * @throws {@link InputRangeError} for a duplicate id, a negative or NaN time, or `now` before `state.now`.
+ * @throws {@link InfeasibleError} for a task that no device can run.
+ *
+ * @example
+ * ```ts
+ * const s0 = createOnlineState([{ id: 'edge', tier: 'edge' }, { id: 'cloud', tier: 'cloud' }]);
+ * const { state, decisions } = submit(s0, [{ id: 'a', execTime: [4, 1], transferTime: [0, 2] }], 0);
+ * decisions[0]; // { id: 'a', device: 1, deviceId: 'cloud', start: 0, transfer: 2, exec: 1, finish: 3 }
+ * state.devices[1].busyUntil; // 3
+ * ```
+ */
+export function submit(state: OnlineState, tasks: readonly OnlineTask[], now: number, options?: SubmitOptions): SubmitResult {
+  const opts = checkOptions(FN, options, ['strategy', 'objective', 'seed', 'timeLimitMs', 'maxIterations']);
+  const strategy = opts.strategy === undefined ? undefined : checkOneOf(FN, 'options.strategy', opts.strategy, strategyNames);
+  const solveOptions: { -readonly [K in keyof SolveOptions]: SolveOptions[K] } = { costModel: 'sequential', trace: false };
+  if (strategy !== undefined) solveOptions.strategy = strategy;
+  if (opts.objective !== undefined) solveOptions.objective = checkOneOf(FN, 'options.objective', opts.objective, OBJECTIVES);
+  if (opts.seed !== undefined) solveOptions.seed = checkInteger(FN, 'options.seed', opts.seed, 0, 2 ** 32 - 1);
+  if (opts.timeLimitMs !== undefined) solveOptions.timeLimitMs = checkNonNegative(FN, 'options.timeLimitMs', opts.timeLimitMs);
+  if (opts.maxIterations !== undefined) solveOptions.maxIterations = checkInteger(FN, 'options.maxIterations', opts.maxIterations);
+  checkState(FN, state);
+  const t = checkNonNegative(FN, 'now', now);
+  if (t < state.now) rangeError(FN, 'now', `a time >= state.now (${state.now})`, t);
+  checkArray(FN, 'tasks', tasks);
+  const m = state.devices.length;
+  const ids = new Set(state.pending.map((p) => p.id));
+  const batch = tasks.map((task, i) => readTask(task, i, m, ids));
+  const devicesNow = state.devices.map((d) => (d.busyUntil >= t ? d : { ...d, busyUntil: t }));
+  if (batch.length === 0) {
+    return { state: { ...state, now: t, devices: devicesNow }, decisions: [], stoppedEarly: false };
+  }
+
+  const problem: Problem = {
+    tasks: batch.map((b) => ({ ...b.spec, release: t })),
+    devices: state.devices.map((d): DeviceSpec => {
+      const ready = Math.max(d.busyUntil, t);
+      return d.budget === null ? { id: d.id, tier: d.tier, ready } : { id: d.id, tier: d.tier, ready, budget: Math.max(0, d.budget) };
+    }),
+    execTime: batch.map((b) => b.exec.map((e, j) => e * state.devices[j]!.ratio)),
+    transferTime: batch.map((b) => b.transfer),
+  };
+  const solution = solve(problem, solveOptions);
+
+  const decisions: OnlineDecision[] = solution.schedule.tasks.map((s) => ({
+    id: s.id,
+    device: s.device,
+    deviceId: state.devices[s.device]!.id,
+    start: s.start,
+    transfer: s.transfer,
+    exec: s.exec,
+    finish: s.finish,
+  }));
+  const order = decisions.map((_, i) => i).sort((a, b) => decisions[a]!.start - decisions[b]!.start || a - b);
+  const planned: OnlinePlannedTask[] = order.map((i) => {
+    const d = decisions[i]!;
+    const b = batch[i]!;
+    return { id: d.id, device: d.device, submitted: t, start: d.start, transfer: d.transfer, nominalExec: b.exec[d.device]!, exec: d.exec, finish: d.finish, demand: b.demand, deadline: b.deadline };
+  });
+  const devices: OnlineDeviceState[] = devicesNow.map((d, j) => {
+    let busyUntil = d.busyUntil;
+    let used = 0;
+    for (const p of planned) {
+      if (p.device !== j) continue;
+      if (p.finish > busyUntil) busyUntil = p.finish;
+      used += p.demand;
+    }
+    if (busyUntil === d.busyUntil && used === 0) return d;
+    return { ...d, busyUntil, budget: d.budget === null ? null : d.budget - used };
+  });
+  return {
+    state: { ...state, now: t, devices, pending: [...state.pending, ...planned], submitted: state.submitted + batch.length },
+    decisions,
+    stoppedEarly: solution.stoppedEarly,
+  };
+}
+
+interface ReadTask {
+  readonly spec: TaskSpec;
+  readonly exec: readonly number[];
+  readonly transfer: readonly number[];
+  readonly demand: number;
+  readonly deadline: number | null;
+}
+
+function readTask(task: unknown, i: number, m: number, ids: Set<string>): ReadTask {
+  const f = `tasks[${i}]`;
+  checkObject(FN, f, task);
+  for (const key of Object.keys(task)) {
+    if (!TASK_KEYS.includes(key)) typeReason(FN, `${f}.${key}`, `is not a known field (known: ${TASK_KEYS.join(', ')})`);
+  }
+  const id = checkString(FN, `${f}.id`, task.id);
+  if (ids.has(id)) rangeReason(FN, `${f}.id`, `duplicates a pending or submitted task id (${JSON.stringify(id)})`);
+  ids.add(id);
+  const exec = row(`${f}.execTime`, task.execTime, m);
+  const transfer = task.transferTime === undefined ? new Array<number>(m).fill(0) : row(`${f}.transferTime`, task.transferTime, m);
+  let ok = false;
+  for (let j = 0; j < m; j++) if (exec[j]! + transfer[j]! < Infinity) ok = true;
+  if (!ok) infeasible(FN, `${f}.execTime`, 'is Infinity (or its transfer is) on every device: no device can run the task');
+  const spec: { -readonly [K in keyof TaskSpec]: TaskSpec[K] } = { id };
+  if (task.priority !== undefined) spec.priority = checkFinite(FN, `${f}.priority`, task.priority);
+  if (task.criteria !== undefined) {
+    const c = task.criteria;
+    checkObject(FN, `${f}.criteria`, c);
+    for (const k of CRITERIA) checkNonNegative(FN, `${f}.criteria.${k}`, c[k]);
+    spec.criteria = { importance: c.importance as number, urgency: c.urgency as number, satisfaction: c.satisfaction as number };
+  }
+  const demand = task.demand === undefined ? 0 : checkNonNegative(FN, `${f}.demand`, task.demand);
+  if (task.demand !== undefined) spec.demand = demand;
+  const deadline = task.deadline === undefined ? null : checkNonNegative(FN, `${f}.deadline`, task.deadline);
+  if (deadline !== null) spec.deadline = deadline;
+  return { spec, exec, transfer, demand, deadline };
+}
+
+function row(field: string, value: unknown, m: number): number[] {
+  checkArray(FN, field, value);
+  if (value.length !== m) typeReason(FN, field, `has length ${value.length}, expected ${m} (one entry per device)`);
+  return value.map((v, j) => {
+    if (typeof v === 'number' && v === Infinity) return v;
+    return checkNonNegative(FN, `${field}[${j}]`, v);
+  });
+}

@@ -1,0 +1,60 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createOnlineState, InputRangeError, InputTypeError, workedExampleProblem } from '../../src/index.js';
+import { deepFreeze } from '../arbitraries.js';
+
+describe('createOnlineState: reference values', () => {
+  it("createOnlineState([edge, cloud ready 5]) starts each device at max(ready, now) with ratio 1 and no pending task", () => {
+    const s = createOnlineState([{ id: 'edge', tier: 'edge' }, { id: 'cloud', tier: 'cloud', ready: 5 }]);
+    expect(s).toEqual({
+      now: 0,
+      smoothing: 0.3,
+      devices: [
+        { id: 'edge', tier: 'edge', busyUntil: 0, budget: null, ratio: 1, observations: 0 },
+        { id: 'cloud', tier: 'cloud', busyUntil: 5, budget: null, ratio: 1, observations: 0 },
+      ],
+      pending: [],
+      submitted: 0,
+      completed: 0,
+    });
+    expect(createOnlineState([{ id: 'a', tier: 'edge', ready: 2 }], { now: 7, smoothing: 0.5 }).devices[0]!.busyUntil).toBe(7);
+  });
+
+  it('createOnlineState(worked example devices) keeps the budgets 500, 800, 1000, 2000', () => {
+    const s = createOnlineState(deepFreeze(workedExampleProblem(30).devices));
+    expect(s.devices.map((d) => d.budget)).toEqual([500, 800, 1000, 2000]);
+    expect(s.devices.map((d) => d.tier)).toEqual(['edge', 'edge', 'edge', 'cloud']);
+  });
+});
+
+describe('createOnlineState: properties', () => {
+  it('createOnlineState(devices) is JSON-serializable: a JSON round trip gives an equal state', () => {
+    const device = fc.record(
+      { id: fc.string(), tier: fc.constantFrom('edge' as const, 'cloud' as const), ready: fc.double({ min: 0, max: 1e6, noNaN: true }), budget: fc.oneof(fc.constant(Infinity), fc.double({ min: 0, max: 1e6, noNaN: true })) },
+      { requiredKeys: ['id', 'tier'] },
+    );
+    fc.assert(
+      fc.property(fc.uniqueArray(device, { selector: (d) => d.id, maxLength: 6 }), (devices) => {
+        const s = createOnlineState(deepFreeze(devices));
+        expect(JSON.parse(JSON.stringify(s))).toEqual(s);
+        expect(s.devices).toHaveLength(devices.length);
+      }),
+    );
+  });
+});
+
+describe('createOnlineState: edge cases', () => {
+  it('createOnlineState([]) is a valid empty state', () => {
+    expect(createOnlineState([]).devices).toEqual([]);
+  });
+
+  it('createOnlineState rejects duplicate ids, bad tiers, negative ready times, smoothing outside [0, 1] and unknown options', () => {
+    expect(() => createOnlineState([{ id: 'a', tier: 'edge' }, { id: 'a', tier: 'cloud' }])).toThrow(new InputRangeError('createOnlineState', 'devices[1].id', 'createOnlineState: devices[1].id duplicates devices[0].id ("a")'));
+    expect(() => createOnlineState([{ id: 'a', tier: 'fog' as never }])).toThrow(InputTypeError);
+    expect(() => createOnlineState([{ id: 'a', tier: 'edge', ready: -1 }])).toThrow('createOnlineState: devices[0].ready must be a finite number >= 0, got -1');
+    expect(() => createOnlineState([], { smoothing: 1.5 })).toThrow('createOnlineState: options.smoothing must be a number in [0, 1], got 1.5');
+    expect(() => createOnlineState([], { smoothing: NaN })).toThrow(InputRangeError);
+    expect(() => createOnlineState([], { alpha: 0.1 } as never)).toThrow(/options\.alpha is not a known option/);
+    expect(() => createOnlineState([{ id: 3 as never, tier: 'edge' }])).toThrow('createOnlineState: devices[0].id must be a string, got 3');
+  });
+});
