@@ -8,13 +8,24 @@ import { parseArgs } from 'node:util';
 import { InfeasibleError, InputRangeError, InputTypeError } from '../errors.js';
 import { workedExampleReport } from './exampleReport.js';
 import { UsageError, type CliIo } from './io.js';
-import { SOLVE_USAGE, solveCommand } from './solve.js';
+import { SOLVE_USAGE, solveCommand, writeSvg } from './solve.js';
+import { evaluate } from '../schedule/evaluate.js';
+import { scheduleToSvg } from '../render/gantt.js';
+import { workedExampleProblem } from '../problem/fromArticle.js';
+import { workedExample } from '../workedExample.js';
 import { VERSION } from './version.js';
+
+/** The cloud transfer time the worked example uses where the article gives none. */
+export const DEFAULT_CLOUD_TRANSFER = 30;
 
 export const HELP = `lepton-sched ${VERSION}: schedule tasks across edge devices and the cloud
 
 Usage:
-  lepton-sched example             print the seed article's worked example report
+  lepton-sched example [--svg PATH] [--cloud-transfer T]
+                                   print the seed article's worked example report;
+                                   --svg writes the published assignment's Gantt chart
+                                   (the article's no-waiting model); --cloud-transfer sets
+                                   the cloud's transfer time, which the article omits (default 30)
 ${SOLVE_USAGE}  lepton-sched --help              this text
   lepton-sched --version           the version
 
@@ -34,8 +45,21 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   }
   switch (command) {
     case 'example': {
-      parseArgs({ args: [...rest], options: {}, allowPositionals: false, strict: true });
-      io.stdout(workedExampleReport());
+      const { values } = parseArgs({
+        args: [...rest],
+        options: { svg: { type: 'string' }, 'cloud-transfer': { type: 'string' } },
+        allowPositionals: false,
+        strict: true,
+      });
+      const cloud = values['cloud-transfer'] === undefined ? DEFAULT_CLOUD_TRANSFER : Number(values['cloud-transfer']);
+      if (!Number.isFinite(cloud) || cloud < 0) throw new UsageError(`--cloud-transfer must be a finite number >= 0, got '${values['cloud-transfer']}'`);
+      const report = workedExampleReport({ cloudTransferTime: cloud });
+      if (values.svg !== undefined) {
+        const schedule = evaluate(workedExampleProblem(cloud), workedExample.published.assignment, { costModel: 'independent' });
+        await writeSvg(values.svg, scheduleToSvg(schedule, { title: 'Worked example: the published assignment (no waiting)' }));
+      }
+      io.stdout(report);
+      if (values.svg !== undefined) io.stdout(`wrote ${values.svg}\n`);
       return 0;
     }
     case 'solve':

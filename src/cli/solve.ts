@@ -16,27 +16,39 @@
  * @internal
  * @module
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { InfeasibleError, InputRangeError, InputTypeError } from '../errors.js';
 import { parseHcsp } from '../io/hcsp.js';
 import { parseProblemJson, solutionToJson } from '../io/json.js';
 import type { Problem } from '../problem/types.js';
+import { scheduleToSvg } from '../render/gantt.js';
 import { solve, type Solution, type SolveOptions } from '../solvers/solve.js';
+import { strategyNames } from '../solvers/strategies.js';
+import { UsageError as Usage } from './io.js';
 import { num, table } from './table.js';
 
 /** Usage text of the `solve` command, for the CLI's help. @internal */
 export const SOLVE_USAGE = `  lepton-sched solve FILE [options]   solve a problem file (JSON or Braun HCSP)
-      --strategy S      seed | olb | met | mct | min-min | max-min | duplex | sufferage | sufferage-greedy (default min-min)
+      --strategy S      ${strategyNames.join(' | ')} (default min-min)
       --cost-model M    sequential | independent (default sequential)
       --objective O     makespan | flowtime | weighted-flowtime (default makespan)
       --seed N          seed for randomized strategies (default 0)
       --format F        auto | json | hcsp (default auto: .json or a leading '{' is JSON)
       --tasks N, --machines M   size of an HCSP file without a header (default 512, 16)
       --json            print the full solution as JSON instead of tables
+      --svg PATH        also write the schedule's Gantt chart as SVG to PATH
 `;
 
-class Usage extends Error {}
+
+/** Writes an SVG file; a path that cannot be written is a usage error. */
+export async function writeSvg(path: string, svg: string): Promise<void> {
+  try {
+    await writeFile(path, svg, 'utf8');
+  } catch (e) {
+    throw new Usage(`cannot write ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
 
 /** solve()'s option fields and the flags that set them, for error messages. */
 const FLAGS: Readonly<Record<string, string>> = {
@@ -113,6 +125,7 @@ export async function solveCommand(args: readonly string[], io: { stdout: (s: st
         tasks: { type: 'string' },
         machines: { type: 'string' },
         json: { type: 'boolean' },
+        svg: { type: 'string' },
       },
       allowPositionals: true,
       strict: true,
@@ -138,6 +151,7 @@ export async function solveCommand(args: readonly string[], io: { stdout: (s: st
     if (values.objective !== undefined) options.objective = values.objective;
     if (seed !== undefined) options.seed = seed;
     const solution = solve(read.problem, options as SolveOptions);
+    if (values.svg !== undefined) await writeSvg(values.svg, scheduleToSvg(solution.schedule, { title: `${file}: ${solution.strategy}` }));
     io.stdout(values.json === true ? `${solutionToJson(solution)}\n` : report(file, read.format, read.problem, solution));
     return 0;
   } catch (e) {

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { workedExampleReport, workedExampleSections } from '../../src/cli/exampleReport.js';
 
 describe('workedExampleReport()', () => {
-  const report = workedExampleReport();
-  const sections = workedExampleSections();
+  const report = workedExampleReport({ cloudTransferTime: 30 });
+  const sections = workedExampleSections({ cloudTransferTime: 30 });
 
   it('evaluates the published assignment to 38, 54, 64, 54, 38, each marked ok', () => {
     const block = sections.find((s) => s.startsWith('Published assignment'))!;
@@ -29,6 +29,25 @@ describe('workedExampleReport()', () => {
   });
 
   it('is the same text on every call (pure)', () => {
-    expect(workedExampleReport()).toBe(report);
+    expect(workedExampleReport({ cloudTransferTime: 30 })).toBe(report);
+  });
+
+  it("shows every strategy's assignment beside the published one, pinned", () => {
+    const block = sections.find((s) => s.startsWith("The library's assignments"))!;
+    const rows = Object.fromEntries(
+      block
+        .split('\n')
+        .slice(3, -1)
+        .map((l) => {
+          const m = /^\s+(.+?)\s{2,}([\d ]+?)\s{2,}(\d+)\s+(\d+)\s+(\d+)$/.exec(l)!;
+          return [m[1], [m[2], Number(m[3]), Number(m[4]), Number(m[5])]];
+        }),
+    );
+    expect(rows['published (article)']).toEqual(['1 2 3 2 1', 64, 108, 340]);
+    expect(rows['seed']).toEqual(['1 2 3 1 4', 80, 80, 312]);
+    expect(rows['met']).toEqual(['1 1 1 1 1', 38, 190, 570]);
+    expect(rows['min-min']).toEqual(['1 2 3 1 4', 80, 80, 312]);
+    expect(rows['optimal-flowtime']).toEqual(['1 2 3 1 4', 80, 80, 312]);
+    expect(Object.keys(rows)).toHaveLength(12);
   });
 });

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import { VERSION } from '../../src/cli/version.js';
@@ -31,7 +33,19 @@ describe('lepton-sched CLI', () => {
     expect(r.out).toContain('Published assignment');
   });
 
+  it('example --svg PATH writes the published assignment as an SVG Gantt chart', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'lepton-cli-')), 'we.svg');
+    const r = await run('example', '--svg', path);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`wrote ${path}`);
+    const svg = readFileSync(path, 'utf8');
+    expect(svg.startsWith('<svg')).toBe(true);
+    expect(svg.match(/class="exec"/g)?.length).toBe(5);
+  });
+
   it.each([
+    [['example', '--cloud-transfer=-1'], '--cloud-transfer must be'],
+    [['example', '--svg', '/nonexistent-dir/x.svg'], 'cannot write'],
     [[], 'missing command'],
     [['bogus'], "unknown command 'bogus'"],
     [['example', '--nope'], "Unknown option '--nope'"],

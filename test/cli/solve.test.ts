@@ -56,6 +56,15 @@ describe('lepton-sched solve: reference values', () => {
     expect(r.out).not.toBe((await run(path, '--strategy', 'duplex', '--json')).out);
   });
 
+  it('solve worked.json --svg PATH writes a Gantt chart with one execution bar per task', async () => {
+    const path = join(dir, 'worked.svg');
+    const r = await run(worked, '--svg', path);
+    expect(r.code).toBe(0);
+    const svg = readFileSync(path, 'utf8');
+    expect(svg.startsWith('<svg')).toBe(true);
+    expect(svg.match(/class="exec"/g)).toHaveLength(5);
+  });
+
   it('solve u_i_lolo.0 reads the Braun instance as HCSP (by content)', async () => {
     const r = await run(HCSP, '--strategy', 'mct', '--json');
     expect(r.err).toBe('');
