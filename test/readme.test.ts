@@ -1,7 +1,7 @@
 // The README's quick start, line by line: the values it shows are the values
 // the library returns.
 import { describe, expect, it } from 'vitest';
-import { evaluate, priorities, scheduleToSvg, solve, workedExample, workedExampleProblem } from '../src/index.js';
+import { complete, createOnlineState, evaluate, priorities, scheduleToSvg, solve, submit, workedExample, workedExampleProblem } from '../src/index.js';
 
 describe('README quick start (reference values)', () => {
   it('priorities of the worked example, base and normalized', () => {
@@ -19,5 +19,15 @@ describe('README quick start (reference values)', () => {
   it('the published assignment under the independent model finishes at 38, 54, 64, 54, 38', () => {
     const s = evaluate(workedExampleProblem(30), workedExample.published.assignment, { costModel: 'independent' });
     expect(s.tasks.map((t) => t.finish)).toEqual([38, 54, 64, 54, 38]);
+  });
+});
+
+describe('README online example (reference values)', () => {
+  it('submit places task a on the cloud at 0..3; complete with exec 2 moves the ratio 1 → 1.3', () => {
+    const state = createOnlineState([{ id: 'edge', tier: 'edge' }, { id: 'cloud', tier: 'cloud' }]);
+    const r = submit(state, [{ id: 'a', execTime: [4, 1], transferTime: [0, 2] }], 0, { strategy: 'seed' });
+    expect(r.decisions[0]).toEqual({ id: 'a', device: 1, deviceId: 'cloud', start: 0, transfer: 2, exec: 1, finish: 3 });
+    const after = complete(r.state, 'a', { exec: 2 });
+    expect(after.devices[1]!.ratio).toBeCloseTo(1.3, 12);
   });
 });
