@@ -1,0 +1,58 @@
+/**
+ * solveGap on the OR-Library GAP sets (../shared/data/gap): gap1-gap12 as
+ * maximization, gapa-gapd as minimization; exact (HiGHS WebAssembly through
+ * the `highs` package) and heuristic, against the reference values of
+ * test/fixtures/gap-scipy.json (scipy.optimize.milp, native HiGHS, 60 s per
+ * instance; LP relaxation bound from scipy.optimize.linprog). Prints markdown
+ * tables.
+ *
+ *   npx tsx scripts/gap-report.ts [--exact-ms 10000] [--heuristic-ms 2000] [--files gap1,...,gapd]
+ */
+import { readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { parseOrLibraryGap } from '../src/io/orLibraryGap.js';
+import { solveGap } from '../src/solvers/gap.js';
+
+interface Ref { file: string; name: string; sense: 'min' | 'max'; status: string; value: number; lp: number; bound?: number }
+const argv = process.argv.slice(2);
+const arg = (name: string, dflt: string): string => {
+  const k = argv.indexOf(name);
+  return k >= 0 && argv[k + 1] !== undefined ? argv[k + 1]! : dflt;
+};
+const exactMs = Number(arg('--exact-ms', '10000'));
+const heurMs = Number(arg('--heuristic-ms', '2000'));
+const files = arg('--files', [...Array.from({ length: 12 }, (_, k) => `gap${k + 1}`), 'gapa', 'gapb', 'gapc', 'gapd'].join(',')).split(',');
+const refs = new Map((JSON.parse(readFileSync(new URL('../test/fixtures/gap-scipy.json', import.meta.url), 'utf8')) as { instances: Ref[] }).instances.map((r) => [r.name, r]));
+
+console.log(`solveGap: exact ≤ ${exactMs} ms, heuristic ${heurMs} ms (seed 0); ${cpus()[0]?.model ?? '?'} × ${cpus().length}, Node ${process.version}, ${new Date().toISOString().slice(0, 16)}Z`);
+console.log('reference: scipy milp (native HiGHS, 60 s limit) and its LP relaxation; gap = |value − reference| / reference, signed so that > 0 is worse.');
+console.log('');
+console.log('| instance | sense | reference (scipy) | LP bound | exact (HiGHS wasm) | status | s | heuristic | gap vs ref | gap vs LP |');
+console.log('|---|---|---|---|---|---|---|---|---|---|');
+const summary = new Map<string, { n: number; exactOpt: number; exactAgree: number; heurGap: number; heurMatch: number }>();
+for (const f of files) {
+  const instances = parseOrLibraryGap(readFileSync(new URL(`../../shared/data/gap/${f}.txt`, import.meta.url), 'utf8'), { fileName: f });
+  const sense = /^gap\d+$/.test(f) ? 'max' : 'min';
+  const acc = { n: 0, exactOpt: 0, exactAgree: 0, heurGap: 0, heurMatch: 0 };
+  for (const g of instances) {
+    const ref = refs.get(g.name!)!;
+    const t0 = performance.now();
+    const ex = await solveGap(g, { sense, method: 'exact', timeLimitMs: exactMs });
+    const secs = (performance.now() - t0) / 1000;
+    const h = await solveGap(g, { sense, method: 'heuristic', timeLimitMs: heurMs, maxIterations: 1e9 });
+    const worse = (v: number, r: number): number => (sense === 'max' ? (r - v) / r : (v - r) / r);
+    const hg = worse(h.value, ref.value);
+    acc.n++;
+    if (ex.status === 'optimal') acc.exactOpt++;
+    if (ex.value === ref.value) acc.exactAgree++;
+    acc.heurGap += hg;
+    if (h.value === ref.value) acc.heurMatch++;
+    const pct = (v: number): string => `${(100 * v).toFixed(2)}%`;
+    console.log(`| ${g.name} | ${sense} | ${ref.value}${ref.status === 'optimal' ? ' (opt)' : ` (best in 60 s; bound ${ref.bound ?? '?'})`} | ${ref.lp.toFixed(1)} | ${ex.value} | ${ex.status}${ex.bound !== undefined && ex.status !== 'optimal' ? `, bound ${ex.bound.toFixed(1)}` : ''} | ${secs.toFixed(1)} | ${h.value} | ${pct(hg)} | ${pct(worse(h.value, ref.lp))} |`);
+  }
+  summary.set(f, acc);
+}
+console.log('');
+console.log('| file | instances | exact: proved optimal | exact = reference | heuristic = reference | heuristic mean gap vs reference |');
+console.log('|---|---|---|---|---|---|');
+for (const [f, a] of summary) console.log(`| ${f} | ${a.n} | ${a.exactOpt} | ${a.exactAgree} | ${a.heurMatch} | ${(100 * a.heurGap / a.n).toFixed(2)}% |`);
