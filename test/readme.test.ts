@@ -1,7 +1,7 @@
 // The README's quick start, line by line: the values it shows are the values
 // the library returns.
 import { describe, expect, it } from 'vitest';
-import { complete, createOnlineState, evaluate, priorities, scheduleToSvg, solve, submit, workedExample, workedExampleProblem } from '../src/index.js';
+import { complete, createOnlineState, linearSumAssignment, evaluate, priorities, scheduleToSvg, solve, submit, workedExample, workedExampleProblem } from '../src/index.js';
 
 describe('README quick start (reference values)', () => {
   it('priorities of the worked example, base and normalized', () => {
@@ -29,5 +29,12 @@ describe('README online example (reference values)', () => {
     expect(r.decisions[0]).toEqual({ id: 'a', device: 1, deviceId: 'cloud', start: 0, transfer: 2, exec: 1, finish: 3 });
     const after = complete(r.state, 'a', { exec: 2 });
     expect(after.devices[1]!.ratio).toBeCloseTo(1.3, 12);
+  });
+});
+
+describe('README exact solvers example (reference values)', () => {
+  it('linearSumAssignment on the README matrices', () => {
+    expect(linearSumAssignment([[4, 1, 3], [2, 0, 5], [3, 2, 2]])).toEqual({ assignment: [1, 0, 2], cost: 5 });
+    expect(linearSumAssignment([[1, Infinity], [2, 3]])).toEqual({ assignment: [0, 1], cost: 4 });
   });
 });
