@@ -13,3 +13,11 @@ export interface CliIo {
 export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
+
+/**
+ * One line for stderr: a multi-line library message (e.g. every error of a
+ * JSON problem file) is folded into one line, its parts joined by "; ".
+ */
+export function oneLine(message: string): string {
+  return message.replace(/:\s*\n\s*/g, ': ').replace(/\s*\n\s*/g, '; ');
+}

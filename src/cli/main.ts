@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import { InfeasibleError, InputRangeError, InputTypeError } from '../errors.js';
 import { workedExampleReport } from './exampleReport.js';
-import { UsageError, type CliIo } from './io.js';
+import { oneLine, UsageError, type CliIo } from './io.js';
 import { SOLVE_USAGE, solveCommand, writeSvg } from './solve.js';
 import { evaluate } from '../schedule/evaluate.js';
 import { scheduleToSvg } from '../render/gantt.js';
@@ -75,7 +75,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return await dispatch(argv, io);
   } catch (e) {
     if (e instanceof UsageError || e instanceof InputTypeError || e instanceof InputRangeError || e instanceof InfeasibleError) {
-      io.stderr(`lepton-sched: ${e.message}\n`);
+      io.stderr(`lepton-sched: ${oneLine(e.message)}\n`);
       return 2;
     }
     // parseArgs reports unknown flags with a code, not a class.

@@ -25,7 +25,7 @@ import type { Problem } from '../problem/types.js';
 import { scheduleToSvg } from '../render/gantt.js';
 import { solve, type Solution, type SolveOptions } from '../solvers/solve.js';
 import { strategyNames } from '../solvers/strategies.js';
-import { UsageError as Usage } from './io.js';
+import { oneLine, UsageError as Usage } from './io.js';
 import { num, table } from './table.js';
 
 /** Usage text of the `solve` command, for the CLI's help. @internal */
@@ -157,17 +157,17 @@ export async function solveCommand(args: readonly string[], io: { stdout: (s: st
   } catch (e) {
     const where = file === '' ? '' : `${file}: `;
     if (e instanceof Usage) {
-      io.stderr(`lepton-sched solve: ${e.message}\n`);
+      io.stderr(`lepton-sched solve: ${oneLine(e.message)}\n`);
       return 2;
     }
     if (e instanceof InputTypeError || e instanceof InputRangeError || e instanceof InfeasibleError) {
       const flag = e.fn === 'solve' ? FLAGS[e.field] : undefined;
       const message = flag === undefined ? `${where}${e.message}` : e.message.replace(`solve: ${e.field}`, flag);
-      io.stderr(`lepton-sched solve: ${message}\n`);
+      io.stderr(`lepton-sched solve: ${oneLine(message)}\n`);
       return 2;
     }
     if (e instanceof TypeError && 'code' in e && typeof e.code === 'string' && e.code.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr(`lepton-sched solve: ${e.message}\n`);
+      io.stderr(`lepton-sched solve: ${oneLine(e.message)}\n`);
       return 2;
     }
     throw e;
