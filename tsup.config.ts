@@ -8,7 +8,7 @@ export default defineConfig([
     sourcemap: true,
     clean: true,
     treeshake: true,
-    splitting: false,
+    splitting: true,
     target: 'node20',
   },
   {

@@ -21,3 +21,74 @@ export { loads, load } from './models/load.js';
 export type { LoadCriteria, LoadsOptions, LoadOptions } from './models/load.js';
 export { transferTimes, transferTime } from './models/transfer.js';
 export type { TransferCriteria, TransferTimesOptions, TransferTimeOptions } from './models/transfer.js';
+
+// models: column fast paths and multi-criteria scores (issue 3, helper A)
+export { prioritiesFromColumns } from './models/priority.js';
+export { loadsFromColumns } from './models/load.js';
+export { transferTimesFromColumns } from './models/transfer.js';
+export { multiCriteriaScores, multiCriteriaScoresOf } from './models/multiCriteria.js';
+export type { Normalization, CriterionDirection, MultiCriteriaOptions } from './models/multiCriteria.js';
+
+// problem, schedule, io (issue 4, helper B1)
+export { compileProblem } from './problem/compile.js';
+export type { Problem, TaskSpec, DeviceSpec, Tier, CompiledProblem } from './problem/types.js';
+export { problemFromArticle, workedExampleProblem } from './problem/fromArticle.js';
+export type { ProblemFromArticleOptions } from './problem/fromArticle.js';
+export { problemFromPhysical } from './problem/fromPhysical.js';
+export type { PhysicalTask, PhysicalDevice } from './problem/fromPhysical.js';
+export { generateEtc } from './problem/generate.js';
+export type { GenerateEtcOptions, EtcConsistency, Heterogeneity } from './problem/generate.js';
+export { evaluate } from './schedule/evaluate.js';
+export type { EvaluateOptions } from './schedule/evaluate.js';
+export { makespanLowerBound } from './schedule/lowerBound.js';
+export type { LowerBoundOptions } from './schedule/lowerBound.js';
+export type { CostModel, Schedule, ScheduledTask, DeviceUsage, DeadlineMiss, ScheduleMetrics } from './schedule/types.js';
+export { parseHcsp } from './io/hcsp.js';
+export type { ParseHcspOptions } from './io/hcsp.js';
+export { parseProblemJson, problemToJson, solutionToJson } from './io/json.js';
+export type { SolutionToJsonOptions } from './io/json.js';
+
+// solvers: solve and the heuristic strategies (issue 4, helper B2)
+export { solve, TRACE_DEFAULT_MAX_PAIRS } from './solvers/solve.js';
+export type { SolveOptions, Solution } from './solvers/solve.js';
+export { strategyNames } from './solvers/strategies.js';
+export type { StrategyName } from './solvers/strategies.js';
+export type { Objective, TaskDecision, DecisionCandidate, DecisionExclusion } from './solvers/registry.js';
+
+// exact solvers (issue 5, helper C): LSAP, R‖ΣC, GAP, makespan search and its LP bound.
+// `highs` is never imported statically: solveGap's exact path and makespanLpBound load it on demand.
+export { linearSumAssignment, linearSumAssignmentMatrix } from './solvers/linearSumAssignment.js';
+export type { LinearSumAssignmentOptions, LinearSumAssignmentResult } from './solvers/linearSumAssignment.js';
+export { parseOrLibraryGap } from './io/orLibraryGap.js';
+export type { ParseOrLibraryGapOptions } from './io/orLibraryGap.js';
+export { solveGap } from './solvers/gap.js';
+export type { GapInstance, SolveGapOptions, GapSolution } from './solvers/gap.js';
+export { gapFromProblem } from './solvers/gapFromProblem.js';
+export { makespanLpBound } from './solvers/makespanLpBound.js';
+
+// online, simulation, rendering (issue 6, helper D)
+export { createOnlineState } from './online/state.js';
+export type { OnlineState, OnlineStateOptions, OnlineDeviceState, OnlinePlannedTask } from './online/state.js';
+export { submit } from './online/submit.js';
+export type { OnlineTask, SubmitOptions, OnlineDecision, SubmitResult } from './online/submit.js';
+export { complete } from './online/complete.js';
+export type { OnlineObservation } from './online/complete.js';
+export { simulate } from './online/simulate.js';
+export type {
+  SimDevice,
+  SimTask,
+  PoissonWorkload,
+  TraceArrival,
+  TraceWorkload,
+  Workload,
+  SimulationPolicy,
+  SimulateOptions,
+  SimEvent,
+  SimDeviceStats,
+  SimMetrics,
+  SimulationResult,
+} from './online/simulationTypes.js';
+export { scheduleToSvg } from './render/gantt.js';
+export type { GanttOptions, GanttColors } from './render/gantt.js';
+export { barChartToSvg, lineChartToSvg } from './render/plot.js';
+export type { BarDatum, LineSeries, PlotOptions } from './render/plot.js';

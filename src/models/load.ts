@@ -3,7 +3,7 @@
  * @module
  */
 import type { ScoreForm } from './criteria.js';
-import { scoreOne, scoreSet, type ModelSpec } from './model.js';
+import { isCriterion, scoreColumnSet, scoreOne, scoreSet, type ModelSpec } from './model.js';
 
 /** A device's load criteria (seed, section 4.2). All finite and ≥ 0. */
 export interface LoadCriteria {
@@ -46,13 +46,34 @@ export interface LoadOptions {
   readonly weights?: readonly [number, number, number] | ArrayLike<number>;
 }
 
-const spec: ModelSpec<keyof LoadCriteria> = {
+const spec: ModelSpec = {
   setFn: 'loads',
   oneFn: 'load',
   items: 'devices',
+  item: 'device',
   fields: ['capacity', 'remaining', 'execTime'],
-  positiveInBase: ['execTime'],
-  base: (x) => (x[0]! * x[1]!) / x[2]!,
+  positiveInBase: 2,
+  read: (items, a, b, c) => {
+    for (let i = 0; i < items.length; i++) {
+      const t = items[i] as LoadCriteria | null;
+      if (typeof t !== 'object' || t === null) return i;
+      const x = t.capacity, y = t.remaining, z = t.execTime;
+      if (!(isCriterion(x) && isCriterion(y) && isCriterion(z))) return i;
+      a[i] = x;
+      b[i] = y;
+      c[i] = z;
+    }
+    return -1;
+  },
+  base: (a, b, c, out) => {
+    for (let i = 0; i < out.length; i++) {
+      const x = a[i]!, y = b[i]!, z = c[i]!;
+      const v = (x * y) / z;
+      out[i] = v;
+      if (!(x >= 0 && y >= 0 && z > 0 && z < Infinity && v - v === 0)) return i;
+    }
+    return -1;
+  },
 };
 
 /**
@@ -64,6 +85,10 @@ const spec: ModelSpec<keyof LoadCriteria> = {
  * better) with a cost (execution time: more is worse) in one sum, and calls
  * the result "load" although a larger value means a *more* capable device.
  * Read the base form as "useful capacity per unit time" (higher is better).
+ * To rank devices with execution time as a cost, use
+ * {@link multiCriteriaScores} (its example ranks the worked example's
+ * devices that way); for large sets, {@link loadsFromColumns} skips the
+ * objects.
  *
  * Complexity: O(m).
  *
@@ -99,4 +124,28 @@ export function loads(devices: readonly LoadCriteria[], options?: LoadsOptions):
  */
 export function load(device: LoadCriteria, options?: LoadOptions): number {
   return scoreOne(spec, device, options);
+}
+
+/**
+ * {@link loads} from three typed columns `[capacity, remaining, execTime]` instead of objects:
+ * the same forms (base `C·R/T`, weighted, normalized), the same results, and
+ * the fast path for large sets (a `Float64Array` column is validated in
+ * place, never copied; objects cost a pointer chase per criterion).
+ *
+ * Complexity: O(n).
+ *
+ * @param columns - `[capacity, remaining, execTime]`, three arrays or typed arrays of equal length n, entries finite and ≥ 0.
+ * @param options - {@link LoadsOptions}.
+ * @returns A new `Float64Array` of n values, in input order.
+ * @throws {@link InputTypeError} for a wrong number of columns, ragged or non-array columns, or malformed options.
+ * @throws {@link InputRangeError} for a NaN, infinite or negative entry, a zero where the base form divides, an overflow, or (normalized) a column summing to 0.
+ *
+ * @example
+ * ```ts
+ * loadsFromColumns([[1000, 1500], [500, 800], [20, 30]]);
+ * // Float64Array [25000, 40000]
+ * ```
+ */
+export function loadsFromColumns(columns: readonly [ArrayLike<number>, ArrayLike<number>, ArrayLike<number>], options?: LoadsOptions): Float64Array {
+  return scoreColumnSet(spec, 'loadsFromColumns', columns, options);
 }

@@ -3,7 +3,7 @@
  * @module
  */
 import type { ScoreForm } from './criteria.js';
-import { scoreOne, scoreSet, type ModelSpec } from './model.js';
+import { isCriterion, scoreColumnSet, scoreOne, scoreSet, type ModelSpec } from './model.js';
 
 /** A task's priority criteria (seed, section 4.1). All finite and ≥ 0. */
 export interface PriorityCriteria {
@@ -46,13 +46,35 @@ export interface PriorityOptions {
   readonly weights?: readonly [number, number, number] | ArrayLike<number>;
 }
 
-const spec: ModelSpec<keyof PriorityCriteria> = {
+/** The priority model for the shared machinery (also read by `formulaPriorities`). @internal */
+export const prioritySpec: ModelSpec = {
   setFn: 'priorities',
   oneFn: 'priority',
   items: 'tasks',
+  item: 'task',
   fields: ['importance', 'urgency', 'satisfaction'],
-  positiveInBase: [],
-  base: (x) => x[0]! * x[1]! * x[2]!,
+  positiveInBase: -1,
+  read: (items, a, b, c) => {
+    for (let i = 0; i < items.length; i++) {
+      const t = items[i] as PriorityCriteria | null;
+      if (typeof t !== 'object' || t === null) return i;
+      const x = t.importance, y = t.urgency, z = t.satisfaction;
+      if (!(isCriterion(x) && isCriterion(y) && isCriterion(z))) return i;
+      a[i] = x;
+      b[i] = y;
+      c[i] = z;
+    }
+    return -1;
+  },
+  base: (a, b, c, out) => {
+    for (let i = 0; i < out.length; i++) {
+      const x = a[i]!, y = b[i]!, z = c[i]!;
+      const v = x * y * z;
+      out[i] = v;
+      if (!(x >= 0 && y >= 0 && z >= 0 && v - v === 0)) return i;
+    }
+    return -1;
+  },
 };
 
 /**
@@ -60,6 +82,9 @@ const spec: ModelSpec<keyof PriorityCriteria> = {
  * base `P = A·B·C`; weighted `P = w1·A + w2·B + w3·C`; normalized, the
  * weighted form with `w1 = 1/ΣA, w2 = 1/ΣB, w3 = 1/ΣC` over the given tasks
  * (so the normalized priorities of a set sum to 3). Higher is more urgent.
+ * The seed's general base form `P = f(A, B, C)` with a formula of your own
+ * is `formulaPriorities` in the `lepton-sched/formula` entry point; for
+ * large sets, {@link prioritiesFromColumns} skips the objects.
  *
  * Complexity: O(n).
  *
@@ -78,7 +103,7 @@ const spec: ModelSpec<keyof PriorityCriteria> = {
  * ```
  */
 export function priorities(tasks: readonly PriorityCriteria[], options?: PrioritiesOptions): Float64Array {
-  return scoreSet(spec, tasks, options);
+  return scoreSet(prioritySpec, tasks, options);
 }
 
 /**
@@ -98,5 +123,29 @@ export function priorities(tasks: readonly PriorityCriteria[], options?: Priorit
  * ```
  */
 export function priority(task: PriorityCriteria, options?: PriorityOptions): number {
-  return scoreOne(spec, task, options);
+  return scoreOne(prioritySpec, task, options);
+}
+
+/**
+ * {@link priorities} from three typed columns `[importance, urgency, satisfaction]` instead of objects:
+ * the same forms (base `A·B·C`, weighted, normalized), the same results, and
+ * the fast path for large sets (a `Float64Array` column is validated in
+ * place, never copied; objects cost a pointer chase per criterion).
+ *
+ * Complexity: O(n).
+ *
+ * @param columns - `[importance, urgency, satisfaction]`, three arrays or typed arrays of equal length n, entries finite and ≥ 0.
+ * @param options - {@link PrioritiesOptions}.
+ * @returns A new `Float64Array` of n values, in input order.
+ * @throws {@link InputTypeError} for a wrong number of columns, ragged or non-array columns, or malformed options.
+ * @throws {@link InputRangeError} for a NaN, infinite or negative entry, a zero where the base form divides, an overflow, or (normalized) a column summing to 0.
+ *
+ * @example
+ * ```ts
+ * prioritiesFromColumns([Float64Array.of(3, 2), Float64Array.of(5, 3), Float64Array.of(4, 5)]);
+ * // Float64Array [60, 30]
+ * ```
+ */
+export function prioritiesFromColumns(columns: readonly [ArrayLike<number>, ArrayLike<number>, ArrayLike<number>], options?: PrioritiesOptions): Float64Array {
+  return scoreColumnSet(prioritySpec, 'prioritiesFromColumns', columns, options);
 }

@@ -1,0 +1,163 @@
+/**
+ * The lean mathjs instance behind custom formulas: numbers only (the
+ * `mathjs/number` entry), with just the parser, the compiler, arithmetic,
+ * comparisons and a few elementary functions. No matrices, units, complex
+ * numbers, big numbers, assignment or `import`, so a formula cannot escape
+ * into anything but arithmetic on its variables.
+ *
+ * Also the compile-time check of a parsed formula: every symbol must be a
+ * variable or a known constant, every function and operator a known one, and
+ * only arithmetic node types may appear.
+ * @internal
+ * @module
+ */
+import {
+  absDependencies,
+  addDependencies,
+  andDependencies,
+  cbrtDependencies,
+  ceilDependencies,
+  compileDependencies,
+  create,
+  cubeDependencies,
+  divideDependencies,
+  eDependencies,
+  equalDependencies,
+  expDependencies,
+  floorDependencies,
+  hypotDependencies,
+  largerDependencies,
+  largerEqDependencies,
+  log10Dependencies,
+  log1pDependencies,
+  log2Dependencies,
+  logDependencies,
+  maxDependencies,
+  minDependencies,
+  modDependencies,
+  multiplyDependencies,
+  notDependencies,
+  orDependencies,
+  parseDependencies,
+  piDependencies,
+  powDependencies,
+  roundDependencies,
+  signDependencies,
+  smallerDependencies,
+  smallerEqDependencies,
+  sqrtDependencies,
+  squareDependencies,
+  subtractDependencies,
+  unaryMinusDependencies,
+  unaryPlusDependencies,
+  unequalDependencies,
+  xorDependencies,
+} from 'mathjs/number';
+import type { FactoryFunctionMap, MathNode } from 'mathjs';
+import { typeReason } from '../internal/errors.js';
+
+/** Merges the dependency maps (typed as possibly undefined by mathjs). */
+function factories(...maps: (FactoryFunctionMap | undefined)[]): FactoryFunctionMap {
+  const all: FactoryFunctionMap = {};
+  for (const m of maps) {
+    if (m === undefined) throw new Error('lepton-sched/formula: a mathjs factory is missing (incompatible mathjs version)');
+    Object.assign(all, m);
+  }
+  return all;
+}
+
+const math = create(factories(
+  absDependencies, addDependencies, andDependencies, cbrtDependencies, ceilDependencies,
+  compileDependencies, cubeDependencies, divideDependencies, eDependencies, equalDependencies,
+  expDependencies, floorDependencies, hypotDependencies, largerDependencies, largerEqDependencies,
+  log10Dependencies, log1pDependencies, log2Dependencies, logDependencies, maxDependencies,
+  minDependencies, modDependencies, multiplyDependencies, notDependencies, orDependencies,
+  parseDependencies, piDependencies, powDependencies, roundDependencies, signDependencies,
+  smallerDependencies, smallerEqDependencies, sqrtDependencies, squareDependencies,
+  subtractDependencies, unaryMinusDependencies, unaryPlusDependencies, unequalDependencies,
+  xorDependencies,
+));
+
+/** Functions a formula may call by name. */
+export const FUNCTIONS: readonly string[] = [
+  'abs', 'cbrt', 'ceil', 'cube', 'exp', 'floor', 'hypot', 'log', 'log10', 'log1p', 'log2',
+  'max', 'min', 'mod', 'pow', 'round', 'sign', 'sqrt', 'square',
+];
+/** Functions operators map to (`+` is `add`, `>` is `larger`, ...). */
+const OPERATOR_FUNCTIONS = new Set([
+  'add', 'subtract', 'multiply', 'divide', 'pow', 'mod', 'unaryMinus', 'unaryPlus',
+  'larger', 'smaller', 'largerEq', 'smallerEq', 'equal', 'unequal', 'and', 'or', 'not', 'xor',
+]);
+/** Constants a formula may use. */
+export const CONSTANTS: readonly string[] = ['pi', 'e'];
+const FUNCTION_SET = new Set(FUNCTIONS);
+const CONSTANT_SET = new Set(CONSTANTS);
+
+/** A formula parsed, checked and compiled once. @internal */
+export interface CheckedFormula {
+  /** The expression as given, for messages. */
+  readonly text: string;
+  /** Variable names the formula uses, with the index of the value each is bound to. */
+  readonly used: readonly (readonly [name: string, slot: number])[];
+  /** Evaluates with a scope mapping every used name to its value. */
+  readonly evaluate: (scope: Map<string, number>) => unknown;
+}
+
+/**
+ * Parses `expression` with the lean instance, checks it against `names`
+ * (name → index into the values), and compiles it once. Throws
+ * InputTypeError naming `fn` and the formula on a syntax error, an unknown
+ * symbol or function, or a construct other than arithmetic.
+ */
+export function checkFormula(fn: string, expression: string, names: ReadonlyMap<string, number>): CheckedFormula {
+  const quoted = JSON.stringify(expression);
+  let root: MathNode;
+  try {
+    root = math.parse(expression);
+  } catch (e) {
+    return typeReason(fn, 'expression', `${quoted} is not a valid formula: ${(e as Error).message}`);
+  }
+  const used = new Map<string, number>();
+  const known = () => [...names.keys(), ...CONSTANTS].join(', ');
+  const visit = (node: MathNode): void => {
+    switch (node.type) {
+      case 'ConstantNode': {
+        const value: unknown = (node as MathNode & { value: unknown }).value;
+        if (typeof value !== 'number') typeReason(fn, 'expression', `${quoted} contains the non-numeric constant ${String(value)}`);
+        return;
+      }
+      case 'SymbolNode': {
+        const name = (node as MathNode & { name: string }).name;
+        const slot = names.get(name);
+        if (slot !== undefined) used.set(name, slot);
+        else if (!CONSTANT_SET.has(name)) typeReason(fn, 'expression', `${quoted} uses the unknown symbol ${name} (known: ${known()})`);
+        return;
+      }
+      case 'FunctionNode': {
+        const f = node as MathNode & { fn: MathNode & { name?: string }; args: MathNode[] };
+        const name = f.fn.type === 'SymbolNode' ? f.fn.name : undefined;
+        if (name === undefined || !FUNCTION_SET.has(name)) {
+          typeReason(fn, 'expression', `${quoted} calls the unknown function ${name ?? f.fn.toString()} (known: ${FUNCTIONS.join(', ')})`);
+        }
+        f.args.forEach(visit);
+        return;
+      }
+      case 'OperatorNode': {
+        const o = node as MathNode & { op: string; fn: string; args: MathNode[] };
+        if (!OPERATOR_FUNCTIONS.has(o.fn)) typeReason(fn, 'expression', `${quoted} uses the unsupported operator ${o.op}`);
+        o.args.forEach(visit);
+        return;
+      }
+      case 'ParenthesisNode':
+      case 'ConditionalNode':
+      case 'RelationalNode':
+        node.forEach((child) => visit(child));
+        return;
+      default:
+        typeReason(fn, 'expression', `${quoted} uses an unsupported construct (${node.type}); only arithmetic on the variables is allowed`);
+    }
+  };
+  visit(root);
+  const code = root.compile();
+  return { text: expression, used: [...used], evaluate: (scope) => code.evaluate(scope) as unknown };
+}
