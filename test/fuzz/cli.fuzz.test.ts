@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import { problemToJson, strategyNames } from '../../src/index.js';
 import { problemArb } from '../arbitraries.js';
-import { fc, FUZZ_RUNS } from './harness.js';
+import { fc, SLOW_RUNS } from './harness.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'lepton-cli-fuzz-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -56,7 +56,7 @@ describe('fuzz: CLI', () => {
           if (json && !flags.includes('--help')) expect(() => JSON.parse(r.out)).not.toThrow();
         }
       }),
-      { numRuns: Math.max(50, Math.floor(FUZZ_RUNS / 5)) },
+      { numRuns: Math.max(25, Math.ceil(SLOW_RUNS / 2)) },
     );
   });
 
@@ -71,7 +71,7 @@ describe('fuzz: CLI', () => {
           expect(r.err.trimEnd().split('\n')).toHaveLength(1);
         } else counts.ok++;
       }),
-      { numRuns: Math.max(50, Math.floor(FUZZ_RUNS / 5)) },
+      { numRuns: Math.max(25, Math.ceil(SLOW_RUNS / 2)) },
     );
   });
 });

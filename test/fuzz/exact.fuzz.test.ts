@@ -2,10 +2,10 @@
 // the conversion from a scheduling problem.
 import { describe, expect, it } from 'vitest';
 import {
-  gapFromProblem, linearSumAssignment, linearSumAssignmentMatrix, parseOrLibraryGap, solveGap, type GapInstance, type Problem,
+  gapFromProblem, linearSumAssignment, makespanLpBound, linearSumAssignmentMatrix, parseOrLibraryGap, solve, solveGap, type GapInstance, type Problem,
 } from '../../src/index.js';
 import { problemArb } from '../arbitraries.js';
-import { assertNumbersOk, deepFreeze, fc, FUZZ_RUNS, matrix, outcome, outcomeAsync } from './harness.js';
+import { assertNumbersOk, deepFreeze, fc, FUZZ_RUNS, SLOW_RUNS, matrix, outcome, outcomeAsync } from './harness.js';
 
 const cost = fc.oneof(
   { weight: 30, arbitrary: fc.integer({ min: -50, max: 50 }) },
@@ -134,7 +134,37 @@ describe('fuzz: exact solvers', () => {
           expect(r.value).toBeCloseTo(value, 9);
         });
       }),
-      { numRuns: Math.max(50, Math.floor(FUZZ_RUNS / 5)) },
+      { numRuns: SLOW_RUNS },
+    );
+  });
+
+  it('solveGap(instance, {method: exact}) (HiGHS) agrees with the heuristic where both prove optimality, or a library error', async () => {
+    await fc.assert(
+      fc.asyncProperty(gapInstance, fc.constantFrom('min', 'max'), async (inst, sense) => {
+        const frozen = deepFreeze(inst) as GapInstance;
+        await outcomeAsync('solveGap/exact', () => solveGap(frozen, { sense: sense as 'min' | 'max', method: 'exact', timeLimitMs: 2000 }), (r) => {
+          assertNumbersOk(r, false);
+          if (r.status !== 'optimal') return;
+          let value = 0;
+          r.assignment.forEach((j, i) => (value += frozen.cost[i]![j]!));
+          expect(r.value).toBeCloseTo(value, 6);
+        });
+      }),
+      { numRuns: SLOW_RUNS },
+    );
+  });
+
+  it('makespanLpBound(problem) (HiGHS) is finite, ≥ 0 and ≤ the best heuristic makespan, or a library error', async () => {
+    await fc.assert(
+      fc.asyncProperty(problemArb({ maxTasks: 6, maxDevices: 3, timing: false }), async (p) => {
+        const frozen = deepFreeze(p);
+        await outcomeAsync('makespanLpBound', () => makespanLpBound(frozen), (lb) => {
+          expect(Number.isFinite(lb) && lb >= 0).toBe(true);
+          const ms = solve(frozen, { strategy: 'min-min' }).makespan;
+          expect(lb).toBeLessThanOrEqual(ms * (1 + 1e-7) + 1e-7);
+        });
+      }),
+      { numRuns: SLOW_RUNS },
     );
   });
 

@@ -13,6 +13,13 @@ import { InfeasibleError, InputRangeError, InputTypeError } from '../../src/inde
 
 export const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 500);
 
+/**
+ * Runs for the slower properties (solve over every strategy, simulate, async
+ * GAP, the CLI): a fifth of FUZZ_RUNS by default, all of them under
+ * `npm run fuzz` (FUZZ_SLOW_RUNS=10000).
+ */
+export const SLOW_RUNS = Number(process.env.FUZZ_SLOW_RUNS ?? Math.max(50, Math.floor(FUZZ_RUNS / 5)));
+
 const counts = new Map<string, { ok: number; error: number }>();
 afterAll(() => {
   const rows = [...counts].map(([fn, c]) => `${fn}: ${c.ok + c.error} inputs (${c.ok} valid results, ${c.error} library errors)`);

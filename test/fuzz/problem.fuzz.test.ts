@@ -8,7 +8,7 @@ import {
   strategyNames, type Problem,
 } from '../../src/index.js';
 import { problemArb } from '../arbitraries.js';
-import { assertNumbersOk, deepFreeze, fc, FUZZ_RUNS, outcome } from './harness.js';
+import { assertNumbersOk, deepFreeze, fc, FUZZ_RUNS, SLOW_RUNS, outcome } from './harness.js';
 
 type Mutable = { tasks: Record<string, unknown>[]; devices: Record<string, unknown>[]; execTime: unknown[][]; transferTime?: unknown[][] };
 
@@ -121,7 +121,7 @@ describe('fuzz: problems and solvers', () => {
             expect(solutionToJson(solve(frozen, options))).toBe(solutionToJson(s));
           });
         }),
-        { numRuns: Math.max(50, Math.floor(FUZZ_RUNS / 5)) },
+        { numRuns: Math.max(50, Math.ceil(SLOW_RUNS / strategyNames.length)) },
       );
     });
   }
@@ -142,7 +142,7 @@ describe('fuzz: problems and solvers', () => {
         const opts = { strategy, seed: 7, timeLimitMs: 50, maxIterations: 100 } as const;
         expect(solutionToJson(solve(back, opts))).toBe(solutionToJson(solve(p, opts)));
       }),
-      { numRuns: Math.max(50, Math.floor(FUZZ_RUNS / 5)) },
+      { numRuns: SLOW_RUNS },
     );
   });
 
