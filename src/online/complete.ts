@@ -70,6 +70,7 @@ export function complete(state: OnlineState, taskId: string, observed: OnlineObs
   const transfer = obs.transfer === undefined ? task.transfer : checkNonNegative(fn, 'observed.transfer', obs.transfer);
   const finish = obs.finish === undefined ? task.start + transfer + exec : checkNonNegative(fn, 'observed.finish', obs.finish);
   if (finish < task.start) rangeError(fn, 'observed.finish', `a time >= the task's planned start (${task.start})`, finish);
+  if (!Number.isFinite(finish)) rangeReason(fn, 'observed', 'gives a finish time that overflows the range of a double');
 
   const j = task.device;
   const old = state.devices[j]!;
@@ -98,6 +99,7 @@ export function complete(state: OnlineState, taskId: string, observed: OnlineObs
     const start = Math.max(free, p.submitted);
     const e = p.nominalExec * ratio;
     const f = start + p.transfer + e;
+    if (!Number.isFinite(f)) rangeReason(fn, 'observed.exec', `re-times pending task ${JSON.stringify(p.id)} beyond the range of a double`);
     free = f;
     pending.push({ ...p, start, exec: e, finish: f });
   }

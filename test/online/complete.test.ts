@@ -115,4 +115,11 @@ describe('complete: edge cases', () => {
     expect(() => complete(s, 'a', undefined as never)).toThrow(InputTypeError);
     expect(() => complete({} as never, 'a', { exec: 1 })).toThrow('complete: state.devices must be an array, got undefined');
   });
+
+  it('complete(state, id, {exec: 1.38e308}) throws instead of re-timing the queue to Infinity (found by the fuzz suite)', () => {
+    const s0 = createOnlineState([{ id: 'd0', tier: 'edge' }]);
+    const s1 = submit(s0, [{ id: 't0', execTime: [1] }, { id: 't1', execTime: [1] }], 0, { strategy: 'seed' }).state;
+    expect(() => complete(s1, 't0', { exec: 1.3828408729710123e308 })).toThrow(InputRangeError);
+    expect(() => complete(s1, 't0', { exec: 1.3828408729710123e308 })).toThrow(/complete: observed\.exec re-times pending task "t1" beyond the range of a double/);
+  });
 });
