@@ -66,7 +66,8 @@ function deepFreeze<T>(value: T): T {
  *   importance alone.
  * - Loads 2.5, 2.2, 1.75, 1.4: NOT reproducible. The base form C·R/T gives
  *   25000, 40000, 50000, 120000; the normalized form gives 0.3925, 0.6003,
- *   0.7849, 1.2223.
+ *   0.7849, 1.2223; no weights fit either (least squares leaves a residual
+ *   sum of squares of 2.1125).
  * - The prose justifying the assignment contradicts the load table (it calls
  *   device 1 "lowest load" while the table gives it the highest), and gives no
  *   transfer time for the cloud (device 4), which receives no task.

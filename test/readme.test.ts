@@ -1,7 +1,8 @@
 // The README's quick start, line by line: the values it shows are the values
 // the library returns.
 import { describe, expect, it } from 'vitest';
-import { complete, createOnlineState, linearSumAssignment, evaluate, priorities, scheduleToSvg, solve, submit, workedExample, workedExampleProblem } from '../src/index.js';
+import { compileFormula, formulaPriorities } from '../src/formula/index.js';
+import { complete, createOnlineState, linearSumAssignment, multiCriteriaScoresOf, priority, loads, transferTimes, evaluate, priorities, scheduleToSvg, solve, submit, workedExample, workedExampleProblem } from '../src/index.js';
 
 describe('README quick start (reference values)', () => {
   it('priorities of the worked example, base and normalized', () => {
@@ -36,5 +37,23 @@ describe('README exact solvers example (reference values)', () => {
   it('linearSumAssignment on the README matrices', () => {
     expect(linearSumAssignment([[4, 1, 3], [2, 0, 5], [3, 2, 2]])).toEqual({ assignment: [1, 0, 2], cost: 5 });
     expect(linearSumAssignment([[1, Infinity], [2, 3]])).toEqual({ assignment: [0, 1], cost: 4 });
+  });
+});
+
+describe('README models examples (reference values)', () => {
+  it('loads, transferTimes and a weighted priority', () => {
+    expect(Array.from(loads(workedExample.devices))).toEqual([25000, 40000, 50000, 120000]);
+    expect(Array.from(transferTimes(workedExample.transfers))).toEqual([18, 24, 24]);
+    expect(priority({ importance: 3, urgency: 5, satisfaction: 4 }, { form: 'weighted', weights: [1, 0.5, 0] })).toBe(5.5);
+  });
+
+  it('min-max benefit/cost ranking of the devices puts the cloud first', () => {
+    const r = multiCriteriaScoresOf(workedExample.devices, ['capacity', 'remaining', 'execTime'], { normalization: 'min-max', directions: ['benefit', 'benefit', 'cost'] });
+    expect(Array.from(r, (v) => Number(v.toFixed(3)))).toEqual([1, 1.117, 1.167, 2]);
+  });
+
+  it('custom formulas', () => {
+    expect(Array.from(formulaPriorities(workedExample.tasks, 'importance^2 + urgency'))).toEqual([14, 7, 27, 20, 2]);
+    expect(compileFormula('A*B*C')([3, 5, 4])).toBe(60);
   });
 });

@@ -103,7 +103,7 @@ export function workedExampleSections(options: ReportOptions): string[] {
           [lb[j]!, lw[j]!, ln[j]!].some((v) => mark(p.loads[j]!, v) === OK) ? OK : DIFF,
         ]),
       ]),
-      '  why: neither form gives 2.5, 2.2, 1.75, 1.4 (they fall as capacity rises, while C*R/T rises); the prose also calls device 1 "lowest load" though the table gives it the highest.',
+      '  why: no form gives 2.5, 2.2, 1.75, 1.4 (no weights fit: least squares leaves 2.1125; they fall as capacity rises, while C*R/T rises); the prose also calls device 1 "lowest load" though the table gives it the highest.',
     ].join('\n'),
   );
 
