@@ -7,6 +7,10 @@
  *
  *   npm run bench:results                 # every bench file, every size
  *   npm run bench:results -- bench/models.bench.ts   # some files
+ *   npm run bench:results -- --from-json FILE        # re-render a saved run
+ *
+ * The README gets the headline groups only (largest sizes, Braun 512×16, the
+ * LSAP and exact-solver groups, see HEADLINE); RESULTS.md gets every group.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -28,10 +32,20 @@ interface BenchJson {
   readonly files: readonly { readonly filepath: string; readonly groups: readonly BenchGroup[] }[];
 }
 
+/** Groups quoted in the README. */
+const HEADLINE = /n = 1000000|512×16|8192×256|LSAP|generated 4096×128|10000 Poisson|10000 queued|GAP|R\|\|/;
+
 const root = join(import.meta.dirname, '..');
-const out = join(mkdtempSync(join(tmpdir(), 'lepton-bench-')), 'bench.json');
-const files = process.argv.slice(2);
-execFileSync('npx', ['vitest', 'bench', '--run', '--outputJson', out, ...files], { cwd: root, stdio: 'inherit' });
+const args = process.argv.slice(2);
+const fromJson = args[0] === '--from-json' ? args[1] : undefined;
+let out: string;
+if (fromJson === undefined) {
+  out = join(mkdtempSync(join(tmpdir(), 'lepton-bench-')), 'bench.json');
+  execFileSync('npx', ['vitest', 'bench', '--run', '--outputJson', out, ...args], { cwd: root, stdio: 'inherit' });
+  console.log(`raw results: ${out}`);
+} else {
+  out = fromJson;
+}
 const data = JSON.parse(readFileSync(out, 'utf8')) as BenchJson;
 
 function ms(v: number): string {
@@ -42,7 +56,7 @@ function ms(v: number): string {
 }
 
 const lines: string[] = [];
-const summary: string[] = ['| group | case | ratio to baseline |', '|---|---|---|'];
+const summary: string[] = ['| group | case | mean (ms) | ratio to baseline |', '|---|---|---:|---:|'];
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
 const machine = `${cpu}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}`;
 const date = new Date().toISOString().slice(0, 10);
@@ -59,7 +73,7 @@ for (const file of data.files) {
     for (const b of g.benchmarks) {
       const ratio = base ? (b.mean / base.mean).toFixed(2) : 'n/a';
       lines.push(`| ${b.name} | ${ms(b.mean)} | ${b.rme.toFixed(1)}% | ${b.sampleCount} | ${ratio} |`);
-      if (base && b !== base) summary.push(`| ${group} | ${b.name} | ${ratio} (vs ${base.name.replace('baseline: ', '')}) |`);
+      if (HEADLINE.test(group)) summary.push(`| ${group} | ${b === base ? `**${b.name}**` : b.name} | ${ms(b.mean)} | ${ratio} |`);
     }
     lines.push('');
   }
@@ -73,7 +87,7 @@ const end = '<!-- bench:end -->';
 const i = readme.indexOf(start);
 const j = readme.indexOf(end);
 if (i >= 0 && j > i) {
-  const block = [start, '', `Measured by \`npm run bench:results\` on ${date} (${machine}); full tables in [bench/RESULTS.md](bench/RESULTS.md).`, '', ...summary, '', end].join('\n');
+  const block = [start, '', `Measured by \`npm run bench:results\` on ${date} (${machine}). Ratio = mean time / mean time of the group's **baseline** case, measured in the same run. Headline groups only; every group and size is in [bench/RESULTS.md](bench/RESULTS.md).`, '', ...summary, '', end].join('\n');
   writeFileSync(readmePath, readme.slice(0, i) + block + readme.slice(j + end.length));
 }
 console.log(`wrote bench/RESULTS.md (${data.files.length} files)`);

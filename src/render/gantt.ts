@@ -7,7 +7,7 @@ import { checkBoolean, checkNestedOptions, checkString } from '../internal/primi
 import { escapeXml, label, niceTicks, num, textWidth } from '../internal/svg.js';
 import type { Schedule } from '../schedule/types.js';
 
-/** Colours of a {@link scheduleToSvg} chart: any SVG paint (`'#4e79a7'`, `'steelblue'`). */
+/** Colours of a {@link scheduleToSvg} chart, each an SVG paint such as `'#4e79a7'` or `'steelblue'`. */
 export interface GanttColors {
   /** Fill of the transfer part of a bar. @defaultValue `'#f2b36f'` (light orange) */
   readonly transfer?: string;
