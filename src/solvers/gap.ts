@@ -85,10 +85,12 @@ export interface GapSolution {
   readonly value: number;
   /**
    * `'optimal'`: proved optimal (exact method). `'feasible'`: respects every
-   * budget, optimality not proved. `'infeasible'`: no feasible assignment
-   * found; proved impossible unless `stoppedEarly` is true.
+   * budget, optimality not proved. `'infeasible'`: proved that no assignment
+   * respects the budgets. `'unknown'`: the time or iteration budget ran out
+   * before any feasible assignment was found and before infeasibility was
+   * proved (`stoppedEarly` is true); give it more time.
    */
-  readonly status: 'optimal' | 'feasible' | 'infeasible';
+  readonly status: 'optimal' | 'feasible' | 'infeasible' | 'unknown';
   /**
    * A proved bound on the optimum (a lower bound when minimizing, an upper
    * bound when maximizing): HiGHS's dual bound for the exact method, the
@@ -169,7 +171,7 @@ export async function solveGap(instance: GapInstance, options?: SolveGapOptions)
     method === 'heuristic'
       ? {
           assignment: h.assignment,
-          status: h.optimal ? ('optimal' as const) : h.assignment === undefined ? ('infeasible' as const) : ('feasible' as const),
+          status: h.optimal ? ('optimal' as const) : h.assignment !== undefined ? ('feasible' as const) : h.provedInfeasible ? ('infeasible' as const) : ('unknown' as const),
           bound: h.provedInfeasible ? undefined : capacityFreeBound(g),
           stoppedEarly: h.stoppedEarly,
         }

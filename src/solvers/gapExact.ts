@@ -10,7 +10,7 @@ import type { CompiledGap } from './gap.js';
 /** Outcome of {@link gapExact}, in minimization form. @internal */
 export interface GapExactResult {
   readonly assignment: Int32Array | undefined;
-  readonly status: 'optimal' | 'feasible' | 'infeasible';
+  readonly status: 'optimal' | 'feasible' | 'infeasible' | 'unknown';
   readonly bound: number | undefined;
   readonly stoppedEarly: boolean;
 }
@@ -103,7 +103,7 @@ export async function gapExact(fn: string, g: CompiledGap, incumbent: Int32Array
     const rawBound = Number(model.info.get('mip_dual_bound'));
     const optimal = status === st.optimal && assignment !== undefined;
     const bound = optimal && assignment !== undefined ? costOf(g, assignment) : Number.isFinite(rawBound) ? rawBound : undefined;
-    if (assignment === undefined) return { assignment: undefined, status: 'infeasible', bound, stoppedEarly: true };
+    if (assignment === undefined) return { assignment: undefined, status: 'unknown', bound, stoppedEarly: true };
     return { assignment, status: optimal ? 'optimal' : 'feasible', bound, stoppedEarly: !optimal };
   });
 }

@@ -135,8 +135,10 @@ describe('solveGap: properties', () => {
         deepFreeze(g);
         const best = bruteGap(g, 'min');
         const r = await solveGap(g, { method: 'heuristic', seed, maxIterations: 200 });
-        if (r.status === 'infeasible') {
+        if (r.status === 'infeasible' || r.status === 'unknown') {
           expect(r.value).toBe(Infinity);
+          if (r.status === 'unknown') expect(r.stoppedEarly).toBe(true);
+          else expect(best).toBeUndefined();
           return;
         }
         expectRespectsBudgets(g, r.assignment);
@@ -194,3 +196,15 @@ describe('solveGap: edge cases', () => {
     vi.resetModules();
   });
 });
+
+describe('solveGap: edge cases (time limits)', () => {
+  it('solveGap(d20200, {method: "exact", timeLimitMs: 100}) never claims infeasible when it merely ran out of time', async () => {
+    const gd = parseOrLibraryGap(readFileSync(new URL('../../../shared/data/gap/gapd.txt', import.meta.url), 'utf8'), { fileName: 'gapd.txt' });
+    for (const method of ['exact', 'heuristic'] as const) {
+      const r = await solveGap(gd[5]!, { method, timeLimitMs: 100, maxIterations: 50 });
+      expect(['feasible', 'unknown']).toContain(r.status);
+      expect(r.stoppedEarly).toBe(true);
+    }
+  });
+});
+
