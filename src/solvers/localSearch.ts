@@ -59,8 +59,9 @@ function run(ctx: StrategyContext): StrategyResult {
     return finish(ctx, init.assignment, init.order, best, false, lowerBound, 0);
   }
   const rng = createRng(ctx.seed);
+  const deadline = start + ctx.timeLimitMs;
   const cur = new Loads(n, m, p, ready, init.assignment);
-  descend(cur);
+  descend(cur, deadline);
   let curSpan = makespanOf(cur);
   const priced = pricedStart(n, m, p, ready, priceRounds(n), start + ctx.timeLimitMs * 0.3);
   if (priced.span < curSpan) {
@@ -88,10 +89,10 @@ function run(ctx: StrategyContext): StrategyResult {
     }
     iterations++;
     const target = Math.max(lowerBound, bestSpan * (1 - delta));
-    let left = descendOverflow(cur, target, WORK_WEIGHT);
-    if (left > 0) left = anneal(cur, target, WORK_WEIGHT, rng, steps, meanP * 0.05);
+    let left = descendOverflow(cur, target, WORK_WEIGHT, deadline);
+    if (left > 0) left = anneal(cur, target, WORK_WEIGHT, rng, steps, meanP * 0.05, deadline);
     if (left <= 0) {
-      descend(cur);
+      descend(cur, deadline);
       bestSpan = makespanOf(cur);
       best.set(cur.asg);
       fails = 0;

@@ -71,13 +71,14 @@ export class Loads {
  * tasks to another device, else the best swap with a task elsewhere, such
  * that both touched devices end strictly below the current critical load.
  * Each step lowers the critical device's load, so the sorted load vector
- * decreases lexicographically and the descent ends. Returns the number of
- * steps taken.
+ * decreases lexicographically and the descent ends, or stops at the
+ * `performance.now()` deadline. Returns the number of steps taken.
  */
-export function descend(s: Loads): number {
+export function descend(s: Loads, deadline = Infinity): number {
   const { n, m, p, asg, load, members, count } = s;
   let steps = 0;
   for (;;) {
+    if (deadline !== Infinity && performance.now() >= deadline) return steps;
     const c = s.critical();
     if (c < 0) return steps;
     const lc = load[c] as number;
@@ -143,11 +144,13 @@ function over(x: number, t: number): number {
  * (μ small: among equal overflows, less total work). Each step applies the
  * best move of a task off an overflowing device, or else the best swap of
  * such a task with a task elsewhere; it stops when no step lowers O.
- * Returns the remaining overflow Σ_j max(0, load_j − t).
+ * Returns the remaining overflow Σ_j max(0, load_j − t). Stops at the
+ * `performance.now()` deadline.
  */
-export function descendOverflow(s: Loads, t: number, mu: number): number {
+export function descendOverflow(s: Loads, t: number, mu: number, deadline = Infinity): number {
   const { n, m, p, asg, load, members, count } = s;
   for (;;) {
+    if (deadline !== Infinity && performance.now() >= deadline) break;
     let best = -1e-12 * t;
     let bi = -1;
     let bk = -1;
@@ -224,13 +227,14 @@ export function descendOverflow(s: Loads, t: number, mu: number): number {
  * temp0·1e-3 over `steps` proposals. Stops early when the overflow reaches
  * 0. Returns the remaining overflow.
  */
-export function anneal(s: Loads, t: number, mu: number, rng: Rng, steps: number, temp0: number): number {
+export function anneal(s: Loads, t: number, mu: number, rng: Rng, steps: number, temp0: number, deadline = Infinity): number {
   const { n, m, p, asg, load, members, count } = s;
   let overflow = 0;
   for (let j = 0; j < m; j++) if ((count[j] as number) > 0) overflow += over(load[j] as number, t);
   const cool = Math.pow(1e-3, 1 / Math.max(1, steps));
   let temp = temp0;
   for (let step = 0; step < steps && overflow > 0; step++, temp *= cool) {
+    if ((step & 1023) === 1023 && performance.now() >= deadline) break;
     const i = randomIndex(rng, n);
     const j = asg[i] as number;
     const lj = load[j] as number;
@@ -305,7 +309,7 @@ export function pricedStart(n: number, m: number, p: Float64Array, ready: Float6
     mean /= m;
     if (r % 10 === 9 || r === rounds - 1) {
       const s = new Loads(n, m, p, ready, asg);
-      descend(s);
+      descend(s, deadline);
       const span = makespanOf(s);
       if (span < bestSpan) {
         bestSpan = span;
