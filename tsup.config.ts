@@ -10,6 +10,8 @@ export default defineConfig([
     treeshake: true,
     splitting: true,
     target: 'node20',
+    // Optional dependency, loaded on demand with import('highs'): never bundled.
+    external: ['highs', 'mathjs'],
   },
   {
     entry: { cli: 'src/cli.ts' },
@@ -17,6 +19,7 @@ export default defineConfig([
     sourcemap: true,
     clean: false,
     target: 'node20',
+    external: ['highs', 'mathjs'],
     banner: { js: '#!/usr/bin/env node' },
   },
 ]);
