@@ -1,9 +1,10 @@
 /**
  * Index structures for the batch heuristics (Min-Min, Max-Min, greedy
  * sufferage): an indexed binary heap of tasks ordered by (key, task index),
- * and per-device intrusive lists of the tasks whose best (or second-best)
- * device is that device. Typed arrays only; no allocation after
- * construction. Private to `solvers/`.
+ * a plain sift-down for the lazy Min-Min heap, and per-device intrusive
+ * lists of the tasks whose best (or second-best) device is that device.
+ * Typed arrays only; no allocation after construction. Private to
+ * `solvers/`.
  *
  * @internal
  * @module
@@ -98,6 +99,38 @@ export class TaskHeap {
     heap[p] = t;
     pos[t] = p;
   }
+}
+
+/**
+ * Sift-down in a plain binary heap of tasks stored as parallel arrays (keys
+ * inline, `key[p]` belongs to `task[p]`), ordered by (key, task index)
+ * ascending. Used by the lazy Min-Min loop, which only ever pops the top or
+ * raises the top's key, so it needs no position index. O(log size). @internal
+ */
+export function siftDownKeyed(key: Float64Array, task: Int32Array, size: number, p: number): void {
+  const k = key[p]!;
+  const t = task[p]!;
+  for (;;) {
+    let c = 2 * p + 1;
+    if (c >= size) break;
+    let ck = key[c]!;
+    let ct = task[c]!;
+    if (c + 1 < size) {
+      const dk = key[c + 1]!;
+      const dt = task[c + 1]!;
+      if (dk < ck || (dk === ck && dt < ct)) {
+        c++;
+        ck = dk;
+        ct = dt;
+      }
+    }
+    if (k < ck || (k === ck && t < ct)) break;
+    key[p] = ck;
+    task[p] = ct;
+    p = c;
+  }
+  key[p] = k;
+  task[p] = t;
 }
 
 /**

@@ -84,6 +84,103 @@ export function scanTopTwo(
   secondCt[i] = sc;
 }
 
+/**
+ * Like `scanTopTwo`, and also writes the third-smallest ct(i, j) to
+ * `thirdCt[i]` (`Infinity` with fewer than three allowed devices): every
+ * device other than the best and the second then has ct ≥ `thirdCt[i]`.
+ * O(m), no allocation. @internal
+ */
+export function scanTopThree(
+  cp: CompiledProblem,
+  avail: Float64Array,
+  i: number,
+  bestDev: Int32Array,
+  bestCt: Float64Array,
+  secondDev: Int32Array,
+  secondCt: Float64Array,
+  thirdCt: Float64Array,
+): void {
+  const { m, exec, transfer, release } = cp;
+  const r = release[i]!;
+  const base = i * m;
+  let bd = -1;
+  let bc = Infinity;
+  let sd = -1;
+  let sc = Infinity;
+  let tc = Infinity;
+  for (let j = 0; j < m; j++) {
+    const a = avail[j]!;
+    const ct = (a > r ? a : r) + (transfer[base + j]! + exec[base + j]!);
+    if (ct < tc) {
+      if (ct < sc) {
+        tc = sc;
+        if (ct < bc) {
+          sd = bd;
+          sc = bc;
+          bd = j;
+          bc = ct;
+        } else {
+          sd = j;
+          sc = ct;
+        }
+      } else tc = ct;
+    }
+  }
+  bestDev[i] = bd;
+  bestCt[i] = bc;
+  secondDev[i] = sd;
+  secondCt[i] = sc;
+  thirdCt[i] = tc;
+}
+
+/**
+ * Makes task i's best device and completion time exact again after its best
+ * device d was loaded, given the invariants `scanTopThree` sets up:
+ * `secondCt[i]` bounds the second device from below and `thirdCt[i]` every
+ * other device (times only grow). O(1) while d, or else the second device,
+ * stays strictly below `thirdCt[i]` (lowest index on ties); otherwise
+ * rescans the row in O(m). Same best device as a full scan. @internal
+ */
+export function refreshTopThree(
+  cp: CompiledProblem,
+  avail: Float64Array,
+  i: number,
+  bestDev: Int32Array,
+  bestCt: Float64Array,
+  secondDev: Int32Array,
+  secondCt: Float64Array,
+  thirdCt: Float64Array,
+): void {
+  const { m, exec, transfer, release } = cp;
+  const d = bestDev[i]!;
+  const r = release[i]!;
+  const a = avail[d]!;
+  const ct = (a > r ? a : r) + (transfer[i * m + d]! + exec[i * m + d]!);
+  const bound = thirdCt[i]!;
+  if (ct < secondCt[i]! && ct < bound) {
+    bestCt[i] = ct;
+    return;
+  }
+  const d2 = secondDev[i]!;
+  let c2 = Infinity;
+  if (d2 >= 0) {
+    const a2 = avail[d2]!;
+    c2 = (a2 > r ? a2 : r) + (transfer[i * m + d2]! + exec[i * m + d2]!);
+  }
+  const firstWins = ct < c2 || (ct === c2 && d < d2);
+  if ((firstWins ? ct : c2) >= bound) {
+    scanTopThree(cp, avail, i, bestDev, bestCt, secondDev, secondCt, thirdCt);
+  } else if (firstWins) {
+    bestCt[i] = ct;
+    secondCt[i] = c2;
+  } else {
+    bestDev[i] = d2;
+    bestCt[i] = c2;
+    secondDev[i] = d;
+    secondCt[i] = ct;
+  }
+}
+
 /** Places task i on device j: returns ct(i, j) and advances `avail[j]` to it. @internal */
 export function place(cp: CompiledProblem, avail: Float64Array, i: number, j: number): number {
   const k = i * cp.m + j;

@@ -2,7 +2,7 @@
  * MCT, minimum completion time (Braun et al. 2001, heuristic 3).
  * @module
  */
-import { completionRow, decision, heuristicResult, initialAvailability, place } from './completion.js';
+import { completionRow, decision, heuristicResult, initialAvailability } from './completion.js';
 import type { Strategy, StrategyContext, StrategyResult, TaskDecision } from './registry.js';
 
 /**
@@ -39,7 +39,8 @@ export function mctInOrder(ctx: StrategyContext, order: Int32Array): StrategyRes
       trace.push(decision(cp, i, step, row, best));
     }
     assignment[i] = best;
-    place(cp, avail, i, best);
+    // place(cp, avail, i, best) inlined: bestCt is that ct (none when best is -1).
+    if (best >= 0) avail[best] = bestCt;
   }
   return heuristicResult(assignment, order, trace);
 }
