@@ -3,6 +3,7 @@
  * @module
  */
 import { lsapKernel } from '../internal/lsap.js';
+import type { ColumnMinima } from '../internal/lsapMinima.js';
 import {
   checkArray,
   checkInteger,
@@ -39,9 +40,9 @@ export interface LinearSumAssignmentResult {
  *
  * Algorithm: Jonker–Volgenant (Computing 38, 1987): column reduction,
  * reduction transfer, augmenting row reduction, then Dijkstra-like shortest
- * augmenting paths on `Float64Array`. Square matrices from n = 700 are
+ * augmenting paths on `Float64Array`. Square matrices from n = 250 are
  * first solved on a sparse candidate graph (each row's K ≈ 8 + 2·log2 n
- * smallest column-reduced costs) and the result is certified optimal on the
+ * smallest column-reduced costs, or a few more) and the result is certified optimal on the
  * full matrix by its duals in one O(n²) pass; when the certificate fails
  * (structured matrices such as c_ij = i·j) the dense algorithm runs. A
  * rectangular matrix is solved on its transpose when it has more rows than
@@ -52,8 +53,9 @@ export interface LinearSumAssignmentResult {
  * input, same output) but not specified (not lexicographically smallest).
  *
  * Complexity: O(k²·K) time worst case for a k×K matrix (k = min, K = max of
- * rows and columns); on random square matrices from n = 700 close to O(n²)
- * (three passes over the matrix plus a sparse solve). O(k·K) extra memory
+ * rows and columns); on random square matrices from n = 250 close to O(n²)
+ * (three passes over the matrix, the first one fused with the input
+ * validation, plus a sparse solve). O(k·K) extra memory
  * for the working copy when one is needed (transpose, forbidden pairs,
  * maximize, or the array-of-rows input).
  *
@@ -82,12 +84,13 @@ export function linearSumAssignment(
   const rows = cost.length;
   const cols = rows === 0 ? 0 : rowOf(fn, cost, 0).length;
   const data = workBuffer(rows * cols);
-  // Copy and scan in one pass (see scanStats).
-  const forbiddenMark = maximize ? -Infinity : Infinity;
-  let lo = Infinity;
-  let hi = -Infinity;
-  let nForbidden = 0;
-  let probe = 0;
+  // Copy and scan in one pass: the column minima (for the kernel, see
+  // ColumnMinima) and Σ|c|, which is finite only when every entry is, and
+  // then bounds them all. Otherwise (forbidden pairs, a bad entry, or
+  // magnitudes near overflow) scanStats redoes the scan on the copy.
+  const min = new Float64Array(cols).fill(Infinity);
+  const minRow = new Int32Array(cols);
+  let sumAbs = 0;
   for (let i = 0; i < rows; i++) {
     const row = rowOf(fn, cost, i);
     if (row.length !== cols) typeError(fn, `cost[${i}]`, `an array of length ${cols} (as cost[0])`, row);
@@ -96,16 +99,21 @@ export function linearSumAssignment(
       const c: unknown = row[j];
       if (typeof c !== 'number') typeError(fn, `cost[${i}][${j}]`, 'a number', c);
       data[base + j] = c;
-      if (c === forbiddenMark) nForbidden++;
-      else {
-        probe += c * 0;
-        if (c < lo) lo = c;
-        if (c > hi) hi = c;
+      sumAbs += Math.abs(c);
+      if (c < (min[j] as number)) {
+        min[j] = c;
+        minRow[j] = i;
       }
     }
   }
-  if (probe !== 0) reportBadEntry(fn, data, cols, true, forbiddenMark);
-  return solve(fn, data, rows, cols, maximize, true, { lo, hi, nForbidden });
+  // With hi = Σ|c| ≥ every entry, the magnitude checks of solve pass (its
+  // `big` ≤ (2k + 3)·Σ|c| + k + 1), so they would with the exact maximum.
+  if (!((2 * Math.min(rows, cols) + 4) * sumAbs + rows < Infinity)) {
+    return solve(fn, data, rows, cols, maximize, true, scanStats(fn, data, cols, maximize, true));
+  }
+  let lo = Infinity;
+  for (let j = 0; j < cols; j++) if ((min[j] as number) < lo) lo = min[j] as number;
+  return solve(fn, data, rows, cols, maximize, true, { lo, hi: sumAbs, nForbidden: 0, minima: { min, row: minRow } });
 }
 
 /**
@@ -141,7 +149,7 @@ export function linearSumAssignmentMatrix(
   checkInteger(fn, 'rows', rows);
   checkInteger(fn, 'cols', cols);
   if (data.length !== rows * cols) rangeError(fn, 'data.length', `rows * cols = ${rows * cols}`, data.length);
-  return solve(fn, data, rows, cols, maximize, false, scanStats(fn, data, cols, maximize));
+  return solve(fn, data, rows, cols, maximize, false, scanStats(fn, data, cols, maximize, false));
 }
 
 /** Finds the first NaN or wrong infinity and throws for it. */
@@ -180,35 +188,53 @@ function rowOf(fn: string, cost: readonly (readonly number[])[], i: number): rea
   return row;
 }
 
-/** Range of the allowed entries and the count of forbidden ones. */
+/**
+ * Range of the allowed entries and the count of forbidden ones; the column
+ * minima of the matrix as given when they were computed on the way (finite
+ * matrices only: they are the kernel's when no working copy is needed).
+ */
 interface Stats {
+  /** The smallest allowed entry. */
   lo: number;
+  /** The largest allowed entry, or (no forbidden pairs) an upper bound of it that passes the magnitude checks. */
   hi: number;
   nForbidden: number;
+  minima?: ColumnMinima;
 }
 
 /**
  * One pass over a matrix: range of the allowed entries, count of forbidden
- * ones, and a NaN / wrong-infinity detector (c · 0 is NaN exactly for NaN
- * and ±Infinity), reported through {@link reportBadEntry}.
+ * ones, column minima, and a NaN / wrong-infinity detector (c · 0 is NaN
+ * exactly for NaN and ±Infinity), reported through {@link reportBadEntry}.
+ * `owned`: `data` is our copy of `cost` (names the entry as cost[i][j]).
  */
-function scanStats(fn: string, data: Float64Array, cols: number, maximize: boolean): Stats {
+function scanStats(fn: string, data: Float64Array, cols: number, maximize: boolean, owned: boolean): Stats {
   const forbiddenMark = maximize ? -Infinity : Infinity;
-  let lo = Infinity;
+  const rows = cols === 0 ? 0 : data.length / cols;
+  const min = new Float64Array(cols).fill(Infinity);
+  const minRow = new Int32Array(cols);
   let hi = -Infinity;
   let nForbidden = 0;
   let probe = 0;
-  for (let p = 0; p < data.length; p++) {
-    const c = data[p] as number;
-    if (c === forbiddenMark) nForbidden++;
-    else {
-      probe += c * 0;
-      if (c < lo) lo = c;
-      if (c > hi) hi = c;
+  for (let i = 0; i < rows; i++) {
+    const base = i * cols;
+    for (let j = 0; j < cols; j++) {
+      const c = data[base + j] as number;
+      if (c === forbiddenMark) nForbidden++;
+      else {
+        probe += c * 0;
+        if (c < (min[j] as number)) {
+          min[j] = c;
+          minRow[j] = i;
+        }
+        if (c > hi) hi = c;
+      }
     }
   }
-  if (probe !== 0) reportBadEntry(fn, data, cols, false, forbiddenMark);
-  return { lo, hi, nForbidden };
+  if (probe !== 0) reportBadEntry(fn, data, cols, owned, forbiddenMark);
+  let lo = Infinity;
+  for (let j = 0; j < cols; j++) if ((min[j] as number) < lo) lo = min[j] as number;
+  return nForbidden === 0 ? { lo, hi, nForbidden, minima: { min, row: minRow } } : { lo, hi, nForbidden };
 }
 
 /**
@@ -232,8 +258,9 @@ function solve(fn: string, data: Float64Array, rows: number, cols: number, maxim
     rangeReason(fn, field, `has costs too large in magnitude to sum (|cost| up to ${Math.max(Math.abs(lo), Math.abs(hi))})`);
   }
   const transpose = rows > cols;
+  const copied = transpose || maximize || nForbidden > 0;
   let work = data;
-  if (transpose || maximize || nForbidden > 0) {
+  if (copied) {
     // In place only for our own copy, and never when transposing.
     work = owned && !transpose ? data : transpose && owned ? new Float64Array(data.length) : workBuffer(data.length);
     for (let i = 0; i < rows; i++) {
@@ -245,7 +272,9 @@ function solve(fn: string, data: Float64Array, rows: number, cols: number, maxim
   }
   const kRows = transpose ? cols : rows;
   const kCols = transpose ? rows : cols;
-  const x = lsapKernel(work, kRows, kCols);
+  // The column minima describe `data` as given: the kernel's only when it
+  // solves `data` itself (not a negated, capped or transposed copy).
+  const x = lsapKernel(work, kRows, kCols, copied ? undefined : stats.minima);
   const assignment = new Array<number>(rows).fill(-1);
   for (let r = 0; r < kRows; r++) {
     const col = x[r] as number;

@@ -187,6 +187,28 @@ describe('linearSumAssignment: properties', () => {
       expect(r.cost).toBeLessThanOrEqual(perm.reduce((s, j, i) => s + c[i]![j]!, 0));
     }
   });
+  it('linearSumAssignment on 300×300 matrices (sparse path, column minima from the input pass) equals the dense optimum (wide extension), the matrix form and the maximized negation; a forbidden-pair variant is valid', () => {
+    const rng = createRng(6);
+    const n = 300;
+    for (const kind of ['float', 'int3', 'negative'] as const) {
+      const c = Array.from({ length: n }, () =>
+        Array.from({ length: n }, () => (kind === 'float' ? rng() : kind === 'int3' ? Math.floor(rng() * 3) : Math.floor(rng() * 1000) - 500)),
+      );
+      const r = linearSumAssignment(c);
+      expectValid(c, r);
+      // Oracle: the dense kernel, through a wide extension (padded, never sparse).
+      expect(linearSumAssignment(c.map((row) => [...row, 1e6])).cost).toBeCloseTo(r.cost, 9);
+      // The matrix form computes its column minima in its own validation pass.
+      const flat = Float64Array.from(c.flat());
+      expect(linearSumAssignmentMatrix(flat, n, n).cost).toBeCloseTo(r.cost, 9);
+      // Maximize and forbidden pairs solve a working copy (no minima handed in).
+      expect(linearSumAssignment(c.map((row) => row.map((x) => -x)), { maximize: true }).cost).toBeCloseTo(-r.cost, 9);
+      const withForbidden = c.map((row, i) => row.map((x, j) => (j === (r.assignment[i]! + 1) % n ? Infinity : x)));
+      const f = linearSumAssignment(withForbidden);
+      expectValid(withForbidden, f);
+      expect(f.cost).toBeGreaterThanOrEqual(r.cost - 1e-9);
+    }
+  });
 });
 
 describe('linearSumAssignment: edge cases', () => {
