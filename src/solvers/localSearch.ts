@@ -5,7 +5,8 @@
 import { createRng } from '../internal/random.js';
 import { evaluateCompiled } from '../schedule/evaluate.js';
 import { lowerBoundCompiled } from '../schedule/lowerBound.js';
-import { anneal, descend, descendOverflow, Loads, makespanOf, pricedStart, restore } from './makespanMoves.js';
+import { Loads, makespanOf, restore } from './makespanLoads.js';
+import { anneal, descend, descendOverflow, pricedStart } from './makespanMoves.js';
 import { minMin } from './min-min.js';
 import type { Strategy, StrategyContext, StrategyResult } from './registry.js';
 
