@@ -21,7 +21,7 @@ let sink = 0;
 
 const flowCases = [
   { label: 'generateEtc 128×8 (seed 3)', problem: () => generateEtc({ tasks: 128, machines: 8, seed: 3 }) },
-  { label: 'Braun u_i_lolo.0 (512×16)', problem: () => parseHcsp(readFileSync(new URL('../../shared/data/hcsp/u_i_lolo.0', import.meta.url), 'utf8')) },
+  { label: 'Braun u_i_lolo.0 (512×16)', problem: () => parseHcsp(readFileSync(new URL('../data/hcsp/u_i_lolo.0', import.meta.url), 'utf8')) },
 ];
 for (const c of sizes(flowCases)) {
   const cp = compileProblem(c.problem());
@@ -36,7 +36,7 @@ for (const c of sizes(flowCases)) {
   });
 }
 
-const gap9 = parseOrLibraryGap(readFileSync(new URL('../../shared/data/gap/gap9.txt', import.meta.url), 'utf8'), { fileName: 'gap9' });
+const gap9 = parseOrLibraryGap(readFileSync(new URL('../data/gap/gap9.txt', import.meta.url), 'utf8'), { fileName: 'gap9' });
 describe('GAP c1030-1 (30 tasks × 10 devices, maximize)', () => {
   const g = gap9[0]!;
   bench('baseline: solveGap exact (HiGHS wasm)', async () => {

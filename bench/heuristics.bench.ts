@@ -36,7 +36,7 @@ const cases: readonly Case[] = [
   { label: 'worked example (5×4, cloud transfer 30)', problem: () => workedExampleProblem(30), fullRescanBaseline: true },
   {
     label: 'Braun u_i_hihi.0 (512×16)',
-    problem: () => parseHcsp(readFileSync(new URL('../../shared/data/hcsp/u_i_hihi.0', import.meta.url), 'utf8')),
+    problem: () => parseHcsp(readFileSync(new URL('../data/hcsp/u_i_hihi.0', import.meta.url), 'utf8')),
     fullRescanBaseline: true,
   },
   { label: 'generateEtc 4096×128 (inconsistent hihi, seed 1)', problem: () => generateEtc({ tasks: 4096, machines: 128, seed: 1 }), fullRescanBaseline: false },

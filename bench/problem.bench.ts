@@ -4,7 +4,7 @@
  * arrays of arrays, objects per task, `split` + `Number`.
  *
  * Cases: a Braun et al. (2001) instance (512×16, read from
- * ../shared/data/hcsp) and a generated 4096×128 instance (Ali et al.'s
+ * data/hcsp) and a generated 4096×128 instance (Ali et al.'s
  * range-based method, seed 1). The assignment evaluated is MET's (each task
  * on its fastest device), built outside the timed body.
  */
@@ -23,7 +23,7 @@ interface Case {
   readonly assignment: number[];
 }
 
-const HCSP = resolve(dirname(fileURLToPath(import.meta.url)), '../../shared/data/hcsp/u_i_hihi.0');
+const HCSP = resolve(dirname(fileURLToPath(import.meta.url)), '../data/hcsp/u_i_hihi.0');
 
 function makeCase(label: string, text: string, problem: Problem): Case {
   const assignment = problem.execTime.map((row) => row.indexOf(Math.min(...row)));

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes test/fixtures/gap-scipy.json: reference results for the OR-Library
-GAP files in ../shared/data/gap, from scipy.optimize.milp (HiGHS, native
+GAP files in data/gap, from scipy.optimize.milp (HiGHS, native
 build) and scipy.optimize.linprog (the LP relaxation bound). Run once by hand
 (python3 scripts/gap-reference.py [seconds per gapa-d instance]); the tests and
 scripts/gap-report.ts read the committed JSON and never run python.
@@ -20,7 +20,7 @@ import scipy
 from scipy.optimize import Bounds, LinearConstraint, linprog, milp
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-DATA = os.path.normpath(os.path.join(HERE, "..", "..", "shared", "data", "gap"))
+DATA = os.path.normpath(os.path.join(HERE, "..", "data", "gap"))
 OUT = os.path.join(HERE, "..", "test", "fixtures", "gap-scipy.json")
 
 

@@ -1,5 +1,5 @@
 /**
- * solveGap on the OR-Library GAP sets (../shared/data/gap): gap1-gap12 as
+ * solveGap on the OR-Library GAP sets (data/gap): gap1-gap12 as
  * maximization, gapa-gapd as minimization; exact (HiGHS WebAssembly through
  * the `highs` package) and heuristic, against the reference values of
  * test/fixtures/gap-scipy.json (scipy.optimize.milp, native HiGHS, 60 s per
@@ -31,7 +31,7 @@ console.log('| instance | sense | reference (scipy) | LP bound | exact (HiGHS wa
 console.log('|---|---|---|---|---|---|---|---|---|---|');
 const summary = new Map<string, { n: number; exactOpt: number; exactAgree: number; heurGap: number; heurMatch: number }>();
 for (const f of files) {
-  const instances = parseOrLibraryGap(readFileSync(new URL(`../../shared/data/gap/${f}.txt`, import.meta.url), 'utf8'), { fileName: f });
+  const instances = parseOrLibraryGap(readFileSync(new URL(`../data/gap/${f}.txt`, import.meta.url), 'utf8'), { fileName: f });
   const sense = /^gap\d+$/.test(f) ? 'max' : 'min';
   const acc = { n: 0, exactOpt: 0, exactAgree: 0, heurGap: 0, heurMatch: 0 };
   for (const g of instances) {

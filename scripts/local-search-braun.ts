@@ -30,7 +30,7 @@ console.log('| instance | LP bound | Min-Min | gap | local-search | gap | time s
 console.log('|---|---|---|---|---|---|---|---|');
 let within = 0;
 for (const name of names) {
-  const p = parseHcsp(readFileSync(new URL(`../../shared/data/hcsp/${name}`, import.meta.url), 'utf8'));
+  const p = parseHcsp(readFileSync(new URL(`../data/hcsp/${name}`, import.meta.url), 'utf8'));
   const lp = await makespanLpBound(p);
   const mm = solve(p, { strategy: 'min-min', trace: false });
   const t0 = performance.now();

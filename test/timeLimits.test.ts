@@ -8,8 +8,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { generateEtc, parseHcsp, parseOrLibraryGap, solve, solveGap } from '../src/index.js';
 
-const braun = parseHcsp(readFileSync(new URL('../../shared/data/hcsp/u_c_hihi.0', import.meta.url), 'utf8'));
-const gapd = parseOrLibraryGap(readFileSync(new URL('../../shared/data/gap/gapd.txt', import.meta.url), 'utf8'), { fileName: 'gapd.txt' });
+const braun = parseHcsp(readFileSync(new URL('../data/hcsp/u_c_hihi.0', import.meta.url), 'utf8'));
+const gapd = parseOrLibraryGap(readFileSync(new URL('../data/gap/gapd.txt', import.meta.url), 'utf8'), { fileName: 'gapd.txt' });
 
 function timed<T>(f: () => T): [T, number] {
   const t = performance.now();

@@ -10,7 +10,7 @@ import { problemArb } from '../arbitraries.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'lepton-solve-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const HCSP = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/data/hcsp/u_i_lolo.0');
+const HCSP = resolve(dirname(fileURLToPath(import.meta.url)), '../../data/hcsp/u_i_lolo.0');
 
 function file(name: string, text: string): string {
   const path = join(dir, name);

@@ -5,11 +5,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputRangeError, InputTypeError, compileProblem, parseHcsp } from '../../src/index.js';
 
-// The 12 Braun et al. (2001) instances live outside the repository, in
-// ../shared/data/hcsp relative to the repo root (CI keeps a copy of shared/
-// beside the clone). A missing folder fails these tests; it never skips them.
+// The 12 Braun et al. (2001) instances ship in the repository, in data/hcsp
+// (source, licence and checksums in data/hcsp/README.md). A missing file fails
+// these tests; it never skips them.
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const HCSP_DIR = resolve(repoRoot, '../shared/data/hcsp');
+const HCSP_DIR = resolve(repoRoot, 'data/hcsp');
 const NAMES = ['c', 'i', 's'].flatMap((c) => ['hihi', 'hilo', 'lohi', 'lolo'].map((h) => `u_${c}_${h}.0`));
 const R_TASK = { hi: 3000, lo: 100 } as const;
 const R_MACH = { hi: 1000, lo: 10 } as const;
@@ -17,7 +17,7 @@ const R_MACH = { hi: 1000, lo: 10 } as const;
 function instance(name: string): string {
   const path = resolve(HCSP_DIR, name);
   if (!existsSync(path)) {
-    throw new Error(`Braun HCSP instance ${name} not found at ${path}: the 12 files must be in ../shared/data/hcsp relative to the repository root (see shared/data/hcsp/README.md)`);
+    throw new Error(`Braun HCSP instance ${name} not found at ${path}: the 12 files must be in data/hcsp (see data/hcsp/README.md)`);
   }
   return readFileSync(path, 'utf8');
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { InputRangeError, InputTypeError } from '../../src/errors.js';
 import { parseOrLibraryGap } from '../../src/io/orLibraryGap.js';
 
-const DATA = new URL('../../../shared/data/gap/', import.meta.url);
+const DATA = new URL('../../data/gap/', import.meta.url);
 const read = (f: string): string => readFileSync(new URL(f, DATA), 'utf8');
 
 describe('parseOrLibraryGap: reference values', () => {

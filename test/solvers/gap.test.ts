@@ -55,7 +55,7 @@ const gapArb = fc
   );
 
 const PUBLISHED_GAP1 = [336, 327, 339, 341, 326]; // OR-Library gapinfo, maximization
-const gap1 = deepFreeze(parseOrLibraryGap(readFileSync(new URL('../../../shared/data/gap/gap1.txt', import.meta.url), 'utf8'), { fileName: 'gap1.txt' }));
+const gap1 = deepFreeze(parseOrLibraryGap(readFileSync(new URL('../../data/gap/gap1.txt', import.meta.url), 'utf8'), { fileName: 'gap1.txt' }));
 
 describe('solveGap: reference values', () => {
   const g = deepFreeze({ cost: [[1, 4], [2, 5], [3, 6]], demand: [[1, 2], [1, 2], [1, 2]], budget: [2, 4] });
@@ -95,7 +95,7 @@ describe('solveGap: reference values', () => {
     const fixture = JSON.parse(readFileSync(new URL('../fixtures/gap-scipy.json', import.meta.url), 'utf8')) as { instances: { file: string; name: string; status: string; value: number }[] };
     const ref = new Map(fixture.instances.map((e) => [e.name, e]));
     for (const f of ['gap2', 'gap3']) {
-      const gs = parseOrLibraryGap(readFileSync(new URL(`../../../shared/data/gap/${f}.txt`, import.meta.url), 'utf8'), { fileName: f });
+      const gs = parseOrLibraryGap(readFileSync(new URL(`../../data/gap/${f}.txt`, import.meta.url), 'utf8'), { fileName: f });
       for (const inst of gs) {
         const e = ref.get(inst.name!)!;
         expect(e.status).toBe('optimal');
@@ -199,7 +199,7 @@ describe('solveGap: edge cases', () => {
 
 describe('solveGap: edge cases (time limits)', () => {
   it('solveGap(d20200, {method: "exact", timeLimitMs: 100}) never claims infeasible when it merely ran out of time', async () => {
-    const gd = parseOrLibraryGap(readFileSync(new URL('../../../shared/data/gap/gapd.txt', import.meta.url), 'utf8'), { fileName: 'gapd.txt' });
+    const gd = parseOrLibraryGap(readFileSync(new URL('../../data/gap/gapd.txt', import.meta.url), 'utf8'), { fileName: 'gapd.txt' });
     for (const method of ['exact', 'heuristic'] as const) {
       const r = await solveGap(gd[5]!, { method, timeLimitMs: 100, maxIterations: 50 });
       expect(['feasible', 'unknown']).toContain(r.status);

@@ -283,7 +283,7 @@ export const BRAUN_NAMES = [
   'u_s_hihi.0', 'u_s_hilo.0', 'u_s_lohi.0', 'u_s_lolo.0',
 ] as const;
 
-const BRAUN_DIR = new URL('../../../shared/data/hcsp/', import.meta.url);
+const BRAUN_DIR = new URL('../../data/hcsp/', import.meta.url);
 
 /** Reads one Braun instance through parseHcsp. */
 export function loadBraun(name: (typeof BRAUN_NAMES)[number]): Problem {
