@@ -12,7 +12,7 @@ import { parseHcsp } from '../src/io/hcsp.js';
 import { parseOrLibraryGap } from '../src/io/orLibraryGap.js';
 import { compileProblem } from '../src/problem/compile.js';
 import { generateEtc } from '../src/problem/generate.js';
-import { solveGap } from '../src/solvers/gap.js';
+import { solveGap } from '../src/solvers/gap/gap.js';
 import type { StrategyContext } from '../src/solvers/registry.js';
 import { STRATEGIES } from '../src/solvers/strategies.js';
 import { benchOptions, sizes } from './scale.js';

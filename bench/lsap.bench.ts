@@ -10,7 +10,7 @@ import munkresJs from 'munkres-js';
 import { minWeightAssign } from 'munkres-algorithm';
 import { linearSumAssignment as lsaPeer } from 'linear-sum-assignment';
 import { bench, describe } from 'vitest';
-import { linearSumAssignment, linearSumAssignmentMatrix } from '../src/solvers/linearSumAssignment.js';
+import { linearSumAssignment, linearSumAssignmentMatrix } from '../src/solvers/lsap/linearSumAssignment.js';
 import { LSAP_SIZES, lsapMatrix, lsapRows } from './lsapInputs.js';
 import { benchOptions, SMALL, sizes } from './scale.js';
 

@@ -21,7 +21,7 @@ import munkres from 'munkres';
 import { minWeightAssign } from 'munkres-algorithm';
 import { linearSumAssignment as lsaPeer } from 'linear-sum-assignment';
 import { LSAP_SIZES, lsapMatrix, lsapRows } from '../bench/lsapInputs.js';
-import { linearSumAssignment, linearSumAssignmentMatrix } from '../src/solvers/linearSumAssignment.js';
+import { linearSumAssignment, linearSumAssignmentMatrix } from '../src/solvers/lsap/linearSumAssignment.js';
 
 const argv = process.argv.slice(2);
 const arg = (name: string, dflt: string): string => {

@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { parseOrLibraryGap } from '../src/io/orLibraryGap.js';
-import { solveGap } from '../src/solvers/gap.js';
+import { solveGap } from '../src/solvers/gap/gap.js';
 
 interface Ref { file: string; name: string; sense: 'min' | 'max'; status: string; value: number; lp: number; bound?: number }
 const argv = process.argv.slice(2);

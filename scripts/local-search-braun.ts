@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { parseHcsp } from '../src/io/hcsp.js';
-import { makespanLpBound } from '../src/solvers/makespanLpBound.js';
+import { makespanLpBound } from '../src/solvers/search/makespanLpBound.js';
 import { solve } from '../src/solvers/solve.js';
 
 const argv = process.argv.slice(2);

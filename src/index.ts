@@ -57,14 +57,14 @@ export type { Objective, TaskDecision, DecisionCandidate, DecisionExclusion } fr
 
 // exact solvers (issue 5, helper C): LSAP, R‖ΣC, GAP, makespan search and its LP bound.
 // `highs` is never imported statically: solveGap's exact path and makespanLpBound load it on demand.
-export { linearSumAssignment, linearSumAssignmentMatrix } from './solvers/linearSumAssignment.js';
-export type { LinearSumAssignmentOptions, LinearSumAssignmentResult } from './solvers/linearSumAssignment.js';
+export { linearSumAssignment, linearSumAssignmentMatrix } from './solvers/lsap/linearSumAssignment.js';
+export type { LinearSumAssignmentOptions, LinearSumAssignmentResult } from './solvers/lsap/linearSumAssignment.js';
 export { parseOrLibraryGap } from './io/orLibraryGap.js';
 export type { ParseOrLibraryGapOptions } from './io/orLibraryGap.js';
-export { solveGap } from './solvers/gap.js';
-export type { GapInstance, SolveGapOptions, GapSolution } from './solvers/gap.js';
-export { gapFromProblem } from './solvers/gapFromProblem.js';
-export { makespanLpBound } from './solvers/makespanLpBound.js';
+export { solveGap } from './solvers/gap/gap.js';
+export type { GapInstance, SolveGapOptions, GapSolution } from './solvers/gap/gap.js';
+export { gapFromProblem } from './solvers/gap/gapFromProblem.js';
+export { makespanLpBound } from './solvers/search/makespanLpBound.js';
 
 // online, simulation, rendering (issue 6, helper D)
 export { createOnlineState } from './online/state.js';

@@ -4,7 +4,7 @@
  */
 import { checkOptions, rangeReason, typeError } from '../internal/errors.js';
 import { checkString } from '../internal/primitives.js';
-import type { GapInstance } from '../solvers/gap.js';
+import type { GapInstance } from '../solvers/gap/gap.js';
 
 /** Options of {@link parseOrLibraryGap}. */
 export interface ParseOrLibraryGapOptions {

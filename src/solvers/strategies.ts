@@ -5,18 +5,18 @@
  * {@link StrategyName} and its entry to `STRATEGIES`.
  * @module
  */
-import { duplex } from './duplex.js';
-import { localSearch } from './localSearch.js';
-import { maxMin } from './max-min.js';
-import { mct } from './mct.js';
-import { met } from './met.js';
-import { minMin } from './min-min.js';
-import { olb } from './olb.js';
-import { optimalFlowtime } from './optimalFlowtime.js';
+import { duplex } from './heuristics/duplex.js';
+import { localSearch } from './search/localSearch.js';
+import { maxMin } from './heuristics/max-min.js';
+import { mct } from './heuristics/mct.js';
+import { met } from './heuristics/met.js';
+import { minMin } from './heuristics/min-min.js';
+import { olb } from './heuristics/olb.js';
+import { optimalFlowtime } from './lsap/optimalFlowtime.js';
 import type { Strategy } from './registry.js';
-import { seed } from './seed.js';
-import { sufferage } from './sufferage.js';
-import { sufferageGreedy } from './sufferage-greedy.js';
+import { seed } from './heuristics/seed.js';
+import { sufferage } from './heuristics/sufferage.js';
+import { sufferageGreedy } from './heuristics/sufferage-greedy.js';
 
 /**
  * The name of a built-in strategy, as accepted by `solve`'s

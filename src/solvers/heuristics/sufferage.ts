@@ -1,0 +1,110 @@
+/**
+ * Sufferage (Maheswaran et al. 1999).
+ * @module
+ */
+import { completionRow, decision, heuristicResult, initialAvailability, place, scanTopTwo } from './completion.js';
+import type { Strategy, StrategyContext, StrategyResult, TaskDecision } from '../registry.js';
+
+function runSufferage(ctx: StrategyContext): StrategyResult {
+  const { cp } = ctx;
+  const { n, m } = cp;
+  const avail = initialAvailability(cp);
+  const bestDev = new Int32Array(n);
+  const bestCt = new Float64Array(n);
+  const secondDev = new Int32Array(n);
+  const secondCt = new Float64Array(n);
+  const sufferage = new Float64Array(n);
+  const holder = new Int32Array(m);
+  const changed = new Uint8Array(m);
+  const unmapped = new Int32Array(n);
+  const assignment = new Int32Array(n);
+  const order = new Int32Array(n);
+  const trace: TaskDecision[] = [];
+  const row = ctx.trace ? new Float64Array(m) : undefined;
+
+  for (let i = 0; i < n; i++) {
+    unmapped[i] = i;
+    scanTopTwo(cp, avail, i, bestDev, bestCt, secondDev, secondCt);
+    sufferage[i] = secondCt[i]! - bestCt[i]!;
+  }
+  let count = n;
+  let step = 0;
+  while (count > 0) {
+    // One pass: tasks in ascending index order claim their best device; a
+    // claim displaces the holder only with a strictly larger sufferage.
+    holder.fill(-1);
+    for (let q = 0; q < count; q++) {
+      const k = unmapped[q]!;
+      const j = bestDev[k]!;
+      const h = holder[j]!;
+      if (h < 0 || sufferage[h]! < sufferage[k]!) holder[j] = k;
+    }
+    // Record the decisions against the availabilities the pass saw, then
+    // commit in device order.
+    if (row !== undefined) {
+      let s = step;
+      for (let j = 0; j < m; j++) {
+        const k = holder[j]!;
+        if (k < 0) continue;
+        completionRow(cp, avail, k, row);
+        trace.push(decision(cp, k, s++, row, j));
+      }
+    }
+    changed.fill(0);
+    for (let j = 0; j < m; j++) {
+      const k = holder[j]!;
+      if (k < 0) continue;
+      assignment[k] = j;
+      order[step++] = k;
+      place(cp, avail, k, j);
+      changed[j] = 1;
+      bestDev[k] = -1; // marks k as mapped for the compaction below
+    }
+    // Drop the mapped tasks (keeping index order) and rescan those whose
+    // best or second-best device just became busier.
+    let kept = 0;
+    for (let q = 0; q < count; q++) {
+      const k = unmapped[q]!;
+      const b = bestDev[k]!;
+      if (b < 0) continue;
+      const sd = secondDev[k]!;
+      if (changed[b] === 1 || (sd >= 0 && changed[sd] === 1)) {
+        scanTopTwo(cp, avail, k, bestDev, bestCt, secondDev, secondCt);
+        sufferage[k] = secondCt[k]! - bestCt[k]!;
+      }
+      unmapped[kept++] = k;
+    }
+    count = kept;
+  }
+  return heuristicResult(assignment, order, trace);
+}
+
+/**
+ * `'sufferage'`: Sufferage (Maheswaran, Ali, Siegel, Hensgen and Freund
+ * 1999, "Dynamic matching and scheduling of a class of independent tasks
+ * onto heterogeneous computing systems", HCW '99), batch mode. A task's
+ * sufferage is its second-smallest minus its smallest completion time
+ * ct(i, j) = max(avail[j], release[i]) + transfer[i][j] + exec[i][j] over
+ * its allowed devices (`Infinity` with a single allowed device). Each pass,
+ * with the availabilities fixed at the start of the pass, the unmapped
+ * tasks in ascending index order claim their best device; a task takes a
+ * device already claimed in this pass only if its sufferage is strictly
+ * larger than the holder's (so the lower index keeps it on ties), and the
+ * displaced task waits for the next pass. At the end of the pass every
+ * claimed device receives its claimant (committed in device order, which is
+ * the mapping order) and its availability advances. Machines start at their
+ * ready time; the `'sequential'` model; lowest index wins ties; forbidden
+ * pairs (`Infinity`) are never chosen. Each pass maps between 1 and m tasks.
+ *
+ * Incremental: each unmapped task keeps its best and second-best device and
+ * completion time in typed arrays; after a pass only the tasks whose best or
+ * second-best device received a task are rescanned.
+ *
+ * Complexity: O(P·n + R·m) time for P passes (n/m ≤ P ≤ n) and R rescans;
+ * O(n + m) memory.
+ */
+export const sufferage: Strategy = {
+  name: 'sufferage',
+  summary: 'Sufferage (Maheswaran et al. 1999): per pass, each task claims its best device unless a task with larger sufferage holds it.',
+  run: runSufferage,
+};

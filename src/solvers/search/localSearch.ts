@@ -1,0 +1,208 @@
+/**
+ * Makespan local search from Min-Min: strategy `'local-search'`.
+ * @module
+ */
+import { createRng } from '../../internal/random.js';
+import { evaluateCompiled } from '../../schedule/evaluate.js';
+import { lowerBoundCompiled } from '../../schedule/lowerBound.js';
+import { Loads, makespanOf, restore } from './makespanLoads.js';
+import { anneal, descend, descendOverflow, pricedStart } from './makespanMoves.js';
+import { minMin } from '../heuristics/min-min.js';
+import type { Strategy, StrategyContext, StrategyResult } from '../registry.js';
+
+/** Price rounds of the LP-like start (`pricedStart`): 40 per task, within [100, 20 000]. */
+const priceRounds = (n: number): number => Math.min(20_000, Math.max(100, 40 * n));
+/** μ: weight of total work next to the overflow (tuned on the Braun instances). */
+const WORK_WEIGHT = 0.05;
+/** Annealing proposals per target attempt: 400 per task, within [20 000, 200 000]. */
+const annealSteps = (n: number): number => Math.min(200_000, Math.max(20_000, 400 * n));
+/** Failed attempts before the target step δ is halved. */
+const PATIENCE = 3;
+/** Times δ may run from 1% down to 1e-5 without success before the search stops (converged). */
+const MAX_CYCLES = 4;
+
+/**
+ * Makespan search for R‖Cmax (sequential model), in three stages:
+ * 1. start: Min-Min, polished by the critical descent; replaced by a priced
+ *    start (`pricedStart`, 40 price rounds per task up to 20 000, or 30% of
+ *    the time budget) when that is better;
+ * 2. target search, one iteration per attempt: ask for a makespan t = δ below
+ *    the best (δ = 1% at first), push the overflow Σ_j max(0, load_j − t) to
+ *    0 by the overflow descent, then by simulated annealing (400 random
+ *    moves and swaps per task, 20 000 to 200 000); on success the critical
+ *    descent polishes the new best and the next target is lower; after 3
+ *    failures δ halves (back to 1% below 1e-5); every attempt starts from
+ *    the best;
+ * 3. stop at the lower bound, after 4 unsuccessful runs of δ down to 1e-5
+ *    (converged: `stoppedEarly` false), or at `maxIterations` attempts or
+ *    `timeLimitMs` (`stoppedEarly` true).
+ * Problems with at most 2^15 assignments (m^n) are enumerated instead.
+ * Loads are ready_j + Σ (transfer + exec): the sequential makespan when
+ * every release is 0 (with releases the search optimizes that release-free
+ * makespan and keeps Min-Min if that evaluates better). Under the
+ * `'independent'` model each task takes its fastest device (exact).
+ */
+function run(ctx: StrategyContext): StrategyResult {
+  const start = performance.now();
+  const { cp } = ctx;
+  const { n, m, exec, transfer, ready } = cp;
+  if (ctx.costModel === 'independent') return fastestDevices(ctx);
+  const init = minMin.run({ ...ctx, trace: false });
+  const lowerBound = lowerBoundCompiled(cp, 'sequential');
+  if (n === 0 || m === 1) {
+    return { assignment: init.assignment, order: init.order, trace: [], stoppedEarly: false, lowerBound, iterations: 0 };
+  }
+  const p = new Float64Array(n * m);
+  for (let q = 0; q < n * m; q++) p[q] = (transfer[q] as number) + (exec[q] as number);
+  if (m ** n <= EXHAUSTIVE_LIMIT) {
+    // Tiny: enumerate every assignment (exact for the load makespan, instant, no randomness).
+    const best = exhaustive(n, m, p, ready);
+    return finish(ctx, init.assignment, init.order, best, false, lowerBound, 0);
+  }
+  const rng = createRng(ctx.seed);
+  const deadline = start + ctx.timeLimitMs;
+  const cur = new Loads(n, m, p, ready, init.assignment);
+  descend(cur, deadline);
+  let curSpan = makespanOf(cur);
+  const priced = pricedStart(n, m, p, ready, priceRounds(n), start + ctx.timeLimitMs * 0.3);
+  if (priced.span < curSpan) {
+    restore(cur, priced.asg);
+    curSpan = priced.span;
+  }
+  const best = Int32Array.from(cur.asg);
+  let bestSpan = curSpan;
+  let iterations = 0;
+  let stoppedEarly = false;
+  // Target search: ask for a makespan δ below the best and push the overflow
+  // to 0 (descent, then annealing); on success lower the target again, after
+  // PATIENCE failures halve δ; every attempt starts from the best.
+  let delta = 0.01;
+  let fails = 0;
+  let cycles = 0;
+  const steps = annealSteps(n);
+  let meanP = 0;
+  for (let i = 0; i < n; i++) meanP += p[i * m + (cur.asg[i] as number)] as number;
+  meanP /= n;
+  while (bestSpan > lowerBound) {
+    if (iterations >= ctx.maxIterations || performance.now() - start >= ctx.timeLimitMs) {
+      stoppedEarly = true;
+      break;
+    }
+    iterations++;
+    const target = Math.max(lowerBound, bestSpan * (1 - delta));
+    let left = descendOverflow(cur, target, WORK_WEIGHT, deadline);
+    if (left > 0) left = anneal(cur, target, WORK_WEIGHT, rng, steps, meanP * 0.05, deadline);
+    if (left <= 0) {
+      descend(cur, deadline);
+      bestSpan = makespanOf(cur);
+      best.set(cur.asg);
+      fails = 0;
+      cycles = 0;
+      continue;
+    }
+    fails++;
+    if (fails >= PATIENCE) {
+      delta /= 2;
+      fails = 0;
+      if (delta < 1e-5) {
+        delta = 0.01;
+        if (++cycles >= MAX_CYCLES) break; // converged: no target below the best is reachable
+      }
+    }
+    restore(cur, best);
+  }
+  return finish(ctx, init.assignment, init.order, best, stoppedEarly, lowerBound, iterations);
+}
+
+/**
+ * The result, in Min-Min's mapping order (any per-device order gives the
+ * same loads). With release times the loads are only an estimate: the start
+ * is kept when it evaluates better, so the search never returns worse than
+ * Min-Min.
+ */
+function finish(
+  ctx: StrategyContext, start: Int32Array, order: Int32Array, best: Int32Array, stoppedEarly: boolean, lowerBound: number, iterations: number,
+): StrategyResult {
+  const before = evaluateCompiled(ctx.cp, start, 'sequential', order).metrics.makespan;
+  const after = evaluateCompiled(ctx.cp, best, 'sequential', order).metrics.makespan;
+  const assignment = after <= before ? best : start;
+  return { assignment, order, trace: [], stoppedEarly, lowerBound, iterations };
+}
+
+/** Problems with at most this many assignments (m^n) are enumerated. */
+const EXHAUSTIVE_LIMIT = 1 << 15;
+
+/**
+ * The assignment of least load makespan (max over used devices of ready +
+ * Σ p) among all m^n, by depth-first enumeration with incremental loads;
+ * the first in lexicographic order on ties. Forbidden pairs are skipped.
+ */
+function exhaustive(n: number, m: number, p: Float64Array, ready: Float64Array): Int32Array {
+  const asg = new Int32Array(n);
+  const best = new Int32Array(n);
+  const load = Float64Array.from(ready);
+  const count = new Int32Array(m);
+  let bestSpan = Infinity;
+  const rec = (i: number): void => {
+    if (i === n) {
+      let span = 0;
+      for (let j = 0; j < m; j++) if ((count[j] as number) > 0 && (load[j] as number) > span) span = load[j] as number;
+      if (span < bestSpan) {
+        bestSpan = span;
+        best.set(asg);
+      }
+      return;
+    }
+    for (let j = 0; j < m; j++) {
+      const pij = p[i * m + j] as number;
+      if (pij === Infinity) continue;
+      const before = load[j] as number;
+      load[j] = before + pij;
+      count[j] = (count[j] as number) + 1;
+      asg[i] = j;
+      rec(i + 1);
+      load[j] = before;
+      count[j] = (count[j] as number) - 1;
+    }
+  };
+  rec(0);
+  return best;
+}
+
+/**
+ * Under the `'independent'` model tasks never wait, so the makespan
+ * max_i (release_i + p_ij) is minimized exactly by giving each task its
+ * fastest device (lowest index on ties); the bound is then met.
+ */
+function fastestDevices(ctx: StrategyContext): StrategyResult {
+  const { n, m, exec, transfer } = ctx.cp;
+  const assignment = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    let bp = Infinity;
+    for (let j = 0; j < m; j++) {
+      const p = (transfer[i * m + j] as number) + (exec[i * m + j] as number);
+      if (p < bp) {
+        bp = p;
+        assignment[i] = j;
+      }
+    }
+  }
+  const order = Int32Array.from({ length: n }, (_, i) => i);
+  return { assignment, order, trace: [], stoppedEarly: false, lowerBound: lowerBoundCompiled(ctx.cp, 'independent'), iterations: 0 };
+}
+
+
+/**
+ * Strategy `'local-search'`: makespan search from Min-Min and an LP-priced
+ * start, by descent and annealing toward ever lower target makespans (see
+ * `run`); seeded, bounded by `timeLimitMs` and `maxIterations`; reports the
+ * combinatorial lower bound (`makespanLpBound` gives the stronger LP bound,
+ * asynchronously, when `highs` is installed). Optimizes the makespan
+ * whatever `objective` says.
+ * @internal
+ */
+export const localSearch: Strategy = {
+  name: 'local-search',
+  summary: 'Makespan search from Min-Min and an LP-priced start: descent and annealing toward ever lower target makespans; seeded, bounded by timeLimitMs and maxIterations.',
+  run,
+};

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { solve } from '../../../src/solvers/solve.js';
+import { strategyContract } from '../contract.js';
+import { naiveSufferage } from '../helpers.js';
+
+const tiny = {
+  tasks: [{ id: 'a' }, { id: 'b' }, { id: 'c' }],
+  devices: [{ id: 'edge', tier: 'edge' as const }, { id: 'cloud', tier: 'cloud' as const }],
+  execTime: [[4, 6], [3, 3], [5, 1]],
+};
+
+describe("solve(problem, { strategy: 'sufferage' }): reference values", () => {
+  it('lets a (sufferage 2) keep device 0 against b (sufferage 0) in pass 1, maps c to device 1 in the same pass, and b in pass 2', () => {
+    const s = solve(tiny, { strategy: 'sufferage' });
+    expect(s.trace.map((d) => [d.task, d.chosen, d.margin])).toEqual([
+      [0, 0, 2],
+      [2, 1, 4],
+      [1, 1, 3],
+    ]);
+    expect(s.assignment).toEqual([0, 1, 1]);
+    expect(s.makespan).toBe(4);
+  });
+
+  it('keeps the earlier claimant when sufferages tie (lowest index wins)', () => {
+    const s = solve(
+      { tasks: [{ id: 'a' }, { id: 'b' }], devices: [{ id: 'x', tier: 'edge' }, { id: 'y', tier: 'edge' }], execTime: [[1, 3], [1, 3]] },
+      { strategy: 'sufferage' },
+    );
+    // Pass 1: a and b both want x with sufferage 2; a keeps it. Pass 2: b → x (1 + 1 = 2 < 3).
+    expect(s.trace.map((d) => d.task)).toEqual([0, 1]);
+    expect(s.assignment).toEqual([0, 0]);
+  });
+});
+
+strategyContract('sufferage', { reference: (p) => naiveSufferage(p), scoreIsFinish: true });

@@ -1,0 +1,258 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { InfeasibleError, InputRangeError, InputTypeError } from '../../../src/errors.js';
+import { createRng } from '../../../src/internal/random.js';
+import { linearSumAssignment, linearSumAssignmentMatrix } from '../../../src/solvers/lsap/linearSumAssignment.js';
+import { deepFreeze } from '../helpers.js';
+
+/** Brute-force optimum over all assignments of min(n, m) pairs (Infinity when none avoids a forbidden pair). */
+function bruteForce(c: readonly (readonly number[])[], maximize = false): number {
+  const n = c.length;
+  const m = c[0]?.length ?? 0;
+  const k = Math.min(n, m);
+  const forbidden = maximize ? -Infinity : Infinity;
+  const used = new Array<boolean>(m).fill(false);
+  let best = maximize ? -Infinity : Infinity;
+  const rec = (i: number, count: number, sum: number): void => {
+    if (count === k) {
+      if (maximize ? sum > best : sum < best) best = sum;
+      return;
+    }
+    if (i === n) return;
+    if (n - i > k - count) rec(i + 1, count, sum);
+    for (let j = 0; j < m; j++) {
+      const v = c[i]![j]!;
+      if (used[j] || v === forbidden) continue;
+      used[j] = true;
+      rec(i + 1, count + 1, sum + v);
+      used[j] = false;
+    }
+  };
+  rec(0, 0, 0);
+  return best;
+}
+
+/** Checks shape and injectivity, and that `cost` is the sum of the chosen entries. */
+function expectValid(c: readonly (readonly number[])[], r: { assignment: number[]; cost: number }): void {
+  const n = c.length;
+  const m = c[0]?.length ?? 0;
+  expect(r.assignment).toHaveLength(n);
+  const cols = r.assignment.filter((j) => j >= 0);
+  expect(cols).toHaveLength(Math.min(n, m));
+  expect(new Set(cols).size).toBe(cols.length);
+  const sum = r.assignment.reduce((s, j, i) => (j < 0 ? s : s + c[i]![j]!), 0);
+  expect(r.cost).toBeCloseTo(sum, 9);
+}
+
+const matrixArb = (maxSize: number, withForbidden: boolean): fc.Arbitrary<number[][]> =>
+  fc
+    .record({ n: fc.integer({ min: 1, max: maxSize }), m: fc.integer({ min: 1, max: maxSize }) })
+    .chain(({ n, m }) =>
+      fc.array(
+        fc.array(
+          withForbidden
+            ? fc.oneof({ weight: 4, arbitrary: fc.integer({ min: -5, max: 9 }) }, { weight: 1, arbitrary: fc.constant(Infinity) })
+            : fc.integer({ min: -5, max: 9 }),
+          { minLength: m, maxLength: m },
+        ),
+        { minLength: n, maxLength: n },
+      ),
+    );
+
+const transpose = (c: readonly (readonly number[])[]): number[][] =>
+  (c[0] ?? []).map((_, j) => c.map((row) => row[j]!));
+
+describe('linearSumAssignment: reference values', () => {
+  it('linearSumAssignment(3×3) returns the documented optimum', () => {
+    expect(linearSumAssignment([[4, 1, 3], [2, 0, 5], [3, 2, 2]])).toEqual({ assignment: [1, 0, 2], cost: 5 });
+    expect(linearSumAssignment([[1, Infinity], [2, 3]])).toEqual({ assignment: [0, 1], cost: 4 });
+    expect(linearSumAssignmentMatrix(new Float64Array([4, 1, 3, 2, 6, 5]), 2, 3)).toEqual({ assignment: [1, 0], cost: 3 });
+  });
+
+  interface FixtureCase { name: string; maximize: boolean; cost: (number | null)[][]; optimum: number }
+  const fixture = JSON.parse(readFileSync(new URL('../../fixtures/lsap-scipy.json', import.meta.url), 'utf8')) as { cases: FixtureCase[] };
+  it.each(fixture.cases.map((c) => [c.name, c] as const))('linearSumAssignment(%s) matches scipy.optimize.linear_sum_assignment', (_name, fc_) => {
+    const forbidden = fc_.maximize ? -Infinity : Infinity;
+    const cost = deepFreeze(fc_.cost.map((row) => row.map((v) => (v === null ? forbidden : v))));
+    const r = linearSumAssignment(cost, { maximize: fc_.maximize });
+    expectValid(cost, r);
+    expect(r.cost).toBeCloseTo(fc_.optimum, 6);
+    const flat = new Float64Array(cost.flat());
+    expect(linearSumAssignmentMatrix(flat, cost.length, cost[0]!.length, { maximize: fc_.maximize }).cost).toBeCloseTo(fc_.optimum, 6);
+  });
+});
+
+describe('linearSumAssignment: oracles (brute force, n, m ≤ 7)', () => {
+  it('linearSumAssignment(c) equals the brute-force optimum, with forbidden pairs and rectangular shapes', () => {
+    fc.assert(
+      fc.property(matrixArb(7, true), (c) => {
+        deepFreeze(c);
+        const best = bruteForce(c);
+        if (best === Infinity) {
+          expect(() => linearSumAssignment(c)).toThrow(InfeasibleError);
+          return;
+        }
+        const r = linearSumAssignment(c);
+        expectValid(c, r);
+        expect(r.assignment.every((j, i) => j < 0 || c[i]![j] !== Infinity)).toBe(true);
+        expect(r.cost).toBe(best);
+      }),
+    );
+  });
+
+  it('linearSumAssignment(c, {maximize: true}) equals the brute-force maximum', () => {
+    fc.assert(
+      fc.property(matrixArb(6, false), (c) => {
+        const r = linearSumAssignment(c, { maximize: true });
+        expectValid(c, r);
+        expect(r.cost).toBe(bruteForce(c, true));
+      }),
+    );
+  });
+
+  it('linearSumAssignment on random float matrices up to 8×8 (JV initialization and padding paths) equals brute force', () => {
+    const rng = createRng(11);
+    for (let t = 0; t < 300; t++) {
+      const n = 1 + Math.floor(rng() * 8);
+      const m = 1 + Math.floor(rng() * 8);
+      const c = Array.from({ length: n }, () => Array.from({ length: m }, () => rng() * 100));
+      expect(linearSumAssignment(c).cost).toBeCloseTo(bruteForce(c), 9);
+    }
+  });
+});
+
+describe('linearSumAssignment: properties', () => {
+  it('linearSumAssignment(c).cost ≤ the cost of any random permutation', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 40 }).chain((n) =>
+          fc.tuple(
+            fc.array(fc.array(fc.double({ min: -1e3, max: 1e3, noNaN: true }), { minLength: n, maxLength: n }), { minLength: n, maxLength: n }),
+            fc.shuffledSubarray([...Array(n).keys()], { minLength: n, maxLength: n }),
+          ),
+        ),
+        ([c, perm]) => {
+          const r = linearSumAssignment(c);
+          const permCost = perm.reduce((s, j, i) => s + c[i]![j]!, 0);
+          expect(r.cost).toBeLessThanOrEqual(permCost + 1e-9 * (1 + Math.abs(permCost)));
+        },
+      ),
+    );
+  });
+
+  it('linearSumAssignment(c, {maximize: true}).cost == -linearSumAssignment(-c).cost', () => {
+    fc.assert(
+      fc.property(matrixArb(12, false), (c) => {
+        const neg = c.map((row) => row.map((v) => -v));
+        expect(linearSumAssignment(c, { maximize: true }).cost).toBe(0 - linearSumAssignment(neg).cost);
+      }),
+    );
+  });
+
+  it('linearSumAssignment(transpose(c)).cost == linearSumAssignment(c).cost', () => {
+    fc.assert(
+      fc.property(matrixArb(15, true), (c) => {
+        let a: number;
+        try {
+          a = linearSumAssignment(c).cost;
+        } catch (e) {
+          expect(e).toBeInstanceOf(InfeasibleError);
+          expect(() => linearSumAssignment(transpose(c))).toThrow(InfeasibleError);
+          return;
+        }
+        expect(linearSumAssignment(transpose(c)).cost).toBe(a);
+      }),
+    );
+  });
+
+  it('linearSumAssignment is deterministic and does not mutate its input', () => {
+    const rng = createRng(3);
+    const c = deepFreeze(Array.from({ length: 30 }, () => Array.from({ length: 30 }, () => Math.floor(rng() * 4))));
+    expect(linearSumAssignment(c)).toEqual(linearSumAssignment(c));
+    const flat = new Float64Array(c.flat());
+    const copy = flat.slice();
+    linearSumAssignmentMatrix(flat, 30, 30);
+    expect(flat).toEqual(copy);
+  });
+
+  it('linearSumAssignment on a 300×300 random matrix is optimal by its own dual certificate (cost ≤ 200 random permutations)', () => {
+    const rng = createRng(5);
+    const n = 300;
+    const c = Array.from({ length: n }, () => Array.from({ length: n }, () => rng()));
+    const r = linearSumAssignment(c);
+    expectValid(c, r);
+    for (let t = 0; t < 200; t++) {
+      const perm = [...Array(n).keys()].sort(() => rng() - 0.5);
+      expect(r.cost).toBeLessThanOrEqual(perm.reduce((s, j, i) => s + c[i]![j]!, 0));
+    }
+  });
+  it('linearSumAssignment on 300×300 matrices (sparse path, column minima from the input pass) equals the dense optimum (wide extension), the matrix form and the maximized negation; a forbidden-pair variant is valid', () => {
+    const rng = createRng(6);
+    const n = 300;
+    for (const kind of ['float', 'int3', 'negative'] as const) {
+      const c = Array.from({ length: n }, () =>
+        Array.from({ length: n }, () => (kind === 'float' ? rng() : kind === 'int3' ? Math.floor(rng() * 3) : Math.floor(rng() * 1000) - 500)),
+      );
+      const r = linearSumAssignment(c);
+      expectValid(c, r);
+      // Oracle: the dense kernel, through a wide extension (padded, never sparse).
+      expect(linearSumAssignment(c.map((row) => [...row, 1e6])).cost).toBeCloseTo(r.cost, 9);
+      // The matrix form computes its column minima in its own validation pass.
+      const flat = Float64Array.from(c.flat());
+      expect(linearSumAssignmentMatrix(flat, n, n).cost).toBeCloseTo(r.cost, 9);
+      // Maximize and forbidden pairs solve a working copy (no minima handed in).
+      expect(linearSumAssignment(c.map((row) => row.map((x) => -x)), { maximize: true }).cost).toBeCloseTo(-r.cost, 9);
+      const withForbidden = c.map((row, i) => row.map((x, j) => (j === (r.assignment[i]! + 1) % n ? Infinity : x)));
+      const f = linearSumAssignment(withForbidden);
+      expectValid(withForbidden, f);
+      expect(f.cost).toBeGreaterThanOrEqual(r.cost - 1e-9);
+    }
+  });
+});
+
+describe('linearSumAssignment: edge cases', () => {
+  it('linearSumAssignment([]) is empty with cost 0; rows without columns are left out', () => {
+    expect(linearSumAssignment([])).toEqual({ assignment: [], cost: 0 });
+    expect(linearSumAssignment([[], []])).toEqual({ assignment: [-1, -1], cost: 0 });
+    expect(linearSumAssignmentMatrix(new Float64Array(0), 0, 5)).toEqual({ assignment: [], cost: 0 });
+  });
+
+  it('linearSumAssignment(1×1) and a single row of a wide matrix pick the minimum (lowest index on ties)', () => {
+    expect(linearSumAssignment([[7]])).toEqual({ assignment: [0], cost: 7 });
+    expect(linearSumAssignment([[3, 1, 2]]).assignment).toEqual([1]);
+    expect(linearSumAssignment([[3], [1], [2]]).assignment).toEqual([-1, 0, -1]);
+  });
+
+  it('linearSumAssignment with more rows than columns leaves out rows (-1)', () => {
+    const r = linearSumAssignment([[1, 9], [9, 1], [0, 0]]);
+    expect(r.cost).toBe(1);
+    expect(r.assignment.filter((j) => j === -1)).toHaveLength(1);
+  });
+
+  it('linearSumAssignment throws InfeasibleError when a complete assignment needs a forbidden pair', () => {
+    expect(() => linearSumAssignment([[1, Infinity], [2, Infinity]])).toThrow(InfeasibleError);
+    expect(() => linearSumAssignment([[Infinity]])).toThrow(/linearSumAssignment: cost has no allowed pair/);
+    expect(() => linearSumAssignment([[-Infinity, 1], [2, -Infinity]], { maximize: true }).cost).not.toThrow();
+    expect(() => linearSumAssignment([[-Infinity, 1], [-Infinity, 2]], { maximize: true })).toThrow(InfeasibleError);
+  });
+
+  it('linearSumAssignment handles huge and tiny magnitudes', () => {
+    expect(linearSumAssignment([[1e12, 2e12], [3e12, 1e12]]).cost).toBe(2e12);
+    expect(linearSumAssignment([[1e-12, 2e-12], [3e-12, 1e-12]]).assignment).toEqual([0, 1]);
+    expect(linearSumAssignment([[1e-9, Infinity], [Infinity, 1e9]]).assignment).toEqual([0, 1]);
+  });
+
+  it('linearSumAssignment rejects NaN, the wrong infinity, ragged rows, non-numbers and unknown options', () => {
+    expect(() => linearSumAssignment([[1, NaN]])).toThrow('linearSumAssignment: cost[0][1] must be a finite number or Infinity (forbidden), got NaN');
+    expect(() => linearSumAssignment([[1, -Infinity]])).toThrow(InputRangeError);
+    expect(() => linearSumAssignment([[1, Infinity]], { maximize: true })).toThrow(InputRangeError);
+    expect(() => linearSumAssignment([[1, 2], [3]])).toThrow('linearSumAssignment: cost[1] must be an array of length 2 (as cost[0]), got an array of length 1');
+    expect(() => linearSumAssignment([[1, '2' as unknown as number]])).toThrow(InputTypeError);
+    expect(() => linearSumAssignment('x' as unknown as number[][])).toThrow(InputTypeError);
+    expect(() => linearSumAssignment([[1]], { maximise: true } as never)).toThrow(/options.maximise is not a known option/);
+    expect(() => linearSumAssignment([[1e308, 1e308], [1e308, 1e308]])).toThrow(InputRangeError);
+    expect(() => linearSumAssignmentMatrix([1, 2] as unknown as Float64Array, 1, 2)).toThrow(InputTypeError);
+    expect(() => linearSumAssignmentMatrix(new Float64Array(3), 2, 2)).toThrow('linearSumAssignmentMatrix: data.length must be rows * cols = 4, got 3');
+  });
+});

@@ -1,0 +1,88 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createRng } from '../../../src/internal/random.js';
+import type { Problem } from '../../../src/problem/types.js';
+import { solve } from '../../../src/solvers/solve.js';
+import { bruteForceMakespan, deepFreeze, loadBraun, problemArb } from '../helpers.js';
+
+/** 20 fixed instances: n = 10 or 11 tasks on 3 devices (3^n > 2^15, so the search runs, not the enumeration), integer times 1..30, ready 0..5. */
+function searchInstances(): Problem[] {
+  const rng = createRng(2024);
+  return Array.from({ length: 20 }, (_, k) => {
+    const n = 10 + (k % 2);
+    const execTime = Array.from({ length: n }, () => Array.from({ length: 3 }, () => 1 + Math.floor(rng() * 30)));
+    return {
+      tasks: execTime.map((_, i) => ({ id: `t${i}` })),
+      devices: [0, 1, 2].map((j) => ({ id: `d${j}`, tier: 'edge' as const, ready: Math.floor(rng() * 6) })),
+      execTime,
+    };
+  });
+}
+
+describe("solve(…, {strategy: 'local-search'}): oracles (brute force)", () => {
+  it('the search (n = 10–11, m = 3, 20 fixed instances) is never below and almost always at the brute-force optimum', () => {
+    let optimal = 0;
+    for (const p of searchInstances()) {
+      const s = solve(p, { strategy: 'local-search', seed: 1, timeLimitMs: 600_000, maxIterations: 15, trace: false });
+      const best = bruteForceMakespan(p);
+      expect(s.makespan).toBeGreaterThanOrEqual(best);
+      if (s.makespan === best) optimal++;
+    }
+    expect(optimal).toBeGreaterThanOrEqual(18);
+  });
+
+  it('tiny instances (n ≤ 7, m ≤ 3: enumerated) get the brute-force optimal makespan', () => {
+    fc.assert(
+      fc.property(problemArb({ maxTasks: 7, maxDevices: 3, releases: false }), (p) => {
+        deepFreeze(p);
+        const s = solve(p, { strategy: 'local-search', timeLimitMs: 60_000, maxIterations: 10 });
+        expect(s.makespan).toBeGreaterThanOrEqual(bruteForceMakespan(p));
+        expect(s.makespan).toBe(bruteForceMakespan(p));
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
+
+describe("solve(…, {strategy: 'local-search'}): properties", () => {
+  it('never returns worse than Min-Min, and the bound never exceeds the makespan found', () => {
+    fc.assert(
+      fc.property(problemArb({ maxTasks: 12, maxDevices: 4, releases: true }), fc.integer({ min: 0, max: 99 }), (p, seed) => {
+        const ls = solve(p, { strategy: 'local-search', seed, maxIterations: 5, timeLimitMs: 60_000 });
+        const mm = solve(p, { strategy: 'min-min' });
+        expect(ls.makespan).toBeLessThanOrEqual(mm.makespan);
+        expect(ls.lowerBound).toBeLessThanOrEqual(ls.makespan);
+        expect(ls.gap).toBeGreaterThanOrEqual(0);
+      }),
+    );
+  });
+
+  it('is deterministic for a seed when the iteration budget binds', () => {
+    const full = loadBraun('u_s_lolo.0');
+    const p = { ...full, tasks: full.tasks.slice(0, 96), execTime: full.execTime.slice(0, 96) };
+    const a = solve(p, { strategy: 'local-search', seed: 3, maxIterations: 3, timeLimitMs: 600_000, trace: false });
+    const b = solve(p, { strategy: 'local-search', seed: 3, maxIterations: 3, timeLimitMs: 600_000, trace: false });
+    expect(a.assignment).toEqual(b.assignment);
+    expect(a.stoppedEarly).toBe(true);
+  });
+
+  it('on Braun u_c_lolo.0 it improves on Min-Min within 1 s (Min-Min is 6% above the LP bound)', () => {
+    const p = loadBraun('u_c_lolo.0');
+    const mm = solve(p, { strategy: 'min-min', trace: false });
+    const ls = solve(p, { strategy: 'local-search', timeLimitMs: 1000, trace: false });
+    expect(ls.makespan).toBeLessThan(mm.makespan * 0.97);
+  });
+});
+
+describe("solve(…, {strategy: 'local-search'}): edge cases", () => {
+  it('one device, zero budget, and the independent model', () => {
+    const one = { tasks: [{ id: 'a' }, { id: 'b' }], devices: [{ id: 'x', tier: 'edge' as const }], execTime: [[2], [3]] };
+    expect(solve(one, { strategy: 'local-search' }).makespan).toBe(5);
+    const two = { tasks: [{ id: 'a' }, { id: 'b' }], devices: [{ id: 'x', tier: 'edge' as const }, { id: 'y', tier: 'edge' as const }], execTime: [[2, 3], [2, 3]] };
+    const z = solve(two, { strategy: 'local-search', maxIterations: 0 });
+    expect(z.makespan).toBe(3);
+    const ind = solve(two, { strategy: 'local-search', costModel: 'independent' });
+    expect(ind.assignment).toEqual([0, 0]);
+    expect(ind.gap).toBe(0);
+  });
+});
