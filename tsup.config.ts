@@ -9,6 +9,8 @@ export default defineConfig([
     clean: true,
     treeshake: true,
     splitting: true,
+    // import.meta.url (formula's lazy require of mathjs) in the CommonJS build.
+    shims: true,
     target: 'node20',
     // Optional dependency, loaded on demand with import('highs'): never bundled.
     external: ['highs', 'mathjs'],

@@ -7,6 +7,23 @@
  * @module
  */
 
+/**
+ * The registered symbol that marks an error as one of this library's classes.
+ * `instanceof` checks it (through `Symbol.hasInstance`) rather than the
+ * prototype chain, so an error thrown by the CommonJS copy of the library is
+ * still `instanceof` the ESM copy's class in a process that loads both (and
+ * the other way round), and across bundles that each inline a copy.
+ */
+const KIND: unique symbol = Symbol.for('lepton-sched.errorKind') as never;
+
+function isKind(value: unknown, kind: string): boolean {
+  return typeof value === 'object' && value !== null && (value as { [KIND]?: unknown })[KIND] === kind;
+}
+
+function mark(error: Error, kind: string): void {
+  Object.defineProperty(error, KIND, { value: kind, enumerable: false });
+}
+
 /** What every lepton-sched error carries besides its message. */
 export interface LeptonErrorInfo {
   /** The public function that rejected the input, e.g. `'priorities'`. */
@@ -36,6 +53,12 @@ export class InputTypeError extends TypeError implements LeptonErrorInfo {
     super(message);
     this.fn = fn;
     this.field = field;
+    mark(this, 'InputTypeError');
+  }
+
+  /** True for any lepton-sched InputTypeError, from the ESM or the CommonJS build alike. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return isKind(value, 'InputTypeError');
   }
 }
 
@@ -53,6 +76,12 @@ export class InputRangeError extends RangeError implements LeptonErrorInfo {
     super(message);
     this.fn = fn;
     this.field = field;
+    mark(this, 'InputRangeError');
+  }
+
+  /** True for any lepton-sched InputRangeError, from the ESM or the CommonJS build alike. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return isKind(value, 'InputRangeError');
   }
 }
 
@@ -69,5 +98,11 @@ export class InfeasibleError extends RangeError implements LeptonErrorInfo {
     super(message);
     this.fn = fn;
     this.field = field;
+    mark(this, 'InfeasibleError');
+  }
+
+  /** True for any lepton-sched InfeasibleError, from the ESM or the CommonJS build alike. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return isKind(value, 'InfeasibleError');
   }
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { InfeasibleError, InputRangeError, InputTypeError, compileProblem, priorities } from '../src/index.js';
 
 describe('error classes (edge cases)', () => {
@@ -29,5 +29,26 @@ describe('error classes (edge cases)', () => {
     const p = { tasks: [{ id: 'a' }], devices: [{ id: 'd', tier: 'edge' as const }], execTime: [[Infinity]] };
     expect(() => compileProblem(p)).toThrow(InfeasibleError);
     expect(() => compileProblem(p)).toThrow(/execTime\[0\]/);
+  });
+});
+
+describe('error classes across copies of the library (edge cases)', () => {
+  it('an error from a second, separately loaded copy of errors.ts is instanceof the first copy’s class (the ESM/CJS dual-package hazard)', async () => {
+    vi.resetModules();
+    const path: string = '../src/errors.js?copy=2';
+    const other = (await import(/* @vite-ignore */ path)) as typeof import('../src/errors.js');
+    expect(other.InputTypeError).not.toBe(InputTypeError);
+    const e = new other.InputTypeError('f', 'x', 'f: x must be a number, got "a"');
+    expect(e).toBeInstanceOf(InputTypeError);
+    expect(e).toBeInstanceOf(TypeError);
+    expect(e).not.toBeInstanceOf(InputRangeError);
+    expect(new other.InfeasibleError('f', 'x', 'f: x has no solution')).toBeInstanceOf(InfeasibleError);
+    expect(new other.InputRangeError('f', 'x', 'f: x must be >= 0, got -1')).toBeInstanceOf(InputRangeError);
+  });
+
+  it('plain errors and look-alike objects are not instances', () => {
+    expect(new TypeError('x')).not.toBeInstanceOf(InputTypeError);
+    expect({ name: 'InputTypeError', fn: 'f', field: 'x' }).not.toBeInstanceOf(InputTypeError);
+    expect(null).not.toBeInstanceOf(InputTypeError);
   });
 });

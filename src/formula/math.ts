@@ -11,48 +11,8 @@
  * @internal
  * @module
  */
-import {
-  absDependencies,
-  addDependencies,
-  andDependencies,
-  cbrtDependencies,
-  ceilDependencies,
-  compileDependencies,
-  create,
-  cubeDependencies,
-  divideDependencies,
-  eDependencies,
-  equalDependencies,
-  expDependencies,
-  floorDependencies,
-  hypotDependencies,
-  largerDependencies,
-  largerEqDependencies,
-  log10Dependencies,
-  log1pDependencies,
-  log2Dependencies,
-  logDependencies,
-  maxDependencies,
-  minDependencies,
-  modDependencies,
-  multiplyDependencies,
-  notDependencies,
-  orDependencies,
-  parseDependencies,
-  piDependencies,
-  powDependencies,
-  roundDependencies,
-  signDependencies,
-  smallerDependencies,
-  smallerEqDependencies,
-  sqrtDependencies,
-  squareDependencies,
-  subtractDependencies,
-  unaryMinusDependencies,
-  unaryPlusDependencies,
-  unequalDependencies,
-  xorDependencies,
-} from 'mathjs/number';
+import { createRequire } from 'node:module';
+import type * as MathJsNumber from 'mathjs/number';
 import type { FactoryFunctionMap, MathNode } from 'mathjs';
 import { typeReason } from '../internal/errors.js';
 
@@ -66,17 +26,40 @@ function factories(...maps: (FactoryFunctionMap | undefined)[]): FactoryFunction
   return all;
 }
 
-const math = create(factories(
-  absDependencies, addDependencies, andDependencies, cbrtDependencies, ceilDependencies,
-  compileDependencies, cubeDependencies, divideDependencies, eDependencies, equalDependencies,
-  expDependencies, floorDependencies, hypotDependencies, largerDependencies, largerEqDependencies,
-  log10Dependencies, log1pDependencies, log2Dependencies, logDependencies, maxDependencies,
-  minDependencies, modDependencies, multiplyDependencies, notDependencies, orDependencies,
-  parseDependencies, piDependencies, powDependencies, roundDependencies, signDependencies,
-  smallerDependencies, smallerEqDependencies, sqrtDependencies, squareDependencies,
-  subtractDependencies, unaryMinusDependencies, unaryPlusDependencies, unequalDependencies,
-  xorDependencies,
-));
+type MathInstance = ReturnType<typeof MathJsNumber.create>;
+let math: MathInstance | undefined;
+
+/**
+ * The lean instance, built on first use. mathjs is an optional peer
+ * dependency: only users of `lepton-sched/formula` install it, and its
+ * absence is reported with the command that fixes it, at the first call
+ * (not at import, so the subpath's types and constants stay importable).
+ */
+function lean(fn: string): MathInstance {
+  if (math !== undefined) return math;
+  let m: typeof MathJsNumber;
+  try {
+    m = createRequire(import.meta.url)('mathjs/number') as typeof MathJsNumber;
+  } catch (e) {
+    return typeReason(
+      fn,
+      'expression',
+      `cannot be compiled: lepton-sched/formula needs the package 'mathjs' (an optional peer dependency), which could not be loaded; run \`npm install mathjs\` (${e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e)})`,
+    );
+  }
+  math = m.create(factories(
+    m.absDependencies, m.addDependencies, m.andDependencies, m.cbrtDependencies, m.ceilDependencies,
+    m.compileDependencies, m.cubeDependencies, m.divideDependencies, m.eDependencies, m.equalDependencies,
+    m.expDependencies, m.floorDependencies, m.hypotDependencies, m.largerDependencies, m.largerEqDependencies,
+    m.log10Dependencies, m.log1pDependencies, m.log2Dependencies, m.logDependencies, m.maxDependencies,
+    m.minDependencies, m.modDependencies, m.multiplyDependencies, m.notDependencies, m.orDependencies,
+    m.parseDependencies, m.piDependencies, m.powDependencies, m.roundDependencies, m.signDependencies,
+    m.smallerDependencies, m.smallerEqDependencies, m.sqrtDependencies, m.squareDependencies,
+    m.subtractDependencies, m.unaryMinusDependencies, m.unaryPlusDependencies, m.unequalDependencies,
+    m.xorDependencies,
+  ));
+  return math;
+}
 
 /** Functions a formula may call by name. */
 export const FUNCTIONS: readonly string[] = [
@@ -113,7 +96,7 @@ export function checkFormula(fn: string, expression: string, names: ReadonlyMap<
   const quoted = JSON.stringify(expression);
   let root: MathNode;
   try {
-    root = math.parse(expression);
+    root = lean(fn).parse(expression);
   } catch (e) {
     return typeReason(fn, 'expression', `${quoted} is not a valid formula: ${(e as Error).message}`);
   }
