@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 /**
  * The CLI's output channels, injected so commands are testable without
  * spawning a process.
@@ -7,6 +8,8 @@
 export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  /** Standard input, read to the end (for `FILE` = `-`); the process's stdin when absent. */
+  readonly stdin?: () => Promise<string>;
 }
 
 /** A user mistake: printed as one line on stderr, exit code 2, no stack trace. */
@@ -20,4 +23,47 @@ export class UsageError extends Error {
  */
 export function oneLine(message: string): string {
   return message.replace(/:\s*\n\s*/g, ': ').replace(/\s*\n\s*/g, '; ');
+}
+
+/** `n` and the noun, plural when n ≠ 1: `1 task`, `0 tasks`. */
+export function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/** A file-system error as a reader wants it: what went wrong, then Node's own words. */
+export function describeFileError(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  const what: Readonly<Record<string, string>> = {
+    ENOENT: 'no such file or directory',
+    EISDIR: 'is a directory',
+    EACCES: 'permission denied',
+    ENOTDIR: 'a part of the path is not a directory',
+  };
+  const known = err.code === undefined ? undefined : what[err.code];
+  return known === undefined ? (err.message ?? String(e)) : `${known} (${err.code ?? ""})`;
+}
+
+/** Reads standard input to the end, as UTF-8. */
+export async function readStdin(stream: NodeJS.ReadableStream = process.stdin): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * Reads a problem file as text: `-` is standard input; a UTF-8 byte-order
+ * mark is dropped; an unreadable path is a usage error that says why.
+ */
+export async function readText(file: string, stdin?: () => Promise<string>): Promise<string> {
+  let text: string;
+  if (file === '-') {
+    text = await (stdin ?? (() => readStdin()))();
+  } else {
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (e) {
+      throw new UsageError(`cannot read ${file}: ${describeFileError(e)}`);
+    }
+  }
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

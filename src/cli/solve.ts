@@ -16,7 +16,7 @@
  * @internal
  * @module
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { InfeasibleError, InputRangeError, InputTypeError } from '../errors.js';
 import { parseHcsp } from '../io/hcsp.js';
@@ -25,11 +25,11 @@ import type { Problem } from '../problem/types.js';
 import { scheduleToSvg } from '../render/gantt.js';
 import { solve, type Solution, type SolveOptions } from '../solvers/solve.js';
 import { strategyNames } from '../solvers/strategies.js';
-import { oneLine, UsageError as Usage } from './io.js';
+import { count, describeFileError, oneLine, readText, UsageError as Usage } from './io.js';
 import { num, table } from './table.js';
 
 /** Usage text of the `solve` command, for the CLI's help. @internal */
-export const SOLVE_USAGE = `  lepton-sched solve FILE [options]   solve a problem file (JSON or Braun HCSP)
+export const SOLVE_USAGE = `  lepton-sched solve FILE [options]   solve a problem file (JSON or Braun HCSP; FILE - reads standard input)
       --strategy S      ${strategyNames.join(' | ')} (default min-min)
       --cost-model M    sequential | independent (default sequential)
       --objective O     makespan | flowtime | weighted-flowtime (default makespan)
@@ -46,7 +46,7 @@ export async function writeSvg(path: string, svg: string): Promise<void> {
   try {
     await writeFile(path, svg, 'utf8');
   } catch (e) {
-    throw new Usage(`cannot write ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new Usage(`cannot write ${path}: ${describeFileError(e)}`);
   }
 }
 
@@ -81,7 +81,7 @@ function report(file: string, format: string, problem: Problem, s: Solution): st
   const gap = Number.isFinite(s.gap) ? `${(s.gap * 100).toFixed(2)}%` : String(s.gap);
   const misses = m.deadlineMisses.length === 0 ? 'none' : m.deadlineMisses.map((d) => `${d.id} by ${num(d.lateness)}`).join(', ');
   const lines = [
-    `${file} (${format}): ${problem.tasks.length} tasks x ${problem.devices.length} devices; strategy ${s.strategy}, cost model ${s.schedule.costModel}`,
+    `${file === '-' ? 'stdin' : file} (${format}): ${count(problem.tasks.length, 'task')} x ${count(problem.devices.length, 'device')}; strategy ${s.strategy}, cost model ${s.schedule.costModel}`,
     '',
     table([
       ['makespan', 'lower bound', 'gap', 'flowtime', 'weighted flowtime', 'total transfer', 'load imbalance'],
@@ -111,7 +111,7 @@ function report(file: string, format: string, problem: Problem, s: Solution): st
  * @returns The exit code: 0 success, 2 usage error or bad input.
  * @internal
  */
-export async function solveCommand(args: readonly string[], io: { stdout: (s: string) => void; stderr: (s: string) => void }): Promise<number> {
+export async function solveCommand(args: readonly string[], io: { stdout: (s: string) => void; stderr: (s: string) => void; stdin?: () => Promise<string> }): Promise<number> {
   let file = '';
   try {
     const { values, positionals } = parseArgs({
@@ -137,14 +137,14 @@ export async function solveCommand(args: readonly string[], io: { stdout: (s: st
     const tasks = integer('tasks', values.tasks);
     const machines = integer('machines', values.machines);
     const seed = integer('seed', values.seed);
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      throw new Usage(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message}`);
+    if (format === 'auto' && /\.(csv|tsv)$/i.test(file)) {
+      throw new Usage(`${file}: CSV is not a supported format; write a JSON problem file (see README, "Formats") or a Braun HCSP file of whitespace-separated numbers, or pass --format json|hcsp`);
     }
+    const text = await readText(file, io.stdin);
     const read = readProblem(text, file, format, tasks, machines);
+    if (read.problem.tasks.length === 0 || read.problem.devices.length === 0) {
+      throw new Usage(`${file === '-' ? 'standard input' : file}: the problem has ${count(read.problem.tasks.length, 'task')} and ${count(read.problem.devices.length, 'device')}: nothing to schedule (a problem needs at least one task and one device)`);
+    }
     const options: Record<string, unknown> = {};
     if (values.strategy !== undefined) options.strategy = values.strategy;
     if (values['cost-model'] !== undefined) options.costModel = values['cost-model'];

@@ -83,7 +83,12 @@ export function parseHcsp(text: string, options?: ParseHcspOptions): Problem {
     while (pos < len && !isSpace(text.charCodeAt(pos))) pos++;
     const token = text.slice(begin, pos);
     const v = Number(token);
-    if (!(v >= 0 && v < Infinity)) rangeError(fn, `line ${line}`, 'a finite number >= 0', token);
+    if (!(v >= 0 && v < Infinity)) {
+      if (token.includes(',') || token.includes(';')) {
+        rangeReason(fn, `line ${line}`, `holds ${JSON.stringify(token.length > 40 ? `${token.slice(0, 40)}…` : token)}: HCSP files are whitespace-separated numbers, and CSV is not a supported format; write a JSON problem file (see parseProblemJson) or separate the numbers with spaces or newlines`);
+      }
+      rangeError(fn, `line ${line}`, 'a finite number >= 0', token);
+    }
     if (firstLine === 0) firstLine = line;
     if (line === firstLine) firstLineTokens++;
     lastLine = line;

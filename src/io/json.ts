@@ -87,10 +87,14 @@ function fromJson(raw: unknown): unknown {
 export function parseProblemJson(text: string): Problem {
   if (typeof text !== 'string') typeError(FN, 'text', 'a string', text);
   let raw: unknown;
+  // A UTF-8 byte-order mark (editors on Windows write one) is not JSON, but it is no mistake either.
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(body);
   } catch (e) {
-    typeReason(FN, 'text', `is not valid JSON: ${(e as Error).message}`);
+    const bare = /(^|[\[,:\s])-?(Infinity|NaN)\s*[\],}\s]/.exec(body);
+    const hint = bare === null ? '' : ` (JSON has no ${bare[2]!}: write the string "Infinity" for a forbidden pair or an unlimited budget; NaN is never valid)`;
+    typeReason(FN, 'text', `is not valid JSON: ${(e as Error).message}${hint}`);
   }
   const problem = fromJson(raw);
   const { issues } = checkProblem(FN, problem, true);
@@ -98,10 +102,7 @@ export function parseProblemJson(text: string): Problem {
   if (issues.length === 1) throw issues[0]!;
   const prefix = `${FN}: `;
   const lines = issues.map((e) => `  ${e.message.startsWith(prefix) ? e.message.slice(prefix.length) : e.message}`);
-  const hint = issues.some((e) => e.message.endsWith('got null'))
-    ? '\n  (JSON has no Infinity: write the string "Infinity"; null is rejected because JSON.stringify also writes NaN as null)'
-    : '';
-  const reason = `has ${issues.length} errors:\n${lines.join('\n')}${hint}`;
+  const reason = `has ${issues.length} errors:\n${lines.join('\n')}`;
   if (issues.some((e) => e instanceof InputTypeError)) typeReason(FN, 'problem', reason);
   if (issues.every((e) => e instanceof InfeasibleError)) infeasible(FN, 'problem', reason);
   return rangeReason(FN, 'problem', reason);

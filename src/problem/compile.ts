@@ -42,11 +42,22 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** Criteria written on a task instead of under `criteria` (a common first mistake). */
+const CRITERIA_KEYS: readonly string[] = ['importance', 'urgency', 'satisfaction'];
+
 function checkKeys(fn: string, field: string, obj: Record<string, unknown>, allowed: readonly string[], r: Report): void {
+  const misplaced: string[] = [];
   for (const key of Object.keys(obj)) {
-    if (!allowed.includes(key)) {
-      r.guard(() => typeReason(fn, `${field}.${key}`, `is not a known field (known: ${allowed.join(', ')})`));
+    if (allowed.includes(key)) continue;
+    if (allowed.includes('criteria') && CRITERIA_KEYS.includes(key)) {
+      misplaced.push(key);
+      continue;
     }
+    r.guard(() => typeReason(fn, `${field}.${key}`, `is not a known field (known: ${allowed.join(', ')})`));
+  }
+  if (misplaced.length > 0) {
+    const example = `"criteria": { ${misplaced.map((k) => `"${k}": ${show(obj[k])}`).join(', ')} }`;
+    r.guard(() => typeReason(fn, `${field}.${misplaced[0]!}`, `and its siblings (${misplaced.join(', ')}) belong under "criteria": write ${example}`));
   }
 }
 
@@ -54,6 +65,10 @@ function checkKeys(fn: string, field: string, obj: Record<string, unknown>, allo
 function num(fn: string, field: string, v: unknown, infOk: boolean, fallback: number, r: Report): number {
   if (typeof v === 'number' && v >= 0 && (infOk || v !== Infinity)) return v;
   const expected = infOk ? 'a number >= 0 or Infinity' : 'a finite number >= 0';
+  if (v === null && infOk) {
+    r.guard(() => typeReason(fn, field, 'must be a number >= 0 or Infinity, got null: in JSON write the string "Infinity" (JSON.stringify turns Infinity and NaN into null)'));
+    return fallback;
+  }
   r.guard(() => (typeof v === 'number' ? rangeError(fn, field, expected, v) : typeError(fn, field, expected, v)));
   return fallback;
 }

@@ -146,3 +146,57 @@ describe('lepton-sched solve: edge cases (exit 2, one message on stderr, no stac
     expect(JSON.parse(r.out).schedule.tasks).toHaveLength(2);
   });
 });
+
+describe('lepton-sched solve: standard input, empty problems and file errors (edge cases)', () => {
+  async function runStdin(text: string, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
+    let out = '';
+    let err = '';
+    const code = await solveCommand(args, { stdout: (s) => (out += s), stderr: (s) => (err += s), stdin: async () => text });
+    return { code, out, err };
+  }
+
+  it('solve - reads the problem from standard input and solves it like the file', async () => {
+    const text = problemToJson(workedExampleProblem(30));
+    const fromStdin = await runStdin(text, '-', '--json');
+    const fromFile = await run(worked, '--json');
+    expect(fromStdin.code).toBe(0);
+    expect(fromStdin.out).toBe(fromFile.out);
+  });
+
+  it('solve - with one task and one device says "1 task x 1 device" (singular)', async () => {
+    const r = await runStdin('{"tasks":[{"id":"a"}],"devices":[{"id":"d","tier":"edge"}],"execTime":[[1]]}', '-');
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n')[0]).toBe('stdin (json): 1 task x 1 device; strategy min-min, cost model sequential');
+  });
+
+  it('solve of an empty problem (0 tasks, 0 devices) exits 2 with a message, not 0 silently', async () => {
+    const r = await run(file('empty.json', '{"tasks":[],"devices":[],"execTime":[]}'));
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(/the problem has 0 tasks and 0 devices: nothing to schedule/);
+  });
+
+  it('solve of a .csv file says CSV is not a supported format', async () => {
+    const r = await run(file('p.csv', 'a,b\n1,2\n'));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/CSV is not a supported format/);
+  });
+
+  it('solve of a JSON file with a UTF-8 byte-order mark reads it', async () => {
+    const r = await run(file('bom.json', `\uFEFF${problemToJson(workedExampleProblem(30))}`), '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).makespan).toBe(80);
+  });
+
+  it('solve with an --svg path in a missing folder says why, not only the code', async () => {
+    const r = await run(worked, '--svg', join(dir, 'no-such-folder', 'x.svg'));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/cannot write .*x\.svg: no such file or directory \(ENOENT\)/);
+  });
+
+  it('solve of a missing file says no such file or directory', async () => {
+    const r = await run(join(dir, 'missing.json'));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/cannot read .*missing\.json: no such file or directory/);
+  });
+});

@@ -140,3 +140,9 @@ describe('parseHcsp: edge cases', () => {
     expect([p.tasks.length, p.devices.length]).toEqual([0, 5]);
   });
 });
+
+describe('parseHcsp: a CSV file (edge cases)', () => {
+  it('parseHcsp("a,b\\n1,2") says CSV is not a supported format and names the line', () => {
+    expect(() => parseHcsp('a,b\n1,2\n', { tasks: 2, machines: 2 })).toThrow(/line 1 holds "a,b": HCSP files are whitespace-separated numbers, and CSV is not a supported format/);
+  });
+});

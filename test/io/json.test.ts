@@ -126,9 +126,8 @@ describe('parseProblemJson / solutionToJson: edge cases', () => {
         '  problem.tasks[1].release must be a finite number >= 0, got -1',
         '  problem.tasks[1].id duplicates problem.tasks[0].id ("a")',
         "  problem.devices[0].tier must be one of 'edge', 'cloud', got \"edgy\"",
-        '  problem.execTime[0][0] must be a number >= 0 or Infinity, got null',
+        '  problem.execTime[0][0] must be a number >= 0 or Infinity, got null: in JSON write the string "Infinity" (JSON.stringify turns Infinity and NaN into null)',
         '  problem.execTime[1] has 2 entries, expected 1 (one per device)',
-        '  (JSON has no Infinity: write the string "Infinity"; null is rejected because JSON.stringify also writes NaN as null)',
       ].join('\n'),
     );
   });
@@ -187,5 +186,26 @@ describe('parseProblemJson / solutionToJson: edge cases', () => {
     expect(() => solutionToJson(s, { indent: -1 })).toThrow('solutionToJson: options.indent must be an integer in [0, 10], got -1');
     expect(() => solutionToJson(s, { spaces: 2 } as never)).toThrow('solutionToJson: options.spaces is not a known option');
     expect(() => solutionToJson(null as never)).toThrow(InputTypeError);
+  });
+});
+
+describe('parseProblemJson: the first mistakes newcomers make get the fix in the message (edge cases)', () => {
+  it('parseProblemJson with null in a matrix says to write the string "Infinity"', () => {
+    expect(() => parseProblemJson('{"tasks":[{"id":"a"}],"devices":[{"id":"d","tier":"edge"},{"id":"c","tier":"cloud"}],"execTime":[[null, 1]]}')).toThrow(/execTime\[0\]\[0\].*got null: in JSON write the string "Infinity"/);
+  });
+
+  it('parseProblemJson with a bare Infinity says JSON has none and what to write', () => {
+    expect(() => parseProblemJson('{"tasks":[{"id":"a"}],"devices":[{"id":"d","tier":"edge"}],"execTime":[[Infinity]]}')).toThrow(/not valid JSON.*JSON has no Infinity: write the string "Infinity"/);
+  });
+
+  it('parseProblemJson with importance/urgency/satisfaction on the task gives one error that says to move them under criteria', () => {
+    const e = thrown(() => parseProblemJson('{"tasks":[{"id":"a","importance":3,"urgency":5,"satisfaction":4}],"devices":[{"id":"d","tier":"edge"}],"execTime":[[1]]}'));
+    expect(e).toBeInstanceOf(InputTypeError);
+    expect(e.message).toBe('parseProblemJson: problem.tasks[0].importance and its siblings (importance, urgency, satisfaction) belong under "criteria": write "criteria": { "importance": 3, "urgency": 5, "satisfaction": 4 }');
+  });
+
+  it('parseProblemJson accepts a UTF-8 byte-order mark', () => {
+    const p = parseProblemJson('\uFEFF{"tasks":[{"id":"a"}],"devices":[{"id":"d","tier":"edge"}],"execTime":[[2]]}');
+    expect(p.execTime).toEqual([[2]]);
   });
 });
