@@ -1,7 +1,9 @@
 /**
  * lepton-sched: pure functions for scheduling tasks across edge devices and
- * the cloud. This module only re-exports.
- * @module
+ * the cloud. This module only re-exports; the API is filed by the folders of
+ * the architecture (models, problems, task graphs, schedules, solvers,
+ * Pareto fronts, online use, pictures, formats).
+ * @module lepton-sched
  */
 
 // errors

@@ -49,7 +49,7 @@ const RESERVED = new Set([...FUNCTIONS, ...CONSTANTS, 'true', 'false', 'null', '
  * @param expression - The formula, in mathjs syntax.
  * @param options - {@link CompileFormulaOptions}.
  * @returns A function `(values) => number`; it throws InputTypeError when `values` has the wrong length or a non-number, InputRangeError when a value is not finite or the formula gives NaN or ±Infinity, and InputTypeError when it gives a non-number (a comparison's boolean).
- * @throws {@link index!InputTypeError} for a non-string expression, a syntax error, an unknown symbol or function, an unsupported construct, or bad variable names.
+ * @throws {@link lepton-sched!InputTypeError} for a non-string expression, a syntax error, an unknown symbol or function, an unsupported construct, or bad variable names.
  *
  * @example
  * ```ts

@@ -24,8 +24,8 @@ const NAMES: ReadonlyMap<string, number> = new Map(PRIORITY_VARIABLES.flatMap((n
  * @param tasks - Criteria of each task, finite and ≥ 0.
  * @param expression - The formula, e.g. `"A*B*C"` or `"importance^2 + urgency"`.
  * @returns A new `Float64Array`, one priority per task, in input order.
- * @throws {@link index!InputTypeError} for a malformed task, a formula that does not parse, uses an unknown symbol or function or an unsupported construct, or gives a non-number (naming the formula and the task index).
- * @throws {@link index!InputRangeError} for a NaN, infinite or negative criterion, or a formula that gives NaN or ±Infinity for a task (naming the formula and the task index).
+ * @throws {@link lepton-sched!InputTypeError} for a malformed task, a formula that does not parse, uses an unknown symbol or function or an unsupported construct, or gives a non-number (naming the formula and the task index).
+ * @throws {@link lepton-sched!InputRangeError} for a NaN, infinite or negative criterion, or a formula that gives NaN or ±Infinity for a task (naming the formula and the task index).
  *
  * @example
  * ```ts

@@ -2,7 +2,7 @@
  * lepton-sched/formula: custom scoring formulas compiled with mathjs. A
  * separate entry point so that the core library never loads mathjs. This
  * module only re-exports.
- * @module
+ * @module lepton-sched/formula
  */
 export { compileFormula } from './compileFormula.js';
 export type { CompiledFormula, CompileFormulaOptions } from './compileFormula.js';

@@ -116,7 +116,10 @@ const COST_MODELS: readonly CostModel[] = ['independent', 'sequential'];
  * Built-in strategies ({@link strategyNames}): `'seed'` (the article's rule,
  * made explicit), Braun et al. 2001's `'olb'`, `'met'`, `'mct'`,
  * `'min-min'`, `'max-min'`, `'duplex'`, and `'sufferage'` (Maheswaran et
- * al. 1999) and `'sufferage-greedy'`. All use the `'sequential'` model
+ * al. 1999) and `'sufferage-greedy'` (list heuristics); `'optimal-flowtime'`
+ * (the exact minimum Σ finish times, R‖ΣC as a linear sum assignment) and
+ * `'local-search'` (makespan, seeded, bounded by `timeLimitMs` and
+ * `maxIterations`). The list heuristics use the `'sequential'` model
  * internally (a device's availability starts at its ready time, 0 in Braun,
  * and advances as tasks are placed), never choose a forbidden pair
  * (`Infinity`), and break ties by the lowest index. Device budgets and task
