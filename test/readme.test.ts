@@ -1,6 +1,11 @@
 // The README's quick start, line by line: the values it shows are the values
 // the library returns.
-import { describe, expect, it } from 'vitest';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { format } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { readmeBlocks } from './readmeBlocks.js';
 import { compileFormula, formulaPriorities } from '../src/formula/index.js';
 import { complete, createOnlineState, linearSumAssignment, multiCriteriaScoresOf, priority, loads, transferTimes, evaluate, priorities, scheduleToSvg, solve, submit, workedExample, workedExampleProblem } from '../src/index.js';
 
@@ -56,4 +61,38 @@ describe('README models examples (reference values)', () => {
     expect(Array.from(formulaPriorities(workedExample.tasks, 'importance^2 + urgency'))).toEqual([14, 7, 27, 20, 2]);
     expect(compileFormula('A*B*C')([3, 5, 4])).toBe(60);
   });
+});
+
+describe('README code blocks run as shown and print what the README says (reference values)', () => {
+  const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+  const blocks = readmeBlocks(readFileSync(join(root, 'README.md'), 'utf8'));
+  const scratch = join(root, '.readme-blocks');
+  beforeAll(() => mkdirSync(scratch, { recursive: true }));
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+  it('the README has code blocks, and every block not run says why', () => {
+    expect(blocks.filter((b) => b.notRun === undefined).length).toBeGreaterThan(5);
+    for (const b of blocks) if (b.notRun !== undefined) expect(b.notRun.length, `README line ${b.line}`).toBeGreaterThan(10);
+  });
+
+  for (const b of blocks.filter((x) => x.notRun === undefined)) {
+    it(`README line ${b.line}: the ${b.lang} block runs${b.expected === undefined ? '' : ' and prints the text block below it'}`, async () => {
+      const code = b.code
+        .replace(/from 'lepton-sched\/formula'/g, `from '${join(root, 'src/formula/index.ts')}'`)
+        .replace(/from 'lepton-sched'/g, `from '${join(root, 'src/index.ts')}'`);
+      expect(code, 'every block imports what it uses from lepton-sched').toMatch(/from '\//);
+      const file = join(scratch, `line-${b.line}.ts`);
+      writeFileSync(file, `${code}\nexport {};\n`);
+      const printed: string[] = [];
+      const spy = vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
+        printed.push(format(...args));
+      });
+      try {
+        await import(/* @vite-ignore */ pathToFileURL(file).href);
+      } finally {
+        spy.mockRestore();
+      }
+      if (b.expected !== undefined) expect(printed.join('\n')).toBe(b.expected);
+    });
+  }
 });
