@@ -8,12 +8,17 @@ import { randomIndex, type Rng } from '../../internal/random.js';
 import type { CompiledGap } from './gap.js';
 import { overDelta, shift, type State } from './gapSearchState.js';
 
+/** Relative rounding noise of a move's delta (loads drift by a few ulps of the scaled budgets, which are about 1). */
+const NOISE = 1e-12;
+
 /**
  * Local descent on cost + λ·overload: best shift per task, then first
- * improving swap per task, until neither improves. Swap scanning is O(n²)
+ * improving swap per task, until neither improves. A move counts as an
+ * improvement when it gains more than 1e-12 of the magnitudes it compares
+ * (costs about 1 after `scaleForSearch`). Swap scanning is O(n²)
  * per pass; above 1500 tasks it samples 64 partners per task.
  */
-export function descend(g: CompiledGap, s: State, lambda: number, rng: Rng, eps: number): void {
+export function descend(g: CompiledGap, s: State, lambda: number, rng: Rng): void {
   const { n, m, cost, demand, budget, allowed } = g;
   const { asg, load } = s;
   let improved = true;
@@ -23,12 +28,14 @@ export function descend(g: CompiledGap, s: State, lambda: number, rng: Rng, eps:
       const j = asg[i] as number;
       const kj = i * m + j;
       const relJ = overDelta(load[j] as number, budget[j] as number, -(demand[kj] as number));
-      let best = -eps;
+      let best = 0;
       let to = -1;
       for (let k = 0, kk = i * m; k < m; k++, kk++) {
         if (k === j || allowed[kk] === 0) continue;
-        const d = (cost[kk] as number) - (cost[kj] as number) + lambda * (relJ + overDelta(load[k] as number, budget[k] as number, demand[kk] as number));
-        if (d < best) {
+        const pen = lambda * (relJ + overDelta(load[k] as number, budget[k] as number, demand[kk] as number));
+        const d = (cost[kk] as number) - (cost[kj] as number) + pen;
+        // Improvement beyond rounding of the terms compared (not of all costs).
+        if (d < best && d < -NOISE * (Math.abs(cost[kk] as number) + Math.abs(cost[kj] as number) + Math.abs(pen) + (pen === 0 ? 0 : lambda))) {
           best = d;
           to = k;
         }
@@ -55,8 +62,10 @@ export function descend(g: CompiledGap, s: State, lambda: number, rng: Rng, eps:
         const dc = (cost[k12] as number) + (cost[k21] as number) - (cost[k11] as number) - (cost[k22] as number);
         const d1 = (demand[k21] as number) - (demand[k11] as number);
         const d2 = (demand[k12] as number) - (demand[k22] as number);
-        const d = dc + lambda * (overDelta(load[j1] as number, budget[j1] as number, d1) + overDelta(load[j2] as number, budget[j2] as number, d2));
-        if (d < -eps) {
+        const pen = lambda * (overDelta(load[j1] as number, budget[j1] as number, d1) + overDelta(load[j2] as number, budget[j2] as number, d2));
+        const d = dc + pen;
+        const scale = Math.abs(cost[k12] as number) + Math.abs(cost[k21] as number) + Math.abs(cost[k11] as number) + Math.abs(cost[k22] as number) + Math.abs(pen) + (pen === 0 ? 0 : lambda);
+        if (d < -NOISE * scale) {
           shift(g, s, i1, j2);
           shift(g, s, i2, j1);
           improved = true;
