@@ -7,7 +7,7 @@
  */
 import { guardHighs, loadHighs, type HighsLike, type HighsModelLike } from '../../internal/highs.js';
 import type { CompiledGap } from './gap.js';
-import { costOf, everyTaskAtItsMinimum, exactlyFeasible, gapClosed, magnitudeOf, taskMinima } from './gapExactCheck.js';
+import { costOf, everyTaskAtItsMinimum, exactlyFeasible, gapClosed, magnitudeOf, taskMinima, violatedCovers, type GapCover } from './gapExactCheck.js';
 import { buildGapModel, type GapModel } from './gapModel.js';
 import { mulPow2 } from './gapScale.js';
 
@@ -33,7 +33,7 @@ export interface GapExactSettings {
   readonly deadline: number;
 }
 
-/** Re-solves with a no-good cut after each answer that breaks a budget exactly, at most this often. */
+/** Re-solves with cover cuts after each answer that breaks a budget exactly, at most this often. */
 const CUT_ROUNDS = 6;
 /** Then at most this many solves with budgets tightened by a few feasibility tolerances. */
 const TIGHT_ROUNDS = 2;
@@ -43,7 +43,8 @@ const TIGHT_ROUNDS = 2;
  * feasible, or undefined). Loop: build the (rescaled, reduced) model, solve,
  * re-check the answer with exact budget sums. An answer that breaks a
  * budget (HiGHS accepts overruns up to its feasibility tolerance) is cut off
- * by a no-good constraint and the model re-solved, so the model stays a
+ * by a cover inequality per broken budget (the tasks that overrun it may
+ * not all stay there) and the model re-solved, so the model stays a
  * relaxation of the exact problem and its infeasibility and bounds stay
  * proofs; after {@link CUT_ROUNDS} cuts the budgets are tightened instead
  * (answers then fit, bounds no longer count). `'optimal'` needs an exactly
@@ -63,7 +64,7 @@ export async function gapExact(fn: string, g: CompiledGap, incumbent: Int32Array
   let bound = -Infinity;
   let reason: GapStopReason | undefined;
   let proved = false;
-  const cuts: Int32Array[] = [];
+  const cuts: GapCover[] = [];
   let absMin = 0;
   for (let i = 0; i < n; i++) absMin += Math.abs(minima[i] as number);
   for (let round = 0; round < CUT_ROUNDS + TIGHT_ROUNDS; round++) {
@@ -103,7 +104,7 @@ export async function gapExact(fn: string, g: CompiledGap, incumbent: Int32Array
         // A capped model was built before this incumbent existed: rebuild around it once more.
         if (model.capped && improved && out.kind !== 'time') continue;
       } else if (!tight) {
-        cuts.push(asg);
+        cuts.push(...violatedCovers(g, asg));
         if (out.kind === 'time') {
           reason = 'time';
           break;

@@ -128,3 +128,38 @@ export function gapClosed(value: number, bound: number, magnitude: number, relat
   if (gap <= relativeGap * magnitude) return true;
   return integral && Number.isSafeInteger(value) && gap < 1 - 1e-6;
 }
+
+/** A set of tasks whose demands on `device` exceed its budget exactly (a knapsack cover). @internal */
+export interface GapCover {
+  readonly device: number;
+  readonly tasks: Int32Array;
+}
+
+/**
+ * For each device whose budget `asg` breaks exactly, a minimal-size cover:
+ * its tasks by decreasing demand (ties: lowest index) until their exact sum
+ * exceeds the budget. No assignment may put a whole cover on its device, so
+ * Σ_{i ∈ C} x_ij ≤ |C| − 1 is valid for the exact problem (it cuts off
+ * every assignment sharing that overrun, not only `asg`).
+ * @internal
+ */
+export function violatedCovers(g: CompiledGap, asg: Int32Array): GapCover[] {
+  const { n, m, demand, budget } = g;
+  const out: GapCover[] = [];
+  for (let j = 0; j < m; j++) {
+    const tasks: number[] = [];
+    for (let i = 0; i < n; i++) if (asg[i] === j) tasks.push(i);
+    const values = tasks.map((i) => demand[i * m + j] as number);
+    if (sumAtMost(values, budget[j] as number)) continue;
+    tasks.sort((a, b) => (demand[b * m + j] as number) - (demand[a * m + j] as number) || a - b);
+    const cover: number[] = [];
+    const taken: number[] = [];
+    for (const i of tasks) {
+      cover.push(i);
+      taken.push(demand[i * m + j] as number);
+      if (!sumAtMost(taken, budget[j] as number)) break;
+    }
+    out.push({ device: j, tasks: Int32Array.from(cover) });
+  }
+  return out;
+}

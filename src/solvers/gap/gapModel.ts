@@ -8,6 +8,7 @@
  */
 import type { HighsModelData } from '../../internal/highs.js';
 import type { CompiledGap } from './gap.js';
+import type { GapCover } from './gapExactCheck.js';
 import { exponentToUnit, mulPow2 } from './gapScale.js';
 
 /** Largest scaled |cost| handed to HiGHS (its costs ≥ 1e20 count as infinite; its tolerances are absolute). */
@@ -21,8 +22,8 @@ export interface GapModelSpec {
   readonly magnitude: number;
   /** Per-task minimum cost. */
   readonly minima: Float64Array;
-  /** Assignments to exclude (no-good cuts): each one exactly infeasible. */
-  readonly cuts: readonly Int32Array[];
+  /** Cover cuts: sets of tasks that cannot all sit on their device (exactly). */
+  readonly cuts: readonly GapCover[];
   /** Budgets reduced by `tighten` (in scaled units, where budgets are about 1); 0 for the exact model. */
   readonly tighten: number;
 }
@@ -45,7 +46,7 @@ export interface GapModel {
 
 /**
  * min Σ c_ij x_ij s.t. Σ_j x_ij = 1 per task, Σ_i a_ij x_ij ≤ b_j per
- * finite budget, Σ_{i} x_{i,cut(i)} ≤ n − 1 per cut, x binary. A pair is
+ * finite budget, Σ_{i ∈ C} x_{i,j} ≤ |C| − 1 per cover cut (C, j), x binary. A pair is
  * left out when c_ij − min_j' c_ij' exceeds (incumbent value − Σ_i min_j
  * c_ij) by more than 1e-9 of the magnitudes: every assignment using it costs
  * more than the incumbent, so leaving it out changes neither the optimum
@@ -136,21 +137,18 @@ export function buildGapModel(g: CompiledGap, spec: GapModelSpec, infinity: numb
     rowUpper.push(mulPow2(b, kj) - spec.tighten);
   }
   for (const cut of spec.cuts) {
-    let complete = true;
-    const cols: number[] = [];
-    for (let i = 0; i < n; i++) {
-      const c = column[i * m + (cut[i] as number)] as number;
-      if (c < 0) complete = false;
-      cols.push(c);
-    }
-    if (!complete) continue; // a left-out pair already excludes it
-    for (const c of cols) {
+    let present = 0;
+    for (const i of cut.tasks) {
+      const c = column[i * m + cut.device] as number;
+      if (c < 0) continue; // left out: x = 0, the rest of the cut stays valid
       indices.push(c);
       values.push(1);
+      present++;
     }
+    if (present === 0) continue;
     starts.push(indices.length);
     rowLower.push(-infinity);
-    rowUpper.push(n - 1);
+    rowUpper.push(cut.tasks.length - 1);
   }
   const numRows = rowLower.length;
   const data: HighsModelData = {
