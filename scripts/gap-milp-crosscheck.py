@@ -7,7 +7,7 @@ JSON and never runs python.
 
 Instances are task-major like solveGap's input: cost[i][j], demand[i][j] of
 task i on device j, budget[j] (null = Infinity, unconstrained). Families (seeded, numpy default_rng(2026)):
-  spread     costs 10^U(lo, lo + 12), lo in [-8, 0]; demands 10^U(-3, 1)
+  spread     costs 10^U(lo, lo + 12), lo in [-8, 0]; demands U(1, 3) times one 10^U(-3, 3) per instance
   mixed      as spread, costs of random sign (so values may cancel)
   one-huge   small integer costs and one pair costing 10^U(9, 14) (issue 11, item 1)
   integers   integer costs 1..10^U(3, 9)
@@ -54,9 +54,9 @@ def gen(rng, family):
     else:  # integers
         top = 10 ** rng.uniform(3, 9)
         cost = np.floor(rng.uniform(1, top, size=(n, m)))
-    demand = 10 ** rng.uniform(-3, 1, size=(n, m))
-    tight = rng.uniform(0.25, 0.9)
-    budget = [float(tight * demand[:, j].sum() * m / max(1, m - 0.5)) for j in range(m)]
+    demand = rng.uniform(1, 3, size=(n, m)) * 10 ** rng.uniform(-3, 3)
+    # Budgets near a fair share of each device's column (so they bind and the cheapest devices do not fit).
+    budget = [float(demand[:, j].sum() / m * rng.uniform(0.8, 1.6)) for j in range(m)]
     if family == "tolerance":
         # A subset of tasks on device 0 whose demands sum to budget * (1 + 1e-9): a near-feasible overrun.
         k = max(2, n // 2)
