@@ -7,6 +7,7 @@ import { guardHighs, loadHighs, lpLines, lpTerm } from '../../internal/highs.js'
 import { compileFor } from '../../problem/compile.js';
 import type { CompiledProblem, Problem } from '../../problem/types.js';
 import { lowerBoundCompiled } from '../../schedule/lowerBound.js';
+import { exponentToUnit, mulPow2 } from '../gap/gapScale.js';
 
 /** Options of {@link makespanLpBound}. */
 export interface MakespanLpBoundOptions {
@@ -93,6 +94,15 @@ export async function lpBoundCompiled(fn: string, cp: CompiledProblem, settings:
   const { n, m, exec, transfer, ready } = cp;
   const combinatorial = lowerBoundCompiled(cp, 'sequential');
   if (n === 0) return 0;
+  // Hand HiGHS times divided by a power of two (exact) so the largest is in [1/2, 1): its reader refuses
+  // coefficients ≥ 1e15 and its tolerances are absolute. T scales by the same power.
+  let maxP = 0;
+  for (let k = 0; k < n * m; k++) {
+    const p = (transfer[k] as number) + (exec[k] as number);
+    if (p !== Infinity) maxP = Math.max(maxP, p);
+  }
+  for (let j = 0; j < m; j++) maxP = Math.max(maxP, ready[j] as number);
+  const ks = exponentToUnit(maxP);
   const rows: string[] = [];
   const cols: string[][] = Array.from({ length: m }, () => []);
   for (let i = 0; i < n; i++) {
@@ -101,7 +111,7 @@ export async function lpBoundCompiled(fn: string, cp: CompiledProblem, settings:
       const p = (transfer[i * m + j] as number) + (exec[i * m + j] as number);
       if (p === Infinity) continue;
       terms.push(`+ x${i}_${j}`);
-      (cols[j] as string[]).push(lpTerm(p, `x${i}_${j}`));
+      (cols[j] as string[]).push(lpTerm(mulPow2(p, ks), `x${i}_${j}`));
     }
     rows.push(` t${i}:\n${lpLines(terms)} = 1`);
   }
@@ -119,7 +129,7 @@ export async function lpBoundCompiled(fn: string, cp: CompiledProblem, settings:
       for (let i = 0; i < n; i++) if ((transfer[i * m + j] as number) + (exec[i * m + j] as number) !== Infinity) rows.push(` u${i}_${j}: + x${i}_${j} - z${j} <= 0`);
     }
     deviceRow[j] = rows.length;
-    rows.push(` d${j}:\n${lpLines([...terms, ...(r > 0 ? [lpTerm(r, `z${j}`)] : []), '- T'])} <= 0`);
+    rows.push(` d${j}:\n${lpLines([...terms, ...(r > 0 ? [lpTerm(mulPow2(r, ks), `z${j}`)] : []), '- T'])} <= 0`);
   }
   const text = ['Minimize', ' obj: + T', 'Subject To', ...rows, ...(bounds.length > 0 ? ['Bounds', ...bounds] : []), 'End', ''].join('\n');
   const solved = guardHighs(fn, 'problem', () =>
@@ -132,7 +142,7 @@ export async function lpBoundCompiled(fn: string, cp: CompiledProblem, settings:
       });
       model.run();
       if (model.getModelStatus() !== highs.constants.modelStatus['optimal']) return undefined;
-      return { value: model.getObjectiveValue(), duals: Float64Array.from(model.getSolution().rowDual) };
+      return { value: mulPow2(model.getObjectiveValue(), -ks), duals: Float64Array.from(model.getSolution().rowDual) };
     }),
   );
   if (solved === undefined) return combinatorial;
