@@ -95,7 +95,13 @@ export function loadHighs(fn: string): Promise<HighsLike> {
       );
     }
     const loader = (mod as { default: () => Promise<HighsLike> }).default;
-    return loader();
+    try {
+      return await loader();
+    } catch (e) {
+      // The package is there but its WebAssembly would not start (memory, a blocked or missing .wasm).
+      cached = undefined;
+      throw new InputRangeError(fn, 'options.method', `${fn}: the optional package 'highs' could not start its WebAssembly runtime (${e instanceof Error ? e.message : String(e)}); use the heuristic path or check the installation`);
+    }
   })();
   return cached;
 }

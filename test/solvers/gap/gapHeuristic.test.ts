@@ -95,3 +95,18 @@ describe('solveGap heuristic: properties (a huge cost on one pair changes no dec
     );
   });
 });
+
+describe('solveGap heuristic: magnitudes from 1e-300 to 1e300', () => {
+  it('solveGap(g scaled by 10^k, {method: "heuristic"}) finds the same assignment value ratio and respects budgets exactly', async () => {
+    const base = { cost: [[4, 1, 3], [2, 0.5, 5], [3, 2, 2], [1, 6, 2]], demand: [[2, 3, 1], [1, 2, 2], [3, 1, 2], [2, 2, 2]], budget: [3, 4, 3] };
+    const ref = bruteGap(base, 'min')!;
+    for (const kc of [-300, -100, 0, 100, 300]) {
+      for (const kd of [-300, 0, 300]) {
+        const g = deepFreeze({ cost: base.cost.map((r) => r.map((c) => c * 10 ** kc)), demand: base.demand.map((r) => r.map((a) => a * 10 ** kd)), budget: base.budget.map((b) => b * 10 ** kd) });
+        const r = await solveGap(g, { method: 'heuristic', maxIterations: 200 });
+        expect(exactlyRespectsBudgets(g, r.assignment, 'min')).toBe(true);
+        expect(valueOf(base, r.assignment)).toBe(ref.value); // the search sees the same instance at every scale
+      }
+    }
+  });
+});
