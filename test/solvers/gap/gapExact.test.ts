@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { InputRangeError } from '../../../src/errors.js';
 import { parseOrLibraryGap } from '../../../src/io/orLibraryGap.js';
@@ -73,6 +74,58 @@ describe('solveGap exact: reference values (issue 11, brute force in the test)',
     expect(r).toMatchObject({ value: 10, status: 'optimal' });
     expect(exactlyRespectsBudgets(ITEM2B_PADDED, r.assignment, 'min')).toBe(true);
   });
+});
+
+/** Small instances whose budgets are met or overrun by a few 1e-9 (relative), across magnitudes. */
+const nearToleranceArb = fc
+  .record({ n: fc.integer({ min: 2, max: 6 }), m: fc.integer({ min: 2, max: 3 }), scale: fc.constantFrom(1e-200, 1e-6, 1, 1e6, 1e200), costScale: fc.constantFrom(1e-100, 1, 1e12) })
+  .chain(({ n, m, scale, costScale }) =>
+    fc.record({
+      cost: fc.array(fc.array(fc.integer({ min: 0, max: 20 }).map((c) => c * costScale), { minLength: m, maxLength: m }), { minLength: n, maxLength: n }),
+      units: fc.array(fc.array(fc.integer({ min: 1, max: 4 }), { minLength: m, maxLength: m }), { minLength: n, maxLength: n }),
+      nudge: fc.array(fc.array(fc.integer({ min: -3, max: 3 }), { minLength: m, maxLength: m }), { minLength: n, maxLength: n }),
+      budget: fc.array(fc.integer({ min: 2, max: 8 }), { minLength: m, maxLength: m }),
+      scale: fc.constant(scale),
+    }),
+  )
+  .map(({ cost, units, nudge, budget, scale }) =>
+    deepFreeze({
+      cost,
+      demand: units.map((r, i) => r.map((u, j) => u * scale * (1 + nudge[i]![j]! * 1e-9))),
+      budget: budget.map((b) => b * scale),
+    }),
+  );
+
+describe('solveGap exact: properties (near-tolerance budgets, HiGHS alone)', () => {
+  it('solveGap(g padded past exhaustive search) equals the brute-force optimum of g with exact budget sums, or proves infeasibility exactly when brute force finds none', async () => {
+    const tally = new Map<string, number>();
+    await fc.assert(
+      fc.asyncProperty(nearToleranceArb, async (g) => {
+        const ref = bruteGap(g, 'min');
+        const big = padded(g, g.budget.length === 2 ? 17 - g.cost.length : 11 - g.cost.length);
+        const r = await solveGap(big, { method: 'exact', maxIterations: 20 });
+        const key = `${ref === undefined ? 'none' : 'some'}:${r.status}${r.reason === undefined ? '' : `:${r.reason}`}`;
+        tally.set(key, (tally.get(key) ?? 0) + 1);
+        if (ref === undefined) {
+          expect(['infeasible', 'unknown']).toContain(r.status);
+          return;
+        }
+        expect(r.status).not.toBe('infeasible');
+        if (r.status === 'unknown') return;
+        expect(exactlyRespectsBudgets(big, r.assignment, 'min')).toBe(true);
+        if (r.status === 'optimal') {
+          const magnitude = r.assignment.reduce((s, j, i) => s + Math.abs(big.cost[i]![j]!), 0);
+          expect(Math.abs(r.value - ref.value)).toBeLessThanOrEqual(1e-9 * magnitude);
+        } else {
+          expect(r.reason).toBeDefined();
+        }
+      }),
+      { numRuns: 80 },
+    );
+    console.log('solveGap on near-tolerance instances (reference: status[:reason]):', Object.fromEntries([...tally].sort()));
+    const proved = (tally.get('none:infeasible') ?? 0) + (tally.get('some:optimal') ?? 0);
+    expect(proved).toBeGreaterThanOrEqual(0.9 * [...tally.values()].reduce((a, b) => a + b, 0));
+  }, 300_000);
 });
 
 describe('solveGap exact: magnitudes from 1e-300 to 1e300', () => {
