@@ -49,7 +49,10 @@ const TIGHT_ROUNDS = 2;
  * proofs; after {@link CUT_ROUNDS} cuts the budgets are tightened instead
  * (answers then fit, bounds no longer count). `'optimal'` needs an exactly
  * feasible assignment and a relaxation bound within the documented gap;
- * `'infeasible'` needs HiGHS to find the relaxation infeasible.
+ * `'infeasible'` needs HiGHS to find the relaxation infeasible. HiGHS's
+ * presolve runs only on integer data with small budgets (see
+ * `presolveSafe`): on near-tolerance data it returned bounds above the
+ * optimum (found by the near-tolerance property test).
  * @internal
  */
 export async function gapExact(fn: string, g: CompiledGap, incumbent: Int32Array | undefined, settings: GapExactSettings): Promise<GapExactResult> {
@@ -67,6 +70,11 @@ export async function gapExact(fn: string, g: CompiledGap, incumbent: Int32Array
   const cuts: GapCover[] = [];
   let absMin = 0;
   for (let i = 0; i < n; i++) absMin += Math.abs(minima[i] as number);
+  // HiGHS's presolve reduces with tolerances: on data where a budget can be met or missed by less than
+  // them it has returned bounds above the optimum. Use it only where every overrun is at least one unit
+  // far above the tolerance (integer costs, demands and budgets), and drop it, with the bounds it gave,
+  // as soon as an answer breaks a budget exactly.
+  let presolve = presolveSafe(g, settings.feasibilityTolerance);
   for (let round = 0; round < CUT_ROUNDS + TIGHT_ROUNDS; round++) {
     const remaining = settings.deadline - performance.now();
     if (remaining <= 0) {
@@ -75,7 +83,7 @@ export async function gapExact(fn: string, g: CompiledGap, incumbent: Int32Array
     }
     const tight = round >= CUT_ROUNDS;
     const model = buildGapModel(g, { incumbent: best, magnitude: best === undefined ? absMin : magnitudeOf(g, best), minima, cuts, tighten: tight ? 4 * settings.feasibilityTolerance : 0 }, highs.infinity);
-    const out = guardHighs(fn, 'instance', () => solveOnce(highs, model, g, best, settings, remaining));
+    const out = guardHighs(fn, 'instance', () => solveOnce(highs, model, g, best, { ...settings, presolve }, remaining));
     if (out.kind === 'numerical') {
       reason = 'numerical';
       break;
@@ -105,6 +113,10 @@ export async function gapExact(fn: string, g: CompiledGap, incumbent: Int32Array
         if (model.capped && improved && out.kind !== 'time') continue;
       } else if (!tight) {
         cuts.push(...violatedCovers(g, asg));
+        if (presolve) {
+          presolve = false;
+          bound = -Infinity;
+        }
         if (out.kind === 'time') {
           reason = 'time';
           break;
@@ -133,6 +145,24 @@ export async function gapExact(fn: string, g: CompiledGap, incumbent: Int32Array
   return { assignment: best, status: 'feasible', bound: Number.isFinite(bound) ? Math.min(bound, bestCost) : undefined, stoppedEarly: reason === 'time', reason: reason ?? 'numerical' };
 }
 
+/**
+ * Whether HiGHS's presolve may be used: integer costs, and on every finite
+ * budget integer demands and an integer budget below 0.05 / tolerance, so
+ * that any overrun (≥ 1 unit, ≥ 1/(2·budget) after scaling) dwarfs the
+ * feasibility tolerance.
+ */
+function presolveSafe(g: CompiledGap, feasibilityTolerance: number): boolean {
+  if (!g.integral) return false;
+  const { n, m, demand, budget, allowed } = g;
+  for (let j = 0; j < m; j++) {
+    const b = budget[j] as number;
+    if (b === Infinity) continue;
+    if (!Number.isInteger(b) || b > 0.05 / feasibilityTolerance) return false;
+    for (let i = 0; i < n; i++) if (allowed[i * m + j] === 1 && !Number.isInteger(demand[i * m + j] as number)) return false;
+  }
+  return true;
+}
+
 interface SolveOutcome {
   readonly kind: 'optimal' | 'time' | 'infeasible' | 'numerical' | 'other';
   readonly assignment: Int32Array | undefined;
@@ -141,7 +171,7 @@ interface SolveOutcome {
 }
 
 /** One HiGHS run on a built model. */
-function solveOnce(highs: HighsLike, model: GapModel, g: CompiledGap, start: Int32Array | undefined, settings: GapExactSettings, remainingMs: number): SolveOutcome {
+function solveOnce(highs: HighsLike, model: GapModel, g: CompiledGap, start: Int32Array | undefined, settings: GapExactSettings & { readonly presolve: boolean }, remainingMs: number): SolveOutcome {
   const st = highs.constants.modelStatus;
   const unscale = (v: number): number => mulPow2(v, -model.costExponent);
   return highs.withModel(model.data, (hm: HighsModelLike) => {
@@ -155,6 +185,7 @@ function solveOnce(highs: HighsLike, model: GapModel, g: CompiledGap, start: Int
       primal_feasibility_tolerance: settings.feasibilityTolerance,
       mip_feasibility_tolerance: settings.feasibilityTolerance,
       small_matrix_value: 1e-12,
+      presolve: settings.presolve ? 'choose' : 'off',
     });
     if (start !== undefined) {
       const col = new Float64Array(model.task.length);
