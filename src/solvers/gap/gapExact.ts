@@ -133,7 +133,7 @@ export async function gapExact(fn: string, g: CompiledGap, incumbent: Int32Array
     break;
   }
   if (best === undefined) {
-    return { assignment: undefined, status: 'unknown', bound: Number.isFinite(bound) ? bound : undefined, stoppedEarly: reason === 'time', reason: reason ?? 'numerical' };
+    return { assignment: undefined, status: 'unknown', bound: Number.isFinite(bound) ? bound : undefined, stoppedEarly: reason === 'time' || reason === 'iterations', reason: reason ?? 'numerical' };
   }
   if (proved || gapClosed(bestCost, bound, magnitudeOf(g, best), settings.relativeGap, g.integral)) {
     // Report a bound no better than the value; integral costs: the optimum is an integer ≥ the bound.
@@ -142,7 +142,7 @@ export async function gapExact(fn: string, g: CompiledGap, incumbent: Int32Array
     if (!Number.isFinite(b)) b = bestCost;
     return { assignment: best, status: 'optimal', bound: b, stoppedEarly: false, reason: undefined };
   }
-  return { assignment: best, status: 'feasible', bound: Number.isFinite(bound) ? Math.min(bound, bestCost) : undefined, stoppedEarly: reason === 'time', reason: reason ?? 'numerical' };
+  return { assignment: best, status: 'feasible', bound: Number.isFinite(bound) ? Math.min(bound, bestCost) : undefined, stoppedEarly: reason === 'time' || reason === 'iterations', reason: reason ?? 'numerical' };
 }
 
 /**
