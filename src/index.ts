@@ -94,3 +94,5 @@ export { scheduleToSvg } from './render/gantt.js';
 export type { GanttOptions, GanttColors } from './render/gantt.js';
 export { barChartToSvg, lineChartToSvg } from './render/plot.js';
 export type { BarDatum, LineSeries, PlotOptions } from './render/plot.js';
+export type { GapReason } from './solvers/gap/gap.js';
+export type { MakespanLpBoundOptions } from './solvers/search/makespanLpBound.js';

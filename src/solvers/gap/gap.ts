@@ -3,20 +3,14 @@
  * types, validation and `solveGap`.
  * @module
  */
-import {
-  checkArray,
-  checkInteger,
-  checkNonNegative,
-  checkObject,
-  checkOneOf,
-  checkOptions,
-  rangeError,
-  typeError,
-} from '../../internal/errors.js';
-import { checkString } from '../../internal/primitives.js';
+import { checkInteger, checkNonNegative, checkOneOf, checkOptions, rangeError } from '../../internal/errors.js';
 import { loadHighs } from '../../internal/highs.js';
-import { gapExact } from './gapExact.js';
+import { compileGap } from './gapCompile.js';
+import { gapEnumerate, ENUMERATION_LIMIT } from './gapEnumerate.js';
+import { gapExact, type GapExactResult } from './gapExact.js';
 import { gapHeuristic } from './gapHeuristic.js';
+
+export { compileGap } from './gapCompile.js';
 
 /**
  * A generalized assignment instance, task-major like `Problem.execTime`:
@@ -47,15 +41,16 @@ export interface SolveGapOptions {
   /**
    * `'exact'`: binary integer program solved by HiGHS (needs the optional
    * `highs` package; warm-started with the heuristic's solution), proved
-   * optimal unless the time limit stops it. `'heuristic'`: regret-greedy
+   * optimal unless a limit stops it. `'heuristic'`: regret-greedy
    * construction plus seeded local search, no dependency.
    * @defaultValue `'exact'`
    */
   readonly method?: 'exact' | 'heuristic';
   /**
-   * Wall-clock budget in milliseconds (finite, ≥ 0). The heuristic also
-   * stops at `maxIterations`; HiGHS at this limit reports its best solution
-   * and bound. HiGHS runs synchronously: it blocks the thread while solving.
+   * Wall-clock budget in milliseconds (finite, ≥ 0). It may stop a search
+   * early (`stoppedEarly: true`, `reason: 'time'`), but a run that finishes
+   * within it gives the same answer whatever the clock: nothing else reads
+   * the clock. HiGHS runs synchronously: it blocks the thread while solving.
    * @defaultValue 10000
    */
   readonly timeLimitMs?: number;
@@ -66,13 +61,31 @@ export interface SolveGapOptions {
   readonly seed?: number;
   /**
    * Iteration budget of the heuristic (one iteration = one perturbation and
-   * descent). The heuristic also ends by itself after max(5000, 50n)
-   * iterations without a better solution. The result is reproducible byte
-   * for byte when the time limit does not end the search.
+   * descent); the exact method's warm start uses min(maxIterations, 500).
+   * The heuristic also ends by itself after max(5000, 50n) iterations
+   * without a better solution.
    * @defaultValue 100000
    */
   readonly maxIterations?: number;
+  /**
+   * Exact method: the relative gap accepted as a proof of optimality, in
+   * [0, 1]: `'optimal'` means value − bound ≤ relativeGap · Σ_i
+   * |cost[i][assignment[i]]| (the objective's magnitude), or, when every
+   * cost is an integer, value − bound < 1. Passed to HiGHS as `mip_rel_gap`.
+   * @defaultValue 1e-9
+   */
+  readonly relativeGap?: number;
+  /**
+   * Exact method: HiGHS's primal and integrality feasibility tolerance, in
+   * [1e-10, 1e-3] (on budgets rescaled to about 1). Whatever it is, every
+   * answer is re-checked with exact budget sums before it is reported.
+   * @defaultValue 1e-7
+   */
+  readonly feasibilityTolerance?: number;
 }
+
+/** Why a {@link GapSolution} is `'feasible'` or `'unknown'` rather than proved. */
+export type GapReason = 'time' | 'iterations' | 'numerical' | 'heuristic';
 
 /** What {@link solveGap} resolves to. */
 export interface GapSolution {
@@ -81,16 +94,28 @@ export interface GapSolution {
    * was found.
    */
   readonly assignment: number[];
-  /** Total cost (or profit) of the assignment; `Infinity` (`-Infinity` when maximizing) when none was found. */
+  /** Total cost (or profit) of the assignment, summed in task order; `Infinity` (`-Infinity` when maximizing) when none was found. */
   readonly value: number;
   /**
-   * `'optimal'`: proved optimal (exact method). `'feasible'`: respects every
-   * budget, optimality not proved. `'infeasible'`: proved that no assignment
-   * respects the budgets. `'unknown'`: the time or iteration budget ran out
-   * before any feasible assignment was found and before infeasibility was
-   * proved (`stoppedEarly` is true); give it more time.
+   * `'optimal'`: proved optimal: value − bound ≤ relativeGap · Σ_i
+   * |cost[i][assignment[i]]| (or < 1 for integral costs), with a bound from
+   * HiGHS or, for either method, every task on one of its cheapest devices.
+   * `'feasible'`: respects every budget (exact sums), optimality not proved.
+   * `'infeasible'`: proved that no assignment respects the budgets exactly
+   * (a task with no device, HiGHS finding even its tolerance-relaxed model
+   * infeasible, or exhaustive search on tiny instances). `'unknown'`: no
+   * feasible assignment found and infeasibility not proved.
    */
   readonly status: 'optimal' | 'feasible' | 'infeasible' | 'unknown';
+  /**
+   * With `'feasible'` and `'unknown'`: why there is no proof. `'time'`:
+   * `timeLimitMs` ran out; `'iterations'`: `maxIterations` (or a HiGHS
+   * limit) ran out; `'numerical'`: HiGHS's answers broke a budget or its
+   * bound did not close the gap at the documented tolerance (re-solves
+   * included); `'heuristic'`: the heuristic converged, and it proves
+   * optimality only when every task sits on its cheapest device.
+   */
+  readonly reason?: GapReason;
   /**
    * A proved bound on the optimum (a lower bound when minimizing, an upper
    * bound when maximizing): HiGHS's dual bound for the exact method, the
@@ -123,17 +148,31 @@ export interface CompiledGap {
   readonly integral: boolean;
 }
 
+/** Iterations of the exact method's warm start (never cut by the clock, so the answer does not depend on it). */
+const WARM_START_ITERATIONS = 500;
+
 /**
  * Solves a generalized assignment problem: minimize Σ_i cost[i][x(i)] (or
  * maximize, for profits) over maps x: tasks → devices with
  * Σ_{i: x(i)=j} demand[i][j] ≤ budget[j] for every device j.
  *
  * Exact: the binary program min Σ c_ij x_ij, Σ_j x_ij = 1, Σ_i a_ij x_ij ≤
- * b_j, written in LP format and solved by HiGHS (Huangfu & Hall 2018),
- * loaded lazily from the optional `highs` package. Heuristic: regret-greedy
- * construction (Martello & Toth 1981) under four desirability measures,
- * then iterated local search with shift and swap moves on a penalized
- * objective (cost + λ · overload, λ adapted), seeded.
+ * b_j, passed as arrays to HiGHS (Huangfu & Hall 2018), loaded lazily from
+ * the optional `highs` package, on a copy rescaled by powers of two (costs
+ * near the objective's magnitude, each budget near 1) without the pairs that
+ * cannot beat the warm start. Every answer is re-checked with exact budget
+ * sums; one that HiGHS's feasibility tolerance let through is cut off and
+ * the model re-solved. Heuristic: regret-greedy construction (Martello &
+ * Toth 1981) under four desirability measures, then iterated local search
+ * with shift and swap moves on a penalized objective (cost + λ · overload,
+ * λ adapted), seeded. Instances with m^n ≤ 65536 that end without a
+ * feasible assignment (or, exact, with numerical trouble) are settled by
+ * exhaustive search.
+ *
+ * Supported magnitudes: every finite cost (or profit), as long as the sum
+ * over tasks of each task's largest |cost| is a finite double (else an
+ * {@link InputRangeError} on `instance.cost`); every finite demand and
+ * budget ≥ 0 (`Infinity` forbids a pair / leaves a budget unconstrained).
  *
  * Complexity: heuristic O(n·m) per shift pass and O(n²) per swap pass, for
  * at most `maxIterations` rounds; exact: exponential in the worst case
@@ -144,40 +183,55 @@ export interface CompiledGap {
  * @returns A promise of the {@link GapSolution}.
  * @throws (rejects with) {@link InputTypeError} for a malformed instance or options,
  *   {@link InputRangeError} for NaN, negative demands or budgets, the wrong infinity,
- *   or when `method: 'exact'` is asked and `highs` is not installed.
+ *   costs whose totals overflow, options out of range, when `method: 'exact'` is asked
+ *   and `highs` is not installed, or when HiGHS itself fails (out of memory, a solver error).
  * @example
  * ```ts
  * const g = { cost: [[1, 4], [2, 5], [3, 6]], demand: [[1, 2], [1, 2], [1, 2]], budget: [2, 4] };
  * await solveGap(g, { method: 'heuristic' });
- * // { assignment: [0, 1, 0], value: 9, status: 'feasible', bound: 6, ... } (or an equal-cost twin)
+ * // { assignment: [0, 1, 0], value: 9, status: 'feasible', reason: 'heuristic', bound: 6, ... } (or an equal-cost twin)
  * await solveGap(g, { method: 'exact' }); // status 'optimal', value 9, bound 9
  * ```
  */
 export async function solveGap(instance: GapInstance, options?: SolveGapOptions): Promise<GapSolution> {
   const fn = 'solveGap';
-  const o = checkOptions(fn, options, ['sense', 'method', 'timeLimitMs', 'seed', 'maxIterations']);
+  const o = checkOptions(fn, options, ['sense', 'method', 'timeLimitMs', 'seed', 'maxIterations', 'relativeGap', 'feasibilityTolerance']);
   const sense = o.sense === undefined ? 'min' : checkOneOf(fn, 'options.sense', o.sense, ['min', 'max'] as const);
   const method = o.method === undefined ? 'exact' : checkOneOf(fn, 'options.method', o.method, ['exact', 'heuristic'] as const);
   const timeLimitMs = o.timeLimitMs === undefined ? 10_000 : checkNonNegative(fn, 'options.timeLimitMs', o.timeLimitMs);
   const seed = o.seed === undefined ? 0 : checkInteger(fn, 'options.seed', o.seed, 0, 0xffffffff);
   const maxIterations = o.maxIterations === undefined ? 100_000 : checkInteger(fn, 'options.maxIterations', o.maxIterations);
+  const relativeGap = o.relativeGap === undefined ? 1e-9 : checkNonNegative(fn, 'options.relativeGap', o.relativeGap);
+  if (relativeGap > 1) rangeError(fn, 'options.relativeGap', 'a number in [0, 1]', relativeGap);
+  const feasibilityTolerance = o.feasibilityTolerance === undefined ? 1e-7 : checkNonNegative(fn, 'options.feasibilityTolerance', o.feasibilityTolerance);
+  if (!(feasibilityTolerance >= 1e-10 && feasibilityTolerance <= 1e-3)) rangeError(fn, 'options.feasibilityTolerance', 'a number in [1e-10, 1e-3]', feasibilityTolerance);
   const g = compileGap(fn, instance, sense === 'max');
   if (method === 'exact') await loadHighs(fn); // fail fast, before any work, when highs is missing
-  const start = performance.now();
-  const deadline = start + timeLimitMs;
-  const heuristicShare = method === 'exact' ? Math.min(timeLimitMs * 0.1, 1000) : timeLimitMs;
-  const h = gapHeuristic(g, { seed, deadline: start + heuristicShare, maxIterations: method === 'exact' ? Math.min(maxIterations, 2000) : maxIterations });
-  const result =
-    method === 'heuristic'
-      ? {
-          assignment: h.assignment,
-          status: h.optimal ? ('optimal' as const) : h.assignment !== undefined ? ('feasible' as const) : h.provedInfeasible ? ('infeasible' as const) : ('unknown' as const),
-          bound: h.provedInfeasible ? undefined : capacityFreeBound(g),
-          stoppedEarly: h.stoppedEarly,
-        }
-      : h.optimal || h.provedInfeasible
-        ? { assignment: h.assignment, status: h.optimal ? ('optimal' as const) : ('infeasible' as const), bound: h.optimal ? h.cost : undefined, stoppedEarly: false }
-        : await gapExact(fn, g, h.assignment, Math.max(0, deadline - performance.now()));
+  const deadline = performance.now() + timeLimitMs;
+  const h = gapHeuristic(g, { seed, deadline, maxIterations: method === 'exact' ? Math.min(maxIterations, WARM_START_ITERATIONS) : maxIterations });
+  let result: GapExactResult;
+  if (method === 'heuristic') {
+    result = {
+      assignment: h.assignment,
+      status: h.optimal ? 'optimal' : h.assignment !== undefined ? 'feasible' : h.provedInfeasible ? 'infeasible' : 'unknown',
+      bound: h.provedInfeasible ? undefined : capacityFreeBound(g),
+      stoppedEarly: h.stoppedEarly,
+      reason: h.optimal || h.provedInfeasible ? undefined : (h.stoppedBy ?? 'heuristic'),
+    };
+  } else if (h.optimal || h.provedInfeasible) {
+    result = { assignment: h.assignment, status: h.optimal ? 'optimal' : 'infeasible', bound: h.optimal ? h.cost : undefined, stoppedEarly: false, reason: undefined };
+  } else if (h.stoppedBy === 'time') {
+    // The clock ran out during the warm start: report it rather than start HiGHS without time.
+    result = { assignment: h.assignment, status: h.assignment === undefined ? 'unknown' : 'feasible', bound: capacityFreeBound(g), stoppedEarly: true, reason: 'time' };
+  } else {
+    result = await gapExact(fn, g, h.assignment, { relativeGap, feasibilityTolerance, deadline });
+  }
+  if ((result.status === 'unknown' || result.reason === 'numerical') && g.m ** g.n <= ENUMERATION_LIMIT) {
+    const e = gapEnumerate(g);
+    result = e === undefined
+      ? { assignment: undefined, status: 'infeasible', bound: undefined, stoppedEarly: false, reason: undefined }
+      : { assignment: e.assignment, status: 'optimal', bound: e.cost, stoppedEarly: false, reason: undefined };
+  }
   const sign = g.negated ? -1 : 1;
   const assignment = new Array<number>(g.n).fill(-1);
   let value = sign * Infinity;
@@ -194,6 +248,7 @@ export async function solveGap(instance: GapInstance, options?: SolveGapOptions)
     assignment,
     value,
     status: result.status,
+    ...(result.reason === undefined ? {} : { reason: result.reason }),
     ...(result.bound === undefined ? {} : { bound: sign * result.bound + 0 }),
     stoppedEarly: result.stoppedEarly,
     iterations: h.iterations,
@@ -215,52 +270,3 @@ function capacityFreeBound(g: CompiledGap): number | undefined {
   return total;
 }
 
-/**
- * Validates a {@link GapInstance} and compiles it (minimization form).
- * @internal
- */
-export function compileGap(fn: string, instance: GapInstance, maximize: boolean): CompiledGap {
-  checkObject(fn, 'instance', instance);
-  if (instance.name !== undefined) checkString(fn, 'instance.name', instance.name);
-  checkArray(fn, 'instance.cost', instance.cost);
-  checkArray(fn, 'instance.demand', instance.demand);
-  checkArray(fn, 'instance.budget', instance.budget);
-  const n = instance.cost.length;
-  const m = instance.budget.length;
-  if (instance.demand.length !== n) typeError(fn, 'instance.demand', `an array of length ${n} (as instance.cost)`, instance.demand);
-  const budget = new Float64Array(m);
-  for (let j = 0; j < m; j++) {
-    const b: unknown = instance.budget[j];
-    if (b !== Infinity) checkNonNegative(fn, `instance.budget[${j}]`, b);
-    budget[j] = b as number;
-  }
-  const cost = new Float64Array(n * m);
-  const demand = new Float64Array(n * m);
-  const allowed = new Uint8Array(n * m);
-  const forbidden = maximize ? -Infinity : Infinity;
-  let integral = true;
-  for (let i = 0; i < n; i++) {
-    const cRow: unknown = instance.cost[i];
-    const aRow: unknown = instance.demand[i];
-    checkArray(fn, `instance.cost[${i}]`, cRow);
-    checkArray(fn, `instance.demand[${i}]`, aRow);
-    if (cRow.length !== m) typeError(fn, `instance.cost[${i}]`, `an array of length ${m} (one per budget)`, cRow);
-    if (aRow.length !== m) typeError(fn, `instance.demand[${i}]`, `an array of length ${m} (one per budget)`, aRow);
-    for (let j = 0; j < m; j++) {
-      const k = i * m + j;
-      const c: unknown = cRow[j];
-      const a: unknown = aRow[j];
-      if (typeof c !== 'number') typeError(fn, `instance.cost[${i}][${j}]`, 'a number', c);
-      if (c !== forbidden && !Number.isFinite(c)) {
-        rangeError(fn, `instance.cost[${i}][${j}]`, `a finite number or ${maximize ? '-Infinity' : 'Infinity'} (forbidden)`, c);
-      }
-      if (a !== Infinity) checkNonNegative(fn, `instance.demand[${i}][${j}]`, a);
-      const ok = c !== forbidden && a !== Infinity && (a as number) <= (budget[j] as number);
-      allowed[k] = ok ? 1 : 0;
-      cost[k] = ok ? (maximize ? -c : c) : 0;
-      demand[k] = ok ? (a as number) : 0;
-      if (ok && !Number.isInteger(c)) integral = false;
-    }
-  }
-  return { n, m, cost, demand, budget, allowed, negated: maximize, integral };
-}

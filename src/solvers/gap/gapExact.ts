@@ -1,11 +1,18 @@
 /**
- * The exact GAP path behind `solveGap(…, {method: 'exact'})`: a binary
- * program in LP format, solved by HiGHS (loaded lazily). No validation.
+ * The exact GAP path behind `solveGap(…, {method: 'exact'})`: the binary
+ * program of `gapModel.ts`, solved by HiGHS (loaded lazily), with every
+ * answer re-checked exactly before it is reported. No validation.
  * @internal
  * @module
  */
-import { loadHighs, lpLines, lpTerm } from '../../internal/highs.js';
+import { guardHighs, loadHighs, type HighsLike, type HighsModelLike } from '../../internal/highs.js';
 import type { CompiledGap } from './gap.js';
+import { costOf, everyTaskAtItsMinimum, exactlyFeasible, gapClosed, magnitudeOf, taskMinima, violatedCovers, type GapCover } from './gapExactCheck.js';
+import { buildGapModel, type GapModel } from './gapModel.js';
+import { mulPow2 } from './gapScale.js';
+
+/** Why an exact run did not prove its answer. @internal */
+export type GapStopReason = 'time' | 'iterations' | 'numerical';
 
 /** Outcome of {@link gapExact}, in minimization form. @internal */
 export interface GapExactResult {
@@ -13,121 +20,212 @@ export interface GapExactResult {
   readonly status: 'optimal' | 'feasible' | 'infeasible' | 'unknown';
   readonly bound: number | undefined;
   readonly stoppedEarly: boolean;
+  readonly reason: GapStopReason | 'heuristic' | undefined;
 }
 
-/**
- * The LP-format text of min Σ c_ij x_ij s.t. Σ_j x_ij = 1 (each task once),
- * Σ_i a_ij x_ij ≤ b_j (finite budgets), x binary, over allowed pairs only.
- * Also returns the (task, device) of each column, in column order.
- * @internal
- */
-export function gapLpText(g: CompiledGap, relax = false): { text: string; task: Int32Array; device: Int32Array } {
-  const { n, m, cost, demand, budget, allowed } = g;
-  const names: string[] = [];
-  const task: number[] = [];
-  const device: number[] = [];
-  const obj: string[] = [];
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < m; j++) {
-      if (allowed[i * m + j] === 0) continue;
-      const name = `x${i}_${j}`;
-      names.push(name);
-      task.push(i);
-      device.push(j);
-      obj.push(lpTerm(cost[i * m + j] as number, name));
-    }
-  }
-  const rows: string[] = [];
-  for (let i = 0; i < n; i++) {
-    const terms: string[] = [];
-    for (let j = 0; j < m; j++) if (allowed[i * m + j] === 1) terms.push(`+ x${i}_${j}`);
-    rows.push(` t${i}:\n${lpLines(terms)} = 1`);
-  }
-  for (let j = 0; j < m; j++) {
-    if (budget[j] === Infinity) continue;
-    const terms: string[] = [];
-    for (let i = 0; i < n; i++) if (allowed[i * m + j] === 1) terms.push(lpTerm(demand[i * m + j] as number, `x${i}_${j}`));
-    if (terms.length > 0) rows.push(` b${j}:\n${lpLines(terms)} <= ${budget[j] as number}`);
-  }
-  const text = [
-    'Minimize',
-    ` obj:\n${lpLines(obj)}`,
-    'Subject To',
-    ...rows,
-    ...(relax ? ['Bounds', ...names.map((x) => ` 0 <= ${x} <= 1`)] : ['Binary', lpLines(names)]),
-    'End',
-    '',
-  ].join('\n');
-  return { text, task: Int32Array.from(task), device: Int32Array.from(device) };
+/** Settings of {@link gapExact}. @internal */
+export interface GapExactSettings {
+  /** Relative optimality gap (of the objective's magnitude) accepted as a proof. */
+  readonly relativeGap: number;
+  /** HiGHS's primal and integrality feasibility tolerance. */
+  readonly feasibilityTolerance: number;
+  /** `performance.now()` value at which to stop. */
+  readonly deadline: number;
 }
 
+/** Re-solves with cover cuts after each answer that breaks a budget exactly, at most this often. */
+const CUT_ROUNDS = 6;
+/** Then at most this many solves with budgets tightened by a few feasibility tolerances. */
+const TIGHT_ROUNDS = 2;
+
 /**
- * Solves the compiled GAP exactly with HiGHS within `timeLimitMs`, starting
- * from `incumbent` when given. Rounds HiGHS's 0/1 values and re-checks the
- * budgets in plain arithmetic before reporting a solution.
+ * Solves the compiled GAP with HiGHS, starting from `incumbent` (exactly
+ * feasible, or undefined). Loop: build the (rescaled, reduced) model, solve,
+ * re-check the answer with exact budget sums. An answer that breaks a
+ * budget (HiGHS accepts overruns up to its feasibility tolerance) is cut off
+ * by a cover inequality per broken budget (the tasks that overrun it may
+ * not all stay there) and the model re-solved, so the model stays a
+ * relaxation of the exact problem and its infeasibility and bounds stay
+ * proofs; after {@link CUT_ROUNDS} cuts the budgets are tightened instead
+ * (answers then fit, bounds no longer count). `'optimal'` needs an exactly
+ * feasible assignment and a relaxation bound within the documented gap;
+ * `'infeasible'` needs HiGHS to find the relaxation infeasible. HiGHS's
+ * presolve runs only on integer data with small budgets (see
+ * `presolveSafe`): on near-tolerance data it returned bounds above the
+ * optimum (found by the near-tolerance property test).
  * @internal
  */
-export async function gapExact(fn: string, g: CompiledGap, incumbent: Int32Array | undefined, timeLimitMs: number): Promise<GapExactResult> {
+export async function gapExact(fn: string, g: CompiledGap, incumbent: Int32Array | undefined, settings: GapExactSettings): Promise<GapExactResult> {
   const highs = await loadHighs(fn);
   const { n, m } = g;
-  if (n === 0) return { assignment: new Int32Array(0), status: 'optimal', bound: 0, stoppedEarly: false };
-  const { text, task, device } = gapLpText(g);
-  if (task.length === 0 || !everyTaskHasAColumn(n, task)) return { assignment: undefined, status: 'infeasible', bound: undefined, stoppedEarly: false };
-  const st = highs.constants.modelStatus;
-  return highs.withModel({ format: 'lp', data: text }, (model) => {
-    model.options.set({
-      output_flag: false,
-      time_limit: Math.max(0.001, timeLimitMs / 1000),
-      mip_rel_gap: 0,
-      // Integral costs: an objective gap below 1 already proves optimality.
-      mip_abs_gap: g.integral ? 0.999 : 1e-9,
-    });
-    if (incumbent !== undefined) {
-      const col = new Float64Array(task.length);
-      for (let c = 0; c < task.length; c++) col[c] = incumbent[task[c] as number] === device[c] ? 1 : 0;
-      model.setSolution({ colValue: col });
+  if (n === 0) return { assignment: new Int32Array(0), status: 'optimal', bound: 0, stoppedEarly: false, reason: undefined };
+  const minima = taskMinima(g);
+  for (let i = 0; i < n; i++) if (minima[i] === Infinity) return { assignment: undefined, status: 'infeasible', bound: undefined, stoppedEarly: false, reason: undefined };
+  let best = incumbent;
+  let bestCost = best === undefined ? Infinity : costOf(g, best);
+  if (best !== undefined && everyTaskAtItsMinimum(g, best, minima)) return { assignment: best, status: 'optimal', bound: bestCost, stoppedEarly: false, reason: undefined };
+  let bound = -Infinity;
+  let reason: GapStopReason | undefined;
+  let proved = false;
+  const cuts: GapCover[] = [];
+  let absMin = 0;
+  for (let i = 0; i < n; i++) absMin += Math.abs(minima[i] as number);
+  // HiGHS's presolve reduces with tolerances: on data where a budget can be met or missed by less than
+  // them it has returned bounds above the optimum. Use it only where every overrun is at least one unit
+  // far above the tolerance (integer costs, demands and budgets), and drop it, with the bounds it gave,
+  // as soon as an answer breaks a budget exactly.
+  let presolve = presolveSafe(g, settings.feasibilityTolerance);
+  for (let round = 0; round < CUT_ROUNDS + TIGHT_ROUNDS; round++) {
+    const remaining = settings.deadline - performance.now();
+    if (remaining <= 0) {
+      reason = 'time';
+      break;
     }
-    model.run();
-    const status = model.getModelStatus();
-    if (status === st.infeasible) return { assignment: undefined, status: 'infeasible', bound: undefined, stoppedEarly: false };
-    const hasPrimal = Number(model.info.get('primal_solution_status')) === 2;
-    let assignment: Int32Array | undefined;
-    if (hasPrimal) {
-      const x = model.getSolution().colValue;
-      assignment = new Int32Array(n).fill(-1);
-      for (let c = 0; c < task.length; c++) if ((x[c] as number) > 0.5) assignment[task[c] as number] = device[c] as number;
-      if (!feasible(g, assignment)) assignment = incumbent;
-    } else {
-      assignment = incumbent;
+    const tight = round >= CUT_ROUNDS;
+    const model = buildGapModel(g, { incumbent: best, magnitude: best === undefined ? absMin : magnitudeOf(g, best), minima, cuts, tighten: tight ? 4 * settings.feasibilityTolerance : 0 }, highs.infinity);
+    const out = guardHighs(fn, 'instance', () => solveOnce(highs, model, g, best, { ...settings, presolve }, remaining));
+    if (out.kind === 'numerical') {
+      reason = 'numerical';
+      break;
     }
-    const rawBound = Number(model.info.get('mip_dual_bound'));
-    const optimal = status === st.optimal && assignment !== undefined;
-    const bound = optimal && assignment !== undefined ? costOf(g, assignment) : Number.isFinite(rawBound) ? rawBound : undefined;
-    if (assignment === undefined) return { assignment: undefined, status: 'unknown', bound, stoppedEarly: true };
-    return { assignment, status: optimal ? 'optimal' : 'feasible', bound, stoppedEarly: !optimal };
-  });
-}
-
-function everyTaskHasAColumn(n: number, task: Int32Array): boolean {
-  const seen = new Uint8Array(n);
-  for (const i of task) seen[i] = 1;
-  return seen.every((v) => v === 1);
-}
-
-/** Every task placed on an allowed device, every budget respected (exact sums). */
-function feasible(g: CompiledGap, asg: Int32Array): boolean {
-  const load = new Float64Array(g.m);
-  for (let i = 0; i < g.n; i++) {
-    const j = asg[i] as number;
-    if (j < 0 || g.allowed[i * g.m + j] === 0) return false;
-    load[j] = (load[j] as number) + (g.demand[i * g.m + j] as number);
+    if (out.kind === 'infeasible') {
+      if (tight) {
+        reason = 'numerical';
+        break;
+      }
+      // The model is a relaxation of the exact problem that keeps the incumbent's columns: infeasible
+      // with an incumbent means HiGHS is wrong; without one it is a proof.
+      if (best === undefined) return { assignment: undefined, status: 'infeasible', bound: undefined, stoppedEarly: false, reason: undefined };
+      reason = 'numerical';
+      break;
+    }
+    if (!tight && out.bound !== undefined) bound = Math.max(bound, out.bound);
+    const asg = out.assignment;
+    if (asg !== undefined) {
+      if (exactlyFeasible(g, asg)) {
+        const c = costOf(g, asg);
+        const improved = c < bestCost;
+        if (improved) {
+          best = asg;
+          bestCost = c;
+        }
+        // A capped model was built before this incumbent existed: rebuild around it once more.
+        if (model.capped && improved && out.kind !== 'time') continue;
+      } else if (!tight) {
+        cuts.push(...violatedCovers(g, asg));
+        if (presolve) {
+          presolve = false;
+          bound = -Infinity;
+        }
+        if (out.kind === 'time') {
+          reason = 'time';
+          break;
+        }
+        continue;
+      }
+    }
+    if (out.kind === 'time') {
+      reason = 'time';
+      break;
+    }
+    if (best !== undefined && gapClosed(bestCost, bound, magnitudeOf(g, best), settings.relativeGap, g.integral)) proved = true;
+    if (!proved) reason = out.kind === 'other' ? 'iterations' : 'numerical';
+    break;
   }
-  for (let j = 0; j < g.m; j++) if ((load[j] as number) > (g.budget[j] as number)) return false;
+  if (best === undefined) {
+    return { assignment: undefined, status: 'unknown', bound: Number.isFinite(bound) ? bound : undefined, stoppedEarly: reason === 'time' || reason === 'iterations', reason: reason ?? 'numerical' };
+  }
+  if (proved || gapClosed(bestCost, bound, magnitudeOf(g, best), settings.relativeGap, g.integral)) {
+    // Report a bound no better than the value; integral costs: the optimum is an integer ≥ the bound.
+    let b = Math.min(bestCost, bound);
+    if (g.integral) b = Math.min(bestCost, Math.ceil(b - 1e-6 * Math.max(1, Math.abs(b))));
+    if (!Number.isFinite(b)) b = bestCost;
+    return { assignment: best, status: 'optimal', bound: b, stoppedEarly: false, reason: undefined };
+  }
+  return { assignment: best, status: 'feasible', bound: Number.isFinite(bound) ? Math.min(bound, bestCost) : undefined, stoppedEarly: reason === 'time' || reason === 'iterations', reason: reason ?? 'numerical' };
+}
+
+/**
+ * Whether HiGHS's presolve may be used: integer costs, and on every finite
+ * budget integer demands and an integer budget below 0.05 / tolerance, so
+ * that any overrun (≥ 1 unit, ≥ 1/(2·budget) after scaling) dwarfs the
+ * feasibility tolerance.
+ */
+function presolveSafe(g: CompiledGap, feasibilityTolerance: number): boolean {
+  if (!g.integral) return false;
+  const { n, m, demand, budget, allowed } = g;
+  for (let j = 0; j < m; j++) {
+    const b = budget[j] as number;
+    if (b === Infinity) continue;
+    if (!Number.isInteger(b) || b > 0.05 / feasibilityTolerance) return false;
+    for (let i = 0; i < n; i++) if (allowed[i * m + j] === 1 && !Number.isInteger(demand[i * m + j] as number)) return false;
+  }
   return true;
 }
 
-function costOf(g: CompiledGap, asg: Int32Array): number {
-  let s = 0;
-  for (let i = 0; i < g.n; i++) s += g.cost[i * g.m + (asg[i] as number)] as number;
-  return s;
+interface SolveOutcome {
+  readonly kind: 'optimal' | 'time' | 'infeasible' | 'numerical' | 'other';
+  readonly assignment: Int32Array | undefined;
+  /** A lower bound on the model's optimum, in input units. */
+  readonly bound: number | undefined;
+}
+
+/** One HiGHS run on a built model. */
+function solveOnce(highs: HighsLike, model: GapModel, g: CompiledGap, start: Int32Array | undefined, settings: GapExactSettings & { readonly presolve: boolean }, remainingMs: number): SolveOutcome {
+  const st = highs.constants.modelStatus;
+  const unscale = (v: number): number => mulPow2(v, -model.costExponent);
+  return highs.withModel(model.data, (hm: HighsModelLike) => {
+    hm.options.set({
+      output_flag: false,
+      time_limit: Math.max(0.001, remainingMs / 1000),
+      mip_rel_gap: settings.relativeGap,
+      // Integral costs: a gap below 1 proves optimality; else the relative gap of the (scaled, ≈ 1) magnitude.
+      // (Stricter than the final check, so HiGHS's "optimal" passes it.)
+      mip_abs_gap: g.integral ? mulPow2(1 - 2e-6, model.costExponent) : 0.25 * settings.relativeGap * model.scaledMagnitude,
+      primal_feasibility_tolerance: settings.feasibilityTolerance,
+      mip_feasibility_tolerance: settings.feasibilityTolerance,
+      small_matrix_value: 1e-12,
+      presolve: settings.presolve ? 'choose' : 'off',
+    });
+    if (start !== undefined) {
+      const col = new Float64Array(model.task.length);
+      let complete = true;
+      for (let i = 0; i < g.n; i++) {
+        const c = model.column[i * g.m + (start[i] as number)] as number;
+        if (c < 0) complete = false;
+        else col[c] = 1;
+      }
+      if (complete) hm.setSolution({ colValue: col });
+    }
+    hm.run();
+    const status = hm.getModelStatus();
+    if (status === st['infeasible']) return { kind: 'infeasible', assignment: undefined, bound: undefined };
+    const kind: SolveOutcome['kind'] =
+      status === st['optimal']
+        ? 'optimal'
+        : status === st['timeLimit'] || status === st['interrupted']
+          ? 'time'
+          : status === st['iterationLimit'] || status === st['solutionLimit'] || status === st['objectiveBound'] || status === st['objectiveTarget']
+            ? 'other'
+            : 'numerical';
+    if (kind === 'numerical') return { kind, assignment: undefined, bound: undefined };
+    const rawBound = Number(hm.info.get('mip_dual_bound'));
+    const bound = Number.isFinite(rawBound) ? unscale(rawBound) : undefined;
+    let assignment: Int32Array | undefined;
+    if (Number(hm.info.get('primal_solution_status')) === 2) {
+      const x = hm.getSolution().colValue;
+      assignment = new Int32Array(g.n).fill(-1);
+      const top = new Float64Array(g.n);
+      for (let c = 0; c < model.task.length; c++) {
+        const t = model.task[c] as number;
+        const v = x[c] as number;
+        if (v > 0.5 && v > (top[t] as number)) {
+          top[t] = v;
+          assignment[t] = model.device[c] as number;
+        }
+      }
+      if (assignment.some((j) => j < 0)) assignment = undefined;
+    }
+    return { kind, assignment, bound };
+  });
 }

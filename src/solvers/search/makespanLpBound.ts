@@ -2,10 +2,31 @@
  * The LP relaxation lower bound of R‖Cmax, through HiGHS (optional).
  * @module
  */
-import { loadHighs, lpLines, lpTerm } from '../../internal/highs.js';
+import { checkNonNegative, checkOptions, rangeError } from '../../internal/errors.js';
+import { guardHighs, loadHighs, lpLines, lpTerm } from '../../internal/highs.js';
 import { compileFor } from '../../problem/compile.js';
 import type { CompiledProblem, Problem } from '../../problem/types.js';
 import { lowerBoundCompiled } from '../../schedule/lowerBound.js';
+import { exponentToUnit, mulPow2 } from '../gap/gapScale.js';
+
+/** Options of {@link makespanLpBound}. */
+export interface MakespanLpBoundOptions {
+  /**
+   * HiGHS's primal and dual feasibility tolerance, in [1e-10, 1e-3]. The
+   * bound returned does not rest on it when no device has a ready time:
+   * it is recomputed from the LP's dual values (any weights do), see
+   * {@link makespanLpBound}.
+   * @defaultValue 1e-7
+   */
+  readonly feasibilityTolerance?: number;
+  /**
+   * Wall-clock budget of the LP in milliseconds (finite, ≥ 0). When it
+   * runs out, the combinatorial bound `makespanLowerBound` is returned
+   * (still a valid bound, weaker).
+   * @defaultValue 60000
+   */
+  readonly timeLimitMs?: number;
+}
 
 /**
  * A lower bound on the makespan of every assignment of `problem` (sequential
@@ -25,13 +46,27 @@ import { lowerBoundCompiled } from '../../schedule/lowerBound.js';
  *
  * Needs the optional `highs` package (loaded on first use); the LP is solved
  * synchronously and blocks the thread (about a second for 512 × 16).
+ * HiGHS has no relative-gap option for an LP, and its WebAssembly build no
+ * threads, so neither is offered.
+ *
+ * Exactness: without ready times the value returned is not HiGHS's
+ * objective but a certificate recomputed from its duals: for any weights
+ * w_j ≥ 0 with Σ_j w_j ≤ 1, every assignment has makespan ≥ Σ_j w_j·load_j
+ * ≥ Σ_i min_j w_j·p_ij; with w = HiGHS's device-row duals this equals the
+ * LP optimum up to the duals' accuracy, and is a bound whatever that
+ * accuracy (summed in doubles, then lowered by (n + m + 4)·2^-52 of itself for
+ * rounding). With ready times the LP objective is used, lowered by 1e-9
+ * of itself.
  *
  * Complexity: one LP with n·m + 1 columns and n + m rows.
  *
  * @param problem - The problem (validated, never mutated).
+ * @param options - {@link MakespanLpBoundOptions}.
  * @returns A promise of the bound (0 for no tasks).
- * @throws (rejects with) the errors of `compileProblem`, and an {@link InputRangeError}
- *   telling to `npm install highs` when the package is missing.
+ * @throws (rejects with) the errors of `compileProblem`, an {@link InputTypeError} or
+ *   {@link InputRangeError} for bad options, an {@link InputRangeError}
+ *   telling to `npm install highs` when the package is missing, and an
+ *   {@link InputRangeError} naming `problem` when HiGHS itself fails (out of memory, a solver error).
  * @example
  * ```ts
  * await makespanLpBound({
@@ -41,20 +76,33 @@ import { lowerBoundCompiled } from '../../schedule/lowerBound.js';
  * }); // 8 / 3 ≈ 2.667 (a on x, b split 2/3 on x, 1/3 on y); the combinatorial bound is 2
  * ```
  */
-export async function makespanLpBound(problem: Problem): Promise<number> {
+export async function makespanLpBound(problem: Problem, options?: MakespanLpBoundOptions): Promise<number> {
   const fn = 'makespanLpBound';
+  const o = checkOptions(fn, options, ['feasibilityTolerance', 'timeLimitMs']);
+  const feasibilityTolerance = o.feasibilityTolerance === undefined ? 1e-7 : checkNonNegative(fn, 'options.feasibilityTolerance', o.feasibilityTolerance);
+  if (!(feasibilityTolerance >= 1e-10 && feasibilityTolerance <= 1e-3)) rangeError(fn, 'options.feasibilityTolerance', 'a number in [1e-10, 1e-3]', feasibilityTolerance);
+  const timeLimitMs = o.timeLimitMs === undefined ? 60_000 : checkNonNegative(fn, 'options.timeLimitMs', o.timeLimitMs);
   const cp = compileFor(fn, problem);
-  return lpBoundCompiled(fn, cp);
+  return lpBoundCompiled(fn, cp, { feasibilityTolerance, timeLimitMs });
 }
 
 /**
  * {@link makespanLpBound} on a compiled problem. @internal
  */
-export async function lpBoundCompiled(fn: string, cp: CompiledProblem): Promise<number> {
+export async function lpBoundCompiled(fn: string, cp: CompiledProblem, settings: { readonly feasibilityTolerance: number; readonly timeLimitMs: number } = { feasibilityTolerance: 1e-7, timeLimitMs: 60_000 }): Promise<number> {
   const highs = await loadHighs(fn);
   const { n, m, exec, transfer, ready } = cp;
   const combinatorial = lowerBoundCompiled(cp, 'sequential');
   if (n === 0) return 0;
+  // Hand HiGHS times divided by a power of two (exact) so the largest is in [1/2, 1): its reader refuses
+  // coefficients ≥ 1e15 and its tolerances are absolute. T scales by the same power.
+  let maxP = 0;
+  for (let k = 0; k < n * m; k++) {
+    const p = (transfer[k] as number) + (exec[k] as number);
+    if (p !== Infinity) maxP = Math.max(maxP, p);
+  }
+  for (let j = 0; j < m; j++) maxP = Math.max(maxP, ready[j] as number);
+  const ks = exponentToUnit(maxP);
   const rows: string[] = [];
   const cols: string[][] = Array.from({ length: m }, () => []);
   for (let i = 0; i < n; i++) {
@@ -63,30 +111,63 @@ export async function lpBoundCompiled(fn: string, cp: CompiledProblem): Promise<
       const p = (transfer[i * m + j] as number) + (exec[i * m + j] as number);
       if (p === Infinity) continue;
       terms.push(`+ x${i}_${j}`);
-      (cols[j] as string[]).push(lpTerm(p, `x${i}_${j}`));
+      (cols[j] as string[]).push(lpTerm(mulPow2(p, ks), `x${i}_${j}`));
     }
     rows.push(` t${i}:\n${lpLines(terms)} = 1`);
   }
   const bounds: string[] = [];
+  const deviceRow = new Int32Array(m).fill(-1);
+  let anyReady = false;
   for (let j = 0; j < m; j++) {
     const terms = cols[j] as string[];
     if (terms.length === 0) continue;
     const r = ready[j] as number;
     if (r > 0) {
+      anyReady = true;
       // z_j ≥ x_ij: the device is (fractionally) in use, and only then waits r_j.
       bounds.push(` z${j} <= 1`);
       for (let i = 0; i < n; i++) if ((transfer[i * m + j] as number) + (exec[i * m + j] as number) !== Infinity) rows.push(` u${i}_${j}: + x${i}_${j} - z${j} <= 0`);
     }
-    rows.push(` d${j}:\n${lpLines([...terms, ...(r > 0 ? [lpTerm(r, `z${j}`)] : []), '- T'])} <= 0`);
+    deviceRow[j] = rows.length;
+    rows.push(` d${j}:\n${lpLines([...terms, ...(r > 0 ? [lpTerm(mulPow2(r, ks), `z${j}`)] : []), '- T'])} <= 0`);
   }
   const text = ['Minimize', ' obj: + T', 'Subject To', ...rows, ...(bounds.length > 0 ? ['Bounds', ...bounds] : []), 'End', ''].join('\n');
-  const value = highs.withModel({ format: 'lp', data: text }, (model) => {
-    model.options.set({ output_flag: false });
-    model.run();
-    return model.getModelStatus() === highs.constants.modelStatus.optimal ? model.getObjectiveValue() : -Infinity;
-  });
-  // The LP optimum is exact only up to HiGHS's tolerances: shave a relative
-  // 1e-9 so the bound stays below every integral makespan.
-  const lp = value - 1e-9 * Math.abs(value);
-  return Math.max(combinatorial, lp);
+  const solved = guardHighs(fn, 'problem', () =>
+    highs.withModel({ format: 'lp', data: text }, (model) => {
+      model.options.set({
+        output_flag: false,
+        time_limit: Math.max(0.001, settings.timeLimitMs / 1000),
+        primal_feasibility_tolerance: settings.feasibilityTolerance,
+        dual_feasibility_tolerance: settings.feasibilityTolerance,
+      });
+      model.run();
+      if (model.getModelStatus() !== highs.constants.modelStatus['optimal']) return undefined;
+      return { value: mulPow2(model.getObjectiveValue(), -ks), duals: Float64Array.from(model.getSolution().rowDual) };
+    }),
+  );
+  if (solved === undefined) return combinatorial;
+  if (anyReady) {
+    // The LP optimum is exact only up to HiGHS's tolerances: shave a relative 1e-9.
+    return Math.max(combinatorial, solved.value - 1e-9 * Math.abs(solved.value));
+  }
+  // Certificate: weights w_j = |dual of device row j| / Σ|duals| give Σ_i min_j w_j p_ij ≤ every makespan.
+  const w = new Float64Array(m);
+  let total = 0;
+  for (let j = 0; j < m; j++) {
+    const r = deviceRow[j] as number;
+    if (r >= 0) w[j] = Math.abs(solved.duals[r] as number);
+    total += w[j] as number;
+  }
+  if (!(total > 0) || !Number.isFinite(total)) return combinatorial;
+  let cert = 0;
+  for (let i = 0; i < n; i++) {
+    let lo = Infinity;
+    for (let j = 0; j < m; j++) {
+      const p = (transfer[i * m + j] as number) + (exec[i * m + j] as number);
+      if (p !== Infinity) lo = Math.min(lo, ((w[j] as number) / total) * p);
+    }
+    cert += lo;
+  }
+  cert -= (n + m + 4) * 2 ** -52 * cert;
+  return Math.max(combinatorial, Number.isFinite(cert) ? cert : 0);
 }

@@ -64,11 +64,12 @@ describe('solveGap: reference values', () => {
     const r = await solveGap(g, { method: 'heuristic', maxIterations: 50 });
     expect(r.value).toBe(9);
     expect(r.status).toBe('feasible');
+    expect(r.reason).toBe('iterations');
     expect(r.bound).toBe(6);
     expectRespectsBudgets(g, r.assignment);
     // Without a binding budget it stops by itself after 5000 iterations without a better solution.
     const converged = await solveGap(g, { method: 'heuristic' });
-    expect(converged).toMatchObject({ value: 9, stoppedEarly: false });
+    expect(converged).toMatchObject({ value: 9, status: 'feasible', reason: 'heuristic', stoppedEarly: false });
     expect(converged.iterations).toBeGreaterThanOrEqual(5000);
     expect(converged.iterations).toBeLessThan(6000);
   });

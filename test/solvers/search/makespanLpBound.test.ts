@@ -42,3 +42,36 @@ describe('makespanLpBound: edge cases', () => {
     await expect(makespanLpBound({ tasks: 'x' } as never)).rejects.toThrow(InputTypeError);
   });
 });
+
+describe('makespanLpBound: options and HiGHS numerics', () => {
+  const p = {
+    tasks: [{ id: 'a' }, { id: 'b' }, { id: 'c' }],
+    devices: [{ id: 'x', tier: 'edge' as const }, { id: 'y', tier: 'edge' as const }],
+    execTime: [[2, 4], [2, 4], [3, 1]],
+  };
+
+  it('makespanLpBound(p, {feasibilityTolerance, timeLimitMs}) passes them to HiGHS and stays ≤ the brute-force optimum', async () => {
+    for (const feasibilityTolerance of [1e-10, 1e-7, 1e-3]) {
+      const v = await makespanLpBound(p, { feasibilityTolerance, timeLimitMs: 10_000 });
+      expect(v).toBeLessThanOrEqual(bruteForceMakespan(p));
+      expect(v).toBeGreaterThanOrEqual(makespanLowerBound(p));
+    }
+  });
+
+  it('makespanLpBound rejects unknown or out-of-range options', async () => {
+    await expect(makespanLpBound(p, { threads: 2 } as never)).rejects.toThrow(/makespanLpBound: options.threads is not a known option/);
+    await expect(makespanLpBound(p, { feasibilityTolerance: 0.5 })).rejects.toThrow(/options.feasibilityTolerance must be a number in \[1e-10, 1e-3\], got 0.5/);
+    await expect(makespanLpBound(p, { timeLimitMs: -1 })).rejects.toThrow(/options.timeLimitMs must be a finite number >= 0, got -1/);
+  });
+
+  it('makespanLpBound stays a bound when times span 1e-150 … 1e150 (the dual certificate, not the LP objective)', async () => {
+    for (const k of [-150, -20, 0, 20, 150]) {
+      const s = 10 ** k;
+      const q = { ...p, execTime: p.execTime.map((r) => r.map((t) => t * s)) };
+      const v = await makespanLpBound(q);
+      expect(v).toBeLessThanOrEqual(bruteForceMakespan(q));
+      expect(v).toBeGreaterThanOrEqual(makespanLowerBound(q));
+      expect(v / s).toBeGreaterThan(2.4); // the LP optimum is 2.5 · s
+    }
+  });
+});
