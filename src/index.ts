@@ -92,3 +92,5 @@ export { scheduleToSvg } from './render/gantt.js';
 export type { GanttOptions, GanttColors } from './render/gantt.js';
 export { barChartToSvg, lineChartToSvg } from './render/plot.js';
 export type { BarDatum, LineSeries, PlotOptions } from './render/plot.js';
+export type { Workflow, WorkflowTask, WorkflowDevice, WorkflowEdge, Network, CompiledWorkflow } from './workflow/types.js';
+export { compileWorkflow } from './workflow/compile.js';
