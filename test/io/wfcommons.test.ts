@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { InputRangeError, InputTypeError } from '../../src/index.js';
 import { parseWfCommons, workflowToWfCommons } from '../../src/io/wfcommons.js';
 import { compileWorkflow } from '../../src/workflow/compile.js';
+import { evaluateWorkflow } from '../../src/workflow/evaluate.js';
+import { scheduleWorkflow, workflowStrategyNames } from '../../src/workflow/scheduleWorkflow.js';
 import { generateWorkflow } from '../../src/workflow/generate.js';
 import type { Workflow } from '../../src/workflow/types.js';
 import { deepFreeze } from '../arbitraries.js';
@@ -132,6 +134,34 @@ describe('parseWfCommons: reference values (real WfInstances files, numbers from
     expect(parseWfCommons(text).execTime).toEqual([[10, 20, 10]]);
     expect(parseWfCommons(text, { devices: [{ id: 'x', tier: 'edge', speedInMHz: 500 }, { id: 'y', tier: 'fog' }] }).execTime).toEqual([[40, 10]]);
   });
+});
+
+describe('parseWfCommons: real workflows scheduled by every strategy', () => {
+  for (const ref of FILES) {
+    for (const cores of [false, true]) {
+      it(`scheduleWorkflow(parseWfCommons(${ref.file}${cores ? ', {coresAsDevices}' : ''})) is valid for every strategy (re-evaluated, precedence, data arrival, no overlap, ≥ bound)`, () => {
+        const w = deepFreeze(parseWfCommons(read(ref.file), { coresAsDevices: cores }));
+        const ids = new Map(w.tasks.map((t, i) => [t.id, i]));
+        for (const strategy of workflowStrategyNames) {
+          const sol = scheduleWorkflow(w, { strategy });
+          const s = evaluateWorkflow(w, sol.placement, sol.order);
+          expect(s).toEqual(sol.schedule);
+          for (const tr of s.transfers) {
+            expect(tr.start).toBeGreaterThanOrEqual(s.tasks[tr.from]!.finish - 1e-9);
+            expect(s.tasks[tr.to]!.start).toBeGreaterThanOrEqual(tr.arrival - 1e-9);
+          }
+          w.edges.forEach((e, k) => expect([s.transfers[k]!.from, s.transfers[k]!.to]).toEqual([ids.get(e.from), ids.get(e.to)]));
+          for (const d of s.devices) {
+            for (let k = 1; k < d.tasks.length; k++) expect(s.tasks[d.tasks[k]!]!.start).toBeGreaterThanOrEqual(s.tasks[d.tasks[k - 1]!]!.finish - 1e-9);
+          }
+          s.tasks.forEach((t, i) => expect(t.finish - t.start).toBeCloseTo(w.execTime[i]![t.device]!, 9));
+          expect(sol.makespan).toBeGreaterThanOrEqual(sol.lowerBound - 1e-9);
+          // With one device everything runs in sequence: the makespan is the total runtime.
+          if (w.devices.length === 1) expect(sol.makespan).toBeCloseTo(ref.runtime, 6);
+        }
+      });
+    }
+  }
 });
 
 describe('parseWfCommons: oracles (the same workflow in WfFormat 1.4, 1.5 and 1.6)', () => {
