@@ -104,3 +104,14 @@ export { workflowLowerBound } from './workflow/bounds.js';
 export type { WorkflowLowerBound } from './workflow/bounds.js';
 export { scheduleWorkflow, workflowStrategyNames } from './workflow/scheduleWorkflow.js';
 export type { ScheduleWorkflowOptions, WorkflowSolution, WorkflowStrategyName } from './workflow/scheduleWorkflow.js';
+
+// task graphs: formats, builders, pictures (issue 13, wf-io)
+export { generateWorkflow } from './workflow/generate.js';
+export type { GenerateWorkflowOptions } from './workflow/generate.js';
+export { workflowFromPhysical } from './workflow/fromPhysical.js';
+export type { PhysicalWorkflowTask, PhysicalWorkflowDevice, PhysicalWorkflowEdge } from './workflow/fromPhysical.js';
+export { parseWfCommons, workflowToWfCommons } from './io/wfcommons.js';
+export type { ParseWfCommonsOptions, WfCommonsDevice, WorkflowToWfCommonsOptions } from './io/wfcommons.js';
+export { parseWorkflowJson, workflowToJson } from './io/workflowJson.js';
+export { workflowToSvg } from './render/workflowGantt.js';
+export type { WorkflowGanttOptions, WorkflowGanttColors } from './render/workflowGantt.js';
