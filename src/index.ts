@@ -104,6 +104,8 @@ export { workflowLowerBound } from './workflow/bounds.js';
 export type { WorkflowLowerBound } from './workflow/bounds.js';
 export { scheduleWorkflow, workflowStrategyNames } from './workflow/scheduleWorkflow.js';
 export type { ScheduleWorkflowOptions, WorkflowSolution, WorkflowStrategyName } from './workflow/scheduleWorkflow.js';
+export { solveWorkflowExact } from './workflow/exact.js';
+export type { SolveWorkflowExactOptions, WorkflowExactSolution, ExactStatus } from './workflow/exact.js';
 
 // task graphs: formats, builders, pictures (issue 13, wf-io)
 export { generateWorkflow } from './workflow/generate.js';
