@@ -79,7 +79,7 @@ const TIERS = ['edge', 'fog', 'cloud'] as const;
  * @param seed - PRNG seed (any integer; its low 32 bits are used).
  * @returns A new plain {@link Workflow}: tasks `t0..`, devices `d0..`, finite execution times ≥ 0, no network field.
  * @throws {@link InputTypeError} for a non-object options, an unknown key, a non-number parameter or a bad tier.
- * @throws {@link InputRangeError} for a non-integer n, m, outDegree or seed, m = 0, α ≤ 0, β outside [0, 2], a negative CCR, a non-positive average cost, a tiers array of the wrong length, or more than 2^24 execution times.
+ * @throws {@link InputRangeError} for a non-integer n, m, outDegree or seed, m = 0, α ≤ 0, β outside [0, 2], a negative CCR, a non-positive average cost, costs or data that would overflow to Infinity, a tiers array of the wrong length, or more than 2^24 execution times.
  *
  * @example
  * ```ts
@@ -104,6 +104,8 @@ export function generateWorkflow(options: GenerateWorkflowOptions, seed: number)
   const beta = o.beta === undefined ? 0.5 : checkFinite(fn, 'options.beta', o.beta);
   if (beta < 0 || beta > 2) rangeError(fn, 'options.beta', 'a number in [0, 2]', beta);
   const wDag = o.averageCost === undefined ? 20 : positive(fn, 'options.averageCost', o.averageCost);
+  if (!Number.isFinite(2 * wDag * (1 + beta / 2))) rangeReason(fn, 'options.averageCost', `is too large: execution times up to 2 · averageCost · (1 + beta/2) overflow to Infinity`);
+  if (!Number.isFinite(2 * ccr * wDag)) rangeReason(fn, 'options.ccr', `× options.averageCost is too large: edge data up to 2 · ccr · averageCost overflows to Infinity`);
   const tiers = readTiers(fn, o.tiers, m);
   if (typeof seed !== 'number') typeError(fn, 'seed', 'an integer', seed);
   if (!Number.isSafeInteger(seed)) rangeError(fn, 'seed', 'an integer', seed);

@@ -14,6 +14,12 @@ import { anyNumber, anyValue, assertNumbersOk, deepFreeze, fc, FUZZ_RUNS, outcom
 type Mutable = { tasks: Record<string, unknown>[]; devices: Record<string, unknown>[]; execTime: unknown[][]; edges: Record<string, unknown>[]; network?: Record<string, unknown> };
 
 const BAD: readonly unknown[] = [NaN, -1, -Infinity, 'x', null, undefined, 1e300, 1e-300, 5e-324, Infinity, 0];
+/**
+ * Network values: bad ones, and extreme but valid ones. Bandwidths so small that
+ * data / bandwidth overflows to Infinity (1e-300, 5e-324) are left out here:
+ * they expose a known bug pinned by its own test below.
+ */
+const NET: readonly unknown[] = [NaN, -1, -Infinity, 'x', null, 0, 1e300, 1e-12, Infinity];
 
 /** Deep copy keeping Infinity (JSON would turn it into null). */
 function copy(w: Workflow): Mutable {
@@ -41,7 +47,7 @@ const anyWorkflow: fc.Arbitrary<unknown> = fc
       case 8: if (n > 0) q.execTime[i] = q.execTime[i]!.map(() => Infinity); break; // nowhere to run
       case 9: if (n > 0) q.execTime[i]![j] = bad; break;
       case 10: if (e) e.data = bad; break;
-      case 11: q.network = { bandwidth: bad, latency: BAD[a % BAD.length] }; break;
+      case 11: q.network = { bandwidth: NET[(a + b) % NET.length], latency: NET[a % NET.length] }; break;
       case 12: if (e) e.to = 'nobody'; break;
       case 13: if (e) q.edges.push({ ...e }); break; // duplicate edge
       case 14: q.devices[j]!.tier = b % 2 === 0 ? 'sky' : undefined; break;
@@ -56,7 +62,8 @@ const anyWorkflow: fc.Arbitrary<unknown> = fc
 function expectValid(w: Workflow, s: WorkflowSchedule): void {
   assertNumbersOk(s, true);
   expect(s.tasks).toHaveLength(w.tasks.length);
-  for (const t of s.tasks) expect(t.finish - t.start).toBeCloseTo(w.execTime[t.task]![t.device]!, 6);
+  // finish = start + exec up to rounding (at 1e300, adding 19 changes nothing).
+  for (const t of s.tasks) expect(Math.abs(t.finish - (t.start + w.execTime[t.task]![t.device]!))).toBeLessThanOrEqual(1e-9 * Math.max(1, t.finish));
   for (const tr of s.transfers) expect(s.tasks[tr.to]!.start).toBeGreaterThanOrEqual(tr.arrival - 1e-9 * Math.max(1, tr.arrival));
   for (const d of s.devices) {
     for (let k = 1; k < d.tasks.length; k++) expect(s.tasks[d.tasks[k]!]!.start).toBeGreaterThanOrEqual(s.tasks[d.tasks[k - 1]!]!.finish - 1e-9 * Math.max(1, s.tasks[d.tasks[k - 1]!]!.finish));
@@ -131,6 +138,22 @@ describe('fuzz: task graphs', () => {
       );
     });
   }
+
+  // KNOWN BUG (workflow/compile.ts, wf-core's file; reported, not fixed here): a bandwidth so small that
+  // latency + data / bandwidth overflows to Infinity is accepted, and a strategy forced across devices
+  // then returns makespan Infinity (ranks are Infinity too). `it.fails` keeps this visible: once
+  // compileWorkflow rejects such a network (or the schedulers avoid it), this test starts failing and
+  // the marker must be removed and 1e-300 / 5e-324 put back into NET above.
+  it.fails('KNOWN BUG: scheduleWorkflow on data / bandwidth overflowing to Infinity gives a finite schedule or a library error', () => {
+    const w: Workflow = {
+      tasks: [{ id: 'a' }, { id: 'b' }],
+      devices: [{ id: 'x', tier: 'edge' }, { id: 'y', tier: 'cloud' }],
+      execTime: [[1, Infinity], [Infinity, 1]],
+      edges: [{ from: 'a', to: 'b', data: 18 }],
+      network: { bandwidth: 5e-324 },
+    };
+    outcome('scheduleWorkflow(overflow)', () => scheduleWorkflow(w), (s) => expectValid(w, s.schedule));
+  });
 
   it('workflowToJson(workflow) round-trips through parseWorkflowJson, or a library error', () => {
     fc.assert(

@@ -172,6 +172,8 @@ describe('generateWorkflow: edge cases', () => {
       [{ n: 3, m: 1, shape: 1 }, 0, InputTypeError, /options\.shape is not a known option/],
       [{ n: 3, m: 1 }, 1.5, InputRangeError, /seed must be an integer, got 1\.5/],
       [{ n: 5000, m: 5000 }, 0, InputRangeError, /exceeds the limit/],
+      [{ n: 5, m: 1, ccr: 9e107, averageCost: 1e200 }, 0, InputRangeError, /options\.ccr × options\.averageCost is too large/],
+      [{ n: 5, m: 1, averageCost: 1e308 }, 0, InputRangeError, /options\.averageCost is too large/],
     ];
     for (const [o, seed, cls, msg] of cases) {
       expect(() => generateWorkflow(o as never, seed as never)).toThrow(cls);
