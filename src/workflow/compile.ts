@@ -56,11 +56,11 @@ function readIds(fn: string, field: string, items: readonly unknown[], keys: rea
 
 /** Fills an m×m network matrix from one number or an m×m array; the diagonal must be a number (not NaN) and is ignored. */
 function network(fn: string, field: string, v: unknown, m: number, out: Float64Array, check: (f: string, x: unknown) => number): void {
-  if (typeof v === 'number' || !Array.isArray(v)) {
-    const x = check(field, v);
-    out.fill(x);
+  if (typeof v === 'number') {
+    out.fill(check(field, v));
     return;
   }
+  if (!Array.isArray(v)) typeError(fn, field, `a number or a ${m}×${m} matrix (an array of rows)`, v);
   if (v.length !== m) typeReason(fn, field, `has ${v.length} rows, expected ${m} (one per device)`);
   for (let p = 0; p < m; p++) {
     const row: unknown = v[p];
@@ -135,7 +135,6 @@ function topoOrder(fn: string, n: number, predStart: Int32Array, pred: Int32Arra
 /** Validates and compiles with `fn` in messages. @internal */
 export function compileWorkflowFor(fn: string, workflow: Workflow): CompiledWorkflow {
   const w: unknown = workflow;
-  if (typeof w !== 'object' || w === null || Array.isArray(w)) return typeError(fn, 'workflow', 'an object', w);
   checkObject(fn, 'workflow', w);
   checkKeys(fn, 'workflow', w, WORKFLOW_KEYS);
   const tasks = w.tasks;
