@@ -160,9 +160,9 @@ export function workflowToSvg(schedule: WorkflowSchedule, workflow: Workflow, op
   out.push('<g class="lanes">');
   for (let j = 0; j < m; j++) {
     const y0 = laneTop(j);
-    if (j % 2 === 0) out.push(`<rect class="lane" x="${num(left)}" y="${num(y0)}" width="${num(plotWidth)}" height="${num(laneHeight)}" fill="${colors.lane}"/>`);
+    out.push(`<rect class="lane" data-device="${j}" x="${num(left)}" y="${num(y0)}" width="${num(plotWidth)}" height="${num(laneHeight)}" fill="${j % 2 === 0 ? colors.lane : 'none'}"/>`);
     if (j > 0) out.push(`<line class="lane-separator" x1="${num(left)}" y1="${num(y0)}" x2="${num(left + plotWidth)}" y2="${num(y0)}" stroke="#bbb" stroke-width="0.5"/>`);
-    out.push(`<text class="device" x="${num(left - 8)}" y="${num(y0 + laneHeight / 2)}" text-anchor="end" dominant-baseline="central" fill="${colors.text}">${escapeXml(laneText[j]!)}</text>`);
+    out.push(`<text class="device" x="${num(left - 8)}" y="${num(y0 + laneHeight / 2 + fontSize * 0.35)}" text-anchor="end" fill="${colors.text}">${escapeXml(laneText[j]!)}</text>`);
   }
   out.push('</g>');
 
@@ -189,7 +189,7 @@ export function workflowToSvg(schedule: WorkflowSchedule, workflow: Workflow, op
     out.push(`<rect class="exec" x="${num(x(t.start))}" y="${num(y)}" width="${num(w)}" height="${num(barH)}" fill="${colors.exec}" stroke="#fff" stroke-width="1.5"/>`);
     if (isLate) out.push(`<rect class="late-outline" x="${num(x(t.start))}" y="${num(y)}" width="${num(w)}" height="${num(barH)}" fill="none" stroke="${colors.late}" stroke-width="2"/>`);
     if (showLabels && textWidth(cw.taskIds[i]!, fontSize * 0.9) + 4 <= w) {
-      out.push(`<text class="task-label" x="${num(x(t.start) + w / 2)}" y="${num(y + barH / 2)}" text-anchor="middle" dominant-baseline="central" font-size="${num(fontSize * 0.9)}" fill="#fff">${escapeXml(cw.taskIds[i]!)}</text>`);
+      out.push(`<text class="task-label" x="${num(x(t.start) + w / 2)}" y="${num(y + barH / 2 + fontSize * 0.9 * 0.35)}" text-anchor="middle" font-size="${num(fontSize * 0.9)}" fill="#fff">${escapeXml(cw.taskIds[i]!)}</text>`);
     }
     out.push('</g>');
   }
@@ -214,7 +214,7 @@ export function workflowToSvg(schedule: WorkflowSchedule, workflow: Workflow, op
         // just left of the line: the volume reads as "this much arrived here".
         const fs = fontSize * 0.8;
         const ly = down ? y2 - 2 : y2 + fs;
-        const lx = (x1 === x2 || y1 === y2 ? x2 : x1 + ((x2 - x1) * (ly - y1)) / (y2 - y1)) - 7;
+        const lx = (x1 === x2 || y1 === y2 ? x2 : x1 + ((x2 - x1) * (ly - y1)) / (y2 - y1)) - 9;
         out.push(`<text class="transfer-label" x="${num(lx)}" y="${num(ly)}" text-anchor="end" font-size="${num(fs)}" fill="${colors.transfer}" stroke="#fff" stroke-width="3" paint-order="stroke">${escapeXml(dataLabel(a.data))}</text>`);
       }
       out.push('</g>');

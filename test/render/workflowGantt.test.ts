@@ -19,14 +19,14 @@ function scaleOf(root: XmlElement): (t: number) => number {
   return (t) => x0 + (t * (numAttr(last, 'x') - x0)) / top;
 }
 
-/** Lane j's vertical extent, from its label's y (the lane centre) and the lane height. */
-function laneOf(root: XmlElement, y: number, laneHeight: number): number {
-  const labels = byClass(root, 'device').map((e) => numAttr(e, 'y'));
-  return labels.findIndex((c) => Math.abs(y - c) <= laneHeight / 2 + 0.01);
+/** The device whose lane (its `lane` rectangle) contains height y. */
+function laneOf(root: XmlElement, y: number): number {
+  const lane = byClass(root, 'lane').find((r) => numAttr(r, 'y') - 0.01 <= y && y <= numAttr(r, 'y') + numAttr(r, 'height') + 0.01);
+  return lane === undefined ? -1 : Number(lane.attrs['data-device']);
 }
 
 /** Checks bars and arrows against the schedule at the chart's own scale. */
-function expectGeometry(svg: string, s: WorkflowSchedule, laneHeight = 40): void {
+function expectGeometry(svg: string, s: WorkflowSchedule): void {
   const root = parseXml(svg);
   const x = scaleOf(root);
   const bars = byClass(root, 'exec');
@@ -37,7 +37,7 @@ function expectGeometry(svg: string, s: WorkflowSchedule, laneHeight = 40): void
     const bar = g.children.find((c) => c.attrs.class === 'exec')!;
     expect(Math.abs(numAttr(bar, 'x') - x(t.start))).toBeLessThanOrEqual(0.011);
     expect(Math.abs(numAttr(bar, 'width') - (x(t.finish) - x(t.start)))).toBeLessThanOrEqual(0.021);
-    expect(laneOf(root, numAttr(bar, 'y') + numAttr(bar, 'height') / 2, laneHeight)).toBe(t.device);
+    expect(laneOf(root, numAttr(bar, 'y') + numAttr(bar, 'height') / 2)).toBe(t.device);
   }
   const crossing = s.transfers.filter((tr) => tr.fromDevice !== tr.toDevice);
   const arrows = byClass(root, 'transfer-group');
@@ -47,8 +47,8 @@ function expectGeometry(svg: string, s: WorkflowSchedule, laneHeight = 40): void
     const line = a.children.find((c) => c.attrs.class === 'transfer')!;
     expect(Math.abs(numAttr(line, 'x1') - x(tr.start))).toBeLessThanOrEqual(0.011);
     expect(Math.abs(numAttr(line, 'x2') - x(tr.arrival))).toBeLessThanOrEqual(0.011);
-    expect(laneOf(root, numAttr(line, 'y1'), laneHeight)).toBe(tr.fromDevice);
-    expect(laneOf(root, numAttr(line, 'y2'), laneHeight)).toBe(tr.toDevice);
+    expect(laneOf(root, numAttr(line, 'y1'))).toBe(tr.fromDevice);
+    expect(laneOf(root, numAttr(line, 'y2'))).toBe(tr.toDevice);
   }
 }
 
