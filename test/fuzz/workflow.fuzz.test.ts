@@ -2,11 +2,12 @@
 // stretched: cycles, self-loops, disconnected parts, zero-data edges,
 // Infinity bandwidth, forbidden devices (whole rows too), NaN, wrong types,
 // unknown ids, duplicate edges, 1e-300 and 1e300. Every public function of
-// issue 13 must end in a valid result or a library error naming the field.
+// issue 13 (both helpers' parts, solveWorkflowExact included) must end in a
+// valid result or a library error naming the field.
 import { describe, expect, it } from 'vitest';
 import {
   compileWorkflow, criticalPath, downwardRanks, evaluateWorkflow, generateWorkflow, optimisticCostTable, parseWfCommons, parseWorkflowJson,
-  scheduleWorkflow, upwardRanks, workflowFromPhysical, workflowLowerBound, workflowStrategyNames, workflowToJson, workflowToSvg, workflowToWfCommons,
+  scheduleWorkflow, solveWorkflowExact, upwardRanks, workflowFromPhysical, workflowLowerBound, workflowStrategyNames, workflowToJson, workflowToSvg, workflowToWfCommons,
   type Workflow, type WorkflowSchedule,
 } from '../../src/index.js';
 import { anyNumber, anyValue, assertNumbersOk, deepFreeze, fc, FUZZ_RUNS, outcome, SLOW_RUNS } from './harness.js';
@@ -101,6 +102,26 @@ describe('fuzz: task graphs', () => {
       );
     });
   }
+
+  it('solveWorkflowExact(workflow, {maxNodes}) gives a valid schedule, when optimal ≤ every heuristic, or a library error', () => {
+    const opts = fc.oneof(
+      { weight: 10, arbitrary: fc.record({ maxNodes: fc.integer({ min: 0, max: 3000 }) }) },
+      { weight: 1, arbitrary: fc.constantFrom<unknown>({ maxNodes: -1 }, { maxNodes: 1.5 }, { timeLimitMs: NaN }, { nodes: 1 }, null) },
+    );
+    fc.assert(
+      fc.property(anyWorkflow, opts, (raw, o) => {
+        const w = deepFreeze(raw) as Workflow;
+        outcome('solveWorkflowExact', () => solveWorkflowExact(w, o as never), (s) => {
+          expectValid(w, s.schedule);
+          expect(['optimal', 'node-limit', 'time-limit']).toContain(s.status);
+          if (s.status === 'optimal') {
+            for (const strategy of workflowStrategyNames) expect(s.makespan).toBeLessThanOrEqual(scheduleWorkflow(w, { strategy }).makespan * (1 + 1e-9) + 1e-12);
+          }
+        });
+      }),
+      { numRuns: SLOW_RUNS },
+    );
+  });
 
   it('evaluateWorkflow(workflow, placement, order) with random plans gives a valid schedule or a library error', () => {
     const plan = fc.tuple(fc.array(fc.nat(), { minLength: 12, maxLength: 12 }), fc.boolean(), fc.nat(), fc.integer({ min: 0, max: 9 }), anyValue);
