@@ -31,11 +31,4 @@ describe('select (internal): earliest-finish device selection', () => {
     const c: Choice = { device: -1, start: 0, finish: 0, pos: 0 };
     expect(finishOn(st, 2, 2, true, c)).toEqual({ device: 2, start: 0, finish: 1, pos: 0 });
   });
-
-  it('ListState.dataReady ignores predecessors not yet placed (lookahead) and counts release', () => {
-    const st = new ListState(cw);
-    expect(st.dataReady(1, 1)).toBe(0);
-    st.place(0, 0, 0, 2, 0);
-    expect([st.dataReady(1, 0), st.dataReady(1, 1)]).toEqual([2, 7]);
-  });
 });
