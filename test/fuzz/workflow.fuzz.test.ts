@@ -4,7 +4,11 @@
 // unknown ids, duplicate edges, 1e-300 and 1e300. Every public function of
 // issue 13 (both helpers' parts, solveWorkflowExact included) must end in a
 // valid result or a library error naming the field.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/main.js';
 import {
   compileWorkflow, criticalPath, downwardRanks, evaluateWorkflow, generateWorkflow, optimisticCostTable, parseWfCommons, parseWorkflowJson,
   scheduleWorkflow, solveWorkflowExact, upwardRanks, workflowFromPhysical, workflowLowerBound, workflowStrategyNames, workflowToJson, workflowToSvg, workflowToWfCommons,
@@ -292,5 +296,41 @@ describe('fuzz: task graphs', () => {
       }),
       { numRuns: SLOW_RUNS },
     );
+  });
+
+  it('lepton-sched workflow FILE [flags] exits 0 or 2 (one stderr line, no stack trace); --json output parses', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lepton-wf-fuzz-'));
+    let count = 0;
+    try {
+      const text = fc.oneof(
+        { weight: 6, arbitrary: anyWorkflow.map((w) => JSON.stringify(w, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? (Number.isNaN(v) ? null : String(v)) : v))) },
+        { weight: 2, arbitrary: fc.tuple(fc.integer({ min: 1, max: 6 }), fc.nat()).map(([n, seed]) => workflowToWfCommons(generateWorkflow({ n, m: 2 }, seed))) },
+        { weight: 1, arbitrary: fc.json() },
+        { weight: 1, arbitrary: fc.string() },
+      );
+      const flag = fc.constantFrom('--json', '--cores', '--nope', '--strategy', 'heft', 'peft', 'nope', '--format', 'json', 'wfcommons', 'auto', '--svg');
+      await fc.assert(
+        fc.asyncProperty(text, fc.array(flag, { maxLength: 4 }), fc.boolean(), async (t, flags, json) => {
+          const path = join(dir, `w${count++}.json`);
+          writeFileSync(path, t);
+          let out = '';
+          let err = '';
+          const argv = ['workflow', path, ...flags.flatMap((f) => (f === '--svg' ? [f, `${path}.svg`] : [f])), ...(json ? ['--json'] : [])];
+          const code = await runCli(argv, { stdout: (x) => (out += x), stderr: (x) => (err += x) });
+          expect([0, 2]).toContain(code);
+          if (code === 2) {
+            expect(err.trimEnd().split('\n')).toHaveLength(1);
+            expect(err).not.toMatch(/\n\s+at /);
+            expect(out).toBe('');
+          } else {
+            expect(err).toBe('');
+            if (json) expect(() => JSON.parse(out)).not.toThrow();
+          }
+        }),
+        { numRuns: Math.max(25, Math.ceil(SLOW_RUNS / 2)) },
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
