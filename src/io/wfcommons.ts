@@ -24,7 +24,7 @@ export interface ParseWfCommonsOptions {
   readonly devices?: readonly WfCommonsDevice[];
   /** Tier of the devices made from the file's machines. @defaultValue `'cloud'` */
   readonly tier?: Tier;
-  /** Make one device per CPU core of each machine (`node#0`, `node#1`, ...), free to talk to each other. @defaultValue false */
+  /** Make one device per CPU core of each machine (`node#0`, `node#1`, ...; one when the core count is not given), free to talk to each other. @defaultValue false */
   readonly coresAsDevices?: boolean;
   /** Bytes per data unit of the edges' `data` (1e6: megabytes). @defaultValue 1e6 */
   readonly bytesPerUnit?: number;
@@ -59,7 +59,8 @@ const TIERS = ['edge', 'fog', 'cloud'] as const;
  *   control dependency).
  * - Devices: `options.devices`, else one per machine of the file (tier
  *   `options.tier`), or one per core with `coresAsDevices`, else (no
- *   machines listed) one device `"machine"`.
+ *   machines listed) one device `"machine"`. A task's machine that is not
+ *   listed only means its speed is unknown.
  * - Execution times: `execTime[i][j] = runtime_i · s_i / s_j`, where s_i is
  *   the speed (MHz) of the machine task i ran on (its first listed machine)
  *   and s_j device j's speed, when both are known; otherwise the recorded
@@ -74,7 +75,7 @@ const TIERS = ['edge', 'fog', 'cloud'] as const;
  * @param options - {@link ParseWfCommonsOptions}.
  * @returns A new plain, valid {@link Workflow} (checked by `compileWorkflow`'s rules).
  * @throws {@link InputTypeError} for text that is not JSON, a field of the wrong type or missing, naming its JSON path (`workflow.specification.tasks[3].parents`), or a bad option.
- * @throws {@link InputRangeError} for an unsupported `schemaVersion`, a negative runtime or size, a duplicate task id, a reference to an unknown task, file or machine record, a self-loop or a cycle.
+ * @throws {@link InputRangeError} for an unsupported `schemaVersion`, a negative runtime or size, a duplicate task, file or machine, a reference to an unknown task or file, an execution record of an unknown task, a missing runtime (without `defaultRuntime`), a self-loop or a cycle. `options.network` is checked as `workflow.network` is by `compileWorkflow`.
  *
  * @example
  * ```ts
