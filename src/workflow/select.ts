@@ -17,11 +17,15 @@ export interface Choice {
 
 const slot = { pos: 0 };
 
-/** Start, finish and slot of task i on device j (j allowed). O(in-degree + log k + slots). */
-export function finishOn(st: ListState, i: number, j: number, insert: boolean, out: Choice): Choice {
+/**
+ * Start, finish and slot of task i on device j (j allowed). With `cutoff`,
+ * the finish is `Infinity` when it could not be strictly below `cutoff`.
+ * O(in-degree + log k + slots).
+ */
+export function finishOn(st: ListState, i: number, j: number, insert: boolean, out: Choice, cutoff = Infinity): Choice {
   const cw = st.cw;
   const dur = cw.exec[i * cw.m + j]!;
-  const start = st.timelines[j]!.earliest(st.dataReady(i, j), dur, insert, slot);
+  const start = st.timelines[j]!.earliest(st.dataReady(i, j), dur, insert, slot, cutoff);
   out.device = j;
   out.start = start;
   out.finish = start + dur;
@@ -40,7 +44,9 @@ export function earliestFinish(st: ListState, i: number, insert: boolean, bias?:
   let bestScore = Infinity;
   for (let j = 0; j < m; j++) {
     if (exec[i * m + j] === Infinity) continue;
-    finishOn(st, i, j, insert, c);
+    // Without a bias the best finish so far is a safe cutoff (a candidate must be strictly better).
+    finishOn(st, i, j, insert, c, bias === undefined ? bestScore : Infinity);
+    if (c.finish === Infinity) continue;
     const score = bias === undefined ? c.finish : c.finish + bias[i * m + j]!;
     if (score < bestScore || best.device < 0) {
       bestScore = score;

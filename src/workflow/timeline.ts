@@ -24,12 +24,16 @@ export class Timeline {
   /**
    * Earliest start ≥ `est` of an interval of length `dur`: in the first idle
    * slot it fits (`insert`), else after the last task. Returns the start and
-   * writes the slot position to `slot.pos`. O(log k + slots scanned).
+   * writes the slot position to `slot.pos`. With `cutoff`, gives up (returns
+   * `Infinity`) as soon as every remaining start s has s + dur ≥ cutoff: the
+   * candidate cannot finish strictly before it (starts only grow, and
+   * floating-point addition is monotone). O(log k + slots scanned).
    */
-  earliest(est: number, dur: number, insert: boolean, slot: { pos: number }): number {
+  earliest(est: number, dur: number, insert: boolean, slot: { pos: number }, cutoff = Infinity): number {
     const f = this.finishes;
     const k = f.length;
     let t = est > this.ready ? est : this.ready;
+    if (t + dur >= cutoff) return Infinity;
     if (!insert || k === 0) {
       const e = k === 0 ? this.ready : f[k - 1]!;
       slot.pos = k;
@@ -49,7 +53,10 @@ export class Timeline {
         slot.pos = i;
         return t;
       }
-      if (f[i]! > t) t = f[i]!;
+      if (f[i]! > t) {
+        t = f[i]!;
+        if (t + dur >= cutoff) return Infinity;
+      }
     }
     slot.pos = k;
     return t;
