@@ -36,4 +36,12 @@ describe('Timeline (internal): insertion slots', () => {
     t.remove(1);
     expect([t.tasks, t.starts, t.finishes]).toEqual([[10, 11, 12], [2, 8, 12], [5, 9, 20]]);
   });
+
+  it('earliest(..., cutoff) gives up with Infinity once the finish cannot be strictly below the cutoff, else answers as without it', () => {
+    const t = build();
+    expect(t.earliest(6, 3, true, slot, 12)).toBe(Infinity); // the slot found would finish at 12, not < 12
+    expect(t.earliest(6, 3, true, slot, 12.5)).toBe(9);
+    expect(t.earliest(0, 2, true, slot, 2)).toBe(Infinity); // est + dur ≥ cutoff already
+    expect(t.earliest(0, 1, false, slot, 21)).toBe(20);
+  });
 });
