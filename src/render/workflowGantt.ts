@@ -186,7 +186,7 @@ export function workflowToSvg(schedule: WorkflowSchedule, workflow: Workflow, op
     const tip = `${cw.taskIds[i]!} on ${cw.deviceIds[t.device]!}: ${label(t.start)}–${label(t.finish)}${isLate ? ` (late: deadline ${label(cw.deadline[i]!)})` : ''}`;
     out.push(`<g class="task${isLate ? ' late' : ''}" data-task="${i}" data-device="${t.device}">`);
     out.push(`<title>${escapeXml(tip)}</title>`);
-    out.push(`<rect class="exec" x="${num(x(t.start))}" y="${num(y)}" width="${num(w)}" height="${num(barH)}" fill="${colors.exec}" stroke="#fff" stroke-width="1.5"/>`);
+    out.push(`<rect class="exec" x="${num(x(t.start))}" y="${num(y)}" width="${num(w)}" height="${num(barH)}" fill="${colors.exec}" stroke="#fff" stroke-width="${w > 6 ? 1.5 : 0}"/>`);
     if (isLate) out.push(`<rect class="late-outline" x="${num(x(t.start))}" y="${num(y)}" width="${num(w)}" height="${num(barH)}" fill="none" stroke="${colors.late}" stroke-width="2"/>`);
     if (showLabels && textWidth(cw.taskIds[i]!, fontSize * 0.9) + 4 <= w) {
       out.push(`<text class="task-label" x="${num(x(t.start) + w / 2)}" y="${num(y + barH / 2 + fontSize * 0.9 * 0.35)}" text-anchor="middle" font-size="${num(fontSize * 0.9)}" fill="#fff">${escapeXml(cw.taskIds[i]!)}</text>`);
@@ -196,6 +196,7 @@ export function workflowToSvg(schedule: WorkflowSchedule, workflow: Workflow, op
   out.push('</g>');
 
   let drawn = 0;
+  const placed: (readonly [number, number, number, number])[] = [];
   if (showTransfers) {
     out.push('<g class="transfers">');
     for (const a of arrows) {
@@ -215,7 +216,15 @@ export function workflowToSvg(schedule: WorkflowSchedule, workflow: Workflow, op
         const fs = fontSize * 0.8;
         const ly = down ? y2 - 2 : y2 + fs;
         const lx = (x1 === x2 || y1 === y2 ? x2 : x1 + ((x2 - x1) * (ly - y1)) / (y2 - y1)) - 9;
-        out.push(`<text class="transfer-label" x="${num(lx)}" y="${num(ly)}" text-anchor="end" font-size="${num(fs)}" fill="${colors.transfer}" stroke="#fff" stroke-width="3" paint-order="stroke">${escapeXml(dataLabel(a.data))}</text>`);
+        const text = dataLabel(a.data);
+        const box = [lx - textWidth(text, fs), ly - fs, lx, ly + 2] as const;
+        // A label that would overlap one already written is left out (the arrow's tooltip keeps it).
+        if (placed.some((b) => box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3])) {
+          out.push('</g>');
+          continue;
+        }
+        placed.push(box);
+        out.push(`<text class="transfer-label" x="${num(lx)}" y="${num(ly)}" text-anchor="end" font-size="${num(fs)}" fill="${colors.transfer}" stroke="#fff" stroke-width="3" paint-order="stroke">${escapeXml(text)}</text>`);
       }
       out.push('</g>');
     }

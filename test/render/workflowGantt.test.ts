@@ -124,7 +124,22 @@ describe('workflowToSvg: edge cases', () => {
     const s = evaluateWorkflow(w, placement, order);
     expect(byClass(parseXml(workflowToSvg(s, w)), 'transfer')).toHaveLength(n - 1);
     expect(byClass(parseXml(workflowToSvg(s, w)), 'transfer-label')).toHaveLength(0);
-    expect(byClass(parseXml(workflowToSvg(s, w, { transferLabels: true })), 'transfer-label')).toHaveLength(n - 1);
+    const forced = byClass(parseXml(workflowToSvg(s, w, { transferLabels: true, width: 4000 })), 'transfer-label');
+    expect(forced).toHaveLength(n - 1); // wide enough: no two labels collide
+  });
+
+  it('workflowToSvg leaves out a data label that would overlap an earlier one (two equal arrows from a to b and c on one device)', () => {
+    const w: Workflow = {
+      tasks: [{ id: 'a' }, { id: 'b' }, { id: 'c' }],
+      devices: [{ id: 'x', tier: 'edge' }, { id: 'z', tier: 'cloud' }],
+      execTime: [[1, 1], [1, 1], [1, 1]],
+      edges: [{ from: 'a', to: 'b', data: 2 }, { from: 'a', to: 'c', data: 2 }],
+    };
+    const s = evaluateWorkflow(w, [0, 1, 1], [[0], [1, 2]]);
+    expect(s.transfers.map((t) => t.arrival)).toEqual([3, 3]);
+    const root = parseXml(workflowToSvg(s, w));
+    expect(byClass(root, 'transfer')).toHaveLength(2);
+    expect(byClass(root, 'transfer-label').map((e) => e.text)).toEqual(['2']);
   });
 
   it('workflowToSvg of the empty workflow is a valid picture', () => {
