@@ -106,6 +106,10 @@ export function generateWorkflow(options: GenerateWorkflowOptions, seed: number)
   const wDag = o.averageCost === undefined ? 20 : positive(fn, 'options.averageCost', o.averageCost);
   if (!Number.isFinite(2 * wDag * (1 + beta / 2))) rangeReason(fn, 'options.averageCost', `is too large: execution times up to 2 · averageCost · (1 + beta/2) overflow to Infinity`);
   if (!Number.isFinite(2 * ccr * wDag)) rangeReason(fn, 'options.ccr', `× options.averageCost is too large: edge data up to 2 · ccr · averageCost overflows to Infinity`);
+  // Every schedule's times are at most Σ execution times + Σ transfers: keep that sum finite too.
+  if (!(n * 2 * wDag * (1 + beta / 2) + n * (outDegree + 1) * 2 * ccr * wDag < Infinity)) {
+    rangeReason(fn, 'options.averageCost', `is too large for ${n} tasks: the sum of execution and transfer times could overflow to Infinity`);
+  }
   const tiers = readTiers(fn, o.tiers, m);
   if (typeof seed !== 'number') typeError(fn, 'seed', 'an integer', seed);
   if (!Number.isSafeInteger(seed)) rangeError(fn, 'seed', 'an integer', seed);

@@ -174,6 +174,7 @@ describe('generateWorkflow: edge cases', () => {
       [{ n: 5000, m: 5000 }, 0, InputRangeError, /exceeds the limit/],
       [{ n: 5, m: 1, ccr: 9e107, averageCost: 1e200 }, 0, InputRangeError, /options\.ccr × options\.averageCost is too large/],
       [{ n: 5, m: 1, averageCost: 1e308 }, 0, InputRangeError, /options\.averageCost is too large/],
+      [{ n: 1000, m: 1, averageCost: 1e305 }, 0, InputRangeError, /options\.averageCost is too large for 1000 tasks/],
     ];
     for (const [o, seed, cls, msg] of cases) {
       expect(() => generateWorkflow(o as never, seed as never)).toThrow(cls);
