@@ -132,6 +132,42 @@ function topoOrder(fn: string, n: number, predStart: Int32Array, pred: Int32Arra
   return rangeReason(fn, 'workflow.edges', `must form a directed acyclic graph, but contain the cycle ${names}`);
 }
 
+/**
+ * Rejects inputs whose schedule times could overflow to Infinity: a transfer
+ * latency + data / bandwidth that is infinite, or releases, ready times,
+ * execution and transfer times whose worst-case sum is (every start and
+ * finish of any schedule is at most that sum). O(n·m + m² + e).
+ */
+function checkOverflow(fn: string, n: number, m: number, exec: Float64Array, release: Float64Array, ready: Float64Array, data: Float64Array, bandwidth: Float64Array, latency: Float64Array): void {
+  let minBw = Infinity;
+  let maxLat = 0;
+  for (let p = 0; p < m; p++) {
+    for (let q = 0; q < m; q++) {
+      if (p === q) continue;
+      if (bandwidth[p * m + q]! < minBw) minBw = bandwidth[p * m + q]!;
+      if (latency[p * m + q]! > maxLat) maxLat = latency[p * m + q]!;
+    }
+  }
+  let maxData = 0;
+  for (let e = 0; e < data.length; e++) if (data[e]! > maxData) maxData = data[e]!;
+  const maxTransfer = m > 1 ? maxLat + (maxData === 0 ? 0 : maxData / minBw) : 0;
+  if (maxTransfer === Infinity) {
+    rangeReason(fn, 'workflow.network.bandwidth', `is too small for the data: a transfer of ${show(maxData)} at bandwidth ${show(minBw)} takes Infinity`);
+  }
+  let total = data.length * maxTransfer;
+  for (let i = 0; i < n; i++) {
+    let worst = 0;
+    for (let k = i * m, end = k + m; k < end; k++) if (exec[k]! < Infinity && exec[k]! > worst) worst = exec[k]!;
+    total += worst;
+  }
+  let late = 0;
+  for (let i = 0; i < n; i++) if (release[i]! > late) late = release[i]!;
+  for (let j = 0; j < m; j++) if (ready[j]! > late) late = ready[j]!;
+  if (!(total + late < Infinity)) {
+    rangeReason(fn, 'workflow', 'has times so large that a schedule could overflow to Infinity (the largest release or ready time plus every task\'s longest allowed execution time and every edge\'s longest transfer must be finite)');
+  }
+}
+
 /** Validates and compiles with `fn` in messages. @internal */
 export function compileWorkflowFor(fn: string, workflow: Workflow): CompiledWorkflow {
   const w: unknown = workflow;
@@ -231,6 +267,8 @@ export function compileWorkflowFor(fn: string, workflow: Workflow): CompiledWork
     latency[j * m + j] = 0;
   }
 
+  checkOverflow(fn, n, m, exec, release, ready, data, bandwidth, latency);
+
   const s = csr(n, from, to);
   const p = csr(n, to, from);
   const topo = topoOrder(fn, n, p.start, p.adj, s.start, s.adj, taskIds);
@@ -255,7 +293,8 @@ export function compileWorkflowFor(fn: string, workflow: Workflow): CompiledWork
  * entries ≥ 0 or `Infinity` (forbidden), and every task has one allowed
  * device; edges name known tasks, are not self-loops nor duplicates, carry
  * data finite and ≥ 0; bandwidth > 0 (`Infinity` = free), latency finite and
- * ≥ 0, each one number or m×m (diagonal ignored, but never NaN); the edges
+ * ≥ 0, each one number or m×m (diagonal ignored, but never NaN), and no
+ * transfer or worst-case sum of times overflows to Infinity; the edges
  * form no cycle (the message names one, from its lowest-index task, e.g. `"a" -> "b" -> "a"`). NaN is
  * rejected everywhere.
  *
