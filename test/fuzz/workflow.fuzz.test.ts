@@ -19,12 +19,8 @@ import { anyNumber, anyValue, assertNumbersOk, deepFreeze, fc, FUZZ_RUNS, outcom
 type Mutable = { tasks: Record<string, unknown>[]; devices: Record<string, unknown>[]; execTime: unknown[][]; edges: Record<string, unknown>[]; network?: Record<string, unknown> };
 
 const BAD: readonly unknown[] = [NaN, -1, -Infinity, 'x', null, undefined, 1e300, 1e-300, 5e-324, Infinity, 0];
-/**
- * Network values: bad ones, and extreme but valid ones. Bandwidths so small that
- * data / bandwidth overflows to Infinity (1e-300, 5e-324) are left out here:
- * they expose a known bug pinned by its own test below.
- */
-const NET: readonly unknown[] = [NaN, -1, -Infinity, 'x', null, 0, 1e300, 1e-12, Infinity];
+/** Network values: bad ones, extreme ones (1e-300 and 5e-324 make data / bandwidth overflow) and valid ones. */
+const NET: readonly unknown[] = [NaN, -1, -Infinity, 'x', null, 0, 1e300, 1e-12, 1e-300, 5e-324, Infinity];
 
 /** Deep copy keeping Infinity (JSON would turn it into null). */
 function copy(w: Workflow): Mutable {
@@ -164,12 +160,10 @@ describe('fuzz: task graphs', () => {
     });
   }
 
-  // KNOWN BUG (workflow/compile.ts, wf-core's file; reported, not fixed here): a bandwidth so small that
-  // latency + data / bandwidth overflows to Infinity is accepted, and a strategy forced across devices
-  // then returns makespan Infinity (ranks are Infinity too). `it.fails` keeps this visible: once
-  // compileWorkflow rejects such a network (or the schedulers avoid it), this test starts failing and
-  // the marker must be removed and 1e-300 / 5e-324 put back into NET above.
-  it.fails('KNOWN BUG: scheduleWorkflow on data / bandwidth overflowing to Infinity gives a finite schedule or a library error', () => {
+  // Found by this suite: a bandwidth so small that data / bandwidth overflows to Infinity used to be
+  // accepted, and a strategy forced across devices returned makespan Infinity. compileWorkflow now
+  // rejects such a network (wf-core's fix); this pins it.
+  it('scheduleWorkflow where data / bandwidth overflows to Infinity ends in a library error naming the bandwidth', () => {
     const w: Workflow = {
       tasks: [{ id: 'a' }, { id: 'b' }],
       devices: [{ id: 'x', tier: 'edge' }, { id: 'y', tier: 'cloud' }],
@@ -177,7 +171,8 @@ describe('fuzz: task graphs', () => {
       edges: [{ from: 'a', to: 'b', data: 18 }],
       network: { bandwidth: 5e-324 },
     };
-    outcome('scheduleWorkflow(overflow)', () => scheduleWorkflow(w), (s) => expectValid(w, s.schedule));
+    expect(outcome('scheduleWorkflow(overflow)', () => scheduleWorkflow(w), (s) => expectValid(w, s.schedule))).toBe('error');
+    expect(() => scheduleWorkflow(w)).toThrow(/^scheduleWorkflow: workflow\.network\.bandwidth /);
   });
 
   it('workflowToJson(workflow) round-trips through parseWorkflowJson, or a library error', () => {
