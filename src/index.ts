@@ -96,3 +96,28 @@ export { barChartToSvg, lineChartToSvg } from './render/plot.js';
 export type { BarDatum, LineSeries, PlotOptions } from './render/plot.js';
 export type { GapReason } from './solvers/gap/gap.js';
 export type { MakespanLpBoundOptions } from './solvers/search/makespanLpBound.js';
+export type { Workflow, WorkflowTask, WorkflowDevice, WorkflowEdge, Network, CompiledWorkflow } from './workflow/types.js';
+export { compileWorkflow } from './workflow/compile.js';
+export { upwardRanks, downwardRanks } from './workflow/ranks.js';
+export { optimisticCostTable } from './workflow/optimisticCostTable.js';
+export { criticalPath } from './workflow/criticalPath.js';
+export type { CriticalPath } from './workflow/criticalPath.js';
+export { evaluateWorkflow } from './workflow/evaluate.js';
+export type { WorkflowSchedule, WorkflowScheduledTask, WorkflowTransfer, WorkflowDeviceUsage, WorkflowDeadlineMiss, WorkflowMetrics, TierFlow, IdleGap } from './workflow/scheduleTypes.js';
+export { workflowLowerBound } from './workflow/bounds.js';
+export type { WorkflowLowerBound } from './workflow/bounds.js';
+export { scheduleWorkflow, workflowStrategyNames } from './workflow/scheduleWorkflow.js';
+export type { ScheduleWorkflowOptions, WorkflowSolution, WorkflowStrategyName } from './workflow/scheduleWorkflow.js';
+export { solveWorkflowExact } from './workflow/exact.js';
+export type { SolveWorkflowExactOptions, WorkflowExactSolution, ExactStatus } from './workflow/exact.js';
+
+// task graphs: formats, builders, pictures (issue 13, wf-io)
+export { generateWorkflow } from './workflow/generate.js';
+export type { GenerateWorkflowOptions } from './workflow/generate.js';
+export { workflowFromPhysical } from './workflow/fromPhysical.js';
+export type { PhysicalWorkflowTask, PhysicalWorkflowDevice, PhysicalWorkflowEdge } from './workflow/fromPhysical.js';
+export { parseWfCommons, workflowToWfCommons } from './io/wfcommons.js';
+export type { ParseWfCommonsOptions, WfCommonsDevice, WorkflowToWfCommonsOptions } from './io/wfcommons.js';
+export { parseWorkflowJson, workflowToJson } from './io/workflowJson.js';
+export { workflowToSvg } from './render/workflowGantt.js';
+export type { WorkflowGanttOptions, WorkflowGanttColors } from './render/workflowGantt.js';

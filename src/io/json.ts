@@ -51,7 +51,7 @@ function fromJson(raw: unknown): unknown {
  *       "demand"?: number ≥ 0, "release"?: number ≥ 0,
  *       "deadline"?: number ≥ 0 | "Infinity" }  ],
  *   "devices": [                                one object per device, m ≥ 0
- *     { "id": string (non-empty, unique), "tier": "edge" | "cloud",
+ *     { "id": string (non-empty, unique), "tier": "edge" | "fog" | "cloud",
  *       "ready"?: number ≥ 0, "budget"?: number ≥ 0 | "Infinity" } ],
  *   "execTime": [[number ≥ 0 | "Infinity", ... m entries], ... n rows],
  *   "transferTime"?: [[number ≥ 0 | "Infinity", ... m entries], ... n rows]

@@ -192,7 +192,8 @@ export function checkProblem(fn: string, problem: unknown, collect: boolean): Ch
     }
     checkKeys(fn, f, d, DEVICE_KEYS, r);
     if (d.tier === 'cloud') tier[j] = 1;
-    else if (d.tier !== 'edge') r.guard(() => typeError(fn, `${f}.tier`, "one of 'edge', 'cloud'", d.tier));
+    else if (d.tier === 'fog') tier[j] = 2;
+    else if (d.tier !== 'edge') r.guard(() => typeError(fn, `${f}.tier`, "one of 'edge', 'fog', 'cloud'", d.tier));
     if (d.ready !== undefined) ready[j] = num(fn, `${f}.ready`, d.ready, false, 0, r);
     if (d.budget !== undefined) budget[j] = num(fn, `${f}.budget`, d.budget, true, Infinity, r);
   }
@@ -253,7 +254,7 @@ function normalizedPriorities(fn: string, criteria: readonly (PriorityCriteria |
  * Checks, each error naming its field and index: `problem`, `tasks`,
  * `devices` are an object and arrays; unknown fields are rejected (a typo is
  * never silently ignored); ids are non-empty strings, unique within tasks and
- * within devices; `tier` is `'edge'` or `'cloud'`; `priority`, `demand`,
+ * within devices; `tier` is `'edge'`, `'fog'` or `'cloud'` (compiled 0, 2, 1); `priority`, `demand`,
  * `release`, `ready` and criteria are finite and ≥ 0; `deadline` and `budget`
  * are ≥ 0 (`Infinity` = none); `execTime` and `transferTime` are n×m (one row
  * per task, one entry per device), entries ≥ 0, `Infinity` = the task cannot

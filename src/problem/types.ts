@@ -5,8 +5,8 @@
  */
 import type { PriorityCriteria } from '../models/priority.js';
 
-/** Where a device runs. */
-export type Tier = 'edge' | 'cloud';
+/** Where a device runs: on an edge box, a fog node (between edge and cloud) or in the cloud. */
+export type Tier = 'edge' | 'fog' | 'cloud';
 
 /** One task of a {@link Problem}. */
 export interface TaskSpec {
@@ -31,7 +31,7 @@ export interface TaskSpec {
 export interface DeviceSpec {
   /** Unique id. */
   readonly id: string;
-  /** Edge device or cloud. */
+  /** Edge device, fog node or cloud. */
   readonly tier: Tier;
   /** Time at which the device becomes free. @defaultValue 0 */
   readonly ready?: number;
@@ -81,7 +81,7 @@ export interface CompiledProblem {
   readonly ready: Float64Array;
   /** Per device: budget (`Infinity` default). */
   readonly budget: Float64Array;
-  /** Per device: 0 = edge, 1 = cloud. */
+  /** Per device: 0 = edge, 1 = cloud, 2 = fog. */
   readonly tier: Uint8Array;
   readonly taskIds: readonly string[];
   readonly deviceIds: readonly string[];
