@@ -92,3 +92,7 @@ export { scheduleToSvg } from './render/gantt.js';
 export type { GanttOptions, GanttColors } from './render/gantt.js';
 export { barChartToSvg, lineChartToSvg } from './render/plot.js';
 export type { BarDatum, LineSeries, PlotOptions } from './render/plot.js';
+
+// energy and money (issue 14, energy helper)
+export type { DevicePower, DevicePrice } from './problem/types.js';
+export type { DeviceEnergy, EnergyMetrics, CostMetrics } from './schedule/types.js';
