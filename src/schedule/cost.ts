@@ -114,3 +114,8 @@ export function costTotalCompiled(cp: CompiledProblem, assignment: ArrayLike<num
   for (let j = 0; j < cp.m; j++) total += deviceCost(cp, j, busy[j]!);
   return total;
 }
+
+/** The cost of a schedule on m devices that carry no price: 0 everywhere. O(m). @internal */
+export function noCost(m: number): CostMetrics {
+  return { total: 0, perDevice: new Array<number>(m).fill(0) };
+}

@@ -118,3 +118,11 @@ export function energyTotalCompiled(cp: CompiledProblem, assignment: ArrayLike<n
   }
   return total;
 }
+
+/**
+ * The energy of a schedule on m devices that carry no power figures: 0 J
+ * everywhere (the online simulator's devices, for instance). O(m). @internal
+ */
+export function noEnergy(m: number): EnergyMetrics {
+  return { total: 0, perDevice: Array.from({ length: m }, () => ({ execution: 0, transfer: 0, idle: 0, total: 0 })) };
+}

@@ -65,6 +65,10 @@ export interface ScheduleMetrics {
   readonly deadlineMisses: readonly DeadlineMiss[];
   /** max busy / mean busy over all devices (1 = perfectly balanced; 0 when no device is busy: no tasks, or every time 0). */
   readonly loadImbalance: number;
+  /** Energy in joules, total and per device (execution, transfer, idle); 0 for devices without `power`. */
+  readonly energy: EnergyMetrics;
+  /** Money in the problem's currency unit, total and per device; 0 for devices without `price`. */
+  readonly cost: CostMetrics;
 }
 
 /** The result of evaluating an assignment. */
