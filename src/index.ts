@@ -95,4 +95,5 @@ export type { BarDatum, LineSeries, PlotOptions } from './render/plot.js';
 
 // energy and money (issue 14, energy helper)
 export type { DevicePower, DevicePrice } from './problem/types.js';
+export { workedExampleEnergyProblem } from './problem/workedExampleEnergy.js';
 export type { DeviceEnergy, EnergyMetrics, CostMetrics } from './schedule/types.js';

@@ -28,9 +28,10 @@ export interface CompiledEnergy {
 /**
  * Reads every device's `power` and `price` and every task's `source`
  * (resolved against `deviceIds`). Malformed entries are reported through `r`
- * and compile to the defaults. O(n + m). @internal
+ * and compile to the defaults; fields are named `${prefix}devices[j].power.busy`
+ * and so on. O(n + m). @internal
  */
-export function compileEnergy(fn: string, tasks: readonly unknown[], devices: readonly unknown[], deviceIds: readonly string[], r: Report): CompiledEnergy {
+export function compileEnergy(fn: string, tasks: readonly unknown[], devices: readonly unknown[], deviceIds: readonly string[], r: Report, prefix = 'problem.'): CompiledEnergy {
   const m = devices.length;
   const powerBusy = new Float64Array(m);
   const powerTransfer = new Float64Array(m);
@@ -41,7 +42,7 @@ export function compileEnergy(fn: string, tasks: readonly unknown[], devices: re
   for (let j = 0; j < m; j++) {
     const d: unknown = devices[j];
     if (!isObject(d)) continue; // reported by the device loop
-    const f = `problem.devices[${j}]`;
+    const f = `${prefix}devices[${j}]`;
     if (d.power !== undefined) {
       const p = d.power;
       if (!isObject(p)) {
@@ -76,7 +77,7 @@ export function compileEnergy(fn: string, tasks: readonly unknown[], devices: re
     const t: unknown = tasks[i];
     if (!isObject(t) || t.source === undefined) continue;
     const s = t.source;
-    const field = `problem.tasks[${i}].source`;
+    const field = `${prefix}tasks[${i}].source`;
     if (typeof s !== 'string') {
       r.guard(() => typeError(fn, field, 'a device id (string)', s));
       continue;
@@ -86,7 +87,7 @@ export function compileEnergy(fn: string, tasks: readonly unknown[], devices: re
       for (let j = m - 1; j >= 0; j--) index.set(deviceIds[j]!, j);
     }
     const j = index.get(s);
-    if (j === undefined) r.guard(() => rangeError(fn, field, 'the id of one of problem.devices', s));
+    if (j === undefined) r.guard(() => rangeError(fn, field, `the id of one of ${prefix}devices`, s));
     else source[i] = j;
   }
   return { powerBusy, powerTransfer, powerIdle, pricePerSecond, priceGranularity, priceMinimum, source };
