@@ -126,12 +126,31 @@ export async function exactFront(fn: string, cp: CompiledProblem, objectives: re
   return { assignments: found, complete, stoppedEarly: stopped, subproblems, reason };
 }
 
-/** One HiGHS solve. Rounds the 0/1 assignment columns. */
+/**
+ * One HiGHS solve. HiGHS's presolve occasionally fails (status −1) on a
+ * subproblem whose ε bound sits a hair below a feasible value; such a solve
+ * is retried once without presolve, and a second failure is reported as an
+ * incomplete subproblem, never as a raw dependency error.
+ */
 function run(highs: HighsLike, model: ExactModel, weights: readonly number[], upper: readonly number[], timeLimitMs: number, absGap: number): SubResult {
+  try {
+    return runOnce(highs, model, weights, upper, timeLimitMs, absGap, true);
+  } catch {
+    try {
+      return runOnce(highs, model, weights, upper, timeLimitMs, absGap, false);
+    } catch (e) {
+      return { kind: 'incomplete', assignment: undefined, why: `HiGHS failed on a subproblem (${e instanceof Error ? e.message : String(e)})` };
+    }
+  }
+}
+
+function runOnce(highs: HighsLike, model: ExactModel, weights: readonly number[], upper: readonly number[], timeLimitMs: number, absGap: number, presolve: boolean): SubResult {
   const text = exactLpText(model, weights, upper);
   const st = highs.constants.modelStatus;
   return highs.withModel({ format: 'lp', data: text }, (hm) => {
-    hm.options.set({ output_flag: false, time_limit: Math.max(0.001, timeLimitMs / 1000), mip_rel_gap: 0, mip_abs_gap: absGap });
+    // Tight feasibility tolerances: the ε bounds of non-integral objectives sit 1e-6 (relative) below a
+    // feasible value, which HiGHS's defaults (1e-6 integrality, 1e-7 primal) would blur.
+    hm.options.set({ output_flag: false, presolve: presolve ? 'choose' : 'off', mip_feasibility_tolerance: 1e-9, primal_feasibility_tolerance: 1e-9, time_limit: Math.max(0.001, timeLimitMs / 1000), mip_rel_gap: 0, mip_abs_gap: absGap });
     hm.run();
     const status = hm.getModelStatus();
     if (status === st.infeasible) return { kind: 'infeasible' } as const;

@@ -56,16 +56,23 @@ export function fastNonDominatedSort(f: Float64Array, count: number, dims: numbe
   const rank = new Int32Array(count);
   const dominatedCount = new Int32Array(count);
   const dominatesList: number[][] = Array.from({ length: count }, () => []);
-  const a = new Float64Array(dims);
-  const b = new Float64Array(dims);
   for (let p = 0; p < count; p++) {
-    a.set(f.subarray(p * dims, p * dims + dims));
+    const po = p * dims;
     for (let q = p + 1; q < count; q++) {
-      b.set(f.subarray(q * dims, q * dims + dims));
-      if (dominatesUnchecked(a, b)) {
+      const qo = q * dims;
+      // One pass: does p beat q somewhere, does q beat p somewhere.
+      let pBetter = false;
+      let qBetter = false;
+      for (let d = 0; d < dims; d++) {
+        const x = f[po + d]!;
+        const y = f[qo + d]!;
+        if (x < y) pBetter = true;
+        else if (y < x) qBetter = true;
+      }
+      if (pBetter && !qBetter) {
         dominatesList[p]!.push(q);
         dominatedCount[q]!++;
-      } else if (dominatesUnchecked(b, a)) {
+      } else if (qBetter && !pBetter) {
         dominatesList[q]!.push(p);
         dominatedCount[p]!++;
       }
@@ -245,7 +252,9 @@ export function nsga2Compiled(cp: CompiledProblem, objectives: readonly ParetoOb
       rank[t] = r[k]!;
       crowd[t] = dist[k]!;
     });
-    const spare = pool.filter((_, k) => !chosen.includes(k));
+    const isChosen = new Uint8Array(2 * N);
+    for (const k of chosen) isChosen[k] = 1;
+    const spare = pool.filter((_, k) => isChosen[k] === 0);
     pool.length = 0;
     pool.push(...nextPool, ...spare);
     values.set(nextValues);
