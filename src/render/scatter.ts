@@ -174,7 +174,8 @@ function axisRange(values: readonly number[], count: number): { lo: number; hi: 
   const power = Math.pow(10, Math.floor(Math.log10(raw)));
   const f = raw / power;
   const step = (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * power;
-  const lo = Math.floor(min / step) * step;
+  // Objectives are never negative: do not pad a non-negative range below 0.
+  const lo = Math.max(Math.floor(min / step) * step, Math.min(...values) >= 0 ? 0 : -Infinity);
   const hi = Math.ceil(max / step) * step;
   const ticks: number[] = [];
   const k = Math.round((hi - lo) / step);
