@@ -97,3 +97,4 @@ export type { BarDatum, LineSeries, PlotOptions } from './render/plot.js';
 export type { DevicePower, DevicePrice } from './problem/types.js';
 export { workedExampleEnergyProblem } from './problem/workedExampleEnergy.js';
 export type { DeviceEnergy, EnergyMetrics, CostMetrics } from './schedule/types.js';
+export type { ObjectiveWeights, SolveConstraints, ConstraintReport, ConstraintViolation } from './solvers/objective.js';

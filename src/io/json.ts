@@ -183,7 +183,8 @@ export interface SolutionToJsonOptions {
 /**
  * Writes a {@link Solution} as JSON with a fixed key order, so the same
  * solution always gives the same text: `strategy, assignment, makespan,
- * lowerBound, gap, stoppedEarly, metrics, schedule, trace`, and inside them
+ * lowerBound, gap, stoppedEarly, metrics, schedule, trace` (then
+ * `constraints` when the solution has them), and inside them
  * the order of their type declarations. Non-finite numbers (a `gap` of
  * `Infinity` when the lower bound is 0) are written as strings
  * (`"Infinity"`).
@@ -242,6 +243,15 @@ export function solutionToJson(solution: Solution, options?: SolutionToJsonOptio
       candidates: d.candidates.map((c) => ({ device: c.device, score: out(c.score) })),
       excluded: d.excluded.map((x) => ({ device: x.device, reason: x.reason })),
     })),
+    ...(solution.constraints !== undefined
+      ? {
+          constraints: {
+            satisfied: solution.constraints.satisfied,
+            violations: solution.constraints.violations.map((v) => ({ constraint: v.constraint, limit: out(v.limit), value: out(v.value) })),
+            provedInfeasible: [...solution.constraints.provedInfeasible],
+          },
+        }
+      : {}),
   };
   return JSON.stringify(doc, null, indent);
 }

@@ -2,18 +2,21 @@
  * The one entry point to every assignment strategy.
  * @module
  */
-import { checkInteger, checkNonNegative, checkOneOf, checkOptions } from '../internal/errors.js';
+import { checkInteger, checkNonNegative, checkOneOf, checkOptions, rangeReason } from '../internal/errors.js';
 import { checkBoolean } from '../internal/primitives.js';
 import { compileFor } from '../problem/compile.js';
 import type { Problem } from '../problem/types.js';
 import { evaluateCompiled } from '../schedule/evaluate.js';
 import { lowerBoundCompiled } from '../schedule/lowerBound.js';
 import type { CostModel, Schedule, ScheduleMetrics } from '../schedule/types.js';
+import { constraintReport, readConstraints, readObjective, type ConstraintReport, type ObjectiveWeights, type SolveConstraints } from './objective.js';
+import { OBJECTIVE_STRATEGIES, runObjectiveStrategy } from './objectiveStrategies.js';
 import type { Objective, StrategyContext, TaskDecision } from './registry.js';
 import { STRATEGIES, strategyNames, type StrategyName } from './strategies.js';
 
 export type { StrategyName } from './strategies.js';
 export type { Objective, TaskDecision } from './registry.js';
+export type { ObjectiveWeights, SolveConstraints, ConstraintReport, ConstraintViolation } from './objective.js';
 
 /**
  * The largest n·m for which the decision trace is recorded by default. The
@@ -31,13 +34,29 @@ export interface SolveOptions {
    */
   readonly strategy?: StrategyName;
   /**
-   * What to optimize. The list heuristics follow their own rule regardless
-   * (they aim at makespan); `'duplex'` keeps whichever of Min-Min and
-   * Max-Min is better by this objective; exact and search strategies
-   * optimize it.
+   * What to optimize: an {@link Objective} name or a weighted sum
+   * ({@link ObjectiveWeights}, e.g. `{makespan: 1, energy: 0.01}`). For
+   * `'makespan'`, `'flowtime'` and `'weighted-flowtime'` without
+   * constraints the strategies run as published: the list heuristics follow
+   * their own rule regardless (they aim at makespan); `'duplex'` keeps
+   * whichever of Min-Min and Max-Min is better by this objective. For
+   * `'energy'`, `'cost'`, a weighted sum, or any objective with
+   * `constraints`, `'mct'`, `'min-min'`, `'max-min'`, `'duplex'` and
+   * `'local-search'` run their objective-aware variants (the device choice
+   * minimizes the marginal objective); the other strategies reject
+   * `'energy'`, `'cost'` and weighted sums.
    * @defaultValue `'makespan'`
    */
-  readonly objective?: Objective;
+  readonly objective?: Objective | ObjectiveWeights;
+  /**
+   * Limits: a deadline on the makespan, a money budget, an energy budget
+   * ({@link SolveConstraints}). The objective-aware strategies skip devices
+   * that would break them (and, when a task fits nowhere, take the device
+   * breaking them least); every strategy reports the outcome in
+   * `Solution.constraints`. No strategy throws for a broken limit.
+   * @defaultValue none
+   */
+  readonly constraints?: SolveConstraints;
   /**
    * The cost model the result is evaluated under (see `evaluate`). The list
    * heuristics always estimate completion times with the `'sequential'`
@@ -95,11 +114,13 @@ export interface Solution {
    * 0 too, else `Infinity`.
    */
   readonly gap: number;
+  /** How the solution stands against `options.constraints` (present only when they were given). */
+  readonly constraints?: ConstraintReport;
 }
 
 const FN = 'solve';
-const OPTION_KEYS = ['strategy', 'objective', 'costModel', 'seed', 'timeLimitMs', 'maxIterations', 'trace'];
-const OBJECTIVES: readonly Objective[] = ['makespan', 'flowtime', 'weighted-flowtime'];
+const OPTION_KEYS = ['strategy', 'objective', 'costModel', 'seed', 'timeLimitMs', 'maxIterations', 'trace', 'constraints'];
+const TIME_OBJECTIVES: readonly Objective[] = ['makespan', 'flowtime', 'weighted-flowtime'];
 const COST_MODELS: readonly CostModel[] = ['independent', 'sequential'];
 
 /**
@@ -150,7 +171,14 @@ const COST_MODELS: readonly CostModel[] = ['independent', 'sequential'];
 export function solve(problem: Problem, options?: SolveOptions): Solution {
   const o = checkOptions(FN, options, OPTION_KEYS);
   const strategy = o.strategy === undefined ? 'min-min' : checkOneOf(FN, 'options.strategy', o.strategy, strategyNames);
-  const objective = o.objective === undefined ? 'makespan' : checkOneOf(FN, 'options.objective', o.objective, OBJECTIVES);
+  const spec = readObjective(FN, o.objective);
+  const limits = readConstraints(FN, o.constraints);
+  const published = spec.name !== undefined && TIME_OBJECTIVES.includes(spec.name);
+  const aware = OBJECTIVE_STRATEGIES.includes(strategy) && (!published || limits !== undefined);
+  if (!published && !aware) {
+    rangeReason(FN, 'options.objective', `cannot be optimized by strategy '${strategy}' (it follows its own rule); use one of ${OBJECTIVE_STRATEGIES.map((x) => `'${x}'`).join(', ')}`);
+  }
+  const objective: Objective = spec.name ?? 'makespan';
   const costModel = o.costModel === undefined ? 'sequential' : checkOneOf(FN, 'options.costModel', o.costModel, COST_MODELS);
   const seed = o.seed === undefined ? 0 : checkInteger(FN, 'options.seed', o.seed, 0, 0xffffffff);
   const timeLimitMs = o.timeLimitMs === undefined ? 10_000 : checkNonNegative(FN, 'options.timeLimitMs', o.timeLimitMs);
@@ -160,7 +188,9 @@ export function solve(problem: Problem, options?: SolveOptions): Solution {
   const cp = compileFor(FN, problem);
   const trace = traceOption ?? cp.n * cp.m <= TRACE_DEFAULT_MAX_PAIRS;
   const ctx: StrategyContext = { cp, costModel, objective, seed, timeLimitMs, maxIterations, trace };
-  const result = STRATEGIES[strategy].run(ctx);
+  const result = aware
+    ? runObjectiveStrategy(cp, strategy, { costModel, weights: spec.weights, limits, trace, maxIterations, timeLimitMs })
+    : STRATEGIES[strategy].run(ctx);
   const schedule = evaluateCompiled(cp, result.assignment, costModel, result.order);
   const makespan = schedule.metrics.makespan;
   const own = result.lowerBound ?? 0;
@@ -177,5 +207,6 @@ export function solve(problem: Problem, options?: SolveOptions): Solution {
     stoppedEarly: result.stoppedEarly,
     lowerBound,
     gap,
+    ...(limits !== undefined ? { constraints: constraintReport(cp, schedule.metrics, limits, costModel) } : {}),
   };
 }
