@@ -143,14 +143,29 @@ const COST_MODELS: readonly CostModel[] = ['independent', 'sequential'];
  * (`Infinity`), and break ties by the lowest index. Device budgets and task
  * demands are not enforced by these heuristics.
  *
+ * What each strategy optimizes (`options.objective`, `options.constraints`):
+ *
+ * | strategy | makespan, flowtime, no constraints | energy, cost, weighted sums, or any constraints |
+ * |---|---|---|
+ * | `'mct'`, `'min-min'`, `'max-min'` | the published completion-time rule | same task-order rule; each device choice minimizes the marginal weighted objective (Δmakespan, finish, priority · finish, Δenergy, Δcost with billing units) estimated with the sequential model; devices breaking a limit are skipped; a task that fits nowhere goes where it breaks the limits least |
+ * | `'duplex'` | better of Min-Min and Max-Min by the objective | better of the two objective-aware variants by (violation, objective) |
+ * | `'local-search'` | makespan search from Min-Min | first-improvement moves from the objective-aware Min-Min, lexicographic (violation, objective), exact re-evaluation under `costModel` |
+ * | `'seed'`, `'olb'`, `'met'`, `'sufferage'`, `'sufferage-greedy'`, `'optimal-flowtime'` | their own rule | reject `'energy'`, `'cost'` and weighted sums (InputRangeError); with constraints, run their rule and report |
+ *
+ * With `constraints`, `Solution.constraints` lists the broken limits and
+ * those no assignment can meet (lower bounds); a broken limit never throws.
+ * The lower bound and gap stay about the makespan.
+ *
  * Complexity: O(n·m) to compile and bound, plus the strategy's own (O(n·m)
- * for OLB, MET, MCT and seed; O(n² + R·m) for the batch heuristics, see each).
+ * for OLB, MET, MCT and seed; O(n² + R·m) for the batch heuristics, see each;
+ * O(n²·m) for the objective-aware Min-Min and Max-Min; O(n + m) per move
+ * evaluated by the objective-aware local search).
  *
  * @param problem - The problem (validated, never mutated).
  * @param options - {@link SolveOptions}.
  * @returns A {@link Solution}.
  * @throws {@link InputTypeError} for an unknown option key, an unknown `options.strategy` (the message lists the known ones), a wrong option type, or a malformed problem.
- * @throws {@link InputRangeError} for an out-of-range option (negative time limit, non-integer seed) or a bad number in the problem.
+ * @throws {@link InputRangeError} for an out-of-range option (negative time limit, non-integer seed, negative weight or limit), an energy, cost or weighted objective with a strategy that cannot optimize it, or a bad number in the problem.
  * @throws {@link InfeasibleError} for a task that no device can run.
  *
  * @example
@@ -166,6 +181,16 @@ const COST_MODELS: readonly CostModel[] = ['independent', 'sequential'];
  * s.trace[0];
  * // { task: 2, step: 0, candidates: [{ device: 0, score: 5 }, { device: 1, score: 1 }],
  * //   chosen: 1, margin: 4, excluded: [] }
+ *
+ * // Energy: the edge draws 2 W, the cloud 40 W while busy.
+ * const green = solve({
+ *   tasks: [{ id: 'a' }, { id: 'b' }],
+ *   devices: [{ id: 'edge', tier: 'edge', power: { busy: 2 } }, { id: 'cloud', tier: 'cloud', power: { busy: 40 } }],
+ *   execTime: [[4, 1], [4, 1]],
+ * }, { objective: 'energy', constraints: { makespan: 5 } });
+ * green.assignment;                 // [0, 1]  (both on the edge would take 8 > 5)
+ * green.metrics.energy.total;       // 48     (2 W · 4 s + 40 W · 1 s)
+ * green.constraints!.satisfied;     // true
  * ```
  */
 export function solve(problem: Problem, options?: SolveOptions): Solution {
