@@ -20,7 +20,8 @@ export const BILLING_TOLERANCE = 1e-9;
  *
  * Formula: 0 when busy ≤ 0; else max(minimum, k · granularity) with
  * k = ⌈busy / granularity⌉, except that a quotient within a relative 1e-9 of
- * a whole number k is taken as k (see {@link BILLING_TOLERANCE}).
+ * a whole number k is taken as k (see {@link BILLING_TOLERANCE}); from 2^53
+ * units on (a granularity below the precision of busy) billed = busy.
  * Source: per-second and per-hour billing with a minimum charge as cloud
  * providers publish it (e.g. AWS EC2 on-demand: per second with a 60 s
  * minimum for Linux, per hour for some images).
@@ -44,9 +45,15 @@ export const BILLING_TOLERANCE = 1e-9;
 export function billedSeconds(busy: number, granularity: number, minimum: number): number {
   if (!(busy > 0)) return 0;
   const q = busy / granularity;
-  const k = Math.round(q);
-  const units = k >= 1 && Math.abs(q - k) <= BILLING_TOLERANCE * k ? k : Math.ceil(q);
-  const billed = units * granularity;
+  let billed: number;
+  if (!(q < 2 ** 53)) {
+    // So many units that rounding up adds less than the precision of busy itself.
+    billed = busy;
+  } else {
+    const k = Math.round(q);
+    const units = k >= 1 && Math.abs(q - k) <= BILLING_TOLERANCE * k ? k : Math.ceil(q);
+    billed = units * granularity;
+  }
   return billed > minimum ? billed : minimum;
 }
 

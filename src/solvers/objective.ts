@@ -195,7 +195,9 @@ export function energyPrime(cp: CompiledProblem): Float64Array {
     for (let j = 0; j < m; j++) {
       const k = i * m + j;
       const p = exec[k]! + transfer[k]!;
-      out[k] = p === Infinity ? Infinity : taskEnergy(cp, i, j) - (powerIdle[j]! === 0 ? 0 : powerIdle[j]! * p);
+      const e = p === Infinity ? Infinity : taskEnergy(cp, i, j);
+      const x = e === Infinity ? Infinity : e - (powerIdle[j]! === 0 ? 0 : powerIdle[j]! * p);
+      out[k] = x === -Infinity ? Infinity : x; // overflowed figures: never mix +Infinity and −Infinity
     }
   }
   return out;

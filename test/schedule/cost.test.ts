@@ -91,6 +91,12 @@ describe('costCompiled: edge cases', () => {
     expect(billedSeconds(busy, 0.3, 0)).toBe(0.3);
   });
 
+  it('billedSeconds with a granularity far below the precision of busy bills busy itself (no Infinity · 0)', () => {
+    // 1 / 5e-324 overflows to Infinity units; 2^53 units or more cannot change busy by rounding.
+    expect(billedSeconds(1, 5e-324, 0)).toBe(1);
+    expect(billedSeconds(3, 1e-300, 5)).toBe(5);
+  });
+
   it('costCompiled bills an unused device 0 even with a minimum charge, and a zero-time task 0', () => {
     const p: Problem = { tasks: [{ id: 'a' }], devices: [{ id: 'c', tier: 'cloud', price: { perSecond: 1, minimum: 60 } }], execTime: [[0]] };
     const cp = compileProblem(p);

@@ -40,6 +40,11 @@ interface Pick {
   violation: number;
 }
 
+/** after − before, 0 when both overflowed to the same infinity (never NaN). */
+function diff(after: number, before: number): number {
+  return after === before ? 0 : after - before;
+}
+
 /** Relative excess of x over a limit (0 within it). */
 function excess(x: number, lim: number): number {
   return x > lim ? (x - lim) / (lim > 1 ? lim : 1) : 0;
@@ -64,7 +69,7 @@ function score(st: State, i: number, j: number, out: Pick): boolean {
   const newM = f > st.makespan ? f : st.makespan;
   const dM = newM - st.makespan;
   const dE = st.ePrime[k]! + (st.idleSum === 0 ? 0 : dM * st.idleSum);
-  const dC = cp.pricePerSecond[j]! === 0 ? 0 : deviceCost(cp, j, st.busy[j]! + p) - st.devCost[j]!;
+  const dC = cp.pricePerSecond[j]! === 0 ? 0 : diff(deviceCost(cp, j, st.busy[j]! + p), st.devCost[j]!);
   let s = 0;
   if (w[0]! > 0) s += w[0]! * dM;
   if (w[1]! > 0) s += w[1]! * f;
@@ -106,7 +111,7 @@ function place(st: State, i: number, j: number): void {
   if (f > st.makespan) st.makespan = f;
   st.busy[j] = st.busy[j]! + p;
   const c = deviceCost(cp, j, st.busy[j]!);
-  st.cost += c - st.devCost[j]!;
+  st.cost += diff(c, st.devCost[j]!);
   st.devCost[j] = c;
   st.linear += st.ePrime[k]!;
 }
