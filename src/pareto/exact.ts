@@ -8,7 +8,7 @@
 import { loadHighs, type HighsLike } from '../internal/highs.js';
 import type { CompiledProblem } from '../problem/types.js';
 import type { CostModel } from '../schedule/types.js';
-import { buildExactModel, exactLpText, type ExactModel } from './exactModel.js';
+import { buildExactModel, exactLpText, SAFE_RANGE, type ExactModel } from './exactModel.js';
 import { objectiveVectorCompiled } from './objectives.js';
 import type { ParetoObjective } from './types.js';
 
@@ -119,6 +119,15 @@ export async function exactFront(fn: string, cp: CompiledProblem, objectives: re
   if (stopped) {
     complete = false;
     if (why === '') why = 'the time limit was reached';
+  }
+  if (complete && found.length === 0) {
+    // Every problem that compiles has a schedule: HiGHS must have misjudged the model.
+    complete = false;
+    why = 'HiGHS found no schedule at all (numerical trouble)';
+  }
+  if (complete && !model.wellScaled) {
+    complete = false;
+    why = `the data have magnitudes outside [${SAFE_RANGE[0]}, ${SAFE_RANGE[1]}], where the solver's tolerances cannot prove the front; rescale the units`;
   }
   const reason = complete
     ? `every one of the ${subproblems} ε-constraint subproblems was solved to optimality or proved infeasible: the front is complete`

@@ -33,9 +33,19 @@ export interface ExactModel {
   readonly integral: readonly boolean[];
   /** Per objective: an upper bound on its value over all assignments (≥ 1), for scaling. */
   readonly scale: readonly number[];
+  /**
+   * Whether every non-zero coefficient and bound lies within [1e-6, 1e9] in
+   * magnitude ({@link SAFE_RANGE}): outside it a floating-point MILP solver's
+   * tolerances (about 1e-9 here) can no longer tell feasible from infeasible,
+   * so a front found on such data is never reported as proved.
+   */
+  readonly wellScaled: boolean;
 }
 
-function add(e: LinearExpr, name: string, coef: number): void {
+/** The magnitudes of coefficients within which the exact front can be trusted. @internal */
+export const SAFE_RANGE: readonly [number, number] = [1e-6, 1e9];
+
+function addTerm(e: LinearExpr, name: string, coef: number): void {
   if (coef === 0) return;
   e.terms.set(name, (e.terms.get(name) ?? 0) + coef);
 }
@@ -70,6 +80,17 @@ const isInt = (v: number): boolean => Number.isInteger(v);
 export function buildExactModel(cp: CompiledProblem, objectives: readonly ParetoObjective[], costModel: CostModel): ExactModel {
   const { n, m, exec, transfer, release, ready } = cp;
   const sequential = costModel === 'sequential';
+  let wellScaled = true;
+  const check = (v: number): void => {
+    const a = Math.abs(v);
+    if (a !== 0 && !(a >= SAFE_RANGE[0] && a <= SAFE_RANGE[1])) wellScaled = false;
+  };
+  const add = (e: LinearExpr, name: string, coef: number): void => {
+    check(coef);
+    addTerm(e, name, coef);
+  };
+  for (let i = 0; i < n; i++) check(release[i]!);
+  for (let j = 0; j < m; j++) check(ready[j]!);
   const p = (i: number, j: number): number => exec[i * m + j]! + transfer[i * m + j]!;
   const xColumn = new Int32Array(n * m).fill(-1);
   const columns: string[] = [];
@@ -261,7 +282,7 @@ export function buildExactModel(cp: CompiledProblem, objectives: readonly Pareto
     }
     exprs.push(e);
   }
-  return { n, m, columns, xColumn, rows, binaries, integers, objectives: exprs, integral, scale: scale.map((s) => (s >= 1 && Number.isFinite(s) ? s : 1)) };
+  return { n, m, wellScaled, columns, xColumn, rows, binaries, integers, objectives: exprs, integral, scale: scale.map((s) => (s >= 1 && Number.isFinite(s) ? s : 1)) };
 }
 
 /**

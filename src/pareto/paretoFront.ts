@@ -53,6 +53,8 @@ export interface ParetoFrontOptions {
 const FN = 'paretoFront';
 const KEYS = ['objectives', 'method', 'costModel', 'seed', 'populationSize', 'maxGenerations', 'timeLimitMs'];
 const METHODS = ['exact', 'nsga2'] as const;
+/** Which objective the exact method minimizes (the first present) while bounding the others. */
+const PRIMARY_PREFERENCE: readonly ParetoObjective[] = ['flowtime', 'energy', 'cost', 'makespan'];
 /** The heuristics whose schedules seed NSGA-II's first population. */
 const SEED_STRATEGIES: readonly StrategyName[] = ['min-min', 'mct', 'met', 'olb', 'max-min', 'sufferage'];
 
@@ -70,7 +72,9 @@ const SEED_STRATEGIES: readonly StrategyName[] = ['min-min', 'mct', 'met', 'olb'
  * Methods:
  * - `'exact'`: the ε-constraint method in its augmented form (AUGMECON,
  *   Mavrotas 2009, Applied Mathematics and Computation 213(2), section 3):
- *   minimize the first objective subject to upper bounds ε on the others,
+ *   minimize one objective (energy, else cost, else flowtime: bounding a
+ *   makespan proves much faster than minimizing it) subject to upper bounds
+ *   ε on the others,
  *   rewarding their slack, and step each ε just below the value found (by 1
  *   for integer data, otherwise by a relative 1e-6) until infeasible. The
  *   model: binary x_ij, makespan C ≥ ready_j + Σ_i p_ij x_ij per used device
@@ -132,9 +136,15 @@ export async function paretoFront(problem: Problem, options: ParetoFrontOptions)
         }
       }
     }
-    const r = await exactFront(FN, cp, objectives, costModel, timeLimitMs);
+    // The primary (minimized) objective is the one HiGHS proves fastest; the others become ε bounds.
+    // Minimizing a makespan is much slower to prove than bounding it (measured on 20 × 4: 60 s
+    // unfinished against 24 s), so makespan is primary only when nothing else is asked for.
+    const internal = [...objectives].sort((a, b) => PRIMARY_PREFERENCE.indexOf(a) - PRIMARY_PREFERENCE.indexOf(b));
+    const r = await exactFront(FN, cp, internal, costModel, timeLimitMs);
     const status = r.complete ? 'optimal' : 'feasible';
-    return { points: frontOf(cp, r.assignments, objectives, costModel), objectives, method, status, proved: r.complete, stoppedEarly: r.stoppedEarly, reason: r.reason };
+    // An unfinished run that found nothing still answers with the heuristics' schedules.
+    const assignments = r.assignments.length > 0 ? r.assignments : seedAssignments(problem, cp, objectives);
+    return { points: frontOf(cp, assignments, objectives, costModel), objectives, method, status, proved: r.complete, stoppedEarly: r.stoppedEarly, reason: r.reason };
   }
   const initial = seedAssignments(problem, cp, objectives);
   const r = nsga2Compiled(cp, objectives, costModel, initial, { populationSize, maxGenerations, timeLimitMs, seed, crossoverRate: 0.9 });
