@@ -3,7 +3,7 @@
  *
  * 1. On generated 20 × 4 edge/cloud instances (bench/paretoInputs.ts, seeds
  *    1..S), for each objective pair: the exact front (method 'exact', HiGHS)
- *    and NSGA-II's with its default budget (population 100, 200
+ *    and NSGA-II's with its default budget (population 100, 1000
  *    generations, 10 s), and NSGA-II's hypervolume as a share of the exact
  *    front's. Both use one reference point: the worst value of each
  *    objective over the union of the two fronts plus 10 % of its range (plus

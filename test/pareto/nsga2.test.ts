@@ -75,7 +75,7 @@ describe('paretoFront(…, {method: "nsga2"})', () => {
     const problem = { tasks: [{ id: 'a' }, { id: 'b' }], devices: [{ id: 'e', tier: 'edge' as const, power: { busy: 1 } }, { id: 'c', tier: 'cloud' as const, power: { busy: 9 } }], execTime: [[4, 1], [6, 2]] };
     const front = await paretoFront(problem, { objectives: ['makespan', 'energy'], timeLimitMs: 0 });
     expect(front.stoppedEarly).toBe(true);
-    expect(front.reason).toContain('time limit after 0 of 200 generations');
+    expect(front.reason).toContain('time limit after 0 of 1000 generations');
     expect(front.points.length).toBeGreaterThan(0);
   });
 });

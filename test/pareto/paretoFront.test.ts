@@ -29,7 +29,7 @@ describe('paretoFront', () => {
     const front = await paretoFront(problem, { objectives: ['makespan', 'energy'] });
     expect(front.method).toBe('nsga2');
     expect(front.points.map((p) => p.objectives)).toEqual([[3, 120], [4, 100], [6, 70], [10, 50]]);
-    expect(front.reason).toContain('200 generations');
+    expect(front.reason).toContain('1000 generations');
   });
 
   it('paretoFront returns each point with the run order its objectives were evaluated with', async () => {
