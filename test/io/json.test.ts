@@ -223,6 +223,14 @@ describe('parseProblemJson / problemToJson / solutionToJson: energy and money', 
     );
   });
 
+  it('solutionToJson writes the constraint report last when the solution has one', () => {
+    const s = solve(parseProblemJson(energyJson), { objective: 'cost', constraints: { makespan: 1 } });
+    const doc = JSON.parse(solutionToJson(s)) as Record<string, unknown>;
+    expect(Object.keys(doc).at(-1)).toBe('constraints');
+    expect(doc.constraints).toEqual(s.constraints);
+    expect(s.constraints!.satisfied).toBe(false); // the task takes 2 s anywhere
+  });
+
   it('solutionToJson writes the energy and cost metrics', () => {
     const s = solve(parseProblemJson(energyJson), { strategy: 'mct' });
     const doc = JSON.parse(solutionToJson(s)) as { metrics: { energy: unknown; cost: unknown } };
