@@ -88,7 +88,9 @@ const SEED_STRATEGIES: readonly StrategyName[] = ['min-min', 'mct', 'met', 'olb'
  *   fast non-dominated sort, crowding distance, binary tournament, uniform
  *   crossover, one-task reassignment as mutation, seeded (`seed`) and
  *   started from the schedules of Min-Min, MCT, MET, OLB, Max-Min and
- *   Sufferage and from per-task energy- and cost-greedy assignments; the
+ *   Sufferage, of the energy- or cost-aware Min-Min and MCT (`solve`'s
+ *   `objective`) for those objectives, and from per-task energy- and
+ *   cost-greedy assignments; the
  *   result is the non-dominated set of every schedule it evaluated. Always
  *   `status: 'feasible'`.
  *
@@ -172,6 +174,11 @@ function frontOf(cp: CompiledProblem, assignments: readonly Int32Array[], object
 /** NSGA-II's starting schedules: the list heuristics, then per-task energy- and cost-greedy assignments. */
 function seedAssignments(problem: Problem, cp: CompiledProblem, objectives: readonly ParetoObjective[]): Int32Array[] {
   const out: Int32Array[] = SEED_STRATEGIES.map((strategy) => Int32Array.from(solve(problem, { strategy, trace: false }).assignment));
+  // The objective-aware list heuristics, one per non-time objective asked for.
+  for (const objective of objectives) {
+    if (objective !== 'energy' && objective !== 'cost') continue;
+    for (const strategy of ['min-min', 'mct'] as const) out.push(Int32Array.from(solve(problem, { strategy, objective, trace: false }).assignment));
+  }
   const { n, m, exec, transfer } = cp;
   const greedy = (score: (i: number, j: number) => number): Int32Array => {
     const a = new Int32Array(n);
