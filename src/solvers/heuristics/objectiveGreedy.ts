@@ -158,9 +158,18 @@ function traceOf(st: State, i: number, step: number, chosen: number): TaskDecisi
  * `'min-min'` the task with the best (feasible, smallest) score first;
  * `'max-min'` among feasible tasks the one with the largest best score.
  *
- * Complexity: O(n·m) for `'mct'`, O(n²·m) for the others. @internal
+ * `lazy` (the default) keeps each task's best device between steps and, after
+ * a placement on device j that leaves every other pair's score unchanged
+ * (the makespan term did not move, no cost or energy limit), rescores only
+ * device j's column, and the whole row of tasks whose best was j; the plain
+ * scan (`lazy` false) rescans everything and is the test oracle: both give
+ * identical results.
+ *
+ * Complexity: O(n·m) for `'mct'`; for the others O(n²·m) in the worst case
+ * (every step moves the makespan term or a limit applies), O(n² + R·m)
+ * otherwise, R the rows rescanned. @internal
  */
-export function objectiveGreedy(cp: CompiledProblem, rule: GreedyRule, weights: Float64Array, limits: Float64Array, trace: boolean): StrategyResult {
+export function objectiveGreedy(cp: CompiledProblem, rule: GreedyRule, weights: Float64Array, limits: Float64Array, trace: boolean, lazy = true): StrategyResult {
   const { n, m } = cp;
   let idleSum = 0;
   for (let j = 0; j < m; j++) idleSum += cp.powerIdle[j]!;
@@ -176,13 +185,24 @@ export function objectiveGreedy(cp: CompiledProblem, rule: GreedyRule, weights: 
   const best: Pick = { device: -1, score: 0, finish: 0, violation: 0 };
   const cand: Pick = { device: -1, score: 0, finish: 0, violation: 0 };
   const tmp: Pick = { device: -1, score: 0, finish: 0, violation: 0 };
+  const cache = lazy && rule !== 'mct' ? new PickCache(n) : undefined;
+  // Which state changes move every pair's score or feasibility.
+  const makespanMatters = weights[0]! > 0 || limits[0]! < Infinity || (idleSum > 0 && weights[3]! > 0);
+  const limited = limits[1]! < Infinity || limits[2]! < Infinity;
+  if (cache !== undefined) {
+    for (let i = 0; i < n; i++) {
+      bestDevice(st, i, cand, tmp);
+      cache.store(i, cand);
+    }
+  }
   for (let step = 0; step < n; step++) {
     let task = step;
     if (rule !== 'mct') {
       task = -1;
       for (let i = 0; i < n; i++) {
         if (done[i] === 1) continue;
-        bestDevice(st, i, cand, tmp);
+        if (cache !== undefined) cache.load(i, cand);
+        else bestDevice(st, i, cand, tmp);
         if (task < 0) {
           task = i;
           copy(best, cand);
@@ -200,10 +220,51 @@ export function objectiveGreedy(cp: CompiledProblem, rule: GreedyRule, weights: 
     }
     const j = best.device;
     if (trace) decisions.push(traceOf(st, task, step, j));
+    const before = st.makespan;
     place(st, task, j);
     assignment[task] = j;
     order[step] = task;
     done[task] = 1;
+    if (cache !== undefined) {
+      const global = limited || (makespanMatters && st.makespan !== before);
+      for (let i = 0; i < n; i++) {
+        if (done[i] === 1) continue;
+        if (global || cache.dev[i] === j) {
+          bestDevice(st, i, cand, tmp);
+          cache.store(i, cand);
+        } else if (score(st, i, j, tmp)) {
+          cache.load(i, cand);
+          const tie = tmp.violation === cand.violation && tmp.score === cand.score && tmp.finish === cand.finish;
+          if (better(tmp, cand) || (tie && j < cand.device)) cache.store(i, tmp);
+        }
+      }
+    }
   }
   return { assignment, order, trace: decisions, stoppedEarly: false };
+}
+
+/** Each task's best pick, in typed arrays. */
+class PickCache {
+  readonly dev: Int32Array;
+  readonly score: Float64Array;
+  readonly finish: Float64Array;
+  readonly violation: Float64Array;
+  constructor(n: number) {
+    this.dev = new Int32Array(n);
+    this.score = new Float64Array(n);
+    this.finish = new Float64Array(n);
+    this.violation = new Float64Array(n);
+  }
+  store(i: number, p: Pick): void {
+    this.dev[i] = p.device;
+    this.score[i] = p.score;
+    this.finish[i] = p.finish;
+    this.violation[i] = p.violation;
+  }
+  load(i: number, p: Pick): void {
+    p.device = this.dev[i]!;
+    p.score = this.score[i]!;
+    p.finish = this.finish[i]!;
+    p.violation = this.violation[i]!;
+  }
 }

@@ -109,6 +109,35 @@ describe('objectiveGreedy: oracles', () => {
   });
 });
 
+describe('objectiveGreedy: lazy rescoring oracle', () => {
+  const weightsArb = fc.constantFrom(
+    Float64Array.of(0, 0, 0, 1, 0), Float64Array.of(0, 0, 0, 0, 1), Float64Array.of(1, 0, 0, 0.01, 1),
+    Float64Array.of(0, 1, 0, 0, 0.5), Float64Array.of(0, 0, 1, 1, 0), Float64Array.of(1, 0, 0, 0, 0),
+  );
+  const limitsArb = fc.constantFrom(
+    Float64Array.of(Infinity, Infinity, Infinity), Float64Array.of(50, Infinity, Infinity),
+    Float64Array.of(Infinity, 2, Infinity), Float64Array.of(Infinity, Infinity, 500), Float64Array.of(30, 1, 300),
+  );
+  it('objectiveGreedy(lazy) equals the plain rescan of every task and device at every step', () => {
+    fc.assert(
+      fc.property(problemArb({ maxTasks: 12, maxDevices: 4 }).chain((p) => withEnergyArb(p)), fc.constantFrom('min-min' as const, 'max-min' as const), weightsArb, limitsArb, (p, rule, w, limits) => {
+        const cp = compileProblem(p);
+        expect(objectiveGreedy(cp, rule, w, limits, true, true)).toEqual(objectiveGreedy(cp, rule, w, limits, true, false));
+      }),
+    );
+  });
+
+  it('objectiveGreedy(lazy) equals the plain rescan on integer-time instances full of ties', () => {
+    fc.assert(
+      fc.property(problemArb({ maxTasks: 10, maxDevices: 3, integers: true }).chain((p) => withEnergyArb(p, true)), fc.constantFrom('min-min' as const, 'max-min' as const), weightsArb, (p, rule, w) => {
+        const cp = compileProblem(p);
+        const none = Float64Array.of(Infinity, Infinity, Infinity);
+        expect(objectiveGreedy(cp, rule, w, none, false, true)).toEqual(objectiveGreedy(cp, rule, w, none, false, false));
+      }),
+    );
+  });
+});
+
 describe('objectiveGreedy: properties', () => {
   const arb = problemArb({ maxTasks: 7 }).chain((p) => withEnergyArb(p));
   it('objectiveGreedy gives every task an allowed device, an order that is a permutation, and the same result twice', () => {
