@@ -41,6 +41,10 @@ describe('frontToSvg', () => {
     expect(byClass(root, 'front-line')).toHaveLength(1);
   });
 
+  it('frontToSvg(front, {x, y, highlight}) on the documented example returns a standalone SVG document', () => {
+    expect(frontToSvg(front, { x: 'makespan', y: 'energy', highlight: 0 }).startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+  });
+
   it('frontToSvg(front) defaults to the first two objectives and no highlight', () => {
     const root = parseXml(frontToSvg(front));
     expect(byClass(root, 'point')).toHaveLength(4);
