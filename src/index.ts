@@ -121,3 +121,20 @@ export type { ParseWfCommonsOptions, WfCommonsDevice, WorkflowToWfCommonsOptions
 export { parseWorkflowJson, workflowToJson } from './io/workflowJson.js';
 export { workflowToSvg } from './render/workflowGantt.js';
 export type { WorkflowGanttOptions, WorkflowGanttColors } from './render/workflowGantt.js';
+
+// energy and money (issue 14, energy helper)
+export type { DevicePower, DevicePrice } from './problem/types.js';
+export { workedExampleEnergyProblem } from './problem/workedExampleEnergy.js';
+export type { DeviceEnergy, EnergyMetrics, CostMetrics } from './schedule/types.js';
+export type { ObjectiveWeights, SolveConstraints, ConstraintReport, ConstraintViolation } from './solvers/objective.js';
+
+// Pareto fronts (issue 14, pareto helper)
+export { dominates, nonDominated } from './pareto/dominance.js';
+export { hypervolume } from './pareto/hypervolume.js';
+export { objectiveVector } from './pareto/objectives.js';
+export type { ObjectiveVectorOptions } from './pareto/objectives.js';
+export { paretoFront } from './pareto/paretoFront.js';
+export type { ParetoFrontOptions } from './pareto/paretoFront.js';
+export type { ParetoObjective, ParetoPoint, ParetoFront } from './pareto/types.js';
+export { frontToSvg } from './render/scatter.js';
+export type { FrontSvgOptions } from './render/scatter.js';

@@ -32,7 +32,7 @@ import { num, table } from './table.js';
 export const SOLVE_USAGE = `  lepton-sched solve FILE [options]   solve a problem file (JSON or Braun HCSP; FILE - reads standard input)
       --strategy S      ${strategyNames.join(' | ')} (default min-min)
       --cost-model M    sequential | independent (default sequential)
-      --objective O     makespan | flowtime | weighted-flowtime (default makespan)
+      --objective O     makespan | flowtime | weighted-flowtime | energy | cost (default makespan)
       --seed N          seed for randomized strategies (default 0)
       --format F        auto | json | hcsp (default auto: .json or a leading '{' is JSON)
       --tasks N, --machines M   size of an HCSP file without a header (default 512, 16)

@@ -49,10 +49,15 @@ function fromJson(raw: unknown): unknown {
  *       "priority"?: number ≥ 0,                explicit priority, higher first
  *       "criteria"?: { "importance": number ≥ 0, "urgency": number ≥ 0, "satisfaction": number ≥ 0 },
  *       "demand"?: number ≥ 0, "release"?: number ≥ 0,
- *       "deadline"?: number ≥ 0 | "Infinity" }  ],
+ *       "deadline"?: number ≥ 0 | "Infinity",
+ *       "source"?: string (a device id: where the task's data is) }  ],
  *   "devices": [                                one object per device, m ≥ 0
  *     { "id": string (non-empty, unique), "tier": "edge" | "fog" | "cloud",
  *       "ready"?: number ≥ 0, "budget"?: number ≥ 0 | "Infinity" } ],
+ *     { "id": string (non-empty, unique), "tier": "edge" | "cloud",
+ *       "ready"?: number ≥ 0, "budget"?: number ≥ 0 | "Infinity",
+ *       "power"?: { "busy"?: W ≥ 0, "transfer"?: W ≥ 0, "idle"?: W ≥ 0 },
+ *       "price"?: { "perSecond": number ≥ 0, "granularity"?: seconds > 0, "minimum"?: seconds ≥ 0 } } ],
  *   "execTime": [[number ≥ 0 | "Infinity", ... m entries], ... n rows],
  *   "transferTime"?: [[number ≥ 0 | "Infinity", ... m entries], ... n rows]
  * }
@@ -151,9 +156,12 @@ export function problemToJson(problem: Problem): string {
   const tasks = problem.tasks.map((t) => {
     const c = t.criteria;
     const criteria = c === undefined ? undefined : { importance: c.importance, urgency: c.urgency, satisfaction: c.satisfaction };
-    return ordered({ ...t, criteria }, ['id', 'priority', 'criteria', 'demand', 'release', 'deadline']);
+    return ordered({ ...t, criteria }, ['id', 'priority', 'criteria', 'demand', 'release', 'deadline', 'source']);
   });
-  const devices = problem.devices.map((d) => ordered(d, ['id', 'tier', 'ready', 'budget']));
+  const pick = (o: object | undefined, keys: readonly string[]): object | undefined => (o === undefined ? undefined : JSON.parse(ordered(o, keys)) as object);
+  const devices = problem.devices.map((d) =>
+    ordered({ ...d, power: pick(d.power, ['busy', 'transfer', 'idle']), price: pick(d.price, ['perSecond', 'granularity', 'minimum']) }, ['id', 'tier', 'ready', 'budget', 'power', 'price']),
+  );
   const rows = (mx: readonly (readonly number[])[]): string[] => mx.map((r) => JSON.stringify(r.map(out)));
   const hasTransfer = problem.transferTime !== undefined;
   return (
@@ -178,7 +186,8 @@ export interface SolutionToJsonOptions {
 /**
  * Writes a {@link Solution} as JSON with a fixed key order, so the same
  * solution always gives the same text: `strategy, assignment, makespan,
- * lowerBound, gap, stoppedEarly, metrics, schedule, trace`, and inside them
+ * lowerBound, gap, stoppedEarly, metrics, schedule, trace` (then
+ * `constraints` when the solution has them), and inside them
  * the order of their type declarations. Non-finite numbers (a `gap` of
  * `Infinity` when the lower bound is 0) are written as strings
  * (`"Infinity"`).
@@ -210,6 +219,8 @@ export function solutionToJson(solution: Solution, options?: SolutionToJsonOptio
     totalTransfer: out(m.totalTransfer),
     loadImbalance: out(m.loadImbalance),
     deadlineMisses: m.deadlineMisses.map((d) => ({ task: d.task, id: d.id, lateness: out(d.lateness) })),
+    energy: { total: out(m.energy.total), perDevice: m.energy.perDevice.map((e) => ({ execution: out(e.execution), transfer: out(e.transfer), idle: out(e.idle), total: out(e.total) })) },
+    cost: { total: out(m.cost.total), perDevice: m.cost.perDevice.map(out) },
   });
   const s = solution.schedule;
   const doc = {
@@ -235,6 +246,15 @@ export function solutionToJson(solution: Solution, options?: SolutionToJsonOptio
       candidates: d.candidates.map((c) => ({ device: c.device, score: out(c.score) })),
       excluded: d.excluded.map((x) => ({ device: x.device, reason: x.reason })),
     })),
+    ...(solution.constraints !== undefined
+      ? {
+          constraints: {
+            satisfied: solution.constraints.satisfied,
+            violations: solution.constraints.violations.map((v) => ({ constraint: v.constraint, limit: out(v.limit), value: out(v.value) })),
+            provedInfeasible: [...solution.constraints.provedInfeasible],
+          },
+        }
+      : {}),
   };
   return JSON.stringify(doc, null, indent);
 }

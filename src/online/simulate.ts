@@ -3,6 +3,8 @@
  * driving the online scheduler.
  * @module
  */
+import { noCost } from '../schedule/cost.js';
+import { noEnergy } from '../schedule/energy.js';
 import { checkInteger, checkNonNegative, checkOptions, rangeError } from '../internal/errors.js';
 import { EventQueue } from '../internal/eventQueue.js';
 import { checkBoolean } from '../internal/primitives.js';
@@ -238,7 +240,7 @@ function report(
     assignment: Array.from(device),
     tasks: scheduled,
     devices: usage,
-    metrics: { makespan, flowtime, weightedFlowtime, totalTransfer, deadlineMisses: misses, loadImbalance: sumBusy > 0 ? maxBusy / (sumBusy / m) : 0 },
+    metrics: { makespan, flowtime, weightedFlowtime, totalTransfer, deadlineMisses: misses, loadImbalance: sumBusy > 0 ? maxBusy / (sumBusy / m) : 0, energy: noEnergy(m), cost: noCost(m) },
   };
   return {
     strategy,

@@ -3,75 +3,18 @@
  * typed arrays every solver and the evaluator share.
  * @module
  */
-import { InfeasibleError, InputRangeError, InputTypeError } from '../errors.js';
-import { describe as show, infeasible, rangeError, rangeReason, typeError, typeReason } from '../internal/errors.js';
+import { describe as show, infeasible, rangeReason, typeError, typeReason } from '../internal/errors.js';
 import { priorities, type PriorityCriteria } from '../models/priority.js';
+import { Report, checkKeys, isObject, num, type ProblemIssue } from './check.js';
+import { compileEnergy, ENERGY_DEVICE_KEYS, ENERGY_TASK_KEYS } from './compileEnergy.js';
 import type { CompiledProblem, Problem } from './types.js';
 
-/** Any error the validator reports. @internal */
-export type ProblemIssue = InputTypeError | InputRangeError | InfeasibleError;
-
-/**
- * Runs checks either failing fast (throw the first error) or collecting every
- * error (the JSON reader reports them all). @internal
- */
-class Report {
-  readonly issues: ProblemIssue[] = [];
-  constructor(readonly collect: boolean) {}
-  /** Runs `check`; in collect mode a library error is recorded and `undefined` returned. */
-  guard<T>(check: () => T): T | undefined {
-    if (!this.collect) return check();
-    try {
-      return check();
-    } catch (e) {
-      if (e instanceof InputTypeError || e instanceof InputRangeError || e instanceof InfeasibleError) {
-        this.issues.push(e);
-        return undefined;
-      }
-      throw e;
-    }
-  }
-}
+export type { ProblemIssue } from './check.js';
 
 const PROBLEM_KEYS = ['tasks', 'devices', 'execTime', 'transferTime'];
-const TASK_KEYS = ['id', 'priority', 'criteria', 'demand', 'release', 'deadline'];
-const DEVICE_KEYS = ['id', 'tier', 'ready', 'budget'];
+const TASK_KEYS = ['id', 'priority', 'criteria', 'demand', 'release', 'deadline', ...ENERGY_TASK_KEYS];
+const DEVICE_KEYS = ['id', 'tier', 'ready', 'budget', ...ENERGY_DEVICE_KEYS];
 const CRITERIA = ['importance', 'urgency', 'satisfaction'] as const;
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** Criteria written on a task instead of under `criteria` (a common first mistake). */
-const CRITERIA_KEYS: readonly string[] = ['importance', 'urgency', 'satisfaction'];
-
-function checkKeys(fn: string, field: string, obj: Record<string, unknown>, allowed: readonly string[], r: Report): void {
-  const misplaced: string[] = [];
-  for (const key of Object.keys(obj)) {
-    if (allowed.includes(key)) continue;
-    if (allowed.includes('criteria') && CRITERIA_KEYS.includes(key)) {
-      misplaced.push(key);
-      continue;
-    }
-    r.guard(() => typeReason(fn, `${field}.${key}`, `is not a known field (known: ${allowed.join(', ')})`));
-  }
-  if (misplaced.length > 0) {
-    const example = `"criteria": { ${misplaced.map((k) => `"${k}": ${show(obj[k])}`).join(', ')} }`;
-    r.guard(() => typeReason(fn, `${field}.${misplaced[0]!}`, `and its siblings (${misplaced.join(', ')}) belong under "criteria": write ${example}`));
-  }
-}
-
-/** A number ≥ 0; `Infinity` allowed when `infOk`. Returns the fallback on error (collect mode). */
-function num(fn: string, field: string, v: unknown, infOk: boolean, fallback: number, r: Report): number {
-  if (typeof v === 'number' && v >= 0 && (infOk || v !== Infinity)) return v;
-  const expected = infOk ? 'a number >= 0 or Infinity' : 'a finite number >= 0';
-  if (v === null && infOk) {
-    r.guard(() => typeReason(fn, field, 'must be a number >= 0 or Infinity, got null: in JSON write the string "Infinity" (JSON.stringify turns Infinity and NaN into null)'));
-    return fallback;
-  }
-  r.guard(() => (typeof v === 'number' ? rangeError(fn, field, expected, v) : typeError(fn, field, expected, v)));
-  return fallback;
-}
 
 function ids(fn: string, field: string, items: readonly unknown[], r: Report): string[] {
   const out: string[] = [];
@@ -199,6 +142,8 @@ export function checkProblem(fn: string, problem: unknown, collect: boolean): Ch
   }
   const deviceIds = ids(fn, 'problem.devices', devices, r);
 
+  const energy = compileEnergy(fn, tasks, devices, deviceIds, r);
+
   const exec = new Float64Array(n * m);
   const transfer = new Float64Array(n * m);
   matrix(fn, 'problem.execTime', problem.execTime, n, m, exec, r);
@@ -216,7 +161,7 @@ export function checkProblem(fn: string, problem: unknown, collect: boolean): Ch
   if (r.issues.length === before) normalizedPriorities(fn, criteria, explicit, priority, r);
   if (r.issues.length > 0) return { compiled: undefined, issues: r.issues };
   return {
-    compiled: { n, m, exec, transfer, priority, release, deadline, demand, ready, budget, tier, taskIds, deviceIds },
+    compiled: { n, m, exec, transfer, priority, release, deadline, demand, ready, budget, tier, ...energy, taskIds, deviceIds },
     issues: r.issues,
   };
 }
@@ -259,6 +204,11 @@ function normalizedPriorities(fn: string, criteria: readonly (PriorityCriteria |
  * are ≥ 0 (`Infinity` = none); `execTime` and `transferTime` are n×m (one row
  * per task, one entry per device), entries ≥ 0, `Infinity` = the task cannot
  * run there. Every task needs one device with finite execTime + transferTime.
+ * Energy and money (all optional): a device's `power` has only the keys
+ * `busy`, `transfer`, `idle`, each finite and ≥ 0 (watts); its `price` has a
+ * required `perSecond` (finite, ≥ 0), a `granularity` finite and > 0 and a
+ * `minimum` finite and ≥ 0 (seconds); a task's `source` is the id of one of
+ * the devices.
  *
  * Priority per task: the explicit `priority`; else, for a task with
  * `criteria`, the normalized form (A/ΣA + B/ΣB + C/ΣC, seed section 4.1) with
@@ -269,7 +219,7 @@ function normalizedPriorities(fn: string, criteria: readonly (PriorityCriteria |
  * @param problem - The problem (never mutated; the result shares no storage with it).
  * @returns A {@link CompiledProblem}.
  * @throws {@link InputTypeError} for a wrong shape: non-object, non-array, ragged rows, missing or non-string id, unknown field, bad tier.
- * @throws {@link InputRangeError} for NaN, negative or (where not allowed) infinite numbers, duplicate ids, or criteria whose column sums to 0 when normalized priorities are needed.
+ * @throws {@link InputRangeError} for NaN, negative or (where not allowed) infinite numbers, a granularity ≤ 0, a `source` naming no device, duplicate ids, or criteria whose column sums to 0 when normalized priorities are needed.
  * @throws {@link InfeasibleError} for a task with no device it can run on, naming `problem.execTime[i]`.
  *
  * @example

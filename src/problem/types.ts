@@ -25,6 +25,49 @@ export interface TaskSpec {
   readonly release?: number;
   /** Due time; finishing later counts as a deadline miss. @defaultValue none */
   readonly deadline?: number;
+  /**
+   * Id of the device that holds the task's input data (e.g. the phone that
+   * took the photo). When the task runs on another device k, the source spends
+   * its `power.transfer` watts for the task's transfer time transferTime[i][k]
+   * (the upload), beside whatever else it does. Only energy uses it.
+   * @defaultValue none (no device pays for sending)
+   */
+  readonly source?: string;
+}
+
+/**
+ * Electrical power a device draws, in watts (W = J/s), per state. Every
+ * field is finite and ≥ 0; an absent field counts 0.
+ */
+export interface DevicePower {
+  /** Watts while executing a task. @defaultValue 0 */
+  readonly busy?: number;
+  /**
+   * Watts while receiving a task's data (its transfer time on this device),
+   * and, for a task whose `source` is this device but which runs elsewhere,
+   * while sending it. @defaultValue 0
+   */
+  readonly transfer?: number;
+  /**
+   * Watts while idle between time 0 and the makespan (every device is on for
+   * the whole schedule; 0 models a device that is switched off when idle).
+   * @defaultValue 0
+   */
+  readonly idle?: number;
+}
+
+/**
+ * What a device charges for its busy time, in one currency unit (the same for
+ * every device). Billed time is the busy time rounded up to whole billing
+ * units, and at least `minimum` seconds once the device is used at all.
+ */
+export interface DevicePrice {
+  /** Currency units per second of billed time; finite, ≥ 0. */
+  readonly perSecond: number;
+  /** Billing unit in seconds, finite and > 0: 1 = per-second, 3600 = per-hour billing. @defaultValue 1 */
+  readonly granularity?: number;
+  /** Minimum billed seconds when the device runs any task; finite, ≥ 0. @defaultValue 0 */
+  readonly minimum?: number;
 }
 
 /** One device of a {@link Problem}. */
@@ -37,6 +80,10 @@ export interface DeviceSpec {
   readonly ready?: number;
   /** Remaining resource budget (sum of assigned demands may not exceed it). @defaultValue Infinity */
   readonly budget?: number;
+  /** Power draw in watts per state; used by the `energy` metric. @defaultValue none (the device contributes 0 J) */
+  readonly power?: DevicePower;
+  /** Price of busy time; used by the `cost` metric. @defaultValue none (the device is free) */
+  readonly price?: DevicePrice;
 }
 
 /**
@@ -83,6 +130,20 @@ export interface CompiledProblem {
   readonly budget: Float64Array;
   /** Per device: 0 = edge, 1 = cloud, 2 = fog. */
   readonly tier: Uint8Array;
+  /** Per device: watts while executing (0 default). */
+  readonly powerBusy: Float64Array;
+  /** Per device: watts while receiving or sending a task's data (0 default). */
+  readonly powerTransfer: Float64Array;
+  /** Per device: watts while idle within [0, makespan] (0 default). */
+  readonly powerIdle: Float64Array;
+  /** Per device: currency units per billed second (0 default). */
+  readonly pricePerSecond: Float64Array;
+  /** Per device: billing unit in seconds, > 0 (1 default). */
+  readonly priceGranularity: Float64Array;
+  /** Per device: minimum billed seconds once used (0 default). */
+  readonly priceMinimum: Float64Array;
+  /** Per task: index of its source device, −1 when none. */
+  readonly source: Int32Array;
   readonly taskIds: readonly string[];
   readonly deviceIds: readonly string[];
 }

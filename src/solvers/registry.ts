@@ -12,9 +12,11 @@ import type { CostModel } from '../schedule/types.js';
  * by):
  * - `'makespan'`: the latest finish time;
  * - `'flowtime'`: the sum of finish times;
- * - `'weighted-flowtime'`: the sum of priority · finish.
+ * - `'weighted-flowtime'`: the sum of priority · finish;
+ * - `'energy'`: the schedule's energy in joules (see `evaluate`);
+ * - `'cost'`: the schedule's money cost (see `evaluate`).
  */
-export type Objective = 'makespan' | 'flowtime' | 'weighted-flowtime';
+export type Objective = 'makespan' | 'flowtime' | 'weighted-flowtime' | 'energy' | 'cost';
 
 /**
  * Everything a strategy is given. The problem is compiled and validated

@@ -109,7 +109,7 @@ describe('lepton-sched solve: edge cases (exit 2, one message on stderr, no stac
     ['an unknown flag', () => [worked, '--fast'], /^lepton-sched solve: Unknown option '--fast'/],
     ['an unknown strategy', () => [worked, '--strategy', 'best'], /^lepton-sched solve: --strategy must be one of 'seed', .*got "best"/],
     ['an unknown cost model', () => [worked, '--cost-model', 'x'], /^lepton-sched solve: --cost-model must be one of/],
-    ['an unknown objective', () => [worked, '--objective', 'speed'], /^lepton-sched solve: --objective must be one of 'makespan', 'flowtime', 'weighted-flowtime', got "speed"/],
+    ['an unknown objective', () => [worked, '--objective', 'speed'], /^lepton-sched solve: --objective must be one of 'makespan', 'flowtime', 'weighted-flowtime', 'energy', 'cost', or an object of weights, got "speed"/],
     ['a bad seed', () => [worked, '--seed', '1.5'], /^lepton-sched solve: --seed must be a non-negative integer, got '1.5'/],
     ['a bad format', () => [worked, '--format', 'csv'], /^lepton-sched solve: --format must be auto, json or hcsp/],
     ['--tasks with a JSON file', () => [worked, '--tasks', '5'], /^lepton-sched solve: --tasks and --machines apply to HCSP files only/],
@@ -198,5 +198,16 @@ describe('lepton-sched solve: standard input, empty problems and file errors (ed
     const r = await run(join(dir, 'missing.json'));
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/cannot read .*missing\.json: no such file or directory/);
+  });
+});
+
+describe('lepton-sched solve: energy and money', () => {
+  it('solve FILE --objective energy --strategy mct --json equals solve(problem, {objective: energy})', async () => {
+    const p = { tasks: [{ id: 'a', source: 'phone' }], devices: [{ id: 'phone', tier: 'edge', power: { busy: 4, transfer: 2 } }, { id: 'cloud', tier: 'cloud', power: { busy: 64 } }], execTime: [[16, 2]], transferTime: [[0, 2]] } as const;
+    const path = file('trip.json', JSON.stringify(p));
+    const r = await run(path, '--objective', 'energy', '--strategy', 'mct', '--json');
+    expect(r.code).toBe(0);
+    expect(r.out).toBe(`${solutionToJson(solve(p, { strategy: 'mct', objective: 'energy' }))}\n`);
+    expect(JSON.parse(r.out).assignment).toEqual([0]); // 64 J on the phone against 128 + 4 J
   });
 });

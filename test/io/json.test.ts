@@ -14,7 +14,7 @@ import {
   type Problem,
   type Solution,
 } from '../../src/index.js';
-import { deepFreeze, problemArb } from '../arbitraries.js';
+import { deepFreeze, problemArb, withEnergyArb } from '../arbitraries.js';
 
 /** Throws and returns the error. */
 function thrown(f: () => unknown): Error {
@@ -73,7 +73,7 @@ describe('parseProblemJson / problemToJson / solutionToJson: reference values', 
     const s = solve(workedExampleProblem(30), { strategy: 'mct' });
     const doc = JSON.parse(solutionToJson(s)) as Record<string, unknown>;
     expect(Object.keys(doc)).toEqual(['strategy', 'assignment', 'makespan', 'lowerBound', 'gap', 'stoppedEarly', 'metrics', 'schedule', 'trace']);
-    expect(Object.keys(doc.metrics as object)).toEqual(['makespan', 'flowtime', 'weightedFlowtime', 'totalTransfer', 'loadImbalance', 'deadlineMisses']);
+    expect(Object.keys(doc.metrics as object)).toEqual(['makespan', 'flowtime', 'weightedFlowtime', 'totalTransfer', 'loadImbalance', 'deadlineMisses', 'energy', 'cost']);
     expect(Object.keys(doc.schedule as object)).toEqual(['costModel', 'assignment', 'tasks', 'devices', 'metrics']);
     expect(doc.assignment).toEqual(s.assignment);
   });
@@ -207,5 +207,54 @@ describe('parseProblemJson: the first mistakes newcomers make get the fix in the
   it('parseProblemJson accepts a UTF-8 byte-order mark', () => {
     const p = parseProblemJson('\uFEFF{"tasks":[{"id":"a"}],"devices":[{"id":"d","tier":"edge"}],"execTime":[[2]]}');
     expect(p.execTime).toEqual([[2]]);
+  });
+});
+
+describe('parseProblemJson / problemToJson / solutionToJson: energy and money', () => {
+  const energyJson = `{
+  "tasks": [{"id": "a", "source": "phone"}],
+  "devices": [
+    {"id": "phone", "tier": "edge", "power": {"busy": 4, "transfer": 2, "idle": 0.5}},
+    {"id": "cloud", "tier": "cloud", "price": {"perSecond": 0.25, "granularity": 3600, "minimum": 60}}
+  ],
+  "execTime": [[8, 2]]
+}`;
+
+  it('parseProblemJson reads power, price and source', () => {
+    const p = parseProblemJson(energyJson);
+    expect(p.tasks[0]!.source).toBe('phone');
+    expect(p.devices[0]!.power).toEqual({ busy: 4, transfer: 2, idle: 0.5 });
+    expect(p.devices[1]!.price).toEqual({ perSecond: 0.25, granularity: 3600, minimum: 60 });
+  });
+
+  it('problemToJson writes power and price with a canonical key order', () => {
+    const p: Problem = { tasks: [{ id: 'a', source: 'phone' }], devices: [{ id: 'phone', tier: 'edge', power: { idle: 0.5, busy: 4 } }, { id: 'cloud', tier: 'cloud', price: { minimum: 60, perSecond: 0.25 } }], execTime: [[8, 2]] };
+    const text = problemToJson(deepFreeze(p));
+    expect(text).toContain('{"id":"a","source":"phone"}');
+    expect(text).toContain('{"id":"phone","tier":"edge","power":{"busy":4,"idle":0.5}}');
+    expect(text).toContain('{"id":"cloud","tier":"cloud","price":{"perSecond":0.25,"minimum":60}}');
+  });
+
+  it('parseProblemJson(problemToJson(p)) equals p for problems with random energy fields', () => {
+    fc.assert(
+      fc.property(problemArb().chain((p) => withEnergyArb(p)), (p) => {
+        expect(parseProblemJson(problemToJson(deepFreeze(p)))).toEqual(p);
+      }),
+    );
+  });
+
+  it('solutionToJson writes the constraint report last when the solution has one', () => {
+    const s = solve(parseProblemJson(energyJson), { objective: 'cost', constraints: { makespan: 1 } });
+    const doc = JSON.parse(solutionToJson(s)) as Record<string, unknown>;
+    expect(Object.keys(doc).at(-1)).toBe('constraints');
+    expect(doc.constraints).toEqual(s.constraints);
+    expect(s.constraints!.satisfied).toBe(false); // the task takes 2 s anywhere
+  });
+
+  it('solutionToJson writes the energy and cost metrics', () => {
+    const s = solve(parseProblemJson(energyJson), { strategy: 'mct' });
+    const doc = JSON.parse(solutionToJson(s)) as { metrics: { energy: unknown; cost: unknown } };
+    expect(doc.metrics.energy).toEqual(s.metrics.energy);
+    expect(doc.metrics.cost).toEqual(s.metrics.cost);
   });
 });
