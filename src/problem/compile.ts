@@ -6,6 +6,7 @@
 import { InfeasibleError, InputRangeError, InputTypeError } from '../errors.js';
 import { describe as show, infeasible, rangeError, rangeReason, typeError, typeReason } from '../internal/errors.js';
 import { priorities, type PriorityCriteria } from '../models/priority.js';
+import { checkTimeSums } from './timeSums.js';
 import type { CompiledProblem, Problem } from './types.js';
 
 /** Any error the validator reports. @internal */
@@ -198,6 +199,7 @@ export function checkProblem(fn: string, problem: unknown, collect: boolean): Ch
     }
   }
   if (r.issues.length === before) normalizedPriorities(fn, criteria, explicit, priority, r);
+  if (r.issues.length === 0) r.guard(() => checkTimeSums(fn, { n, m, exec, transfer, release, priority, ready }));
   if (r.issues.length > 0) return { compiled: undefined, issues: r.issues };
   return {
     compiled: { n, m, exec, transfer, priority, release, deadline, demand, ready, budget, tier, taskIds, deviceIds },
@@ -243,6 +245,9 @@ function normalizedPriorities(fn: string, criteria: readonly (PriorityCriteria |
  * are ≥ 0 (`Infinity` = none); `execTime` and `transferTime` are n×m (one row
  * per task, one entry per device), entries ≥ 0, `Infinity` = the task cannot
  * run there. Every task needs one device with finite execTime + transferTime.
+ * Times whose sums could overflow a double in some schedule are refused (the
+ * guard: max ready + max release + Σ_i max_j (transfer + exec), times n and
+ * times Σ priority, must be finite), with the same message from every entry point.
  *
  * Priority per task: the explicit `priority`; else, for a task with
  * `criteria`, the normalized form (A/ΣA + B/ΣB + C/ΣC, seed section 4.1) with
@@ -253,7 +258,7 @@ function normalizedPriorities(fn: string, criteria: readonly (PriorityCriteria |
  * @param problem - The problem (never mutated; the result shares no storage with it).
  * @returns A {@link CompiledProblem}.
  * @throws {@link InputTypeError} for a wrong shape: non-object, non-array, ragged rows, missing or non-string id, unknown field, bad tier.
- * @throws {@link InputRangeError} for NaN, negative or (where not allowed) infinite numbers, duplicate ids, or criteria whose column sums to 0 when normalized priorities are needed.
+ * @throws {@link InputRangeError} for NaN, negative or (where not allowed) infinite numbers, duplicate ids, criteria whose column sums to 0 when normalized priorities are needed, or times whose sums overflow a double (`problem has times whose sums overflow the range of a double ...`).
  * @throws {@link InfeasibleError} for a task with no device it can run on, naming `problem.execTime[i]`.
  *
  * @example
