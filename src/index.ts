@@ -92,3 +92,4 @@ export { scheduleToSvg } from './render/gantt.js';
 export type { GanttOptions, GanttColors } from './render/gantt.js';
 export { barChartToSvg, lineChartToSvg } from './render/plot.js';
 export type { BarDatum, LineSeries, PlotOptions } from './render/plot.js';
+export type { BudgetOverrun } from './schedule/overruns.js';

@@ -209,6 +209,7 @@ export function solutionToJson(solution: Solution, options?: SolutionToJsonOptio
     totalTransfer: out(m.totalTransfer),
     loadImbalance: out(m.loadImbalance),
     deadlineMisses: m.deadlineMisses.map((d) => ({ task: d.task, id: d.id, lateness: out(d.lateness) })),
+    ...(m.budgetOverruns === undefined ? {} : { budgetOverruns: m.budgetOverruns.map((o) => ({ device: o.device, id: o.id, demand: o.demand, budget: o.budget, amount: o.amount })) }),
   });
   const s = solution.schedule;
   const doc = {

@@ -6,6 +6,7 @@
 import { checkArray, checkInteger, checkOneOf, checkOptions, infeasible, rangeReason, typeReason } from '../internal/errors.js';
 import { compileFor } from '../problem/compile.js';
 import type { CompiledProblem, Problem } from '../problem/types.js';
+import { budgetOverruns } from './overruns.js';
 import type { CostModel, DeadlineMiss, DeviceUsage, Schedule, ScheduledTask } from './types.js';
 
 /** Options of {@link evaluate}. */
@@ -46,8 +47,9 @@ const COST_MODELS: readonly CostModel[] = ['independent', 'sequential'];
  * deadline misses = tasks with finish > deadline, lateness finish − deadline;
  * per device busy = Σ p_ij of its tasks, utilization = busy / makespan (0 when
  * the makespan is 0); load imbalance = max busy / mean busy over all m devices
- * (1 = balanced, 0 when no device is busy). Device budgets and task demands
- * are not checked here (capacity-aware solvers do that).
+ * (1 = balanced, 0 when no device is busy); budget overruns = every device
+ * whose Σ demand exceeds its budget, with the amount (an assignment that
+ * overruns is still evaluated: it is reported, never hidden).
  *
  * Complexity: O(n·m) to validate the problem, O(n + m) to evaluate.
  *
@@ -175,6 +177,6 @@ export function evaluateCompiled(cp: CompiledProblem, assignment: ArrayLike<numb
     assignment: Array.from(assignment),
     tasks,
     devices,
-    metrics: { makespan, flowtime, weightedFlowtime, totalTransfer, deadlineMisses, loadImbalance },
+    metrics: { makespan, flowtime, weightedFlowtime, totalTransfer, deadlineMisses, loadImbalance, budgetOverruns: budgetOverruns(cp, devices.map((d) => d.tasks)) },
   };
 }

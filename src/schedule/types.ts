@@ -2,6 +2,7 @@
  * What evaluating an assignment produces: a timed schedule and its metrics.
  * @module
  */
+import type { BudgetOverrun } from './overruns.js';
 
 /**
  * How task times combine on a device.
@@ -65,6 +66,13 @@ export interface ScheduleMetrics {
   readonly deadlineMisses: readonly DeadlineMiss[];
   /** max busy / mean busy over all devices (1 = perfectly balanced; 0 when no device is busy: no tasks, or every time 0). */
   readonly loadImbalance: number;
+  /**
+   * Devices whose assigned demands exceed their budget, with the amount
+   * (empty when every budget is respected). Set by `evaluate` and `solve`
+   * (strategies that ignore budgets by design report their overruns here);
+   * absent from `simulate`'s schedule, whose devices have no budgets.
+   */
+  readonly budgetOverruns?: readonly BudgetOverrun[];
 }
 
 /** The result of evaluating an assignment. */

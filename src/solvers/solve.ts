@@ -11,6 +11,7 @@ import { lowerBoundCompiled } from '../schedule/lowerBound.js';
 import type { CostModel, Schedule, ScheduleMetrics } from '../schedule/types.js';
 import type { Objective, StrategyContext, TaskDecision } from './registry.js';
 import { STRATEGIES, strategyNames, type StrategyName } from './strategies.js';
+import { budgetsMatter, CAPACITY_AWARE, runCapacityAware, type CapacityAwareName } from './heuristics/capacityAware.js';
 
 export type { StrategyName } from './strategies.js';
 export type { Objective, TaskDecision } from './registry.js';
@@ -119,8 +120,17 @@ const COST_MODELS: readonly CostModel[] = ['independent', 'sequential'];
  * al. 1999) and `'sufferage-greedy'`. All use the `'sequential'` model
  * internally (a device's availability starts at its ready time, 0 in Braun,
  * and advances as tasks are placed), never choose a forbidden pair
- * (`Infinity`), and break ties by the lowest index. Device budgets and task
- * demands are not enforced by these heuristics.
+ * (`Infinity`), and break ties by the lowest index.
+ *
+ * Capacities: when some device budget is finite and some task demand is
+ * positive, these list heuristics (and `'duplex'`) run in their
+ * capacity-aware form: the same rule, skipping a device whose remaining
+ * budget (budget − demands already placed there) cannot take the task; a
+ * task that then fits nowhere throws an `InfeasibleError` naming
+ * `problem.tasks[i].demand` (saying whether infeasibility is proved or only
+ * this greedy order failed). `'optimal-flowtime'` and `'local-search'`
+ * ignore budgets by design; every overrun of any result is reported in
+ * `metrics.budgetOverruns` (device, demand, budget, amount).
  *
  * Complexity: O(n·m) to compile and bound, plus the strategy's own (O(n·m)
  * for OLB, MET, MCT and seed; O(n² + R·m) for the batch heuristics, see each).
@@ -130,7 +140,7 @@ const COST_MODELS: readonly CostModel[] = ['independent', 'sequential'];
  * @returns A {@link Solution}.
  * @throws {@link InputTypeError} for an unknown option key, an unknown `options.strategy` (the message lists the known ones), a wrong option type, or a malformed problem.
  * @throws {@link InputRangeError} for an out-of-range option (negative time limit, non-integer seed) or a bad number in the problem.
- * @throws {@link InfeasibleError} for a task that no device can run.
+ * @throws {@link InfeasibleError} for a task that no device can run, or (capacity-aware strategies) a task whose demand fits on no device, naming `problem.tasks[i].demand`.
  *
  * @example
  * ```ts
@@ -160,7 +170,8 @@ export function solve(problem: Problem, options?: SolveOptions): Solution {
   const cp = compileFor(FN, problem);
   const trace = traceOption ?? cp.n * cp.m <= TRACE_DEFAULT_MAX_PAIRS;
   const ctx: StrategyContext = { cp, costModel, objective, seed, timeLimitMs, maxIterations, trace };
-  const result = STRATEGIES[strategy].run(ctx);
+  const capacityAware = (CAPACITY_AWARE as readonly string[]).includes(strategy);
+  const result = capacityAware && budgetsMatter(cp) ? runCapacityAware(ctx, strategy as CapacityAwareName) : STRATEGIES[strategy].run(ctx);
   const schedule = evaluateCompiled(cp, result.assignment, costModel, result.order);
   const makespan = schedule.metrics.makespan;
   const own = result.lowerBound ?? 0;

@@ -179,7 +179,7 @@ describe('evaluate: edge cases', () => {
 
   it('evaluate of an empty problem has zero metrics and load imbalance 0', () => {
     const s = evaluate({ tasks: [], devices: [{ id: 'd', tier: 'edge' }], execTime: [] }, []);
-    expect(s.metrics).toEqual({ makespan: 0, flowtime: 0, weightedFlowtime: 0, totalTransfer: 0, deadlineMisses: [], loadImbalance: 0 });
+    expect(s.metrics).toEqual({ makespan: 0, flowtime: 0, weightedFlowtime: 0, totalTransfer: 0, deadlineMisses: [], loadImbalance: 0, budgetOverruns: [] });
     expect(s.devices[0]).toEqual({ device: 0, id: 'd', busy: 0, utilization: 0, tasks: [] });
   });
 
