@@ -11,7 +11,7 @@ const p: Problem = {
 describe('budgetOverruns: reference values', () => {
   it('budgetOverruns(cp, run order) lists every device whose Σ demand exceeds its budget, with the amount', () => {
     // c (demand 4) on y (budget 3): 1 over. Infinite budgets never overrun.
-    expect(evaluate(p, [0, 0, 1]).metrics.budgetOverruns).toEqual([{ device: 1, id: 'y', demand: 4, budget: 3, amount: 1 }]);
+    expect(evaluate(p, [0, 2, 1]).metrics.budgetOverruns).toEqual([{ device: 1, id: 'y', demand: 4, budget: 3, amount: 1 }]);
     expect(evaluate(p, [2, 2, 2]).metrics.budgetOverruns).toEqual([]);
   });
 
