@@ -6,6 +6,7 @@
 import { InfeasibleError, InputRangeError, InputTypeError } from '../errors.js';
 import { describe as show, infeasible, rangeError, rangeReason, typeError, typeReason } from '../internal/errors.js';
 import { priorities, type PriorityCriteria } from '../models/priority.js';
+import { exactPriorityOrder } from './priorityOrder.js';
 import { checkTimeSums } from './timeSums.js';
 import type { CompiledProblem, Problem } from './types.js';
 
@@ -201,8 +202,9 @@ export function checkProblem(fn: string, problem: unknown, collect: boolean): Ch
   if (r.issues.length === before) normalizedPriorities(fn, criteria, explicit, priority, r);
   if (r.issues.length === 0) r.guard(() => checkTimeSums(fn, { n, m, exec, transfer, release, priority, ready }));
   if (r.issues.length > 0) return { compiled: undefined, issues: r.issues };
+  const priorityOrder = exactPriorityOrder(priority, criteria, explicit);
   return {
-    compiled: { n, m, exec, transfer, priority, release, deadline, demand, ready, budget, tier, taskIds, deviceIds },
+    compiled: { n, m, exec, transfer, priority, release, deadline, demand, ready, budget, tier, taskIds, deviceIds, ...(priorityOrder === undefined ? {} : { priorityOrder }) },
     issues: r.issues,
   };
 }
@@ -251,7 +253,11 @@ function normalizedPriorities(fn: string, criteria: readonly (PriorityCriteria |
  *
  * Priority per task: the explicit `priority`; else, for a task with
  * `criteria`, the normalized form (A/ΣA + B/ΣB + C/ΣC, seed section 4.1) with
- * sums over all tasks that have criteria; else 0.
+ * sums over all tasks that have criteria; else 0. When some priority comes
+ * from criteria, `priorityOrder` holds the tasks by priority decided in
+ * exact arithmetic (equal fractions are ties, lowest index first), since the
+ * doubles in `priority` carry rounding (2/3 computes as 0.66666666666666674
+ * or 0.66666666666666663 depending on the criteria).
  *
  * Complexity: O(n·m) time, one pass over each matrix.
  *
