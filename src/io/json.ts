@@ -5,8 +5,8 @@
  * @module
  */
 import { checkInteger, checkObject, checkOptions, infeasible, rangeReason, typeError, typeReason } from '../internal/errors.js';
-import { InfeasibleError, InputTypeError } from '../errors.js';
 import { checkProblem, compileFor } from '../problem/compile.js';
+import type { IssueLog } from '../problem/issueLog.js';
 import type { Problem } from '../problem/types.js';
 import type { Solution } from '../solvers/solve.js';
 
@@ -37,8 +37,12 @@ function fromJson(raw: unknown): unknown {
 
 /**
  * Reads a JSON problem file into a {@link Problem}, validating it completely
- * and reporting every error found at once, each with its path
- * (`problem.execTime[3][1]`) and reason.
+ * and reporting the errors found at once, each with its path
+ * (`problem.execTime[3][1]`) and reason. The report is bounded: the first 5
+ * errors of each kind (same class, same field up to indices), then a line
+ * `… and 999,995 more of the same kind (problem.tasks[*].id)`; the header
+ * counts them all (`has 2,000,000 errors:`). A file with 10^6 malformed
+ * tasks is read in time linear in its size, with a report of a few lines.
  *
  * Schema of a problem file (one JSON object; every other key is an error):
  *
@@ -93,17 +97,25 @@ export function parseProblemJson(text: string): Problem {
     typeReason(FN, 'text', `is not valid JSON: ${(e as Error).message}`);
   }
   const problem = fromJson(raw);
-  const { issues } = checkProblem(FN, problem, true);
-  if (issues.length === 0) return problem as Problem;
-  if (issues.length === 1) throw issues[0]!;
-  const prefix = `${FN}: `;
-  const lines = issues.map((e) => `  ${e.message.startsWith(prefix) ? e.message.slice(prefix.length) : e.message}`);
-  const hint = issues.some((e) => e.message.endsWith('got null'))
+  // Errors are collected, not thrown: skip capturing a stack trace for each
+  // (a file can hold millions), then restore the setting.
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  let log: IssueLog;
+  try {
+    log = checkProblem(FN, problem, true).log;
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+  if (log.total === 0) return problem as Problem;
+  if (log.total === 1) throw log.issues[0]!;
+  const lines = log.lines(`${FN}: `).map((l) => `  ${l}`);
+  const hint = log.issues.some((e) => e.message.endsWith('got null'))
     ? '\n  (JSON has no Infinity: write the string "Infinity"; null is rejected because JSON.stringify also writes NaN as null)'
     : '';
-  const reason = `has ${issues.length} errors:\n${lines.join('\n')}${hint}`;
-  if (issues.some((e) => e instanceof InputTypeError)) typeReason(FN, 'problem', reason);
-  if (issues.every((e) => e instanceof InfeasibleError)) infeasible(FN, 'problem', reason);
+  const reason = `has ${log.total.toLocaleString('en-US')} errors:\n${lines.join('\n')}${hint}`;
+  if (log.anyType) typeReason(FN, 'problem', reason);
+  if (log.allInfeasible) infeasible(FN, 'problem', reason);
   return rangeReason(FN, 'problem', reason);
 }
 

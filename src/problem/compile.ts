@@ -8,18 +8,22 @@ import { describe as show, infeasible, rangeError, rangeReason, typeError, typeR
 import { priorities, type PriorityCriteria } from '../models/priority.js';
 import { exactPriorityOrder } from './priorityOrder.js';
 import { checkTimeSums } from './timeSums.js';
+import { IssueLog, type ProblemIssue } from './issueLog.js';
 import type { CompiledProblem, Problem } from './types.js';
 
-/** Any error the validator reports. @internal */
-export type ProblemIssue = InputTypeError | InputRangeError | InfeasibleError;
+export type { ProblemIssue } from './issueLog.js';
 
 /**
- * Runs checks either failing fast (throw the first error) or collecting every
- * error (the JSON reader reports them all). @internal
+ * Runs checks either failing fast (throw the first error) or collecting
+ * errors (the JSON reader reports them, bounded: {@link IssueLog}). @internal
  */
 class Report {
-  readonly issues: ProblemIssue[] = [];
+  readonly log = new IssueLog();
   constructor(readonly collect: boolean) {}
+  /** The kept issues. */
+  get issues(): ProblemIssue[] {
+    return this.log.issues;
+  }
   /** Runs `check`; in collect mode a library error is recorded and `undefined` returned. */
   guard<T>(check: () => T): T | undefined {
     if (!this.collect) return check();
@@ -27,7 +31,7 @@ class Report {
       return check();
     } catch (e) {
       if (e instanceof InputTypeError || e instanceof InputRangeError || e instanceof InfeasibleError) {
-        this.issues.push(e);
+        this.log.add(e);
         return undefined;
       }
       throw e;
@@ -114,7 +118,9 @@ function matrix(fn: string, field: string, v: unknown, n: number, m: number, out
 /** Result of {@link checkProblem}: the compiled problem, or the issues found. @internal */
 export interface CheckResult {
   readonly compiled: CompiledProblem | undefined;
+  /** The kept issues (at most a few per kind; `log` counts them all). */
   readonly issues: readonly ProblemIssue[];
+  readonly log: IssueLog;
 }
 
 /**
@@ -125,7 +131,7 @@ export function checkProblem(fn: string, problem: unknown, collect: boolean): Ch
   const r = new Report(collect);
   if (!isObject(problem)) {
     r.guard(() => typeError(fn, 'problem', 'an object', problem));
-    return { compiled: undefined, issues: r.issues };
+    return { compiled: undefined, issues: r.issues, log: r.log };
   }
   checkKeys(fn, 'problem', problem, PROBLEM_KEYS, r);
   const tasks = Array.isArray(problem.tasks) ? problem.tasks : r.guard(() => typeError(fn, 'problem.tasks', 'an array', problem.tasks)) ?? [];
@@ -190,7 +196,7 @@ export function checkProblem(fn: string, problem: unknown, collect: boolean): Ch
   matrix(fn, 'problem.execTime', problem.execTime, n, m, exec, r);
   if (problem.transferTime !== undefined) matrix(fn, 'problem.transferTime', problem.transferTime, n, m, transfer, r);
 
-  const before = r.issues.length;
+  const before = r.log.total;
   for (let i = 0; i < n; i++) {
     let ok = false;
     for (let j = i * m, end = j + m; j < end && !ok; j++) ok = exec[j]! + transfer[j]! < Infinity;
@@ -199,13 +205,14 @@ export function checkProblem(fn: string, problem: unknown, collect: boolean): Ch
       r.guard(() => infeasible(fn, `problem.execTime[${i}]`, why));
     }
   }
-  if (r.issues.length === before) normalizedPriorities(fn, criteria, explicit, priority, r);
-  if (r.issues.length === 0) r.guard(() => checkTimeSums(fn, { n, m, exec, transfer, release, priority, ready }));
-  if (r.issues.length > 0) return { compiled: undefined, issues: r.issues };
+  if (r.log.total === before) normalizedPriorities(fn, criteria, explicit, priority, r);
+  if (r.log.total === 0) r.guard(() => checkTimeSums(fn, { n, m, exec, transfer, release, priority, ready }));
+  if (r.log.total > 0) return { compiled: undefined, issues: r.issues, log: r.log };
   const priorityOrder = exactPriorityOrder(priority, criteria, explicit);
   return {
     compiled: { n, m, exec, transfer, priority, release, deadline, demand, ready, budget, tier, taskIds, deviceIds, ...(priorityOrder === undefined ? {} : { priorityOrder }) },
     issues: r.issues,
+    log: r.log,
   };
 }
 

@@ -146,3 +146,21 @@ describe('lepton-sched solve: edge cases (exit 2, one message on stderr, no stac
     expect(JSON.parse(r.out).schedule.tasks).toHaveLength(2);
   });
 });
+
+describe('lepton-sched solve: bounded error reports (issue 11, item 9)', () => {
+  it('solve with a generated file of 10^6 malformed tasks prints one bounded stderr line: 5 errors per kind and "… and 999,995 more of the same kind"', async () => {
+    const n = 1_000_000;
+    const text = `{"tasks":[${Array.from({ length: n }, (_, i) => `{"id":"t${i}","release":-1}`).join(',')}],"devices":[{"id":"d","tier":"edge"}],"execTime":[]}`;
+    expect(text.length).toBeGreaterThan(20e6); // the issue's 21 MB file
+    const r = await run(file('million.json', text));
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    // Before: 117 MB of output. Now a few hundred bytes.
+    expect(r.err.length).toBeLessThan(1000);
+    expect(r.err.split('\n')).toHaveLength(2); // one line and its newline
+    expect(r.err).toContain('parseProblemJson: problem has 1,000,001 errors: problem.tasks[0].release must be a finite number >= 0, got -1;');
+    expect(r.err).toContain('… and 999,995 more of the same kind (problem.tasks[*].release)');
+    expect(r.err).toContain('problem.execTime has 0 rows, expected 1000000 (one per task)');
+  }, 300_000);
+});
+

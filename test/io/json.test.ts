@@ -189,3 +189,23 @@ describe('parseProblemJson / solutionToJson: edge cases', () => {
     expect(() => solutionToJson(null as never)).toThrow(InputTypeError);
   });
 });
+
+describe('parseProblemJson: bounded error reports (issue 11, item 9)', () => {
+  it('parseProblemJson(20,000 tasks with a numeric id and release -1) lists 5 errors of each kind and counts the rest', () => {
+    const n = 20_000;
+    const text = `{"tasks":[${Array.from({ length: n }, (_, i) => `{"id":${i},"release":-1}`).join(',')}],"devices":[{"id":"d","tier":"edge"}],"execTime":[${Array.from({ length: n }, () => '[1]').join(',')}]}`;
+    let message = '';
+    try {
+      parseProblemJson(text);
+    } catch (e) {
+      expect(e).toBeInstanceOf(InputTypeError);
+      message = (e as Error).message;
+    }
+    const lines = message.split('\n');
+    expect(lines[0]).toBe('parseProblemJson: problem has 40,000 errors:');
+    expect(lines).toHaveLength(1 + 2 * 6);
+    expect(lines).toContain('  … and 19,995 more of the same kind (problem.tasks[*].release)');
+    expect(lines).toContain('  … and 19,995 more of the same kind (problem.tasks[*].id)');
+    expect(lines[1]).toBe('  problem.tasks[0].release must be a finite number >= 0, got -1');
+  });
+});
