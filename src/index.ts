@@ -93,3 +93,5 @@ export type { GanttOptions, GanttColors } from './render/gantt.js';
 export { barChartToSvg, lineChartToSvg } from './render/plot.js';
 export type { BarDatum, LineSeries, PlotOptions } from './render/plot.js';
 export type { BudgetOverrun } from './schedule/overruns.js';
+export type { SolutionBound } from './solvers/solve.js';
+export type { BoundKind } from './solvers/registry.js';

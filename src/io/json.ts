@@ -189,7 +189,7 @@ export interface SolutionToJsonOptions {
 /**
  * Writes a {@link Solution} as JSON with a fixed key order, so the same
  * solution always gives the same text: `strategy, assignment, makespan,
- * lowerBound, gap, stoppedEarly, metrics, schedule, trace`, and inside them
+ * lowerBound, bound, gap, stoppedEarly, metrics, schedule, trace`, and inside them
  * the order of their type declarations. Non-finite numbers (a `gap` of
  * `Infinity` when the lower bound is 0) are written as strings
  * (`"Infinity"`).
@@ -206,7 +206,7 @@ export interface SolutionToJsonOptions {
  * ```ts
  * const s = solve(workedExampleProblem(30), { strategy: 'mct' });
  * JSON.parse(solutionToJson(s)).assignment; // same as s.assignment
- * Object.keys(JSON.parse(solutionToJson(s))); // ['strategy', 'assignment', 'makespan', 'lowerBound', 'gap', 'stoppedEarly', 'metrics', 'schedule', 'trace']
+ * Object.keys(JSON.parse(solutionToJson(s))); // ['strategy', 'assignment', 'makespan', 'lowerBound', 'bound', 'gap', 'stoppedEarly', 'metrics', 'schedule', 'trace']
  * ```
  */
 export function solutionToJson(solution: Solution, options?: SolutionToJsonOptions): string {
@@ -229,6 +229,7 @@ export function solutionToJson(solution: Solution, options?: SolutionToJsonOptio
     assignment: [...solution.assignment],
     makespan: out(solution.makespan),
     lowerBound: out(solution.lowerBound),
+    ...(solution.bound === undefined ? {} : { bound: { value: out(solution.bound.value), kind: solution.bound.kind } }),
     gap: out(solution.gap),
     stoppedEarly: solution.stoppedEarly,
     metrics: metrics(solution.metrics),

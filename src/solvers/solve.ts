@@ -9,12 +9,12 @@ import type { Problem } from '../problem/types.js';
 import { evaluateCompiled } from '../schedule/evaluate.js';
 import { lowerBoundCompiled } from '../schedule/lowerBound.js';
 import type { CostModel, Schedule, ScheduleMetrics } from '../schedule/types.js';
-import type { Objective, StrategyContext, TaskDecision } from './registry.js';
+import type { BoundKind, Objective, StrategyContext, TaskDecision } from './registry.js';
 import { STRATEGIES, strategyNames, type StrategyName } from './strategies.js';
 import { budgetsMatter, CAPACITY_AWARE, runCapacityAware, type CapacityAwareName } from './heuristics/capacityAware.js';
 
 export type { StrategyName } from './strategies.js';
-export type { Objective, TaskDecision } from './registry.js';
+export type { BoundKind, Objective, TaskDecision } from './registry.js';
 
 /**
  * The largest n·m for which the decision trace is recorded by default. The
@@ -72,6 +72,14 @@ export interface SolveOptions {
   readonly trace?: boolean;
 }
 
+/** A lower bound and what it is. */
+export interface SolutionBound {
+  /** The bound. */
+  readonly value: number;
+  /** What it is: see {@link BoundKind}. */
+  readonly kind: BoundKind;
+}
+
 /** What {@link solve} returns: plain, JSON-serializable data. */
 export interface Solution {
   /** The strategy that produced it. */
@@ -88,8 +96,10 @@ export interface Solution {
   readonly trace: TaskDecision[];
   /** Whether a time or iteration budget stopped the strategy early. */
   readonly stoppedEarly: boolean;
-  /** A lower bound on the makespan of any assignment under the cost model (`makespanLowerBound`, or a strategy's own, whichever is larger). */
+  /** A lower bound on the makespan of any assignment under the cost model (`makespanLowerBound`, or a strategy's own, whichever is larger); equals `bound.value`. */
   readonly lowerBound: number;
+  /** The bound the gap is measured against: its value and what it is (`'combinatorial'`, `'lagrangian'`, `'exhaustive'`, `'lp'`). */
+  readonly bound: SolutionBound;
   /**
    * (makespan − lowerBound) / lowerBound: how far above the bound the result
    * may be (0 = provably optimal). When the bound is 0: 0 if the makespan is
@@ -152,6 +162,7 @@ const COST_MODELS: readonly CostModel[] = ['independent', 'sequential'];
  * s.assignment;           // [0, 0, 1]
  * s.makespan;             // 7
  * s.lowerBound;           // 4
+ * s.bound;                // { value: 4, kind: 'combinatorial' }
  * s.trace[0];
  * // { task: 2, step: 0, candidates: [{ device: 0, score: 5 }, { device: 1, score: 1 }],
  * //   chosen: 1, margin: 4, excluded: [] }
@@ -175,9 +186,12 @@ export function solve(problem: Problem, options?: SolveOptions): Solution {
   const schedule = evaluateCompiled(cp, result.assignment, costModel, result.order);
   const makespan = schedule.metrics.makespan;
   const own = result.lowerBound ?? 0;
-  const bound = lowerBoundCompiled(cp, costModel);
-  const lowerBound = own > bound ? own : bound;
-  const gap = lowerBound > 0 ? (makespan - lowerBound) / lowerBound : makespan === 0 ? 0 : Infinity;
+  const combinatorial = lowerBoundCompiled(cp, costModel);
+  // The strategy's own bound when it is at least as strong (an 'exhaustive' proof wins ties).
+  const ownWins = result.boundKind !== undefined && (own > combinatorial || (own === combinatorial && result.boundKind === 'exhaustive'));
+  const lowerBound = ownWins ? own : combinatorial;
+  const bound: SolutionBound = { value: lowerBound, kind: ownWins ? result.boundKind! : 'combinatorial' };
+  const gap = gapTo(makespan, lowerBound);
   return {
     strategy,
     assignment: Array.from(result.assignment),
@@ -187,6 +201,12 @@ export function solve(problem: Problem, options?: SolveOptions): Solution {
     trace: trace ? Array.from(result.trace) : [],
     stoppedEarly: result.stoppedEarly,
     lowerBound,
+    bound,
     gap,
   };
+}
+
+/** (makespan − bound) / bound; 0 when both are 0, `Infinity` when only the bound is. @internal */
+export function gapTo(makespan: number, bound: number): number {
+  return bound > 0 ? (makespan - bound) / bound : makespan === 0 ? 0 : Infinity;
 }

@@ -164,3 +164,30 @@ describe('lepton-sched solve: bounded error reports (issue 11, item 9)', () => {
   }, 300_000);
 });
 
+describe('lepton-sched solve: --time-limit and --lp-bound (issue 11, item 10)', () => {
+  it('solve worked.json --strategy local-search prints gap 0.00% against the exhaustive bound (makespan 80 is optimal: brute force over 4^5 assignments)', async () => {
+    const r = await run(worked, '--strategy', 'local-search');
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n')[3]).toMatch(/^\s*80\s+80\s+0\.00% \(exhaustive bound\)/);
+  });
+
+  it('solve worked.json --lp-bound measures the gap against the LP bound: 16.73% (lp bound) instead of 68.42% (combinatorial bound)', async () => {
+    const plain = await run(worked);
+    expect(plain.out.split('\n')[3]).toContain('68.42% (combinatorial bound)');
+    const r = await run(worked, '--lp-bound');
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n')[3]).toContain('16.73% (lp bound)');
+    expect(JSON.parse((await run(worked, '--lp-bound', '--json')).out).bound.kind).toBe('lp');
+  });
+
+  it('solve --time-limit MS passes timeLimitMs through: 0 stops local search on a 40-task instance at once (stopped early)', async () => {
+    const big = file('big.json', problemToJson(generateEtc({ tasks: 40, machines: 4, seed: 5 })));
+    const r = await run(big, '--strategy', 'local-search', '--time-limit', '0', '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).stoppedEarly).toBe(true);
+    const bad = await run(big, '--time-limit', 'soon');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--time-limit must be a non-negative integer');
+  });
+});
+
