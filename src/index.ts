@@ -71,6 +71,7 @@ export { createOnlineState } from './online/state.js';
 export type { OnlineState, OnlineStateOptions, OnlineDeviceState, OnlinePlannedTask } from './online/state.js';
 export { submit } from './online/submit.js';
 export type { OnlineTask, SubmitOptions, OnlineDecision, SubmitResult } from './online/submit.js';
+export type { OnlineUnplaced } from './online/submit.js';
 export { complete } from './online/complete.js';
 export type { OnlineObservation } from './online/complete.js';
 export { simulate } from './online/simulate.js';
