@@ -115,7 +115,10 @@ const OBJECTIVES: readonly Objective[] = ['makespan', 'flowtime', 'weighted-flow
  * Budgets are honoured: a device whose remaining budget cannot take a
  * task's demand is skipped (the capacity-aware strategies of `solve`); a
  * task that fits on no device is left out and listed in `unplaced`, so no
- * budget ever goes negative. Times are guarded as in `compileProblem`: an
+ * budget ever goes negative. With a strategy that ignores budgets
+ * (`'optimal-flowtime'`, `'local-search'`), a task it puts on a device
+ * without room for it is set aside and then placed by the capacity-aware
+ * MCT rule (after the others), or listed in `unplaced`. Times are guarded as in `compileProblem`: an
  * allowed time that the learnt ratio would scale past the range of a double,
  * or sums of times that could overflow, are refused with an
  * `InputRangeError` naming `submit`.
@@ -162,9 +165,9 @@ export function submit(state: OnlineState, tasks: readonly OnlineTask[], now: nu
 
   const exec = scaledTimes(batch, state.devices);
   guardBatch(batch, exec, state.devices, t);
-  const { solution, placed, unplaced } = placeWithinBudgets(state, batch, exec, t, solveOptions);
+  const { solution, placed, unplaced, retry } = placeWithinBudgets(state, batch, exec, t, solveOptions);
 
-  const decisions: OnlineDecision[] = solution.schedule.tasks.map((s) => ({
+  const decisions: OnlineDecision[] = solution === undefined ? [] : solution.schedule.tasks.map((s) => ({
     id: s.id,
     device: s.device,
     deviceId: state.devices[s.device]!.id,
@@ -176,7 +179,7 @@ export function submit(state: OnlineState, tasks: readonly OnlineTask[], now: nu
   const order = decisions.map((_, i) => i).sort((a, b) => decisions[a]!.start - decisions[b]!.start || a - b);
   const planned: OnlinePlannedTask[] = order.map((i) => {
     const d = decisions[i]!;
-    const b = placed[i]!;
+    const b = batch[placed[i]!]!;
     return { id: d.id, device: d.device, submitted: t, start: d.start, transfer: d.transfer, nominalExec: b.exec[d.device]!, exec: d.exec, finish: d.finish, demand: b.demand, deadline: b.deadline };
   });
   const devices: OnlineDeviceState[] = devicesNow.map((d, j) => {
@@ -190,11 +193,28 @@ export function submit(state: OnlineState, tasks: readonly OnlineTask[], now: nu
     if (busyUntil === d.busyUntil && used === 0) return d;
     return { ...d, busyUntil, budget: d.budget === null ? null : d.budget - used };
   });
-  return {
+  const first: SubmitResult = {
     state: { ...state, now: t, devices, pending: [...state.pending, ...planned], submitted: state.submitted + placed.length },
     decisions,
     unplaced,
-    stoppedEarly: solution.stoppedEarly,
+    stoppedEarly: solution?.stoppedEarly ?? false,
+  };
+  if (retry.length === 0) return first;
+  // Tasks a budget-ignoring strategy put on a full device: placed after the others by the capacity-aware MCT rule.
+  const { strategy: _ignored, ...rest } = opts;
+  const second = submit(first.state, retry.map((i) => tasks[i]!), t, { ...(rest as SubmitOptions), strategy: 'mct' });
+  const byId = new Map(retry.map((i) => [batch[i]!.spec.id, i]));
+  const indexed: [number, OnlineDecision][] = [...decisions.map((d, k): [number, OnlineDecision] => [placed[k]!, d]), ...second.decisions.map((d): [number, OnlineDecision] => [byId.get(d.id)!, d])];
+  const moreUnplaced = second.unplaced.map((u) => ({
+    id: u.id,
+    index: retry[u.index]!,
+    reason: `${u.reason.replace(/^tasks\[\d+\]/, `tasks[${retry[u.index]!}]`)} (set aside because strategy '${strategy ?? 'min-min'}' ignores budgets; then tried with the capacity-aware 'mct' rule)`,
+  }));
+  return {
+    state: second.state,
+    decisions: indexed.sort((a, b) => a[0] - b[0]).map(([, d]) => d),
+    unplaced: [...unplaced, ...moreUnplaced].sort((a, b) => a.index - b.index),
+    stoppedEarly: first.stoppedEarly || second.stoppedEarly,
   };
 }
 

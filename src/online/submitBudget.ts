@@ -86,19 +86,22 @@ const DEMAND_FIELD = /^problem\.tasks\[(\d+)\]\.demand$/;
 /**
  * Solves the batch so that no budget goes negative. The list heuristics
  * honour budgets themselves (`solve`'s capacity-aware path) and name a task
- * that fits nowhere; it is set aside and the rest solved again. Strategies
- * that ignore budgets by design (`'optimal-flowtime'`, `'local-search'`)
- * are checked afterwards: in their mapping order, a task that would take
- * its device past its remaining budget is set aside, and the rest solved
- * again. Each round removes at least one task, so at most b + 1 solves.
+ * that fits nowhere; it is set aside as unplaced and the rest solved again.
+ * Strategies that ignore budgets by design (`'optimal-flowtime'`,
+ * `'local-search'`) are checked afterwards: in their run order, a task that
+ * would take its device past its remaining budget goes to `retry` (the
+ * caller places it with the capacity-aware MCT rule), and the rest are
+ * solved again. Each round removes at least one task: at most b + 1 solves.
+ * `placed` holds the batch positions of the solution's tasks.
  * @internal
  */
 export function placeWithinBudgets(
   state: OnlineState, batch: readonly ReadTask[], exec: readonly (readonly number[])[], now: number, options: SolveOptions,
-): { solution: Solution; placed: ReadTask[]; unplaced: Unplaced[] } {
+): { solution: Solution | undefined; placed: number[]; unplaced: Unplaced[]; retry: number[] } {
   let index = batch.map((_, i) => i);
   const unplaced: Unplaced[] = [];
-  for (;;) {
+  const retry: number[] = [];
+  while (index.length > 0) {
     const tasks = index.map((i) => batch[i]!);
     let solution: Solution;
     try {
@@ -112,23 +115,16 @@ export function placeWithinBudgets(
       index = index.filter((q) => q !== i);
       continue;
     }
-    const over = overruns(state, tasks, solution);
-    if (over.length === 0) {
+    const over = new Set(overruns(state, tasks, solution).map((k) => index[k]!));
+    if (over.size === 0) {
       unplaced.sort((a, b) => a.index - b.index);
-      return { solution, placed: tasks, unplaced };
+      return { solution, placed: index, unplaced, retry: retry.sort((a, b) => a - b) };
     }
-    for (const k of over) {
-      const i = index[k]!;
-      const j = solution.assignment[k]!;
-      unplaced.push({
-        id: batch[i]!.spec.id,
-        index: i,
-        reason: `tasks[${i}].demand (${batch[i]!.demand}) does not fit the remaining budget of devices[${j}], where strategy '${solution.strategy}' (which ignores budgets) put it`,
-      });
-    }
-    const drop = new Set(over.map((k) => index[k]!));
-    index = index.filter((q) => !drop.has(q));
+    retry.push(...over);
+    index = index.filter((q) => !over.has(q));
   }
+  unplaced.sort((a, b) => a.index - b.index);
+  return { solution: undefined, placed: [], unplaced, retry: retry.sort((a, b) => a - b) };
 }
 
 /** Batch positions whose task, taken in the schedule's run order, would push its device past its remaining budget. */
