@@ -255,8 +255,8 @@ function normalizedPriorities(fn: string, criteria: readonly (PriorityCriteria |
  * per task, one entry per device), entries ≥ 0, `Infinity` = the task cannot
  * run there. Every task needs one device with finite execTime + transferTime.
  * Times whose sums could overflow a double in some schedule are refused (the
- * guard: max ready + max release + Σ_i max_j (transfer + exec), times n and
- * times Σ priority, must be finite), with the same message from every entry point.
+ * guard: max ready + max release + Σ_i max_j (transfer + exec), times n
+ * and times Σ priority, must be finite; m·max ready + that too), with the same message from every entry point.
  *
  * Priority per task: the explicit `priority`; else, for a task with
  * `criteria`, the normalized form (A/ΣA + B/ΣB + C/ΣC, seed section 4.1) with

@@ -36,7 +36,7 @@ const SLACK = 1 + 1e-6;
 /** The reason every entry point gives, after `fn: problem`. @internal */
 export const OVERFLOW_REASON =
   'has times whose sums overflow the range of a double: some schedule would have a finish time, flowtime or weighted flowtime of Infinity ' +
-  '(the guard: H = max ready + max release + Σ_i max over allowed devices of transfer + exec, and n·H and Σ priority·H, must be finite); rescale the times';
+  '(the guard: H = max ready + max release + Σ_i max over allowed devices of transfer + exec, and n·H, m·max ready + H and Σ priority·H, must be finite); rescale the times';
 
 /**
  * Throws an `InputRangeError` (`fn: problem has times whose sums overflow
@@ -47,9 +47,10 @@ export const OVERFLOW_REASON =
  *   their sum Infinity would make an allowed pair look forbidden): the error
  *   then names `problem.execTime[i][j]`;
  * - H = max_j ready_j + max_i release_i + Σ_i max_j p_ij (the latest finish
- *   any assignment in any order can reach), n·H (bounds the flowtime) and
- *   (Σ_i priority_i)·H (bounds the weighted flowtime), each times 1 + 1e-6,
- *   are finite.
+ *   any assignment in any order can reach), n·H (bounds the flowtime and
+ *   the positional costs of `'optimal-flowtime'`), m·max ready + H (bounds
+ *   the summed device loads of local search) and (Σ_i priority_i)·H (bounds
+ *   the weighted flowtime), each times 1 + 1e-6, are finite.
  * Problems within the guard never see an overflow in any evaluation, bound
  * or heuristic. O(n·m), no allocation.
  * @internal
@@ -77,7 +78,7 @@ export function checkTimeSums(fn: string, t: TimeArrays): void {
   for (let j = 0; j < m; j++) if (ready[j]! > maxReady) maxReady = ready[j]!;
   const horizon = (maxReady + maxRelease + sum) * SLACK;
   if (horizon === 0) return;
-  if (!Number.isFinite(horizon) || !Number.isFinite(n * horizon) || !Number.isFinite(weight * horizon)) {
+  if (!Number.isFinite(horizon) || !Number.isFinite(n * horizon) || !Number.isFinite(m * maxReady + horizon) || !Number.isFinite(weight * horizon)) {
     rangeReason(fn, 'problem', OVERFLOW_REASON);
   }
 }
