@@ -6,7 +6,8 @@ import { createRng } from '../../internal/random.js';
 import { evaluateCompiled } from '../../schedule/evaluate.js';
 import { lowerBoundCompiled } from '../../schedule/lowerBound.js';
 import { Loads, makespanOf, restore } from './makespanLoads.js';
-import { anneal, descend, descendOverflow, pricedStart } from './makespanMoves.js';
+import { anneal, descend, descendOverflow } from './makespanMoves.js';
+import { pricedStart } from './pricedStart.js';
 import { minMin } from '../heuristics/min-min.js';
 import type { BoundKind, Strategy, StrategyContext, StrategyResult } from '../registry.js';
 
