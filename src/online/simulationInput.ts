@@ -84,7 +84,11 @@ function readTask(field: string, t: unknown): SimTask {
   if (t.priority !== undefined) checkNonNegative(FN, `${field}.priority`, t.priority);
   if (t.criteria !== undefined) {
     checkObject(FN, `${field}.criteria`, t.criteria);
-    for (const k of ['importance', 'urgency', 'satisfaction']) checkNonNegative(FN, `${field}.criteria.${k}`, t.criteria[k]);
+    for (const k of ['importance', 'urgency', 'satisfaction']) {
+      const v = checkNonNegative(FN, `${field}.criteria.${k}`, t.criteria[k]);
+      // A batch may hold this task alone: its normalized priority then divides by this criterion.
+      if (v === 0 && t.priority === undefined) rangeError(FN, `${field}.criteria.${k}`, 'a number > 0 for a task without an explicit priority (a batch holding only this task would have no normalized priority)', v);
+    }
   }
   return t as unknown as SimTask;
 }

@@ -158,6 +158,7 @@ export function submit(state: OnlineState, tasks: readonly OnlineTask[], now: nu
   const m = state.devices.length;
   const ids = new Set(state.pending.map((p) => p.id));
   const batch = tasks.map((task, i) => readTask(task, i, m, ids));
+  checkBatchCriteria(batch);
   const devicesNow = state.devices.map((d) => (d.busyUntil >= t ? d : { ...d, busyUntil: t }));
   if (batch.length === 0) {
     return { state: { ...state, now: t, devices: devicesNow }, decisions: [], unplaced: [], stoppedEarly: false };
@@ -216,6 +217,20 @@ export function submit(state: OnlineState, tasks: readonly OnlineTask[], now: nu
     unplaced: [...unplaced, ...moreUnplaced].sort((a, b) => a.index - b.index),
     stoppedEarly: first.stoppedEarly || second.stoppedEarly,
   };
+}
+
+/**
+ * The rule of `compileProblem`, checked here so the error names `submit`:
+ * when some task takes its priority from criteria, every criterion must sum
+ * to more than 0 over the batch's tasks with criteria.
+ */
+function checkBatchCriteria(batch: readonly ReadTask[]): void {
+  if (!batch.some((b) => b.spec.criteria !== undefined && b.spec.priority === undefined)) return;
+  for (const k of CRITERIA) {
+    let sum = 0;
+    for (const b of batch) if (b.spec.criteria !== undefined) sum += b.spec.criteria[k];
+    if (!(sum > 0)) rangeReason(FN, `tasks[*].criteria.${k}`, "sums to 0 over the batch's tasks with criteria, so their normalized priority (which divides by the sum) is undefined; give those tasks an explicit priority");
+  }
 }
 
 function readTask(task: unknown, i: number, m: number, ids: Set<string>): ReadTask {

@@ -54,3 +54,14 @@ describe('submit within budgets: properties', () => {
     );
   });
 });
+
+describe('submit and simulate name themselves for a batch without normalized priorities (issue 11, item 9)', () => {
+  it("submit(task with criteria importance 0) throws naming submit and tasks[*].criteria.importance, not solve's problem", () => {
+    const s = createOnlineState([{ id: 'x', tier: 'edge' }]);
+    expect(() => submit(s, [{ id: 'a', execTime: [1], criteria: { importance: 0, urgency: 1, satisfaction: 1 } }], 0)).toThrow(
+      "submit: tasks[*].criteria.importance sums to 0 over the batch's tasks with criteria",
+    );
+    // With an explicit priority the criteria are not needed.
+    expect(submit(s, [{ id: 'a', execTime: [1], priority: 1, criteria: { importance: 0, urgency: 1, satisfaction: 1 } }], 0).decisions).toHaveLength(1);
+  });
+});
