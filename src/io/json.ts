@@ -5,8 +5,8 @@
  * @module
  */
 import { checkInteger, checkObject, checkOptions, infeasible, rangeReason, typeError, typeReason } from '../internal/errors.js';
-import { InfeasibleError, InputTypeError } from '../errors.js';
 import { checkProblem, compileFor } from '../problem/compile.js';
+import type { IssueLog } from '../problem/issueLog.js';
 import type { Problem } from '../problem/types.js';
 import type { Solution } from '../solvers/solve.js';
 
@@ -37,8 +37,12 @@ function fromJson(raw: unknown): unknown {
 
 /**
  * Reads a JSON problem file into a {@link Problem}, validating it completely
- * and reporting every error found at once, each with its path
- * (`problem.execTime[3][1]`) and reason.
+ * and reporting the errors found at once, each with its path
+ * (`problem.execTime[3][1]`) and reason. The report is bounded: the first 5
+ * errors of each kind (same class, same field up to indices), then a line
+ * `… and 999,995 more of the same kind (problem.tasks[*].id)`; the header
+ * counts them all (`has 2,000,000 errors:`). A file with 10^6 malformed
+ * tasks is read in time linear in its size, with a report of a few lines.
  *
  * Schema of a problem file (one JSON object; every other key is an error):
  *
@@ -102,14 +106,22 @@ export function parseProblemJson(text: string): Problem {
     typeReason(FN, 'text', `is not valid JSON: ${(e as Error).message}${hint}`);
   }
   const problem = fromJson(raw);
-  const { issues } = checkProblem(FN, problem, true);
-  if (issues.length === 0) return problem as Problem;
-  if (issues.length === 1) throw issues[0]!;
-  const prefix = `${FN}: `;
-  const lines = issues.map((e) => `  ${e.message.startsWith(prefix) ? e.message.slice(prefix.length) : e.message}`);
-  const reason = `has ${issues.length} errors:\n${lines.join('\n')}`;
-  if (issues.some((e) => e instanceof InputTypeError)) typeReason(FN, 'problem', reason);
-  if (issues.every((e) => e instanceof InfeasibleError)) infeasible(FN, 'problem', reason);
+  // Errors are collected, not thrown: skip capturing a stack trace for each
+  // (a file can hold millions), then restore the setting.
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  let log: IssueLog;
+  try {
+    log = checkProblem(FN, problem, true).log;
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+  if (log.total === 0) return problem as Problem;
+  if (log.total === 1) throw log.issues[0]!;
+  const lines = log.lines(`${FN}: `).map((l) => `  ${l}`);
+  const reason = `has ${log.total.toLocaleString('en-US')} errors:\n${lines.join('\n')}`;
+  if (log.anyType) typeReason(FN, 'problem', reason);
+  if (log.allInfeasible) infeasible(FN, 'problem', reason);
   return rangeReason(FN, 'problem', reason);
 }
 
@@ -186,7 +198,7 @@ export interface SolutionToJsonOptions {
 /**
  * Writes a {@link Solution} as JSON with a fixed key order, so the same
  * solution always gives the same text: `strategy, assignment, makespan,
- * lowerBound, gap, stoppedEarly, metrics, schedule, trace` (then
+ * lowerBound, bound, gap, stoppedEarly, metrics, schedule, trace` (then
  * `constraints` when the solution has them), and inside them
  * the order of their type declarations. Non-finite numbers (a `gap` of
  * `Infinity` when the lower bound is 0) are written as strings
@@ -204,7 +216,7 @@ export interface SolutionToJsonOptions {
  * ```ts
  * const s = solve(workedExampleProblem(30), { strategy: 'mct' });
  * JSON.parse(solutionToJson(s)).assignment; // same as s.assignment
- * Object.keys(JSON.parse(solutionToJson(s))); // ['strategy', 'assignment', 'makespan', 'lowerBound', 'gap', 'stoppedEarly', 'metrics', 'schedule', 'trace']
+ * Object.keys(JSON.parse(solutionToJson(s))); // ['strategy', 'assignment', 'makespan', 'lowerBound', 'bound', 'gap', 'stoppedEarly', 'metrics', 'schedule', 'trace']
  * ```
  */
 export function solutionToJson(solution: Solution, options?: SolutionToJsonOptions): string {
@@ -221,6 +233,7 @@ export function solutionToJson(solution: Solution, options?: SolutionToJsonOptio
     deadlineMisses: m.deadlineMisses.map((d) => ({ task: d.task, id: d.id, lateness: out(d.lateness) })),
     energy: { total: out(m.energy.total), perDevice: m.energy.perDevice.map((e) => ({ execution: out(e.execution), transfer: out(e.transfer), idle: out(e.idle), total: out(e.total) })) },
     cost: { total: out(m.cost.total), perDevice: m.cost.perDevice.map(out) },
+    ...(m.budgetOverruns === undefined ? {} : { budgetOverruns: m.budgetOverruns.map((o) => ({ device: o.device, id: o.id, demand: o.demand, budget: o.budget, amount: o.amount })) }),
   });
   const s = solution.schedule;
   const doc = {
@@ -228,6 +241,7 @@ export function solutionToJson(solution: Solution, options?: SolutionToJsonOptio
     assignment: [...solution.assignment],
     makespan: out(solution.makespan),
     lowerBound: out(solution.lowerBound),
+    ...(solution.bound === undefined ? {} : { bound: { value: out(solution.bound.value), kind: solution.bound.kind } }),
     gap: out(solution.gap),
     stoppedEarly: solution.stoppedEarly,
     metrics: metrics(solution.metrics),

@@ -6,17 +6,21 @@
  */
 import { InfeasibleError, InputRangeError, InputTypeError } from '../errors.js';
 import { rangeError, typeError, typeReason } from '../internal/errors.js';
+import { IssueLog, type ProblemIssue } from './issueLog.js';
 
-/** Any error the validator reports. @internal */
-export type ProblemIssue = InputTypeError | InputRangeError | InfeasibleError;
+export type { ProblemIssue } from './issueLog.js';
 
 /**
- * Runs checks either failing fast (throw the first error) or collecting every
- * error (the JSON reader reports them all). @internal
+ * Runs checks either failing fast (throw the first error) or collecting
+ * errors (the JSON reader reports them, bounded: {@link IssueLog}). @internal
  */
 export class Report {
-  readonly issues: ProblemIssue[] = [];
+  readonly log = new IssueLog();
   constructor(readonly collect: boolean) {}
+  /** The kept issues. */
+  get issues(): ProblemIssue[] {
+    return this.log.issues;
+  }
   /** Runs `check`; in collect mode a library error is recorded and `undefined` returned. */
   guard<T>(check: () => T): T | undefined {
     if (!this.collect) return check();
@@ -24,7 +28,7 @@ export class Report {
       return check();
     } catch (e) {
       if (e instanceof InputTypeError || e instanceof InputRangeError || e instanceof InfeasibleError) {
-        this.issues.push(e);
+        this.log.add(e);
         return undefined;
       }
       throw e;

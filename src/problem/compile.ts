@@ -5,11 +5,14 @@
  */
 import { describe as show, infeasible, rangeReason, typeError, typeReason } from '../internal/errors.js';
 import { priorities, type PriorityCriteria } from '../models/priority.js';
-import { Report, checkKeys, isObject, num, type ProblemIssue } from './check.js';
+import { Report, checkKeys, isObject, num } from './check.js';
 import { compileEnergy, ENERGY_DEVICE_KEYS, ENERGY_TASK_KEYS } from './compileEnergy.js';
+import type { IssueLog, ProblemIssue } from './issueLog.js';
+import { exactPriorityOrder } from './priorityOrder.js';
+import { checkTimeSums } from './timeSums.js';
 import type { CompiledProblem, Problem } from './types.js';
 
-export type { ProblemIssue } from './check.js';
+export type { ProblemIssue } from './issueLog.js';
 
 const PROBLEM_KEYS = ['tasks', 'devices', 'execTime', 'transferTime'];
 const TASK_KEYS = ['id', 'priority', 'criteria', 'demand', 'release', 'deadline', ...ENERGY_TASK_KEYS];
@@ -70,7 +73,9 @@ function matrix(fn: string, field: string, v: unknown, n: number, m: number, out
 /** Result of {@link checkProblem}: the compiled problem, or the issues found. @internal */
 export interface CheckResult {
   readonly compiled: CompiledProblem | undefined;
+  /** The kept issues (at most a few per kind; `log` counts them all). */
   readonly issues: readonly ProblemIssue[];
+  readonly log: IssueLog;
 }
 
 /**
@@ -81,7 +86,7 @@ export function checkProblem(fn: string, problem: unknown, collect: boolean): Ch
   const r = new Report(collect);
   if (!isObject(problem)) {
     r.guard(() => typeError(fn, 'problem', 'an object', problem));
-    return { compiled: undefined, issues: r.issues };
+    return { compiled: undefined, issues: r.issues, log: r.log };
   }
   checkKeys(fn, 'problem', problem, PROBLEM_KEYS, r);
   const tasks = Array.isArray(problem.tasks) ? problem.tasks : r.guard(() => typeError(fn, 'problem.tasks', 'an array', problem.tasks)) ?? [];
@@ -149,7 +154,7 @@ export function checkProblem(fn: string, problem: unknown, collect: boolean): Ch
   matrix(fn, 'problem.execTime', problem.execTime, n, m, exec, r);
   if (problem.transferTime !== undefined) matrix(fn, 'problem.transferTime', problem.transferTime, n, m, transfer, r);
 
-  const before = r.issues.length;
+  const before = r.log.total;
   for (let i = 0; i < n; i++) {
     let ok = false;
     for (let j = i * m, end = j + m; j < end && !ok; j++) ok = exec[j]! + transfer[j]! < Infinity;
@@ -158,11 +163,14 @@ export function checkProblem(fn: string, problem: unknown, collect: boolean): Ch
       r.guard(() => infeasible(fn, `problem.execTime[${i}]`, why));
     }
   }
-  if (r.issues.length === before) normalizedPriorities(fn, criteria, explicit, priority, r);
-  if (r.issues.length > 0) return { compiled: undefined, issues: r.issues };
+  if (r.log.total === before) normalizedPriorities(fn, criteria, explicit, priority, r);
+  if (r.log.total === 0) r.guard(() => checkTimeSums(fn, { n, m, exec, transfer, release, priority, ready }));
+  if (r.log.total > 0) return { compiled: undefined, issues: r.issues, log: r.log };
+  const priorityOrder = exactPriorityOrder(priority, criteria, explicit);
   return {
-    compiled: { n, m, exec, transfer, priority, release, deadline, demand, ready, budget, tier, ...energy, taskIds, deviceIds },
+    compiled: { n, m, exec, transfer, priority, release, deadline, demand, ready, budget, tier, ...energy, taskIds, deviceIds, ...(priorityOrder === undefined ? {} : { priorityOrder }) },
     issues: r.issues,
+    log: r.log,
   };
 }
 
@@ -210,16 +218,24 @@ function normalizedPriorities(fn: string, criteria: readonly (PriorityCriteria |
  * `minimum` finite and ≥ 0 (seconds); a task's `source` is the id of one of
  * the devices.
  *
+ * Times whose sums could overflow a double in some schedule are refused (the
+ * guard: max ready + max release + Σ_i max_j (transfer + exec), times n
+ * and times Σ priority, must be finite; m·max ready + that too), with the same message from every entry point.
+ *
  * Priority per task: the explicit `priority`; else, for a task with
  * `criteria`, the normalized form (A/ΣA + B/ΣB + C/ΣC, seed section 4.1) with
- * sums over all tasks that have criteria; else 0.
+ * sums over all tasks that have criteria; else 0. When some priority comes
+ * from criteria, `priorityOrder` holds the tasks by priority decided in
+ * exact arithmetic (equal fractions are ties, lowest index first), since the
+ * doubles in `priority` carry rounding (2/3 computes as 0.66666666666666674
+ * or 0.66666666666666663 depending on the criteria).
  *
  * Complexity: O(n·m) time, one pass over each matrix.
  *
  * @param problem - The problem (never mutated; the result shares no storage with it).
  * @returns A {@link CompiledProblem}.
  * @throws {@link InputTypeError} for a wrong shape: non-object, non-array, ragged rows, missing or non-string id, unknown field, bad tier.
- * @throws {@link InputRangeError} for NaN, negative or (where not allowed) infinite numbers, a granularity ≤ 0, a `source` naming no device, duplicate ids, or criteria whose column sums to 0 when normalized priorities are needed.
+ * @throws {@link InputRangeError} for NaN, negative or (where not allowed) infinite numbers, a granularity ≤ 0, a `source` naming no device, duplicate ids, criteria whose column sums to 0 when normalized priorities are needed, or times whose sums overflow a double (the same message from every entry point).
  * @throws {@link InfeasibleError} for a task with no device it can run on, naming `problem.execTime[i]`.
  *
  * @example

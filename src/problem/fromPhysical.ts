@@ -5,7 +5,9 @@
  */
 import { checkArray, checkNonNegative, checkObject, checkOneOf, checkPositive, rangeError, rangeReason, typeError } from '../internal/errors.js';
 import type { PriorityCriteria } from '../models/priority.js';
+import { InfeasibleError } from '../errors.js';
 import { Report } from './check.js';
+import { compileFor } from './compile.js';
 import { compileEnergy } from './compileEnergy.js';
 import type { DevicePower, DevicePrice, DeviceSpec, Problem, TaskSpec, Tier } from './types.js';
 
@@ -171,7 +173,15 @@ export function problemFromPhysical(tasks: readonly PhysicalTask[], devices: rea
     execTime.push(er);
     transferTime.push(tr);
   }
-  return { tasks: outTasks, devices: outDevices, execTime, transferTime };
+  const problem: Problem = { tasks: outTasks, devices: outDevices, execTime, transferTime };
+  // Validate what later calls rely on (unique ids, sums of times) here, under this function's name.
+  // An infeasible problem is still a problem (solvers report it); anything else is the builder's error.
+  try {
+    compileFor('problemFromPhysical', problem);
+  } catch (e) {
+    if (!(e instanceof InfeasibleError)) throw e;
+  }
+  return problem;
 }
 
 function id(fn: string, field: string, v: unknown, fallback: string): string {

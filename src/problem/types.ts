@@ -118,6 +118,13 @@ export interface CompiledProblem {
   readonly transfer: Float64Array;
   /** Per task: the priority used for ordering (higher first). */
   readonly priority: Float64Array;
+  /**
+   * The task indices by priority, highest first, ties to the lowest index,
+   * decided in exact arithmetic (normalized priorities from criteria compare
+   * as fractions, not as rounded doubles). Set by `compileProblem` when some
+   * priority comes from criteria; otherwise sorting `priority` is exact.
+   */
+  readonly priorityOrder?: Int32Array;
   /** Per task: release time (0 default). */
   readonly release: Float64Array;
   /** Per task: deadline (`Infinity` when none). */

@@ -8,6 +8,7 @@ import { compileFor } from '../problem/compile.js';
 import type { CompiledProblem, Problem } from '../problem/types.js';
 import { costCompiled } from './cost.js';
 import { energyCompiled } from './energy.js';
+import { budgetOverruns } from './overruns.js';
 import type { CostModel, DeadlineMiss, DeviceUsage, Schedule, ScheduledTask } from './types.js';
 
 /** Options of {@link evaluate}. */
@@ -48,8 +49,9 @@ const COST_MODELS: readonly CostModel[] = ['independent', 'sequential'];
  * deadline misses = tasks with finish > deadline, lateness finish − deadline;
  * per device busy = Σ p_ij of its tasks, utilization = busy / makespan (0 when
  * the makespan is 0); load imbalance = max busy / mean busy over all m devices
- * (1 = balanced, 0 when no device is busy). Device budgets and task demands
- * are not checked here (capacity-aware solvers do that).
+ * (1 = balanced, 0 when no device is busy); budget overruns = every device
+ * whose Σ demand exceeds its budget, with the amount (an assignment that
+ * overruns is still evaluated: it is reported, never hidden).
  *
  * Energy (joules) and cost (currency units), from the devices' optional
  * `power` and `price` (devices without them contribute 0), with
@@ -109,8 +111,8 @@ export function evaluate(problem: Problem, assignment: readonly number[], option
     }
     order = o as readonly number[];
   }
+  // compileFor refused every problem whose sums of times could overflow (problem/timeSums.ts).
   const schedule = evaluateCompiled(cp, assignment, costModel, order);
-  if (schedule.metrics.makespan === Infinity) rangeReason(fn, 'problem', 'has times whose sums overflow the range of a double (the makespan would be Infinity); rescale the times');
   if (schedule.metrics.energy.total === Infinity || schedule.metrics.cost.total === Infinity) {
     rangeReason(fn, 'problem.devices', 'have power or price figures whose products with the times overflow the range of a double (the energy or cost would be Infinity); rescale them');
   }
@@ -193,6 +195,6 @@ export function evaluateCompiled(cp: CompiledProblem, assignment: ArrayLike<numb
     assignment: Array.from(assignment),
     tasks,
     devices,
-    metrics: { makespan, flowtime, weightedFlowtime, totalTransfer, deadlineMisses, loadImbalance, energy: energyCompiled(cp, assignment, makespan), cost: costCompiled(cp, assignment) },
+    metrics: { makespan, flowtime, weightedFlowtime, totalTransfer, deadlineMisses, loadImbalance, energy: energyCompiled(cp, assignment, makespan), cost: costCompiled(cp, assignment), budgetOverruns: budgetOverruns(cp, devices.map((d) => d.tasks)) },
   };
 }

@@ -2,6 +2,7 @@
  * What evaluating an assignment produces: a timed schedule and its metrics.
  * @module
  */
+import type { BudgetOverrun } from './overruns.js';
 
 /**
  * How task times combine on a device.
@@ -69,6 +70,13 @@ export interface ScheduleMetrics {
   readonly energy: EnergyMetrics;
   /** Money in the problem's currency unit, total and per device; 0 for devices without `price`. */
   readonly cost: CostMetrics;
+  /**
+   * Devices whose assigned demands exceed their budget, with the amount
+   * (empty when every budget is respected). Set by `evaluate` and `solve`
+   * (strategies that ignore budgets by design report their overruns here);
+   * absent from `simulate`'s schedule, whose devices have no budgets.
+   */
+  readonly budgetOverruns?: readonly BudgetOverrun[];
 }
 
 /** The result of evaluating an assignment. */

@@ -19,6 +19,20 @@ import type { CostModel } from '../schedule/types.js';
 export type Objective = 'makespan' | 'flowtime' | 'weighted-flowtime' | 'energy' | 'cost';
 
 /**
+ * What a reported lower bound is:
+ * - `'combinatorial'`: `makespanLowerBound` (each task alone, and the total
+ *   minimum work spread over the devices); under the `'independent'` cost
+ *   model this is the exact optimum;
+ * - `'lagrangian'`: the LP-dual bound Σ_i min_j y_j p_ij that
+ *   `'local-search'` computes from its prices (at best the LP bound);
+ * - `'exhaustive'`: the optimum itself, proved by enumerating every
+ *   assignment (`'local-search'` on tiny instances without release times);
+ * - `'lp'`: the LP relaxation through HiGHS (`makespanLpBound`; the CLI's
+ *   `--lp-bound`).
+ */
+export type BoundKind = 'combinatorial' | 'lagrangian' | 'exhaustive' | 'lp';
+
+/**
  * Everything a strategy is given. The problem is compiled and validated
  * once, before any strategy runs; strategies read it and never write it.
  * @internal
@@ -107,6 +121,8 @@ export interface StrategyResult {
    * its own bound.
    */
   readonly lowerBound?: number;
+  /** What `lowerBound` is (see {@link BoundKind}). @defaultValue `'combinatorial'` */
+  readonly boundKind?: BoundKind;
   /** Iterations performed, for iterative strategies. */
   readonly iterations?: number;
 }

@@ -11,11 +11,12 @@ import { lowerBoundCompiled } from '../schedule/lowerBound.js';
 import type { CostModel, Schedule, ScheduleMetrics } from '../schedule/types.js';
 import { constraintReport, readConstraints, readObjective, type ConstraintReport, type ObjectiveWeights, type SolveConstraints } from './objective.js';
 import { OBJECTIVE_STRATEGIES, runObjectiveStrategy } from './objectiveStrategies.js';
-import type { Objective, StrategyContext, TaskDecision } from './registry.js';
+import type { BoundKind, Objective, StrategyContext, TaskDecision } from './registry.js';
 import { STRATEGIES, strategyNames, type StrategyName } from './strategies.js';
+import { budgetsMatter, CAPACITY_AWARE, runCapacityAware, type CapacityAwareName } from './heuristics/capacityAware.js';
 
 export type { StrategyName } from './strategies.js';
-export type { Objective, TaskDecision } from './registry.js';
+export type { BoundKind, Objective, TaskDecision } from './registry.js';
 export type { ObjectiveWeights, SolveConstraints, ConstraintReport, ConstraintViolation } from './objective.js';
 
 /**
@@ -90,6 +91,14 @@ export interface SolveOptions {
   readonly trace?: boolean;
 }
 
+/** A lower bound and what it is. */
+export interface SolutionBound {
+  /** The bound. */
+  readonly value: number;
+  /** What it is: see {@link BoundKind}. */
+  readonly kind: BoundKind;
+}
+
 /** What {@link solve} returns: plain, JSON-serializable data. */
 export interface Solution {
   /** The strategy that produced it. */
@@ -106,8 +115,10 @@ export interface Solution {
   readonly trace: TaskDecision[];
   /** Whether a time or iteration budget stopped the strategy early. */
   readonly stoppedEarly: boolean;
-  /** A lower bound on the makespan of any assignment under the cost model (`makespanLowerBound`, or a strategy's own, whichever is larger). */
+  /** A lower bound on the makespan of any assignment under the cost model (`makespanLowerBound`, or a strategy's own, whichever is larger); equals `bound.value`. */
   readonly lowerBound: number;
+  /** The bound the gap is measured against: its value and what it is (`'combinatorial'`, `'lagrangian'`, `'exhaustive'`, `'lp'`). */
+  readonly bound: SolutionBound;
   /**
    * (makespan − lowerBound) / lowerBound: how far above the bound the result
    * may be (0 = provably optimal). When the bound is 0: 0 if the makespan is
@@ -143,8 +154,17 @@ const COST_MODELS: readonly CostModel[] = ['independent', 'sequential'];
  * `maxIterations`). The list heuristics use the `'sequential'` model
  * internally (a device's availability starts at its ready time, 0 in Braun,
  * and advances as tasks are placed), never choose a forbidden pair
- * (`Infinity`), and break ties by the lowest index. Device budgets and task
- * demands are not enforced by these heuristics.
+ * (`Infinity`), and break ties by the lowest index.
+ *
+ * Capacities: when some device budget is finite and some task demand is
+ * positive, these list heuristics (and `'duplex'`) run in their
+ * capacity-aware form: the same rule, skipping a device whose remaining
+ * budget (budget − demands already placed there) cannot take the task; a
+ * task that then fits nowhere throws an `InfeasibleError` naming
+ * `problem.tasks[i].demand` (saying whether infeasibility is proved or only
+ * this greedy order failed). `'optimal-flowtime'` and `'local-search'`
+ * ignore budgets by design; every overrun of any result is reported in
+ * `metrics.budgetOverruns` (device, demand, budget, amount).
  *
  * What each strategy optimizes (`options.objective`, `options.constraints`):
  *
@@ -169,7 +189,7 @@ const COST_MODELS: readonly CostModel[] = ['independent', 'sequential'];
  * @returns A {@link Solution}.
  * @throws {@link InputTypeError} for an unknown option key, an unknown `options.strategy` (the message lists the known ones), a wrong option type, or a malformed problem.
  * @throws {@link InputRangeError} for an out-of-range option (negative time limit, non-integer seed, negative weight or limit), an energy, cost or weighted objective with a strategy that cannot optimize it, or a bad number in the problem.
- * @throws {@link InfeasibleError} for a task that no device can run.
+ * @throws {@link InfeasibleError} for a task that no device can run, or (capacity-aware strategies) a task whose demand fits on no device, naming `problem.tasks[i].demand`.
  *
  * @example
  * ```ts
@@ -181,6 +201,7 @@ const COST_MODELS: readonly CostModel[] = ['independent', 'sequential'];
  * s.assignment;           // [0, 0, 1]
  * s.makespan;             // 7
  * s.lowerBound;           // 4
+ * s.bound;                // { value: 4, kind: 'combinatorial' }
  * s.trace[0];
  * // { task: 2, step: 0, candidates: [{ device: 0, score: 5 }, { device: 1, score: 1 }],
  * //   chosen: 1, margin: 4, excluded: [] }
@@ -216,15 +237,24 @@ export function solve(problem: Problem, options?: SolveOptions): Solution {
   const cp = compileFor(FN, problem);
   const trace = traceOption ?? cp.n * cp.m <= TRACE_DEFAULT_MAX_PAIRS;
   const ctx: StrategyContext = { cp, costModel, objective, seed, timeLimitMs, maxIterations, trace };
+  // Energy, cost, weighted objectives and constraints: the objective-aware
+  // variants (they report budget overruns in the metrics rather than honour
+  // budgets). Otherwise the capacity-aware form when budgets bind.
+  const capacityAware = (CAPACITY_AWARE as readonly string[]).includes(strategy);
   const result = aware
     ? runObjectiveStrategy(cp, strategy, { costModel, weights: spec.weights, limits, trace, maxIterations, timeLimitMs })
-    : STRATEGIES[strategy].run(ctx);
+    : capacityAware && budgetsMatter(cp)
+      ? runCapacityAware(ctx, strategy as CapacityAwareName)
+      : STRATEGIES[strategy].run(ctx);
   const schedule = evaluateCompiled(cp, result.assignment, costModel, result.order);
   const makespan = schedule.metrics.makespan;
   const own = result.lowerBound ?? 0;
-  const bound = lowerBoundCompiled(cp, costModel);
-  const lowerBound = own > bound ? own : bound;
-  const gap = lowerBound > 0 ? (makespan - lowerBound) / lowerBound : makespan === 0 ? 0 : Infinity;
+  const combinatorial = lowerBoundCompiled(cp, costModel);
+  // The strategy's own bound when it is at least as strong (an 'exhaustive' proof wins ties).
+  const ownWins = result.boundKind !== undefined && (own > combinatorial || (own === combinatorial && result.boundKind === 'exhaustive'));
+  const lowerBound = ownWins ? own : combinatorial;
+  const bound: SolutionBound = { value: lowerBound, kind: ownWins ? result.boundKind! : 'combinatorial' };
+  const gap = gapTo(makespan, lowerBound);
   return {
     strategy,
     assignment: Array.from(result.assignment),
@@ -234,7 +264,13 @@ export function solve(problem: Problem, options?: SolveOptions): Solution {
     trace: trace ? Array.from(result.trace) : [],
     stoppedEarly: result.stoppedEarly,
     lowerBound,
+    bound,
     gap,
     ...(limits !== undefined ? { constraints: constraintReport(cp, schedule.metrics, limits, costModel) } : {}),
   };
+}
+
+/** (makespan − bound) / bound; 0 when both are 0, `Infinity` when only the bound is. @internal */
+export function gapTo(makespan: number, bound: number): number {
+  return bound > 0 ? (makespan - bound) / bound : makespan === 0 ? 0 : Infinity;
 }

@@ -211,3 +211,47 @@ describe('lepton-sched solve: energy and money', () => {
     expect(JSON.parse(r.out).assignment).toEqual([0]); // 64 J on the phone against 128 + 4 J
   });
 });
+describe('lepton-sched solve: bounded error reports (issue 11, item 9)', () => {
+  it('solve with a generated file of 10^6 malformed tasks prints one bounded stderr line: 5 errors per kind and "… and 999,995 more of the same kind"', async () => {
+    const n = 1_000_000;
+    const text = `{"tasks":[${Array.from({ length: n }, (_, i) => `{"id":"t${i}","release":-1}`).join(',')}],"devices":[{"id":"d","tier":"edge"}],"execTime":[]}`;
+    expect(text.length).toBeGreaterThan(20e6); // the issue's 21 MB file
+    const r = await run(file('million.json', text));
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    // Before: 117 MB of output. Now a few hundred bytes.
+    expect(r.err.length).toBeLessThan(1000);
+    expect(r.err.split('\n')).toHaveLength(2); // one line and its newline
+    expect(r.err).toContain('parseProblemJson: problem has 1,000,001 errors: problem.tasks[0].release must be a finite number >= 0, got -1;');
+    expect(r.err).toContain('… and 999,995 more of the same kind (problem.tasks[*].release)');
+    expect(r.err).toContain('problem.execTime has 0 rows, expected 1000000 (one per task)');
+  }, 300_000);
+});
+
+describe('lepton-sched solve: --time-limit and --lp-bound (issue 11, item 10)', () => {
+  it('solve worked.json --strategy local-search prints gap 0.00% against the exhaustive bound (makespan 80 is optimal: brute force over 4^5 assignments)', async () => {
+    const r = await run(worked, '--strategy', 'local-search');
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n')[3]).toMatch(/^\s*80\s+80\s+0\.00% \(exhaustive bound\)/);
+  });
+
+  it('solve worked.json --lp-bound measures the gap against the LP bound: 16.73% (lp bound) instead of 68.42% (combinatorial bound)', async () => {
+    const plain = await run(worked);
+    expect(plain.out.split('\n')[3]).toContain('68.42% (combinatorial bound)');
+    const r = await run(worked, '--lp-bound');
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n')[3]).toContain('16.73% (lp bound)');
+    expect(JSON.parse((await run(worked, '--lp-bound', '--json')).out).bound.kind).toBe('lp');
+  });
+
+  it('solve --time-limit MS passes timeLimitMs through: 0 stops local search on a 40-task instance at once (stopped early)', async () => {
+    const big = file('big.json', problemToJson(generateEtc({ tasks: 40, machines: 4, seed: 5 })));
+    const r = await run(big, '--strategy', 'local-search', '--time-limit', '0', '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).stoppedEarly).toBe(true);
+    const bad = await run(big, '--time-limit', 'soon');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--time-limit must be a non-negative integer');
+  });
+});
+

@@ -74,6 +74,8 @@ describe('parseProblemJson / problemToJson / solutionToJson: reference values', 
     const doc = JSON.parse(solutionToJson(s)) as Record<string, unknown>;
     expect(Object.keys(doc)).toEqual(['strategy', 'assignment', 'makespan', 'lowerBound', 'gap', 'stoppedEarly', 'metrics', 'schedule', 'trace']);
     expect(Object.keys(doc.metrics as object)).toEqual(['makespan', 'flowtime', 'weightedFlowtime', 'totalTransfer', 'loadImbalance', 'deadlineMisses', 'energy', 'cost']);
+    expect(Object.keys(doc)).toEqual(['strategy', 'assignment', 'makespan', 'lowerBound', 'bound', 'gap', 'stoppedEarly', 'metrics', 'schedule', 'trace']);
+    expect(Object.keys(doc.metrics as object)).toEqual(['makespan', 'flowtime', 'weightedFlowtime', 'totalTransfer', 'loadImbalance', 'deadlineMisses', 'budgetOverruns']);
     expect(Object.keys(doc.schedule as object)).toEqual(['costModel', 'assignment', 'tasks', 'devices', 'metrics']);
     expect(doc.assignment).toEqual(s.assignment);
   });
@@ -256,5 +258,25 @@ describe('parseProblemJson / problemToJson / solutionToJson: energy and money', 
     const doc = JSON.parse(solutionToJson(s)) as { metrics: { energy: unknown; cost: unknown } };
     expect(doc.metrics.energy).toEqual(s.metrics.energy);
     expect(doc.metrics.cost).toEqual(s.metrics.cost);
+  });
+});
+
+describe('parseProblemJson: bounded error reports (issue 11, item 9)', () => {
+  it('parseProblemJson(20,000 tasks with a numeric id and release -1) lists 5 errors of each kind and counts the rest', () => {
+    const n = 20_000;
+    const text = `{"tasks":[${Array.from({ length: n }, (_, i) => `{"id":${i},"release":-1}`).join(',')}],"devices":[{"id":"d","tier":"edge"}],"execTime":[${Array.from({ length: n }, () => '[1]').join(',')}]}`;
+    let message = '';
+    try {
+      parseProblemJson(text);
+    } catch (e) {
+      expect(e).toBeInstanceOf(InputTypeError);
+      message = (e as Error).message;
+    }
+    const lines = message.split('\n');
+    expect(lines[0]).toBe('parseProblemJson: problem has 40,000 errors:');
+    expect(lines).toHaveLength(1 + 2 * 6);
+    expect(lines).toContain('  … and 19,995 more of the same kind (problem.tasks[*].release)');
+    expect(lines).toContain('  … and 19,995 more of the same kind (problem.tasks[*].id)');
+    expect(lines[1]).toBe('  problem.tasks[0].release must be a finite number >= 0, got -1');
   });
 });

@@ -149,3 +149,11 @@ describe('problemFromPhysical: energy and money', () => {
     });
   }
 });
+
+describe('problemFromPhysical: validates what later calls rely on (issue 11, item 9)', () => {
+  it('problemFromPhysical rejects duplicate device ids itself, not at the next solve', () => {
+    const dev = { id: 'x', tier: 'edge' as const, speed: 1 };
+    expect(() => problemFromPhysical([{ work: 1, dataSize: 0 }], [dev, dev])).toThrow('problemFromPhysical: problem.devices[1].id duplicates problem.devices[0].id ("x")');
+    expect(() => problemFromPhysical([{ work: 1e308, dataSize: 0 }, { work: 1e308, dataSize: 0 }], [dev])).toThrow('problemFromPhysical: problem has times whose sums overflow the range of a double');
+  });
+});

@@ -181,6 +181,7 @@ describe('evaluate: edge cases', () => {
   it('evaluate of an empty problem has zero metrics and load imbalance 0', () => {
     const s = evaluate({ tasks: [], devices: [{ id: 'd', tier: 'edge' }], execTime: [] }, []);
     expect(s.metrics).toEqual({ makespan: 0, flowtime: 0, weightedFlowtime: 0, totalTransfer: 0, deadlineMisses: [], loadImbalance: 0, energy: { total: 0, perDevice: [{ execution: 0, transfer: 0, idle: 0, total: 0 }] }, cost: { total: 0, perDevice: [0] } });
+    expect(s.metrics).toEqual({ makespan: 0, flowtime: 0, weightedFlowtime: 0, totalTransfer: 0, deadlineMisses: [], loadImbalance: 0, budgetOverruns: [] });
     expect(s.devices[0]).toEqual({ device: 0, id: 'd', busy: 0, utilization: 0, tasks: [] });
   });
 
@@ -206,13 +207,13 @@ describe('evaluate: edge cases', () => {
     expect(s.metrics.loadImbalance).toBe(1);
   });
 
-  it('evaluate rejects times whose sum overflows the double range instead of returning Infinity or NaN', () => {
+  it('evaluate rejects times whose sum overflows the double range up front, under every cost model, instead of returning Infinity or NaN', () => {
     const p: Problem = { tasks: [{ id: 'a' }, { id: 'b' }], devices: [{ id: 'd', tier: 'edge' }], execTime: [[1e308], [1e308]] };
-    expect(() => evaluate(p, [0, 0])).toThrow('evaluate: problem has times whose sums overflow the range of a double (the makespan would be Infinity); rescale the times');
-    const ind = evaluate(p, [0, 0], { costModel: 'independent' });
-    expect(ind.metrics.makespan).toBe(1e308);
-    expect(ind.metrics.flowtime).toBe(Infinity); // a sum of finish times may overflow; never NaN
-    expect(ind.metrics.loadImbalance).toBe(Infinity);
+    const message = 'evaluate: problem has times whose sums overflow the range of a double';
+    expect(() => evaluate(p, [0, 0])).toThrow(message);
+    // Under 'independent' the makespan would be 1e308 but the flowtime 2e308 = Infinity: refused too.
+    expect(() => evaluate(p, [0, 0], { costModel: 'independent' })).toThrow(message);
+    expect(() => evaluate(p, [0, 0], { costModel: 'independent' })).toThrow(InputRangeError);
   });
 
   it('evaluate rejects bad assignments, orders and options, naming the field', () => {

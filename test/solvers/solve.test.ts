@@ -23,6 +23,7 @@ describe('solve(problem, options): reference values', () => {
     expect(s.assignment).toEqual([0, 0, 1]);
     expect(s.makespan).toBe(7);
     expect(s.lowerBound).toBe(4);
+    expect(s.bound).toEqual({ value: 4, kind: 'combinatorial' });
     expect(s.gap).toBe(0.75);
     expect(s.trace[0]).toEqual({ task: 2, step: 0, candidates: [{ device: 0, score: 5 }, { device: 1, score: 1 }], chosen: 1, margin: 4, excluded: [] });
     expect(s.metrics).toBe(s.schedule.metrics);
