@@ -91,9 +91,74 @@ export function stableSortPairs(key: Float64Array, idx: Int32Array, lo: number, 
 }
 
 /**
+ * Sorts `key[0..n)` ascending with `idx` alongside, stably: a bucket pass by
+ * value ((v − min) · n / (max − min), monotone in v, so buckets are in key
+ * order; `Infinity` in a last bucket), filled in input order, then each
+ * bucket sorted by {@link stableSortPairs}. O(n) for spread values, O(n log n)
+ * at worst. `bucket` and `count` are scratch of length ≥ n and ≥ n + 2.
+ * @internal
+ */
+export function bucketSortPairs(key: Float64Array, idx: Int32Array, n: number, tmpKey: Float64Array, tmpIdx: Int32Array, bucket: Int32Array, count: Int32Array): void {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let p = 0; p < n; p++) {
+    const v = key[p]!;
+    if (v !== Infinity) {
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+  }
+  const scale = n / (hi - lo);
+  if (n <= RUN || !(scale < Infinity) || !(scale > 0)) {
+    stableSortPairs(key, idx, 0, n, tmpKey, tmpIdx);
+    return;
+  }
+  const last = n - 1;
+  count.fill(0, 0, n + 2);
+  for (let p = 0; p < n; p++) {
+    const v = key[p]!;
+    let b = n;
+    if (v !== Infinity) {
+      b = Math.floor((v - lo) * scale);
+      if (b > last) b = last;
+    }
+    bucket[p] = b;
+    count[b + 1]!++;
+  }
+  for (let b = 0; b <= n; b++) count[b + 1]! += count[b]!;
+  for (let p = 0; p < n; p++) {
+    const o = count[bucket[p]!]!++;
+    tmpKey[o] = key[p]!;
+    tmpIdx[o] = idx[p]!;
+  }
+  key.set(tmpKey.subarray(0, n));
+  idx.set(tmpIdx.subarray(0, n));
+  // count[b] is now the end of bucket b (the start of b + 1).
+  for (let b = 0, s = 0; b < n; b++) {
+    const e = count[b]!;
+    if (e - s > RUN) stableSortPairs(key, idx, s, e, tmpKey, tmpIdx);
+    else {
+      for (let p = s + 1; p < e; p++) {
+        const k = key[p]!;
+        const t = idx[p]!;
+        let q = p - 1;
+        while (q >= s && key[q]! > k) {
+          key[q + 1] = key[q]!;
+          idx[q + 1] = idx[q]!;
+          q--;
+        }
+        key[q + 1] = k;
+        idx[q + 1] = t;
+      }
+    }
+    s = e;
+  }
+}
+
+/**
  * Builds the sorted columns of `cp` (every device, costs transfer + exec
- * computed as the heuristics compute them). O(m·n log n) time, O(n·m)
- * memory. @internal
+ * computed as the heuristics compute them). O(m·n log n) time at worst
+ * (O(n·m) for spread values), O(n·m) memory. @internal
  */
 export function sortedColumns(cp: CompiledProblem): SortedColumns {
   const { n, m, exec, transfer } = cp;
@@ -102,13 +167,15 @@ export function sortedColumns(cp: CompiledProblem): SortedColumns {
   const runEnd = new Int32Array(n * m);
   const tmpKey = new Float64Array(n);
   const tmpIdx = new Int32Array(n);
+  const bucket = new Int32Array(n);
+  const count = new Int32Array(n + 2);
   for (let j = 0; j < m; j++) {
     const base = j * n;
     for (let i = 0, k = j; i < n; i++, k += m) {
       cost[base + i] = transfer[k]! + exec[k]!;
       task[base + i] = i;
     }
-    stableSortPairs(cost.subarray(base, base + n), task.subarray(base, base + n), 0, n, tmpKey, tmpIdx);
+    bucketSortPairs(cost.subarray(base, base + n), task.subarray(base, base + n), n, tmpKey, tmpIdx, bucket, count);
     let end = n;
     for (let p = n - 1; p >= 0; p--) {
       runEnd[base + p] = end;
