@@ -169,7 +169,7 @@ export function solve(problem: Problem, options?: SolveOptions): Solution {
   const gap = lowerBound > 0 ? (makespan - lowerBound) / lowerBound : makespan === 0 ? 0 : Infinity;
   return {
     strategy,
-    assignment: Array.from(result.assignment),
+    assignment: schedule.assignment.slice(),
     makespan,
     schedule,
     metrics: schedule.metrics,
