@@ -33,7 +33,7 @@ import type { Strategy, StrategyContext, StrategyResult, TaskDecision } from '..
  * @internal
  */
 export function batchMinCompletion(ctx: StrategyContext, largest: boolean): StrategyResult {
-  if (!largest) return releasesNeverWait(ctx.cp) ? sortedMinMin(ctx) ?? lazyMinMin(ctx) : lazyMinMin(ctx);
+  if (!largest) return minMinUntil(ctx, Infinity)!;
   const { cp } = ctx;
   const { n, m, exec, transfer, release } = cp;
   const avail = initialAvailability(cp);
@@ -80,6 +80,26 @@ export function batchMinCompletion(ctx: StrategyContext, largest: boolean): Stra
 }
 
 /**
+ * Min-Min exactly as `'min-min'` runs it, or `undefined` once
+ * `performance.now()` passes `deadline` (checked every 16 steps; never
+ * read when `deadline` is `Infinity`): the start of an iterative strategy
+ * whose time limit covers its start. @internal
+ */
+export function minMinUntil(ctx: StrategyContext, deadline: number): StrategyResult | undefined {
+  if (releasesNeverWait(ctx.cp)) {
+    const r = sortedMinMin(ctx, deadline);
+    if (r !== undefined) return r;
+    if (deadline !== Infinity && performance.now() > deadline) return undefined;
+  }
+  return lazyMinMin(ctx, deadline);
+}
+
+/** Whether `deadline` has passed, read at every 16th step only (a step of the lazy loop can cost O(n)). */
+function late(step: number, deadline: number): boolean {
+  return (step & 15) === 15 && deadline !== Infinity && performance.now() > deadline;
+}
+
+/**
  * Whether no task's release time can ever exceed a device's availability
  * (max release ≤ min ready; availabilities only grow), so that
  * ct(i, j) = avail[j] + (transfer[i][j] + exec[i][j]) exactly. @internal
@@ -111,7 +131,7 @@ export function releasesNeverWait(cp: { readonly release: Float64Array; readonly
  * Complexity: O(m·n log n) to sort, O(n·m) for the steps; O(n·m) memory.
  * @internal
  */
-function sortedMinMin(ctx: StrategyContext): StrategyResult | undefined {
+function sortedMinMin(ctx: StrategyContext, deadline: number): StrategyResult | undefined {
   const { cp } = ctx;
   const { n, m } = cp;
   const { task, cost, runEnd } = sortedColumns(cp);
@@ -155,6 +175,7 @@ function sortedMinMin(ctx: StrategyContext): StrategyResult | undefined {
 
   for (let j = 0; j < m; j++) refresh(j);
   for (let step = 0; step < n; step++) {
+    if (late(step, deadline)) return undefined;
     let jb = -1;
     let bestCt = Infinity;
     let bestTask = -1;
@@ -201,7 +222,7 @@ function sortedMinMin(ctx: StrategyContext): StrategyResult | undefined {
  * of tasks that reach the top), R ≤ U of them rescans; O(n + m) memory.
  * @internal
  */
-function lazyMinMin(ctx: StrategyContext): StrategyResult {
+function lazyMinMin(ctx: StrategyContext, deadline: number): StrategyResult | undefined {
   const { cp } = ctx;
   const { n, m } = cp;
   const avail = initialAvailability(cp);
@@ -227,6 +248,7 @@ function lazyMinMin(ctx: StrategyContext): StrategyResult {
   let size = n;
   for (let p = (n >> 1) - 1; p >= 0; p--) siftDownKeyed(heapKey, heapTask, size, p);
   for (let step = 0; step < n; step++) {
+    if (late(step, deadline)) return undefined;
     let i = heapTask[0]!;
     for (let d = bestDev[i]!; d >= 0 && loaded[d]! >= stamp[i]!; d = bestDev[i]!) {
       stamp[i] = step;
