@@ -7,7 +7,9 @@
  * @module
  */
 import { checkArray, checkFinite, checkObject, checkOneOf, checkOptions, rangeError, rangeReason, typeError } from '../internal/errors.js';
-import { badRow, checkColumns, columnNaming, normalizedSum, resolveWeights, weightedSum, type Naming, type ScoreForm } from './criteria.js';
+import { badRow, checkColumns, columnNaming, type Naming } from './columns.js';
+import { resolveWeights, type ScoreForm } from './criteria.js';
+import { normalizedSum, weightedSum } from './weightedSum.js';
 
 /** How one model is defined: its three criteria and its base formula. @internal */
 export interface ModelSpec {
