@@ -45,7 +45,6 @@ const cases: readonly Case[] = [
   },
   { label: 'generateEtc 4096×128 (inconsistent hihi, seed 1)', problem: () => generateEtc({ tasks: 4096, machines: 128, seed: 1 }), fullRescanBaseline: false },
   { label: 'generateEtc 8192×256 (inconsistent hihi, seed 2)', problem: () => generateEtc({ tasks: 8192, machines: 256, seed: 2 }), fullRescanBaseline: false },
-  { label: 'generateEtc 8192×256 (consistent hihi, seed 2)', problem: () => generateEtc({ tasks: 8192, machines: 256, consistency: 'consistent', seed: 2 }), fullRescanBaseline: false },
 ];
 
 /** The twelve Braun et al. (2001) instances (data/hcsp/). */
