@@ -169,12 +169,16 @@ export function sortedColumns(cp: CompiledProblem): SortedColumns {
   const tmpIdx = new Int32Array(n);
   const bucket = new Int32Array(n);
   const count = new Int32Array(n + 2);
+  // One row-major pass over the matrix (m sequential write streams): a
+  // column-by-column strided read was several times slower at 8192×256.
+  for (let i = 0, k = 0; i < n; i++) {
+    for (let j = 0, at = i; j < m; j++, k++, at += n) {
+      cost[at] = transfer[k]! + exec[k]!;
+      task[at] = i;
+    }
+  }
   for (let j = 0; j < m; j++) {
     const base = j * n;
-    for (let i = 0, k = j; i < n; i++, k += m) {
-      cost[base + i] = transfer[k]! + exec[k]!;
-      task[base + i] = i;
-    }
     bucketSortPairs(cost.subarray(base, base + n), task.subarray(base, base + n), n, tmpKey, tmpIdx, bucket, count);
     let end = n;
     for (let p = n - 1; p >= 0; p--) {
