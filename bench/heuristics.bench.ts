@@ -11,6 +11,10 @@
 // Strategies are timed on the compiled problem (`STRATEGIES[name].run`, the
 // algorithm alone, trace off); `solve: ...` cases time the public call end to
 // end (validate + compile, run, evaluate, lower bound; default options).
+// Then one group per Braun instance (all 12 classes: consistency c/i/s ×
+// task/machine heterogeneity), each heuristic through `solve` end to end
+// (trace off) beside the two baselines: bench:results reports the worst
+// ratio over the 12, not the mean.
 import { readFileSync } from 'node:fs';
 import { bench, describe } from 'vitest';
 import { parseHcsp } from '../src/io/hcsp.js';
@@ -21,7 +25,7 @@ import type { CompiledProblem, Problem } from '../src/problem/types.js';
 import type { StrategyContext } from '../src/solvers/registry.js';
 import { solve } from '../src/solvers/solve.js';
 import { STRATEGIES, type StrategyName } from '../src/solvers/strategies.js';
-import { benchOptions, sizes } from './scale.js';
+import { benchOptions, sizes, SMALL } from './scale.js';
 
 /** The heuristic strategies (the search and exact ones have their own benchmarks). */
 const HEURISTICS: readonly StrategyName[] = ['seed', 'olb', 'met', 'mct', 'min-min', 'max-min', 'duplex', 'sufferage', 'sufferage-greedy'];
@@ -42,6 +46,11 @@ const cases: readonly Case[] = [
   { label: 'generateEtc 4096×128 (inconsistent hihi, seed 1)', problem: () => generateEtc({ tasks: 4096, machines: 128, seed: 1 }), fullRescanBaseline: false },
   { label: 'generateEtc 8192×256 (inconsistent hihi, seed 2)', problem: () => generateEtc({ tasks: 8192, machines: 256, seed: 2 }), fullRescanBaseline: false },
 ];
+
+/** The twelve Braun et al. (2001) instances (data/hcsp/). */
+const BRAUN = ['u_c_hihi.0', 'u_c_hilo.0', 'u_c_lohi.0', 'u_c_lolo.0', 'u_i_hihi.0', 'u_i_hilo.0', 'u_i_lohi.0', 'u_i_lolo.0', 'u_s_hihi.0', 'u_s_hilo.0', 'u_s_lohi.0', 'u_s_lolo.0'];
+/** Shorter runs for the 12 × 11 Braun cases. */
+const braunOptions = SMALL ? benchOptions : { time: 200 };
 
 let sink = 0;
 
@@ -112,6 +121,24 @@ for (const c of sizes(cases)) {
     bench('solve: min-min (end to end, default options)', () => {
       sink += solve(problem).makespan;
     }, benchOptions);
+  });
+}
+
+for (const name of SMALL ? BRAUN.slice(0, 1) : BRAUN) {
+  describe(`Braun ${name} (512×16), solve end to end`, () => {
+    const problem = parseHcsp(readFileSync(new URL(`../data/hcsp/${name}`, import.meta.url), 'utf8'));
+    const cp = compileProblem(problem);
+    bench('baseline: one pass over the matrix', () => {
+      sink += onePass(cp);
+    }, braunOptions);
+    bench('baseline: Min-Min, full rescan O(n²·m)', () => {
+      sink += minMinFullRescan(cp);
+    }, braunOptions);
+    for (const strategy of HEURISTICS) {
+      bench(`solve: ${strategy}`, () => {
+        sink += solve(problem, { strategy, trace: false }).makespan;
+      }, braunOptions);
+    }
   });
 }
 

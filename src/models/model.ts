@@ -7,7 +7,9 @@
  * @module
  */
 import { checkArray, checkFinite, checkObject, checkOneOf, checkOptions, rangeError, rangeReason, typeError } from '../internal/errors.js';
-import { badRow, checkColumns, columnNaming, normalizedSum, resolveWeights, weightedSum, type Naming, type ScoreForm } from './criteria.js';
+import { badRow, checkColumns, columnNaming, type Naming } from './columns.js';
+import { resolveWeights, type ScoreForm } from './criteria.js';
+import { normalizedSum, weightedSum } from './weightedSum.js';
 
 /** How one model is defined: its three criteria and its base formula. @internal */
 export interface ModelSpec {
@@ -31,6 +33,17 @@ export interface ModelSpec {
    * models had run).
    */
   readonly read: (items: readonly unknown[], a: Float64Array, b: Float64Array, c: Float64Array) => number;
+  /**
+   * The base form straight from the objects, in one pass with no columns:
+   * `out[i]` = the base formula, with `base`'s floating-point operations;
+   * returns the first i that is not an object with three criteria passing
+   * `isCriterion`, whose positive criterion is 0 or whose result is not
+   * finite, or -1 (the caller then takes the column path for the message).
+   * Per model file with literal property names, like `read`.
+   */
+  readonly readBase: (items: readonly unknown[], out: Float64Array) => number;
+  /** The weighted form straight from the objects, `wa·x + wb·y + wc·z + 0` as `weightedSum` computes it; same contract as `readBase`. */
+  readonly readWeighted: (items: readonly unknown[], wa: number, wb: number, wc: number, out: Float64Array) => number;
   /**
    * The base formula over columns, `out[i] = f(a[i], b[i], c[i])`, with the
    * checks fused into the loop: returns the first i whose inputs are not
@@ -96,6 +109,13 @@ export function scoreSet(spec: ModelSpec, items: readonly unknown[], options: un
   const opts = checkOptions(fn, options, ['form', 'weights']);
   const form: ScoreForm = opts.form === undefined ? 'base' : checkOneOf(fn, 'options.form', opts.form, FORMS);
   const weights = resolveWeights(fn, form, opts.weights, spec.fields.length);
+  if (form !== 'normalized') {
+    // One pass over the objects, no columns; on a bad item the column path below throws the precise message.
+    checkArray(fn, spec.items, items);
+    const out = new Float64Array(items.length);
+    const bad = weights === undefined ? spec.readBase(items, out) : spec.readWeighted(items, weights[0]!, weights[1]!, weights[2]!, out);
+    if (bad < 0) return out;
+  }
   const cols = readColumns(fn, spec, items);
   const n = items.length;
   const naming = objectNaming(spec);

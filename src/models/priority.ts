@@ -54,6 +54,30 @@ export const prioritySpec: ModelSpec = {
   item: 'task',
   fields: ['importance', 'urgency', 'satisfaction'],
   positiveInBase: -1,
+  readBase: (items, out) => {
+    for (let i = 0; i < items.length; i++) {
+      const t = items[i] as PriorityCriteria | null;
+      if (typeof t !== 'object' || t === null) return i;
+      const x = t.importance, y = t.urgency, z = t.satisfaction;
+      if (!(isCriterion(x) && isCriterion(y) && isCriterion(z))) return i;
+      const v = x * y * z;
+      if (!(v - v === 0)) return i;
+      out[i] = v;
+    }
+    return -1;
+  },
+  readWeighted: (items, wa, wb, wc, out) => {
+    for (let i = 0; i < items.length; i++) {
+      const t = items[i] as PriorityCriteria | null;
+      if (typeof t !== 'object' || t === null) return i;
+      const x = t.importance, y = t.urgency, z = t.satisfaction;
+      if (!(isCriterion(x) && isCriterion(y) && isCriterion(z))) return i;
+      const v = wa * x + wb * y + wc * z + 0;
+      if (!(v - v === 0)) return i;
+      out[i] = v;
+    }
+    return -1;
+  },
   read: (items, a, b, c) => {
     for (let i = 0; i < items.length; i++) {
       const t = items[i] as PriorityCriteria | null;

@@ -52,6 +52,30 @@ const spec: ModelSpec = {
   item: 'transfer',
   fields: ['pack', 'send', 'unpack'],
   positiveInBase: -1,
+  readBase: (items, out) => {
+    for (let i = 0; i < items.length; i++) {
+      const t = items[i] as TransferCriteria | null;
+      if (typeof t !== 'object' || t === null) return i;
+      const x = t.pack, y = t.send, z = t.unpack;
+      if (!(isCriterion(x) && isCriterion(y) && isCriterion(z))) return i;
+      const v = x + y + z;
+      if (!(v - v === 0)) return i;
+      out[i] = v;
+    }
+    return -1;
+  },
+  readWeighted: (items, wa, wb, wc, out) => {
+    for (let i = 0; i < items.length; i++) {
+      const t = items[i] as TransferCriteria | null;
+      if (typeof t !== 'object' || t === null) return i;
+      const x = t.pack, y = t.send, z = t.unpack;
+      if (!(isCriterion(x) && isCriterion(y) && isCriterion(z))) return i;
+      const v = wa * x + wb * y + wc * z + 0;
+      if (!(v - v === 0)) return i;
+      out[i] = v;
+    }
+    return -1;
+  },
   read: (items, a, b, c) => {
     for (let i = 0; i < items.length; i++) {
       const t = items[i] as TransferCriteria | null;

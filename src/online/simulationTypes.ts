@@ -1,5 +1,5 @@
 /**
- * The inputs and outputs of {@link simulate}: devices with speed, latency
+ * The inputs and outputs of `simulate`: devices with speed, latency
  * and bandwidth, a workload (Poisson arrivals or a trace), a policy, and the
  * event log and metrics it produces.
  * @module
@@ -9,8 +9,6 @@ import type { Tier } from '../problem/types.js';
 import type { Schedule } from '../schedule/types.js';
 import type { Objective } from '../solvers/registry.js';
 import type { StrategyName } from '../solvers/strategies.js';
-// Imported for the {@link} references in the docs only.
-import type { simulate } from './simulate.js';
 
 /** A device of a simulation: how fast it computes and how data reaches it. */
 export interface SimDevice {
@@ -105,7 +103,7 @@ export interface SimulationPolicy {
   readonly maxIterations?: number;
 }
 
-/** Options of {@link simulate}. */
+/** Options of `simulate`. */
 export interface SimulateOptions {
   /** Seed of every random draw (arrival times, templates, execution noise) and of randomized strategies; an integer in [0, 2^32 − 1]. @defaultValue 0 */
   readonly seed?: number;
@@ -167,7 +165,7 @@ export interface SimMetrics {
   readonly devices: readonly SimDeviceStats[];
 }
 
-/** What {@link simulate} returns: plain, JSON-serializable data. */
+/** What `simulate` returns: plain, JSON-serializable data. */
 export interface SimulationResult {
   /** The strategy of the policy. */
   readonly strategy: StrategyName;

@@ -43,19 +43,21 @@ export function isObject(v: unknown): v is Record<string, unknown> {
 /** Criteria written on a task instead of under `criteria` (a common first mistake). */
 const CRITERIA_KEYS: readonly string[] = ['importance', 'urgency', 'satisfaction'];
 
-export function checkKeys(fn: string, field: string, obj: Record<string, unknown>, allowed: readonly string[], r: Report): void {
+export function checkKeys(fn: string, fieldOrThunk: string | (() => string), obj: Record<string, unknown>, allowed: readonly string[], r: Report): void {
   const misplaced: string[] = [];
+  // A thunk builds the field name only when there is an error to report (hot path: one call per task).
+  const name = (): string => (typeof fieldOrThunk === 'string' ? fieldOrThunk : fieldOrThunk());
   for (const key of Object.keys(obj)) {
     if (allowed.includes(key)) continue;
     if (allowed.includes('criteria') && CRITERIA_KEYS.includes(key)) {
       misplaced.push(key);
       continue;
     }
-    r.guard(() => typeReason(fn, `${field}.${key}`, `is not a known field (known: ${allowed.join(', ')})`));
+    r.guard(() => typeReason(fn, `${name()}.${key}`, `is not a known field (known: ${allowed.join(', ')})`));
   }
   if (misplaced.length > 0) {
     const example = `"criteria": { ${misplaced.map((k) => `"${k}": ${JSON.stringify(obj[k]) ?? 'undefined'}`).join(', ')} }`;
-    r.guard(() => typeReason(fn, `${field}.${misplaced[0]!}`, `and its siblings (${misplaced.join(', ')}) belong under "criteria": write ${example}`));
+    r.guard(() => typeReason(fn, `${name()}.${misplaced[0]!}`, `and its siblings (${misplaced.join(', ')}) belong under "criteria": write ${example}`));
   }
 }
 

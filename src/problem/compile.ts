@@ -21,7 +21,7 @@ const CRITERIA = ['importance', 'urgency', 'satisfaction'] as const;
 
 function ids(fn: string, field: string, items: readonly unknown[], r: Report): string[] {
   const out: string[] = [];
-  const seen = new Map<string, number>();
+  const seen = new Set<string>(); // a Set, not a Map to indices: the index is looked up only for an error
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
     const id = isObject(item) ? item.id : undefined;
@@ -30,11 +30,12 @@ function ids(fn: string, field: string, items: readonly unknown[], r: Report): s
       out.push(`#${i}`);
       continue;
     }
-    const first = seen.get(id);
-    if (first !== undefined) {
+    const before = seen.size;
+    seen.add(id);
+    if (seen.size === before) {
+      let first = 0;
+      while (!(isObject(items[first]) && (items[first] as Record<string, unknown>).id === id)) first++;
       r.guard(() => rangeReason(fn, `${field}[${i}].id`, `duplicates ${field}[${first}].id (${show(id)})`));
-    } else {
-      seen.set(id, i);
     }
     out.push(id);
   }
@@ -102,12 +103,14 @@ export function checkProblem(fn: string, problem: unknown, collect: boolean): Ch
   const explicit = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const t: unknown = tasks[i];
-    const f = `problem.tasks[${i}]`;
     if (!isObject(t)) {
-      r.guard(() => typeError(fn, f, 'an object', t));
+      r.guard(() => typeError(fn, `problem.tasks[${i}]`, 'an object', t));
       continue;
     }
-    checkKeys(fn, f, t, TASK_KEYS, r);
+    // The field name is built only when a task has more than an id (most of n tasks in large problems have none).
+    checkKeys(fn, () => `problem.tasks[${i}]`, t, TASK_KEYS, r);
+    if (t.priority === undefined && t.criteria === undefined && t.demand === undefined && t.release === undefined && t.deadline === undefined) continue;
+    const f = `problem.tasks[${i}]`;
     if (t.priority !== undefined) {
       priority[i] = num(fn, `${f}.priority`, t.priority, false, 0, r);
       explicit[i] = 1;

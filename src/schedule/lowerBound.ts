@@ -69,6 +69,7 @@ export function lowerBoundCompiled(cp: CompiledProblem, costModel: CostModel = '
   const { n, m, exec, transfer, release, ready } = cp;
   if (n === 0) return 0;
   const sequential = costModel === 'sequential';
+  if (sequential && rowMinimaSuffice(cp)) return sequentialFromRowMinima(cp);
   let single = 0;
   let work = 0;
   let minRelease = Infinity;
@@ -87,7 +88,12 @@ export function lowerBoundCompiled(cp: CompiledProblem, costModel: CostModel = '
     if (bestFinish > single) single = bestFinish;
   }
   if (!sequential) return single;
-  // Water filling: smallest T with Σ_j max(0, T − r_j) ≥ work.
+  return waterFill(cp, minRelease, work, single);
+}
+
+/** Water filling: the smallest T with Σ_j max(0, T − r_j) ≥ work, r_j = max(ready_j, minRelease); then max(T, single). */
+function waterFill(cp: CompiledProblem, minRelease: number, work: number, single: number): number {
+  const { m, ready } = cp;
   const r = new Float64Array(m);
   for (let j = 0; j < m; j++) r[j] = ready[j]! > minRelease ? ready[j]! : minRelease;
   r.sort();
@@ -102,4 +108,38 @@ export function lowerBoundCompiled(cp: CompiledProblem, costModel: CostModel = '
     }
   }
   return fill > single ? fill : single;
+}
+
+/** Whether every device is ready by every release (max ready ≤ min release): then each task's best finish is release + its smallest time. */
+function rowMinimaSuffice(cp: CompiledProblem): boolean {
+  let maxReady = 0;
+  for (let j = 0; j < cp.m; j++) if (cp.ready[j]! > maxReady) maxReady = cp.ready[j]!;
+  if (maxReady === 0) return true;
+  for (let i = 0; i < cp.n; i++) if (cp.release[i]! < maxReady) return false;
+  return true;
+}
+
+/**
+ * The `'sequential'` bound of {@link lowerBoundCompiled} when max ready ≤ min
+ * release: the same values from one pass of row minima (s = release in
+ * every pair, so B1 = max_i (release_i + p_i), and every r_j = min release).
+ */
+function sequentialFromRowMinima(cp: CompiledProblem): number {
+  const { n, m, exec, transfer, release } = cp;
+  let single = 0;
+  let work = 0;
+  let minRelease = Infinity;
+  for (let i = 0; i < n; i++) {
+    const rel = release[i]!;
+    if (rel < minRelease) minRelease = rel;
+    let best = Infinity;
+    for (let k = i * m, end = k + m; k < end; k++) {
+      const p = exec[k]! + transfer[k]!;
+      if (p < best) best = p;
+    }
+    work += best;
+    const f = rel + best;
+    if (f > single) single = f;
+  }
+  return waterFill(cp, minRelease, work, single);
 }

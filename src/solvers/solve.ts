@@ -257,7 +257,7 @@ export function solve(problem: Problem, options?: SolveOptions): Solution {
   const gap = gapTo(makespan, lowerBound);
   return {
     strategy,
-    assignment: Array.from(result.assignment),
+    assignment: schedule.assignment.slice(),
     makespan,
     schedule,
     metrics: schedule.metrics,

@@ -27,7 +27,7 @@ export const TRANSFER_FORBIDDEN = 'forbidden: transferTime is Infinity';
 
 /** Device availabilities at the start: a copy of the ready times. @internal */
 export function initialAvailability(cp: CompiledProblem): Float64Array {
-  return Float64Array.from(cp.ready);
+  return cp.ready.slice();
 }
 
 /**

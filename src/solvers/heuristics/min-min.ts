@@ -5,6 +5,7 @@
  */
 import { DeviceLists, siftDownKeyed, TaskHeap } from './batchIndex.js';
 import { completionRow, decision, heuristicResult, initialAvailability, place, refreshTopThree, scanTopThree, scanTopTwo } from './completion.js';
+import { sortedColumns } from './sortedColumns.js';
 import type { Strategy, StrategyContext, StrategyResult, TaskDecision } from '../registry.js';
 
 /**
@@ -32,7 +33,7 @@ import type { Strategy, StrategyContext, StrategyResult, TaskDecision } from '..
  * @internal
  */
 export function batchMinCompletion(ctx: StrategyContext, largest: boolean): StrategyResult {
-  if (!largest) return lazyMinMin(ctx);
+  if (!largest) return minMinUntil(ctx, Infinity)!;
   const { cp } = ctx;
   const { n, m, exec, transfer, release } = cp;
   const avail = initialAvailability(cp);
@@ -79,6 +80,129 @@ export function batchMinCompletion(ctx: StrategyContext, largest: boolean): Stra
 }
 
 /**
+ * Min-Min exactly as `'min-min'` runs it, or `undefined` once
+ * `performance.now()` passes `deadline` (checked every 16 steps; never
+ * read when `deadline` is `Infinity`): the start of an iterative strategy
+ * whose time limit covers its start. @internal
+ */
+export function minMinUntil(ctx: StrategyContext, deadline: number): StrategyResult | undefined {
+  if (releasesNeverWait(ctx.cp)) {
+    const r = sortedMinMin(ctx, deadline);
+    if (r !== undefined) return r;
+    if (deadline !== Infinity && performance.now() > deadline) return undefined;
+  }
+  return lazyMinMin(ctx, deadline);
+}
+
+/** Whether `deadline` has passed, read at every 16th step only (a step of the lazy loop can cost O(n)). */
+function late(step: number, deadline: number): boolean {
+  return (step & 15) === 15 && deadline !== Infinity && performance.now() > deadline;
+}
+
+/**
+ * Whether no task's release time can ever exceed a device's availability
+ * (max release ≤ min ready; availabilities only grow), so that
+ * ct(i, j) = avail[j] + (transfer[i][j] + exec[i][j]) exactly. @internal
+ */
+export function releasesNeverWait(cp: { readonly release: Float64Array; readonly ready: Float64Array }): boolean {
+  let minReady = Infinity;
+  for (let j = 0; j < cp.ready.length; j++) if (cp.ready[j]! < minReady) minReady = cp.ready[j]!;
+  for (let i = 0; i < cp.release.length; i++) if (cp.release[i]! > minReady) return false;
+  return true;
+}
+
+/**
+ * Min-Min when releases never wait ({@link releasesNeverWait}): then
+ * ct(i, j) = avail[j] + c[i][j], and the best pair is the minimum over
+ * devices j of avail[j] + (the smallest cost among unmapped tasks on j).
+ * Each device's tasks are sorted once by (cost, index) ({@link sortedColumns})
+ * with a pointer past the mapped ones, so a step costs O(m) to pick the
+ * device plus the pointer moves (O(n) per device over the whole run); no
+ * row is ever rescanned.
+ *
+ * Ties as in the plain loop, by (ct, task, device): a device's candidate is
+ * the lowest-index unmapped task reaching its smallest ct, which is the first
+ * in its run of equal costs, unless rounding makes avail[j] + c equal for a
+ * larger c too (then the next runs are checked while the sum stays equal).
+ * Returns `undefined` (the caller falls back to the lazy loop from scratch)
+ * if every remaining sum overflows to `Infinity`, a case the plain loop
+ * handles in its own way.
+ *
+ * Complexity: O(m·n log n) to sort, O(n·m) for the steps; O(n·m) memory.
+ * @internal
+ */
+function sortedMinMin(ctx: StrategyContext, deadline: number): StrategyResult | undefined {
+  const { cp } = ctx;
+  const { n, m } = cp;
+  const { task, cost, runEnd } = sortedColumns(cp);
+  const avail = initialAvailability(cp);
+  const mapped = new Uint8Array(n);
+  const ptr = new Int32Array(m); // per device: relative position of its first unmapped task
+  const candTask = new Int32Array(m);
+  const candCt = new Float64Array(m);
+  const assignment = new Int32Array(n);
+  const order = new Int32Array(n);
+  const trace: TaskDecision[] = [];
+  const row = ctx.trace ? new Float64Array(m) : undefined;
+
+  // Device j's candidate: its smallest ct over unmapped tasks, lowest task index on ties.
+  const refresh = (j: number): void => {
+    const base = j * n;
+    let p = ptr[j]!;
+    while (p < n && mapped[task[base + p]!] === 1) p++;
+    ptr[j] = p;
+    if (p === n) {
+      candTask[j] = -1;
+      candCt[j] = Infinity;
+      return;
+    }
+    const a = avail[j]!;
+    const ct = a + cost[base + p]!;
+    let best = task[base + p]!;
+    // Later runs (larger costs) whose sum rounds to the same ct.
+    for (let q = runEnd[base + p]!; q < n && a + cost[base + q]! === ct; q = runEnd[base + q]!) {
+      for (let r = q, end = runEnd[base + q]!; r < end; r++) {
+        const t = task[base + r]!;
+        if (mapped[t] === 0) {
+          if (t < best) best = t;
+          break;
+        }
+      }
+    }
+    candTask[j] = best;
+    candCt[j] = ct;
+  };
+
+  for (let j = 0; j < m; j++) refresh(j);
+  for (let step = 0; step < n; step++) {
+    if (late(step, deadline)) return undefined;
+    let jb = -1;
+    let bestCt = Infinity;
+    let bestTask = -1;
+    for (let j = 0; j < m; j++) {
+      const c = candCt[j]!;
+      if (c < bestCt || (c === bestCt && jb >= 0 && candTask[j]! < bestTask)) {
+        jb = j;
+        bestCt = c;
+        bestTask = candTask[j]!;
+      }
+    }
+    if (jb < 0) return undefined;
+    const i = bestTask;
+    if (row !== undefined) {
+      completionRow(cp, avail, i, row);
+      trace.push(decision(cp, i, step, row, jb));
+    }
+    assignment[i] = jb;
+    order[step] = i;
+    avail[jb] = bestCt;
+    mapped[i] = 1;
+    for (let j = 0; j < m; j++) if (j === jb || candTask[j] === i) refresh(j);
+  }
+  return heuristicResult(assignment, order, trace);
+}
+
+/**
  * Min-Min with lazy key updates (the "lazy greedy" of Minoux 1978). Each
  * task's heap key is its best completion time as of its last check, a lower
  * bound on the current one (completion times only grow). A key is exact
@@ -98,7 +222,7 @@ export function batchMinCompletion(ctx: StrategyContext, largest: boolean): Stra
  * of tasks that reach the top), R ≤ U of them rescans; O(n + m) memory.
  * @internal
  */
-function lazyMinMin(ctx: StrategyContext): StrategyResult {
+function lazyMinMin(ctx: StrategyContext, deadline: number): StrategyResult | undefined {
   const { cp } = ctx;
   const { n, m } = cp;
   const avail = initialAvailability(cp);
@@ -124,6 +248,7 @@ function lazyMinMin(ctx: StrategyContext): StrategyResult {
   let size = n;
   for (let p = (n >> 1) - 1; p >= 0; p--) siftDownKeyed(heapKey, heapTask, size, p);
   for (let step = 0; step < n; step++) {
+    if (late(step, deadline)) return undefined;
     let i = heapTask[0]!;
     for (let d = bestDev[i]!; d >= 0 && loaded[d]! >= stamp[i]!; d = bestDev[i]!) {
       stamp[i] = step;

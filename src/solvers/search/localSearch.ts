@@ -8,7 +8,9 @@ import { lowerBoundCompiled } from '../../schedule/lowerBound.js';
 import { Loads, makespanOf, restore } from './makespanLoads.js';
 import { anneal, descend, descendOverflow } from './makespanMoves.js';
 import { pricedStart } from './pricedStart.js';
-import { minMin } from '../heuristics/min-min.js';
+import { mct } from '../heuristics/mct.js';
+import { minMinUntil } from '../heuristics/min-min.js';
+import type { CompiledProblem } from '../../problem/types.js';
 import type { BoundKind, Strategy, StrategyContext, StrategyResult } from '../registry.js';
 
 /** Price rounds of the LP-like start (`pricedStart`): 40 per task, within [100, 20 000]. */
@@ -24,7 +26,8 @@ const MAX_CYCLES = 4;
 
 /**
  * Makespan search for R‖Cmax (sequential model), in three stages:
- * 1. start: Min-Min, polished by the critical descent; replaced by a priced
+ * 1. start: Min-Min (MCT if Min-Min has not finished within half of
+ *    `timeLimitMs`: the limit covers the start), polished by the critical descent; replaced by a priced
  *    start (`pricedStart`, 40 price rounds per task up to 20 000, or 30% of
  *    the time budget) when that is better;
  * 2. target search, one iteration per attempt: ask for a makespan t = δ below
@@ -42,7 +45,7 @@ const MAX_CYCLES = 4;
  * no release times that proves the optimum (bound kind `'exhaustive'`, gap 0).
  * Loads are ready_j + Σ (transfer + exec): the sequential makespan when
  * every release is 0 (with releases the search optimizes that release-free
- * makespan and keeps Min-Min if that evaluates better). Under the
+ * makespan and keeps its start if that evaluates better). Under the
  * `'independent'` model each task takes its fastest device (exact).
  */
 function run(ctx: StrategyContext): StrategyResult {
@@ -50,7 +53,9 @@ function run(ctx: StrategyContext): StrategyResult {
   const { cp } = ctx;
   const { n, m, exec, transfer, ready } = cp;
   if (ctx.costModel === 'independent') return fastestDevices(ctx);
-  const init = minMin.run({ ...ctx, trace: false });
+  // The limit covers the start too: Min-Min gets half of it, else MCT's one pass.
+  const quiet = { ...ctx, trace: false };
+  const init = minMinUntil(quiet, start + ctx.timeLimitMs * 0.5) ?? mct.run(quiet);
   let lowerBound = lowerBoundCompiled(cp, 'sequential');
   if (n === 0 || m === 1) {
     return { assignment: init.assignment, order: init.order, trace: [], stoppedEarly: false, lowerBound, iterations: 0 };
@@ -126,16 +131,38 @@ function run(ctx: StrategyContext): StrategyResult {
 }
 
 /**
- * The result, in Min-Min's mapping order (any per-device order gives the
+ * The `'sequential'` makespan of an assignment run in `order`, with the same
+ * floating-point operations as `evaluateCompiled` but no schedule objects.
+ * O(n + m).
+ */
+function sequentialMakespan(cp: CompiledProblem, assignment: Int32Array, order: Int32Array): number {
+  const { m, exec, transfer, release } = cp;
+  const free = cp.ready.slice();
+  let makespan = 0;
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k]!;
+    const j = assignment[i]!;
+    const p = transfer[i * m + j]! + exec[i * m + j]!;
+    const r = release[i]!;
+    const s = free[j]! > r ? free[j]! : r;
+    const f = s + p;
+    free[j] = f;
+    if (f > makespan) makespan = f;
+  }
+  return makespan;
+}
+
+/**
+ * The result, in the start's mapping order (any per-device order gives the
  * same loads). With release times the loads are only an estimate: the start
  * is kept when it evaluates better, so the search never returns worse than
- * Min-Min.
+ * its start.
  */
 function finish(
   ctx: StrategyContext, start: Int32Array, order: Int32Array, best: Int32Array, stoppedEarly: boolean, lowerBound: number, iterations: number,
 ): StrategyResult {
-  const before = evaluateCompiled(ctx.cp, start, 'sequential', order).metrics.makespan;
-  const after = evaluateCompiled(ctx.cp, best, 'sequential', order).metrics.makespan;
+  const before = sequentialMakespan(ctx.cp, start, order);
+  const after = sequentialMakespan(ctx.cp, best, order);
   const assignment = after <= before ? best : start;
   return { assignment, order, trace: [], stoppedEarly, lowerBound, iterations };
 }

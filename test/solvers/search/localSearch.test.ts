@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../src/internal/random.js';
 import type { Problem } from '../../../src/problem/types.js';
+import { generateEtc } from '../../../src/problem/generate.js';
 import { solve } from '../../../src/solvers/solve.js';
 import { bruteForceMakespan, deepFreeze, loadBraun, problemArb } from '../helpers.js';
 
@@ -75,6 +76,16 @@ describe("solve(…, {strategy: 'local-search'}): properties", () => {
 });
 
 describe("solve(…, {strategy: 'local-search'}): edge cases", () => {
+  it("solve(consistent 20 000×64 with release times, {strategy: 'local-search', timeLimitMs: 300}) stops within the limit + 3 s, its Min-Min start included", () => {
+    const base = generateEtc({ tasks: 20_000, machines: 64, consistency: 'consistent', seed: 3 });
+    const p: Problem = { ...base, tasks: base.tasks.map((t, i) => ({ ...t, release: (i * 7) % 1000 })) };
+    const t = performance.now();
+    const s = solve(p, { strategy: 'local-search', timeLimitMs: 300, trace: false });
+    const ms = performance.now() - t;
+    expect(s.stoppedEarly).toBe(true);
+    expect(ms).toBeLessThan(300 + 3000);
+  }, 60_000);
+
   it('one device, zero budget, and the independent model', () => {
     const one = { tasks: [{ id: 'a' }, { id: 'b' }], devices: [{ id: 'x', tier: 'edge' as const }], execTime: [[2], [3]] };
     expect(solve(one, { strategy: 'local-search' }).makespan).toBe(5);

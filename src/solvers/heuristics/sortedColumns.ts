@@ -1,0 +1,190 @@
+/**
+ * Per-device sorted columns of the cost matrix, for the batch heuristics
+ * that can read "the cheapest remaining task on device j" instead of
+ * rescanning rows: for every device j, the task indices sorted by
+ * (transfer[i][j] + exec[i][j], i), the sorted costs beside them, and for
+ * each position the first later position holding a different cost (so runs
+ * of equal costs are skipped in O(1)). Typed arrays, built once. Private to
+ * `solvers/`.
+ *
+ * @internal
+ * @module
+ */
+import type { CompiledProblem } from '../../problem/types.js';
+
+/** The sorted columns, device-major: entries of device j at [j·n, (j+1)·n). @internal */
+export interface SortedColumns {
+  /** `task[j·n + p]`: the p-th task of device j by (cost, index). */
+  readonly task: Int32Array;
+  /** `cost[j·n + p]`: that task's transfer + exec on device j (non-decreasing in p). */
+  readonly cost: Float64Array;
+  /** `runEnd[j·n + p]`: the first position q > p of device j with a different cost (n if none). */
+  readonly runEnd: Int32Array;
+}
+
+/** Below this length a run is sorted by insertion. */
+const RUN = 16;
+
+/**
+ * Sorts `key[lo..hi)` ascending with `idx` moved alongside, stably (equal
+ * keys keep their order), by insertion sort on runs of {@link RUN} and
+ * bottom-up merges through the scratch arrays. Keys are never NaN.
+ * O(len log len), no allocation. @internal
+ */
+export function stableSortPairs(key: Float64Array, idx: Int32Array, lo: number, hi: number, tmpKey: Float64Array, tmpIdx: Int32Array): void {
+  for (let s = lo; s < hi; s += RUN) {
+    const e = s + RUN < hi ? s + RUN : hi;
+    for (let p = s + 1; p < e; p++) {
+      const k = key[p]!;
+      const t = idx[p]!;
+      let q = p - 1;
+      while (q >= s && key[q]! > k) {
+        key[q + 1] = key[q]!;
+        idx[q + 1] = idx[q]!;
+        q--;
+      }
+      key[q + 1] = k;
+      idx[q + 1] = t;
+    }
+  }
+  let srcK = key;
+  let srcI = idx;
+  let dstK = tmpKey;
+  let dstI = tmpIdx;
+  for (let width = RUN; lo + width < hi; width *= 2) {
+    for (let s = lo; s < hi; s += 2 * width) {
+      const mid = s + width < hi ? s + width : hi;
+      const e = s + 2 * width < hi ? s + 2 * width : hi;
+      let a = s;
+      let b = mid;
+      let o = s;
+      while (a < mid && b < e) {
+        // Take from the right only when strictly smaller: stable.
+        if (srcK[b]! < srcK[a]!) {
+          dstK[o] = srcK[b]!;
+          dstI[o++] = srcI[b++]!;
+        } else {
+          dstK[o] = srcK[a]!;
+          dstI[o++] = srcI[a++]!;
+        }
+      }
+      while (a < mid) {
+        dstK[o] = srcK[a]!;
+        dstI[o++] = srcI[a++]!;
+      }
+      while (b < e) {
+        dstK[o] = srcK[b]!;
+        dstI[o++] = srcI[b++]!;
+      }
+    }
+    const k = srcK;
+    srcK = dstK;
+    dstK = k;
+    const i = srcI;
+    srcI = dstI;
+    dstI = i;
+  }
+  if (srcK !== key) {
+    key.set(srcK.subarray(lo, hi), lo);
+    idx.set(srcI.subarray(lo, hi), lo);
+  }
+}
+
+/**
+ * Sorts `key[0..n)` ascending with `idx` alongside, stably: a bucket pass by
+ * value ((v − min) · n / (max − min), monotone in v, so buckets are in key
+ * order; `Infinity` in a last bucket), filled in input order, then each
+ * bucket sorted by {@link stableSortPairs}. O(n) for spread values, O(n log n)
+ * at worst. `bucket` and `count` are scratch of length ≥ n and ≥ n + 2.
+ * @internal
+ */
+export function bucketSortPairs(key: Float64Array, idx: Int32Array, n: number, tmpKey: Float64Array, tmpIdx: Int32Array, bucket: Int32Array, count: Int32Array): void {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let p = 0; p < n; p++) {
+    const v = key[p]!;
+    if (v !== Infinity) {
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+  }
+  const scale = n / (hi - lo);
+  if (n <= RUN || !(scale < Infinity) || !(scale > 0)) {
+    stableSortPairs(key, idx, 0, n, tmpKey, tmpIdx);
+    return;
+  }
+  const last = n - 1;
+  count.fill(0, 0, n + 2);
+  for (let p = 0; p < n; p++) {
+    const v = key[p]!;
+    let b = n;
+    if (v !== Infinity) {
+      b = Math.floor((v - lo) * scale);
+      if (b > last) b = last;
+    }
+    bucket[p] = b;
+    count[b + 1]!++;
+  }
+  for (let b = 0; b <= n; b++) count[b + 1]! += count[b]!;
+  for (let p = 0; p < n; p++) {
+    const o = count[bucket[p]!]!++;
+    tmpKey[o] = key[p]!;
+    tmpIdx[o] = idx[p]!;
+  }
+  key.set(tmpKey.subarray(0, n));
+  idx.set(tmpIdx.subarray(0, n));
+  // count[b] is now the end of bucket b (the start of b + 1).
+  for (let b = 0, s = 0; b < n; b++) {
+    const e = count[b]!;
+    if (e - s > RUN) stableSortPairs(key, idx, s, e, tmpKey, tmpIdx);
+    else {
+      for (let p = s + 1; p < e; p++) {
+        const k = key[p]!;
+        const t = idx[p]!;
+        let q = p - 1;
+        while (q >= s && key[q]! > k) {
+          key[q + 1] = key[q]!;
+          idx[q + 1] = idx[q]!;
+          q--;
+        }
+        key[q + 1] = k;
+        idx[q + 1] = t;
+      }
+    }
+    s = e;
+  }
+}
+
+/**
+ * Builds the sorted columns of `cp` (every device, costs transfer + exec
+ * computed as the heuristics compute them). O(m·n log n) time at worst
+ * (O(n·m) for spread values), O(n·m) memory. @internal
+ */
+export function sortedColumns(cp: CompiledProblem): SortedColumns {
+  const { n, m, exec, transfer } = cp;
+  const task = new Int32Array(n * m);
+  const cost = new Float64Array(n * m);
+  const runEnd = new Int32Array(n * m);
+  const tmpKey = new Float64Array(n);
+  const tmpIdx = new Int32Array(n);
+  const bucket = new Int32Array(n);
+  const count = new Int32Array(n + 2);
+  // One row-major pass over the matrix (m sequential write streams): a
+  // column-by-column strided read was several times slower at 8192×256.
+  for (let i = 0, k = 0; i < n; i++) {
+    for (let j = 0, at = i; j < m; j++, k++, at += n) {
+      cost[at] = transfer[k]! + exec[k]!;
+      task[at] = i;
+    }
+  }
+  for (let j = 0; j < m; j++) {
+    const base = j * n;
+    bucketSortPairs(cost.subarray(base, base + n), task.subarray(base, base + n), n, tmpKey, tmpIdx, bucket, count);
+    let end = n;
+    for (let p = n - 1; p >= 0; p--) {
+      runEnd[base + p] = end;
+      if (p > 0 && cost[base + p - 1] !== cost[base + p]) end = p;
+    }
+  }
+  return { task, cost, runEnd };
+}
