@@ -50,6 +50,8 @@ function solvePositional(cp: CompiledProblem, assignment: Int32Array, position: 
       }
     }
     const x = lsapKernel(c, n, cols);
+    // Finite input: undefined only when the kernel's sums overflowed.
+    if (x === undefined) rangeReason('solve', 'problem', `has times too large for strategy 'optimal-flowtime' (positional costs overflow: max time ${maxP})`);
     let full = false;
     for (let i = 0; i < n; i++) {
       const col = x[i] as number;

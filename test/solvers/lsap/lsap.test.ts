@@ -11,12 +11,12 @@ describe('lsapKernel: oracles', () => {
       const rows = 1 + Math.floor(rng() * 25);
       const cols = 2 * rows + 1 + Math.floor(rng() * 40); // > 2·rows: the wide path
       const c = Float64Array.from({ length: rows * cols }, () => Math.floor(rng() * 50));
-      const wide = lsapKernel(c, rows, cols);
+      const wide = lsapKernel(c, rows, cols)!;
       expect(new Set(wide).size).toBe(rows);
       // The same problem padded to a square with zero rows goes through Jonker–Volgenant.
       const sq = new Float64Array(cols * cols);
       sq.set(c);
-      const square = lsapKernel(sq, cols, cols).subarray(0, rows);
+      const square = lsapKernel(sq, cols, cols)!.subarray(0, rows);
       expect(total(c, cols, wide)).toBe(total(c, cols, square));
     }
   });
@@ -25,7 +25,7 @@ describe('lsapKernel: oracles', () => {
     const rng = createRng(22);
     const n = 120;
     const c = Float64Array.from({ length: n * n }, () => Math.floor(rng() * 3));
-    const x = lsapKernel(c, n, n);
+    const x = lsapKernel(c, n, n)!;
     expect(new Set(x).size).toBe(n);
     for (let t = 0; t < 100; t++) {
       const perm = Int32Array.from({ length: n }, (_, i) => i).sort(() => rng() - 0.5);
