@@ -34,6 +34,53 @@ describe('lsapKernel: oracles', () => {
   });
 });
 
+describe('lsapKernel: oracles (rectangular, unpadded)', () => {
+  it('lsapKernel on rectangular matrices close to square (rows < cols ≤ 2·rows, solved unpadded) equals the padded square route, and keeps every free column\'s dual at 0 (exact flowtime relies on it)', () => {
+    const rng = createRng(23);
+    for (let t = 0; t < 60; t++) {
+      const rows = 1 + Math.floor(rng() * 30);
+      const cols = rows + 1 + Math.floor(rng() * rows);
+      const c = Float64Array.from({ length: rows * cols }, () => (t % 2 === 0 ? Math.floor(rng() * 50) : rng() * 100 - 30));
+      const rect = lsapKernel(c, rows, cols)!;
+      expect(new Set(rect).size).toBe(rows);
+      const sq = new Float64Array(cols * cols);
+      sq.set(c);
+      const square = lsapKernel(sq, cols, cols)!.subarray(0, rows);
+      const a = total(c, cols, rect);
+      const b = total(c, cols, square);
+      expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-9 * (1 + Math.abs(b)));
+    }
+  });
+
+  it('lsapKernel with forbidden (Infinity) entries avoids them, and returns undefined exactly when no complete matching avoids them', () => {
+    const rng = createRng(24);
+    for (let t = 0; t < 200; t++) {
+      const rows = 1 + Math.floor(rng() * 6);
+      const cols = rows + Math.floor(rng() * 4);
+      const c = Float64Array.from({ length: rows * cols }, () => (rng() < 0.45 ? Infinity : Math.floor(rng() * 9)));
+      // Brute force: is there an injective row → column map over finite entries?
+      const used = new Array<boolean>(cols).fill(false);
+      const feasible = (i: number): boolean => {
+        if (i === rows) return true;
+        for (let j = 0; j < cols; j++) {
+          if (used[j] || c[i * cols + j] === Infinity) continue;
+          used[j] = true;
+          const ok = feasible(i + 1);
+          used[j] = false;
+          if (ok) return true;
+        }
+        return false;
+      };
+      const x = lsapKernel(c, rows, cols, undefined, false);
+      if (!feasible(0)) expect(x).toBeUndefined();
+      else {
+        expect(x).toBeDefined();
+        for (let i = 0; i < rows; i++) expect(c[i * cols + x![i]!]).not.toBe(Infinity);
+      }
+    }
+  });
+});
+
 describe('lsapKernel: edge cases', () => {
   it('lsapKernel(0 rows) is empty; 1×1 picks the only column', () => {
     expect(lsapKernel(new Float64Array(0), 0, 0)).toEqual(new Int32Array(0));
