@@ -13,13 +13,16 @@
  * Warm: median of max(runs, 2e6/(rows·cols)) runs after a warm-up (3 runs
  * when one solve takes over a second), ours and munkres alternating run by
  * run so load from other processes hits them alike; the two slow peers run
- * afterwards in their own blocks. A peer whose warm-up solve exceeds
- * --peer-limit-ms is reported as "> limit" (not run again on that shape).
+ * afterwards in their own blocks; scipy (a python server) is timed in the
+ * same loop, one solve per run. A peer whose warm-up solve exceeds
+ * --peer-limit-ms is reported as "> limit" (not run again on that shape nor
+ * on the later, larger shapes of the same family).
  * Cold: `--cold N` fresh node processes per shape (scripts/lsap-cold.ts),
  * each timing its first linearSumAssignment call; the median is compared with
  * the warm median. Prints a markdown table and the worst ratios.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,14 +46,16 @@ const fileOf = (s: LsapShape): string => `${s.kind}-${s.rows}x${s.cols}.f64`;
 
 const dir = mkdtempSync(join(tmpdir(), 'lepton-lsap-'));
 for (const s of shapes) writeFileSync(join(dir, fileOf(s)), lsapShapeMatrix(s));
-const scipy = new Map<string, { median_ms: number; cost: number }>();
-const scipyRuns = Math.max(runs, 20);
-const py = execFileSync('python3', [join(import.meta.dirname, 'bench-scipy-lsap.py'), dir, ...shapes.map((s) => `${fileOf(s)}:${s.rows}:${s.cols}`), '--runs', String(scipyRuns)], { encoding: 'utf8', maxBuffer: 1 << 24 });
-for (const line of py.trim().split('\n')) {
-  const r = JSON.parse(line) as { file: string; median_ms: number; cost: number };
-  scipy.set(r.file, r);
+// scipy as a server (scripts/bench-scipy-lsap.py): one request per timed run,
+// so its runs interleave with ours.
+const py = spawn('python3', [join(import.meta.dirname, 'bench-scipy-lsap.py'), dir], { stdio: ['pipe', 'pipe', 'inherit'] });
+const answers = createInterface({ input: py.stdout! })[Symbol.asyncIterator]();
+async function scipyRun(s: LsapShape, reps: number): Promise<{ times_ms: number[]; cost: number }> {
+  py.stdin!.write(`${fileOf(s)} ${s.rows} ${s.cols} ${reps}\n`);
+  const next = await answers.next();
+  if (next.done === true) throw new Error('scipy server stopped');
+  return JSON.parse(next.value) as { times_ms: number[]; cost: number };
 }
-rmSync(dir, { recursive: true, force: true });
 
 type Solver = (rows: number[][], flat: Float64Array, s: LsapShape) => number;
 const rowCost = (rows: number[][], pairs: readonly (readonly number[])[]): number => pairs.reduce((t, [i, j]) => t + rows[i!]![j!]!, 0);
@@ -75,10 +80,11 @@ function cold(s: LsapShape): number[] {
 
 const median = (v: readonly number[]): number => [...v].sort((a, b) => a - b)[v.length >> 1]!;
 const fmt = (v: number | undefined): string => (v === undefined ? '–' : v === Infinity ? `> ${peerLimit}` : v.toFixed(v < 10 ? 2 : 1));
-console.log(`machine: ${cpus()[0]?.model ?? '?'} × ${cpus().length}, Node ${process.version}, ${new Date().toISOString().slice(0, 16)}Z. Warm: median of max(${runs}, 2e6/(rows·cols)) runs after a warm-up (3 when a solve takes over 1 s), ours and munkres alternating run by run, the slow peers in their own blocks, a peer whose warm-up exceeds ${peerLimit} ms shown as "> ${peerLimit}"; scipy: median of ${scipyRuns} after a warm-up, solve call only. Cold: median of ${coldRuns} fresh node processes, first call of linearSumAssignment (rows form). The machine is shared: medians, not means, and still noisy.`);
+console.log(`machine: ${cpus()[0]?.model ?? '?'} × ${cpus().length}, Node ${process.version}, ${new Date().toISOString().slice(0, 16)}Z. Warm: median of max(${runs}, 2e6/(rows·cols)) runs after a warm-up (3 when a solve takes over 1 s), ours and munkres alternating run by run, the slow peers in their own blocks, a peer whose warm-up exceeds ${peerLimit} ms shown as "> ${peerLimit}"; scipy (a python server, scripts/bench-scipy-lsap.py) timed in the same loop, one solve call per run after a warm-up. Cold: median of ${coldRuns} fresh node processes, first call of linearSumAssignment (rows form). The machine is shared: medians, not means, and still noisy.`);
 console.log('');
 console.log('| shape | ours ms | ours (Float64Array) ms | cold ms | munkres ms | munkres-algorithm ms | linear-sum-assignment ms | scipy ms | ours/scipy | ours/best peer | cold/warm |');
 console.log('|---|---|---|---|---|---|---|---|---|---|---|');
+const overLimit = new Set<string>();
 const worst = { scipy: [0, ''] as [number, string], peer: [0, ''] as [number, string], cold: [0, ''] as [number, string] };
 for (const s of shapes) {
   const flat = lsapShapeMatrix(s);
@@ -92,11 +98,16 @@ for (const s of shapes) {
     (times[k] ??= []).push(t);
     return t;
   };
-  const tooSlow = new Set<string>();
+  // A peer over the limit on a smaller shape of the same kind is not run again.
+  const tooSlow = new Set<string>(peers.filter((k) => overLimit.has(`${k}:${s.kind}`)));
   const warm = (k: string): void => {
+    if (tooSlow.has(k)) return;
     const t = timeOne(k);
     times[k] = [];
-    if (peers.includes(k) && t > peerLimit) tooSlow.add(k);
+    if (peers.includes(k) && t > peerLimit) {
+      tooSlow.add(k);
+      overLimit.add(`${k}:${s.kind}`);
+    }
   };
   const fast = ['ours', 'ours (Float64Array)', 'munkres'];
   const slow = ['munkres-algorithm', 'linear-sum-assignment'];
@@ -105,12 +116,19 @@ for (const s of shapes) {
   const probe = performance.now();
   solvers.ours!(rows, flat, s);
   if (performance.now() - probe > 1000) reps = 3;
-  for (let r = 0; r < reps; r++) for (const k of fast) if (!tooSlow.has(k)) timeOne(k);
+  const scipyTimes: number[] = [];
+  let scipyCost = (await scipyRun(s, 0)).cost; // load and warm up
+  for (let r = 0; r < reps; r++) {
+    for (const k of fast) if (!tooSlow.has(k)) timeOne(k);
+    const a = await scipyRun(s, 1);
+    scipyTimes.push(...a.times_ms);
+    scipyCost = a.cost;
+  }
   for (const k of slow) {
     warm(k);
     if (!tooSlow.has(k)) for (let r = 0; r < Math.min(reps, runs); r++) timeOne(k);
   }
-  const ref = scipy.get(fileOf(s))!;
+  const ref = { cost: scipyCost, median_ms: median(scipyTimes) };
   for (const k of Object.keys(costs)) {
     if (Math.abs(costs[k]! - ref.cost) > 1e-6 * Math.max(1, Math.abs(ref.cost))) throw new Error(`${k} on ${shapeName(s)}: cost ${costs[k]} differs from scipy's ${ref.cost}`);
   }
@@ -129,5 +147,7 @@ for (const s of shapes) {
     `| ${name} | ${fmt(ours)} | ${fmt(t('ours (Float64Array)'))} | ${fmt(coldMs)} | ${fmt(t('munkres'))} | ${fmt(t('munkres-algorithm'))} | ${fmt(t('linear-sum-assignment'))} | ${fmt(ref.median_ms)} | ${rs.toFixed(2)} | ${bestPeer === Infinity ? `< ${(ours / peerLimit).toFixed(2)}` : rp.toFixed(2)} | ${rc === undefined ? '–' : rc.toFixed(2)} |`,
   );
 }
+py.stdin!.end();
+rmSync(dir, { recursive: true, force: true });
 console.log('');
 console.log(`Worst cases: ours/scipy ${worst.scipy[0].toFixed(2)} (${worst.scipy[1]}); ours/best npm peer ${worst.peer[0].toFixed(2)} (${worst.peer[1]}); cold/warm ${worst.cold[0].toFixed(2)} (${worst.cold[1] || '–'}).`);
