@@ -43,15 +43,18 @@ const SPARSE_MIN_N = 250;
  * writes it. `minima`, when given, must be the column minima of `c` (see
  * `columnMinima`); it is only used for square matrices and is not written.
  * `finite`: no entry is `Infinity` (enables the sparse path; with
- * `Infinity` entries it must be false).
+ * `Infinity` entries it must be false). `rowReduction`: rectangular
+ * matrices start with augmenting row reduction (false: shortest augmenting
+ * paths from every row in order, Crouse's plain method, which the exact
+ * flowtime strategy keeps so that its tie choices stay as pinned).
  */
-export function lsapKernel(c: Float64Array, rows: number, cols: number, minima?: ColumnMinima, finite = true): Int32Array | undefined {
+export function lsapKernel(c: Float64Array, rows: number, cols: number, minima?: ColumnMinima, finite = true, rowReduction = true): Int32Array | undefined {
   if (rows === 0) return new Int32Array(0);
   if (rows === cols) {
     const m = minima ?? columnMinima(c, rows, cols);
     return (finite && rows >= SPARSE_MIN_N ? lsapSparse(c, rows, m) : undefined) ?? lsapSquare(c, rows, m);
   }
-  return lsapRectangular(c, rows, cols);
+  return lsapRectangular(c, rows, cols, rowReduction);
 }
 
 /** Jonker–Volgenant on an n×n matrix. */
@@ -138,14 +141,14 @@ function columnReduction(c: Float64Array, n: number, x: Int32Array, y: Int32Arra
  * columns keep v = 0 (see the module doc), which the exact flowtime
  * strategy's stopping rule relies on.
  */
-function lsapRectangular(c: Float64Array, rows: number, cols: number): Int32Array | undefined {
+function lsapRectangular(c: Float64Array, rows: number, cols: number, rowReduction: boolean): Int32Array | undefined {
   const x = new Int32Array(rows).fill(-1);
   const y = new Int32Array(cols).fill(-1);
   const v = new Float64Array(cols);
   const free = new Int32Array(rows);
   for (let i = 0; i < rows; i++) free[i] = i;
   let nFree = rows;
-  for (let round = 0; round < 2 && nFree > 0; round++) {
+  for (let round = 0; round < 2 && nFree > 0 && rowReduction; round++) {
     nFree = denseRowReduction(c, rows, cols, x, y, v, free, nFree);
   }
   return augmentAll(c, cols, x, y, v, free, nFree, new Int32Array(cols), pathScratch(cols));

@@ -49,7 +49,9 @@ function solvePositional(cp: CompiledProblem, assignment: Int32Array, position: 
         for (let k = 1; k <= K; k++) c[base + k - 1] = p === Infinity ? big : k * p + r;
       }
     }
-    const x = lsapKernel(c, n, cols);
+    // Plain shortest augmenting paths (no row reduction): the same route,
+    // hence the same choice among tied optima, as before it existed.
+    const x = lsapKernel(c, n, cols, undefined, true, false);
     // Finite input: undefined only when the kernel's sums overflowed.
     if (x === undefined) rangeReason('solve', 'problem', `has times too large for strategy 'optimal-flowtime' (positional costs overflow: max time ${maxP})`);
     let full = false;

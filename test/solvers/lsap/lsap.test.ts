@@ -13,6 +13,8 @@ describe('lsapKernel: oracles', () => {
       const c = Float64Array.from({ length: rows * cols }, () => Math.floor(rng() * 50));
       const wide = lsapKernel(c, rows, cols)!;
       expect(new Set(wide).size).toBe(rows);
+      // Without the row reduction (plain shortest paths from every row): the same optimum.
+      expect(total(c, cols, lsapKernel(c, rows, cols, undefined, true, false)!)).toBe(total(c, cols, wide));
       // The same problem padded to a square with zero rows goes through Jonker–Volgenant.
       const sq = new Float64Array(cols * cols);
       sq.set(c);
