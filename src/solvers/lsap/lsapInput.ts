@@ -107,8 +107,10 @@ export function scanStats(fn: string, data: Float64Array, cols: number, maximize
 
 /**
  * The power of two by which costs of magnitude up to `maxAbs` are scaled
- * before a k-row solve: 1 unless maxAbs · 32(k + 2) would pass 2^1022 (the
- * duals and path lengths of the kernel stay within a few k·maxAbs), else the
+ * before a k-row solve: 1 unless maxAbs · 32(k + 2) would pass 2^1022 (a
+ * margin for the kernel's duals and path lengths, sums of up to about 2k
+ * cost differences; should they still overflow, the kernel reports
+ * non-finite duals and the caller retries at a far smaller scale), else the
  * largest power of two that brings it under. Scaling by a power of two is
  * exact for every entry that stays a normal double (|c · scale| ≥ 2^-1022).
  */
