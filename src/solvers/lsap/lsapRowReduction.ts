@@ -6,6 +6,9 @@
  * which is processed next. Dense rows (`lsap.ts`) and candidate lists
  * (`lsapSparse.ts`) differ only in how a row's two smallest reduced costs
  * are found; the decision that follows is one function, {@link settle}.
+ * The dense round also takes a free column tied with a taken minimum rather
+ * than evicting its owner (many equal costs would otherwise evict a row at
+ * every step; the sparse path refuses such matrices anyway).
  *
  * Forbidden pairs (`Infinity` costs) are never taken: a row whose every
  * reduced cost is infinite stays free, and a dual is only lowered by a
@@ -115,6 +118,17 @@ export function denseRowReduction(
           j2 = j1;
           u1 = r;
           j1 = j;
+        }
+      }
+    }
+    // A tie at the minimum with j1 taken: a free column at the same reduced
+    // cost is taken instead, with no eviction (dual feasible: u_i = u1).
+    // Without this, matrices with many equal costs evict a row at every step.
+    if (u1 === u2 && u1 !== Infinity && (y[j1] as number) >= 0) {
+      for (let j = 0; j < cols; j++) {
+        if ((y[j] as number) < 0 && (c[base + j] as number) - (v[j] as number) === u1) {
+          j1 = j;
+          break;
         }
       }
     }

@@ -34,7 +34,7 @@ const state = (rows: number, cols: number) => ({
  * row's two smallest reduced costs found by sorting), with the step budget
  * as a parameter: the oracle of both the dense and the sparse round.
  */
-function plainRound(c: Float64Array, n: number, s: ReturnType<typeof state>, nFree: number, stepsPerRow: number): number {
+function plainRound(c: Float64Array, n: number, s: ReturnType<typeof state>, nFree: number, stepsPerRow: number, preferFree: boolean): number {
   const { x, y, v, free } = s;
   let current = 0;
   let kept = 0;
@@ -53,6 +53,11 @@ function plainRound(c: Float64Array, n: number, s: ReturnType<typeof state>, nFr
     const u1 = c[i * n + j1]! - v[j1]!;
     const j2 = order.length > 1 ? order[1]! : -1;
     const u2 = j2 < 0 ? Infinity : c[i * n + j2]! - v[j2]!;
+    // Dense only: on a tie at the minimum with j1 taken, the first free column at that cost.
+    if (preferFree && u1 === u2 && y[j1]! >= 0) {
+      const f = order.find((j) => y[j]! < 0 && c[i * n + j]! - v[j]! === u1);
+      if (f !== undefined) j1 = f;
+    }
     let i0 = y[j1]!;
     const lowers = u2 !== Infinity && v[j1]! - (u2 - u1) < v[j1]!;
     if (steps < current * n && steps < stepsPerRow * n) {
@@ -74,7 +79,7 @@ function plainRound(c: Float64Array, n: number, s: ReturnType<typeof state>, nFr
 }
 
 describe('denseRowReduction / sparseRowReduction: oracles (plain JV row reduction)', () => {
-  it('denseRowReduction (budget 2n) and sparseRowReduction over every allowed pair (budget 8n) leave the plain version\'s matching, duals and free rows', () => {
+  it('denseRowReduction (budget 2n) and sparseRowReduction over every allowed pair (budget 8n) leave the plain version\'s matching, duals and free rows (the dense one taking a free column on a tie at the minimum)', () => {
     const rng = createRng(71);
     for (let t = 0; t < 60; t++) {
       const n = 2 + Math.floor(rng() * 30);
@@ -90,7 +95,7 @@ describe('denseRowReduction / sparseRowReduction: oracles (plain JV row reductio
             const g = allEdges(c, n);
             na = sparseRowReduction(g.rowStart, g.rowLen, g.edgeCol, g.edgeCost, n, a.x, a.y, a.v, a.free, na);
           }
-          nb = plainRound(c, n, b, nb, perRow);
+          nb = plainRound(c, n, b, nb, perRow, kind === 'dense');
         }
         expect(na).toBe(nb);
         expect([...a.x]).toEqual([...b.x]);
