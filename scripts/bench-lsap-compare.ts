@@ -8,7 +8,11 @@
  * python, so every solver sees identical numbers; the script checks that all
  * optimal costs agree.
  *
- *   npx tsx scripts/bench-lsap-compare.ts [--runs 7] [--shapes uniform,ij 1000] [--cold 5] [--peer-limit-ms 3000]
+ *   NODE_OPTIONS=--expose-gc npx tsx scripts/bench-lsap-compare.ts [--runs 7] [--shapes uniform,ij 1000] [--cold 5] [--peer-limit-ms 3000]
+ *
+ * With --expose-gc every timed run starts after a full collection (the npm
+ * peers allocate heavily; without it their garbage is collected during
+ * whichever run comes next, often ours).
  *
  * Warm: median of max(runs, 2e6/(rows·cols)) runs after a warm-up (3 runs
  * when one solve takes over a second), ours and munkres alternating run by
@@ -78,9 +82,10 @@ function cold(s: LsapShape): number[] {
   return out;
 }
 
+const gc = (globalThis as { gc?: () => void }).gc;
 const median = (v: readonly number[]): number => [...v].sort((a, b) => a - b)[v.length >> 1]!;
 const fmt = (v: number | undefined): string => (v === undefined ? '–' : v === Infinity ? `> ${peerLimit}` : v.toFixed(v < 10 ? 2 : 1));
-console.log(`machine: ${cpus()[0]?.model ?? '?'} × ${cpus().length}, Node ${process.version}, ${new Date().toISOString().slice(0, 16)}Z. Warm: median of max(${runs}, 2e6/(rows·cols)) runs after a warm-up (3 when a solve takes over 1 s), ours and munkres alternating run by run, the slow peers in their own blocks, a peer whose warm-up exceeds ${peerLimit} ms shown as "> ${peerLimit}"; scipy (a python server, scripts/bench-scipy-lsap.py) timed in the same loop, one solve call per run after a warm-up. Cold: median of ${coldRuns} fresh node processes, first call of linearSumAssignment (rows form). The machine is shared: medians, not means, and still noisy.`);
+console.log(`machine: ${cpus()[0]?.model ?? '?'} × ${cpus().length}, Node ${process.version}, ${new Date().toISOString().slice(0, 16)}Z. Warm: median of max(${runs}, 2e6/(rows·cols)) runs after a warm-up (3 when a solve takes over 1 s), ours and munkres alternating run by run, the slow peers in their own blocks, a peer whose warm-up exceeds ${peerLimit} ms shown as "> ${peerLimit}"; scipy (a python server, scripts/bench-scipy-lsap.py) timed in the same loop, one solve call per run after a warm-up. Cold: median of ${coldRuns} fresh node processes, first call of linearSumAssignment (rows form). ${gc === undefined ? 'No' : 'A'} full garbage collection before each timed warm run. The machine is shared: medians, not means, and still noisy.`);
 console.log('');
 console.log('| shape | ours ms | ours (Float64Array) ms | cold ms | munkres ms | munkres-algorithm ms | linear-sum-assignment ms | scipy ms | ours/scipy | ours/best peer | cold/warm |');
 console.log('|---|---|---|---|---|---|---|---|---|---|---|');
@@ -92,6 +97,7 @@ for (const s of shapes) {
   const times: Record<string, number[]> = {};
   const costs: Record<string, number> = {};
   const timeOne = (k: string): number => {
+    gc?.(); // with --expose-gc: no run pays for the garbage of the one before
     const t0 = performance.now();
     costs[k] = solvers[k]!(rows, flat, s);
     const t = performance.now() - t0;
