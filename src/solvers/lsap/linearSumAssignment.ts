@@ -117,13 +117,24 @@ export function linearSumAssignment(
   // ColumnMinima) and Σ|c|, which is finite only when every entry is, and
   // then bounds them all. Otherwise (forbidden pairs, a bad entry, or
   // magnitudes near overflow) scanStats redoes the scan on the copy.
-  const min = new Float64Array(cols).fill(Infinity);
-  const minRow = new Int32Array(cols);
+  // (Only square matrices use the minima: rectangular ones skip them.)
+  const square = rows === cols;
+  const min = new Float64Array(square ? cols : 0).fill(Infinity);
+  const minRow = new Int32Array(square ? cols : 0);
   let sumAbs = 0;
   for (let i = 0; i < rows; i++) {
     const row = rowOf(fn, cost, i);
     if (row.length !== cols) typeError(fn, `cost[${i}]`, `an array of length ${cols} (as cost[0])`, row);
     const base = i * cols;
+    if (!square) {
+      for (let j = 0; j < cols; j++) {
+        const c: unknown = row[j];
+        if (typeof c !== 'number') typeError(fn, `cost[${i}][${j}]`, 'a number', c);
+        data[base + j] = c;
+        sumAbs += Math.abs(c);
+      }
+      continue;
+    }
     for (let j = 0; j < cols; j++) {
       const c: unknown = row[j];
       if (typeof c !== 'number') typeError(fn, `cost[${i}][${j}]`, 'a number', c);
@@ -140,9 +151,11 @@ export function linearSumAssignment(
   if (!(sumAbs < Infinity) || magnitudeScale(sumAbs, Math.min(rows, cols)) !== 1) {
     return solve(fn, data, rows, cols, opts.maximize, opts.costLimit, true, scanStats(fn, data, cols, opts.maximize, true));
   }
-  let lo = Infinity;
-  for (let j = 0; j < cols; j++) if ((min[j] as number) < lo) lo = min[j] as number;
-  return solve(fn, data, rows, cols, opts.maximize, opts.costLimit, true, { lo, hi: sumAbs, nForbidden: 0, minima: { min, row: minRow } });
+  // lo only bounds the magnitudes (with hi = Σ|c|): -Σ|c| does when the
+  // minima were skipped.
+  let lo = square ? Infinity : -sumAbs;
+  for (let j = 0; j < min.length; j++) if ((min[j] as number) < lo) lo = min[j] as number;
+  return solve(fn, data, rows, cols, opts.maximize, opts.costLimit, true, square ? { lo, hi: sumAbs, nForbidden: 0, minima: { min, row: minRow } } : { lo, hi: sumAbs, nForbidden: 0 });
 }
 
 /**

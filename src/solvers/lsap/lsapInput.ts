@@ -54,7 +54,7 @@ export function rowOf(fn: string, cost: readonly (readonly number[])[], i: numbe
  * matrices only: they are the kernel's when no working copy is needed).
  */
 export interface Stats {
-  /** The smallest allowed entry (Infinity when none). */
+  /** The smallest allowed entry (Infinity when none), or (no forbidden pairs) a lower bound of it that passes the magnitude checks. */
   readonly lo: number;
   /** The largest allowed entry, or (no forbidden pairs) an upper bound of its magnitude; -Infinity when none. */
   readonly hi: number;
