@@ -99,6 +99,7 @@ export function denseRowReduction(
 ): number {
   const s: RoundState = { x, y, v, free, current: 0, kept: 0 };
   let steps = 0;
+  let freeFrom = 0; // every column below it has an owner
   while (s.current < nFree) {
     steps++;
     const i = free[s.current++] as number;
@@ -125,7 +126,9 @@ export function denseRowReduction(
     // cost is taken instead, with no eviction (dual feasible: u_i = u1).
     // Without this, matrices with many equal costs evict a row at every step.
     if (u1 === u2 && u1 !== Infinity && (y[j1] as number) >= 0) {
-      for (let j = 0; j < cols; j++) {
+      // Columns only gain owners in a round: skip the taken prefix once.
+      while (freeFrom < cols && (y[freeFrom] as number) >= 0) freeFrom++;
+      for (let j = freeFrom; j < cols; j++) {
         if ((y[j] as number) < 0 && (c[base + j] as number) - (v[j] as number) === u1) {
           j1 = j;
           break;
