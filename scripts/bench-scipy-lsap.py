@@ -1,11 +1,16 @@
 #!/usr/bin/env python3
-"""Times scipy.optimize.linear_sum_assignment on matrices written by
-scripts/bench-lsap-compare.ts (raw little-endian float64, row-major, one
-file per size: <dir>/lsap-<n>.f64). Only the solve call is timed
-(time.perf_counter around linear_sum_assignment), after one warm-up solve;
-prints one JSON line per size: {"n", "median_ms", "min_ms", "runs", "cost"}.
+"""Times scipy.optimize.linear_sum_assignment for scripts/bench-lsap-compare.ts,
+as a server so that its runs interleave with the JavaScript ones (load from
+other processes then hits every implementation alike).
 
-Usage: python3 scripts/bench-scipy-lsap.py DIR N [N ...] [--runs R]
+Reads requests from stdin, one per line: `FILE ROWS COLS REPS`, where FILE is
+a raw little-endian float64 row-major matrix in DIR (the first argument).
+The first request for a file loads it and runs one untimed warm-up solve.
+Each request then times REPS solve calls (time.perf_counter around
+linear_sum_assignment only) and answers one JSON line:
+{"file", "times_ms": [...], "cost"}.
+
+Usage: python3 scripts/bench-scipy-lsap.py DIR   (then requests on stdin)
 """
 import json
 import os
@@ -17,24 +22,25 @@ from scipy.optimize import linear_sum_assignment
 
 
 def main():
-    args = sys.argv[1:]
-    runs = 5
-    if "--runs" in args:
-        k = args.index("--runs")
-        runs = int(args[k + 1])
-        del args[k:k + 2]
-    folder, sizes = args[0], [int(a) for a in args[1:]]
-    for n in sizes:
-        c = np.fromfile(os.path.join(folder, f"lsap-{n}.f64"), dtype="<f8").reshape(n, n)
-        linear_sum_assignment(c)  # warm-up
+    folder = sys.argv[1]
+    loaded = {}
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        name, rows, cols, reps = line.split()
+        rows, cols, reps = int(rows), int(cols), int(reps)
+        if name not in loaded:
+            c = np.fromfile(os.path.join(folder, name), dtype="<f8").reshape(rows, cols)
+            r, k = linear_sum_assignment(c)  # warm-up
+            loaded = {name: (c, float(c[r, k].sum()))}  # keep one matrix in memory
+        c, cost = loaded[name]
         times = []
-        for _ in range(runs):
+        for _ in range(reps):
             t = time.perf_counter()
             r, k = linear_sum_assignment(c)
             times.append((time.perf_counter() - t) * 1000)
-        times.sort()
-        print(json.dumps({"n": n, "median_ms": times[len(times) // 2], "min_ms": times[0], "runs": runs,
-                          "cost": float(c[r, k].sum())}), flush=True)
+            cost = float(c[r, k].sum())
+        print(json.dumps({"file": name, "times_ms": times, "cost": cost}), flush=True)
 
 
 if __name__ == "__main__":

@@ -3,16 +3,9 @@
  * @module
  */
 import { lsapKernel } from './lsap.js';
-import type { ColumnMinima } from './lsapMinima.js';
-import {
-  checkArray,
-  checkInteger,
-  checkOptions,
-  infeasible,
-  rangeError,
-  rangeReason,
-  typeError,
-} from '../../internal/errors.js';
+import { maxAllowedMatching } from './lsapFeasibility.js';
+import { magnitudeScale, readOptions, rowOf, scanStats, workBuffer, type Stats } from './lsapInput.js';
+import { checkArray, checkInteger, infeasible, rangeError, rangeReason, typeError } from '../../internal/errors.js';
 
 /** Options of {@link linearSumAssignment} and {@link linearSumAssignmentMatrix}. */
 export interface LinearSumAssignmentOptions {
@@ -22,56 +15,92 @@ export interface LinearSumAssignmentOptions {
    * @defaultValue false
    */
   readonly maximize?: boolean;
+  /**
+   * A finite cost limit L, as lapjv's `cost_limit`: any row and any column
+   * may stay unmatched, each at a price of L/2, so the result minimizes
+   * Σ matched costs + (L/2)·(unmatched rows + unmatched columns), which is
+   * the same as minimizing Σ over matched pairs of (cost − L). A pair dearer
+   * than L is never matched; a pair costing exactly L may or may not be.
+   * When maximizing, the result maximizes Σ matched + (L/2)·(unmatched
+   * vertices): pairs worth less than L are never matched. With a limit there
+   * is always a solution (the empty matching), so no `InfeasibleError`; the
+   * result lists the unmatched rows and columns.
+   * @defaultValue undefined (every min(rows, cols) pairs are matched)
+   */
+  readonly costLimit?: number;
 }
 
 /** The result of {@link linearSumAssignment}. */
 export interface LinearSumAssignmentResult {
-  /** `assignment[i]`: the column of row i, or -1 when row i is left out (more rows than columns). */
+  /** `assignment[i]`: the column of row i, or -1 when row i is left out (more rows than columns, or the cost limit). */
   readonly assignment: number[];
-  /** Σ cost[i][assignment[i]] over assigned rows (the optimum). */
+  /** Σ cost[i][assignment[i]] over assigned rows (the optimum; without the limit's L/2 terms). */
   readonly cost: number;
+  /** With `costLimit` only: the rows left unmatched, ascending. */
+  readonly unmatchedRows?: number[];
+  /** With `costLimit` only: the columns left unmatched, ascending. */
+  readonly unmatchedColumns?: number[];
 }
 
 /**
  * Optimal assignment of rows to columns of a dense cost matrix: minimizes
  * (or maximizes) Σ cost[i][x(i)] over injective maps x that assign
  * min(rows, cols) pairs. `Infinity` (`-Infinity` when maximizing) marks a
- * forbidden pair.
+ * forbidden pair. With `costLimit` L, pairs may be left out instead: the
+ * minimum of Σ matched + (L/2)·(unmatched rows + columns), as lapjv's
+ * `cost_limit` (see {@link LinearSumAssignmentOptions.costLimit}); it is
+ * solved exactly as the rows × (cols + rows) problem where each row may take
+ * one of `rows` extra columns at cost L.
  *
  * Algorithm: Jonker–Volgenant (Computing 38, 1987): column reduction,
  * reduction transfer, augmenting row reduction, then Dijkstra-like shortest
  * augmenting paths on `Float64Array`. Square matrices from n = 250 are
  * first solved on a sparse candidate graph (each row's K ≈ 8 + 2·log2 n
- * smallest column-reduced costs, or a few more) and the result is certified optimal on the
- * full matrix by its duals in one O(n²) pass; when the certificate fails
- * (structured matrices such as c_ij = i·j) the dense algorithm runs. A
- * rectangular matrix is solved on its transpose when it has more rows than
- * columns. Forbidden pairs are replaced
- * internally by a finite cost larger than any total of allowed ones; if the
- * optimum still uses one, no complete assignment exists. When several
- * assignments are optimal, which one is returned is deterministic (same
- * input, same output) but not specified (not lexicographically smallest).
+ * smallest column-reduced costs, or a few more) and the result is certified
+ * optimal on the full matrix by its duals in one O(n²) pass; when the
+ * certificate fails (structured matrices such as c_ij = i·j) the dense
+ * algorithm runs. A rectangular matrix is solved as given, not padded (on
+ * its transpose when it has more rows than columns): augmenting row
+ * reduction from v = 0, then shortest augmenting paths.
+ *
+ * Exactness at every magnitude: forbidden pairs stay `Infinity` inside (no
+ * stand-in cost that could collide with a large allowed one) and are never
+ * on an augmenting path. "Infeasible" is reported only with a proof: the
+ * kernel found a row with no augmenting path through allowed pairs, and a
+ * maximum bipartite matching of the allowed pairs (Hopcroft–Karp) confirms
+ * that fewer than min(rows, cols) rows can be matched. Costs so large that
+ * the kernel's sums could overflow (|cost| · 32(k + 2) ≥ 2^1022, k =
+ * min(rows, cols)) are scaled by a power of two first, exact for every entry
+ * that stays above 2^-1022 after scaling; only an optimal total that itself
+ * overflows a double is refused. When several assignments are optimal,
+ * which one is returned is deterministic (same input, same output) but not
+ * specified (not lexicographically smallest).
  *
  * Complexity: O(k²·K) time worst case for a k×K matrix (k = min, K = max of
- * rows and columns); on random square matrices from n = 250 close to O(n²)
- * (three passes over the matrix, the first one fused with the input
- * validation, plus a sparse solve). O(k·K) extra memory
- * for the working copy when one is needed (transpose, forbidden pairs,
- * maximize, or the array-of-rows input).
+ * rows and columns; with `costLimit`, K + k columns); on random square
+ * matrices from n = 250 close to O(n²) (three passes over the matrix, the
+ * first one fused with the input validation, plus a sparse solve). O(k·K)
+ * extra memory for the working copy when one is needed (transpose,
+ * maximize, cost limit, scaling, or the array-of-rows input).
  *
  * @param cost - The matrix as an array of equal-length rows.
  * @param options - See {@link LinearSumAssignmentOptions}.
- * @returns The row → column assignment and its total cost.
+ * @returns The row → column assignment and its total cost (with
+ *   `costLimit`, also the unmatched rows and columns).
  * @throws {@link InputTypeError} when `cost` is not an array of equal-length number arrays.
  * @throws {@link InputRangeError} for NaN, for `-Infinity` (minimizing) or `+Infinity`
- *   (maximizing), or for finite costs so large that their total overflows.
- * @throws {@link InfeasibleError} when every assignment of min(rows, cols) pairs uses a forbidden pair.
+ *   (maximizing), for a `costLimit` that is not a finite number, or when the optimal
+ *   total overflows a double.
+ * @throws {@link InfeasibleError} when every assignment of min(rows, cols) pairs uses a
+ *   forbidden pair (never with `costLimit`).
  * @example
  * ```ts
  * linearSumAssignment([[4, 1, 3], [2, 0, 5], [3, 2, 2]]);
  * // { assignment: [1, 0, 2], cost: 5 }
  * linearSumAssignment([[1, Infinity], [2, 3]]);
  * // { assignment: [0, 1], cost: 4 }
+ * linearSumAssignment([[1, 9], [9, 8]], { costLimit: 6 });
+ * // { assignment: [0, -1], cost: 1, unmatchedRows: [1], unmatchedColumns: [1] }
  * ```
  */
 export function linearSumAssignment(
@@ -79,7 +108,7 @@ export function linearSumAssignment(
   options?: LinearSumAssignmentOptions,
 ): LinearSumAssignmentResult {
   const fn = 'linearSumAssignment';
-  const maximize = readMaximize(fn, options);
+  const opts = readOptions(fn, options);
   checkArray(fn, 'cost', cost);
   const rows = cost.length;
   const cols = rows === 0 ? 0 : rowOf(fn, cost, 0).length;
@@ -88,13 +117,24 @@ export function linearSumAssignment(
   // ColumnMinima) and Σ|c|, which is finite only when every entry is, and
   // then bounds them all. Otherwise (forbidden pairs, a bad entry, or
   // magnitudes near overflow) scanStats redoes the scan on the copy.
-  const min = new Float64Array(cols).fill(Infinity);
-  const minRow = new Int32Array(cols);
+  // (Only square matrices use the minima: rectangular ones skip them.)
+  const square = rows === cols;
+  const min = new Float64Array(square ? cols : 0).fill(Infinity);
+  const minRow = new Int32Array(square ? cols : 0);
   let sumAbs = 0;
   for (let i = 0; i < rows; i++) {
     const row = rowOf(fn, cost, i);
     if (row.length !== cols) typeError(fn, `cost[${i}]`, `an array of length ${cols} (as cost[0])`, row);
     const base = i * cols;
+    if (!square) {
+      for (let j = 0; j < cols; j++) {
+        const c: unknown = row[j];
+        if (typeof c !== 'number') typeError(fn, `cost[${i}][${j}]`, 'a number', c);
+        data[base + j] = c;
+        sumAbs += Math.abs(c);
+      }
+      continue;
+    }
     for (let j = 0; j < cols; j++) {
       const c: unknown = row[j];
       if (typeof c !== 'number') typeError(fn, `cost[${i}][${j}]`, 'a number', c);
@@ -106,20 +146,23 @@ export function linearSumAssignment(
       }
     }
   }
-  // With hi = Σ|c| ≥ every entry, the magnitude checks of solve pass (its
-  // `big` ≤ (2k + 3)·Σ|c| + k + 1), so they would with the exact maximum.
-  if (!((2 * Math.min(rows, cols) + 4) * sumAbs + rows < Infinity)) {
-    return solve(fn, data, rows, cols, maximize, true, scanStats(fn, data, cols, maximize, true));
+  // With hi = Σ|c| ≥ every |entry| and no scaling needed for it, the exact
+  // maximum would not need scaling either.
+  if (!(sumAbs < Infinity) || magnitudeScale(sumAbs, Math.min(rows, cols)) !== 1) {
+    return solve(fn, data, rows, cols, opts.maximize, opts.costLimit, true, scanStats(fn, data, cols, opts.maximize, true));
   }
-  let lo = Infinity;
-  for (let j = 0; j < cols; j++) if ((min[j] as number) < lo) lo = min[j] as number;
-  return solve(fn, data, rows, cols, maximize, true, { lo, hi: sumAbs, nForbidden: 0, minima: { min, row: minRow } });
+  // lo only bounds the magnitudes (with hi = Σ|c|): -Σ|c| does when the
+  // minima were skipped.
+  let lo = square ? Infinity : -sumAbs;
+  for (let j = 0; j < min.length; j++) if ((min[j] as number) < lo) lo = min[j] as number;
+  return solve(fn, data, rows, cols, opts.maximize, opts.costLimit, true, square ? { lo, hi: sumAbs, nForbidden: 0, minima: { min, row: minRow } } : { lo, hi: sumAbs, nForbidden: 0 });
 }
 
 /**
  * {@link linearSumAssignment} on a row-major `Float64Array`
  * (`data[i * cols + j]` is the cost of row i, column j): no per-row arrays,
- * no copy when the matrix is square, finite and minimized.
+ * no copy when the matrix is square, minimized, without a cost limit and
+ * of moderate magnitude.
  *
  * Complexity: as {@link linearSumAssignment}.
  *
@@ -144,154 +187,99 @@ export function linearSumAssignmentMatrix(
   options?: LinearSumAssignmentOptions,
 ): LinearSumAssignmentResult {
   const fn = 'linearSumAssignmentMatrix';
-  const maximize = readMaximize(fn, options);
+  const opts = readOptions(fn, options);
   if (!(data instanceof Float64Array)) typeError(fn, 'data', 'a Float64Array', data);
   checkInteger(fn, 'rows', rows);
   checkInteger(fn, 'cols', cols);
   if (data.length !== rows * cols) rangeError(fn, 'data.length', `rows * cols = ${rows * cols}`, data.length);
-  return solve(fn, data, rows, cols, maximize, false, scanStats(fn, data, cols, maximize, false));
-}
-
-/** Finds the first NaN or wrong infinity and throws for it. */
-function reportBadEntry(fn: string, data: Float64Array, cols: number, owned: boolean, forbiddenMark: number): never {
-  let p = 0;
-  while (p < data.length - 1 && (data[p] === forbiddenMark || Number.isFinite(data[p]))) p++;
-  const where = owned ? `cost[${Math.floor(p / cols)}][${p % cols}]` : `data[${p}]`;
-  return rangeError(fn, where, forbiddenMark > 0 ? 'a finite number or Infinity (forbidden)' : 'a finite number or -Infinity (forbidden)', data[p]);
+  return solve(fn, data, rows, cols, opts.maximize, opts.costLimit, false, scanStats(fn, data, cols, opts.maximize, false));
 }
 
 /**
- * Matrices up to this many entries are copied into one reused module-level
- * buffer (at most 2 MB kept alive): for small n, allocating and zeroing a
- * fresh buffer costs as much as solving. Safe because the solve is
- * synchronous and the buffer never escapes.
+ * Builds the kernel's `k × K` (k ≤ K) minimization matrix (copying only
+ * when needed: transposed, negated, scaled, or extended by the cost limit's
+ * columns), solves, proves infeasibility when the kernel finds no
+ * augmenting path, and maps back.
  */
-const REUSE_LIMIT = 1 << 18;
-let reused = new Float64Array(0);
-
-function workBuffer(size: number): Float64Array {
-  if (size > REUSE_LIMIT) return new Float64Array(size);
-  if (reused.length < size) reused = new Float64Array(Math.max(size, 2 * reused.length));
-  return reused.subarray(0, size);
-}
-
-function readMaximize(fn: string, options: LinearSumAssignmentOptions | undefined): boolean {
-  const o = checkOptions(fn, options, ['maximize']);
-  const maximize = o.maximize ?? false;
-  if (typeof maximize !== 'boolean') typeError(fn, 'options.maximize', 'a boolean', maximize);
-  return maximize;
-}
-
-function rowOf(fn: string, cost: readonly (readonly number[])[], i: number): readonly number[] {
-  const row = cost[i];
-  if (!Array.isArray(row)) typeError(fn, `cost[${i}]`, 'an array of numbers', row);
-  return row;
-}
-
-/**
- * Range of the allowed entries and the count of forbidden ones; the column
- * minima of the matrix as given when they were computed on the way (finite
- * matrices only: they are the kernel's when no working copy is needed).
- */
-interface Stats {
-  /** The smallest allowed entry. */
-  lo: number;
-  /** The largest allowed entry, or (no forbidden pairs) an upper bound of it that passes the magnitude checks. */
-  hi: number;
-  nForbidden: number;
-  minima?: ColumnMinima;
-}
-
-/**
- * One pass over a matrix: range of the allowed entries, count of forbidden
- * ones, column minima, and a NaN / wrong-infinity detector (c · 0 is NaN
- * exactly for NaN and ±Infinity), reported through {@link reportBadEntry}.
- * `owned`: `data` is our copy of `cost` (names the entry as cost[i][j]).
- */
-function scanStats(fn: string, data: Float64Array, cols: number, maximize: boolean, owned: boolean): Stats {
-  const forbiddenMark = maximize ? -Infinity : Infinity;
-  const rows = cols === 0 ? 0 : data.length / cols;
-  const min = new Float64Array(cols).fill(Infinity);
-  const minRow = new Int32Array(cols);
-  let hi = -Infinity;
-  let nForbidden = 0;
-  let probe = 0;
-  for (let i = 0; i < rows; i++) {
-    const base = i * cols;
-    for (let j = 0; j < cols; j++) {
-      const c = data[base + j] as number;
-      if (c === forbiddenMark) nForbidden++;
-      else {
-        probe += c * 0;
-        if (c < (min[j] as number)) {
-          min[j] = c;
-          minRow[j] = i;
-        }
-        if (c > hi) hi = c;
-      }
-    }
-  }
-  if (probe !== 0) reportBadEntry(fn, data, cols, owned, forbiddenMark);
-  let lo = Infinity;
-  for (let j = 0; j < cols; j++) if ((min[j] as number) < lo) lo = min[j] as number;
-  return nForbidden === 0 ? { lo, hi, nForbidden, minima: { min, row: minRow } } : { lo, hi, nForbidden };
-}
-
-/**
- * Builds the kernel's finite `k × K` (k ≤ K) minimization matrix (copying
- * only when needed), solves and maps back.
- */
-function solve(fn: string, data: Float64Array, rows: number, cols: number, maximize: boolean, owned: boolean, stats: Stats): LinearSumAssignmentResult {
+function solve(
+  fn: string, data: Float64Array, rows: number, cols: number, maximize: boolean, costLimit: number | undefined, owned: boolean, stats: Stats,
+): LinearSumAssignmentResult {
   const field = owned ? 'cost' : 'data';
-  const forbiddenMark = maximize ? -Infinity : Infinity;
   const { lo, hi, nForbidden } = stats;
+  const limited = costLimit !== undefined;
   const k = Math.min(rows, cols);
-  if (k === 0) return { assignment: new Array<number>(rows).fill(-1), cost: 0 };
-  if (nForbidden === data.length) infeasible(fn, field, 'has no allowed pair (every entry is forbidden)');
-  // Minimization form: negate when maximizing.
+  if (k === 0) return result(new Array<number>(rows).fill(-1), 0, limited, cols);
+  if (!limited && nForbidden === data.length) infeasible(fn, field, 'has no allowed pair (every entry is forbidden)');
   const sign = maximize ? -1 : 1;
-  const minLo = maximize ? -hi : lo;
-  const minHi = maximize ? -lo : hi;
-  // A forbidden entry costs more than any total of allowed ones can differ by.
-  const big = minHi + (k + 1) * (minHi - minLo + 1);
-  if (!Number.isFinite(big) || !Number.isFinite(k * Math.max(Math.abs(minLo), Math.abs(minHi)))) {
-    rangeReason(fn, field, `has costs too large in magnitude to sum (|cost| up to ${Math.max(Math.abs(lo), Math.abs(hi))})`);
-  }
+  let maxAbs = nForbidden === data.length ? 0 : Math.max(Math.abs(lo), Math.abs(hi));
+  if (limited) maxAbs = Math.max(maxAbs, Math.abs(costLimit));
   const transpose = rows > cols;
-  const copied = transpose || maximize || nForbidden > 0;
-  let work = data;
-  if (copied) {
-    // In place only for our own copy, and never when transposing.
-    work = owned && !transpose ? data : transpose && owned ? new Float64Array(data.length) : workBuffer(data.length);
-    for (let i = 0; i < rows; i++) {
-      for (let j = 0; j < cols; j++) {
-        const c = data[i * cols + j] as number;
-        work[transpose ? j * rows + i : i * cols + j] = c === forbiddenMark ? big : sign * c;
-      }
-    }
-  }
   const kRows = transpose ? cols : rows;
-  const kCols = transpose ? rows : cols;
-  // The column minima describe `data` as given: the kernel's only when it
-  // solves `data` itself (not a negated, capped or transposed copy).
-  const x = lsapKernel(work, kRows, kCols, copied ? undefined : stats.minima);
+  const realCols = transpose ? rows : cols;
+  const kCols = limited ? realCols + kRows : realCols;
+  let x: Int32Array | undefined;
+  let work = data;
+  let scale = magnitudeScale(maxAbs, k);
+  let copied = false;
+  for (let attempt = 0; ; attempt++) {
+    copied = transpose || maximize || limited || scale !== 1;
+    if (copied) {
+      // In place only for our own copy, when the layout does not change.
+      work = owned && !transpose && !limited ? data : owned ? new Float64Array(kRows * kCols) : workBuffer(kRows * kCols);
+      const f = sign * scale; // forbidden entries become +Infinity
+      for (let i = 0; i < rows; i++) {
+        for (let j = 0; j < cols; j++) {
+          work[transpose ? j * kCols + i : i * kCols + j] = f * (data[i * cols + j] as number);
+        }
+      }
+      if (limited) for (let r = 0; r < kRows; r++) work.fill(f * costLimit, r * kCols + realCols, (r + 1) * kCols);
+    }
+    // The column minima describe `data` as given: the kernel's only when it
+    // solves `data` itself.
+    x = lsapKernel(work, kRows, kCols, copied ? undefined : stats.minima, nForbidden === 0);
+    if (x !== undefined) break;
+    // No augmenting path, or non-finite duals: infeasible if the allowed
+    // pairs admit no matching of k rows (a proof independent of magnitudes),
+    // else the sums overflowed despite the scaling: retry far smaller once.
+    if (!limited && nForbidden > 0) {
+      const m = maxAllowedMatching(work, kRows, kCols);
+      if (m < k) infeasible(fn, field, `admits no assignment of ${k} pairs without a forbidden pair (a maximum matching of the allowed pairs has ${m})`);
+    }
+    if (attempt === 1 || maxAbs === 0) rangeReason(fn, field, `has costs too large in magnitude to solve (|cost| up to ${maxAbs})`);
+    scale = magnitudeScale(maxAbs, k) * 2 ** -512;
+  }
   const assignment = new Array<number>(rows).fill(-1);
   for (let r = 0; r < kRows; r++) {
     const col = x[r] as number;
+    if (col >= realCols) continue; // the cost limit's column: unmatched
     if (transpose) assignment[col] = r;
     else assignment[r] = col;
   }
-  // Total in row order, from the minimization form (negation is exact).
+  // Total in row order, of the entries scaled alike (so that partial sums
+  // cannot overflow), read from the working copy when there is one (it may
+  // be `data` itself, transformed in place): sign · scale · c, and the sign
+  // flip is exact.
   let total = 0;
   for (let i = 0; i < rows; i++) {
     const j = assignment[i] as number;
     if (j < 0) continue;
-    const w = work[transpose ? j * rows + i : i * cols + j] as number;
-    if (nForbidden > 0 && w === big) {
-      infeasible(fn, field, `admits no assignment of ${k} pairs without a forbidden pair`);
-    }
-    total += w;
+    total += copied ? sign * (work[transpose ? j * kCols + i : i * kCols + j] as number) : (data[i * cols + j] as number);
   }
-  total = sign * total + 0; // + 0: never -0
-  return { assignment, cost: total };
+  total = total / scale + 0; // + 0: never -0
+  if (!Number.isFinite(total)) rangeReason(fn, field, `has an optimal total that overflows a double (|cost| up to ${maxAbs})`);
+  return result(assignment, total, limited, cols);
+}
+
+/** The result object; with a cost limit, the unmatched rows and columns too. */
+function result(assignment: number[], cost: number, limited: boolean, cols: number): LinearSumAssignmentResult {
+  if (!limited) return { assignment, cost };
+  const used = new Uint8Array(cols);
+  const unmatchedRows: number[] = [];
+  assignment.forEach((j, i) => {
+    if (j < 0) unmatchedRows.push(i);
+    else used[j] = 1;
+  });
+  const unmatchedColumns: number[] = [];
+  for (let j = 0; j < cols; j++) if (used[j] === 0) unmatchedColumns.push(j);
+  return { assignment, cost, unmatchedRows, unmatchedColumns };
 }

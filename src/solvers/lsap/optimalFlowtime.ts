@@ -18,23 +18,26 @@ const MAX_ENTRIES = 1 << 26;
 /**
  * The positional LSAP with K positions per device (columns j·K + k − 1),
  * starting from K = ⌊2n/m⌋ + 1 and doubling while some device uses its
- * K-th position. Stopping is exact: the wide kernel keeps the dual of every
- * unused column at 0, and an unused column (j, K) has reduced cost ≥ 0 in
- * every row; columns (j, k > K) cost at least as much, so adding them with
- * dual 0 keeps the solution optimal (LP duality).
+ * K-th position or the tasks do not fit in K positions of their allowed
+ * devices. Forbidden pairs stay `Infinity` (no stand-in cost, so no
+ * magnitude can collide with one). Stopping is exact: the wide kernel keeps
+ * the dual of every unused column at 0, and an unused column (j, K) has
+ * reduced cost ≥ 0 in every row; columns (j, k > K) cost at least as much,
+ * so adding them with dual 0 keeps the solution optimal (LP duality).
  */
 function solvePositional(cp: CompiledProblem, assignment: Int32Array, position: Int32Array): void {
   const { n, m, exec, transfer, ready } = cp;
   let maxP = 0;
   let maxR = 0;
+  let finite = true;
   for (let q = 0; q < n * m; q++) {
     const p = (transfer[q] as number) + (exec[q] as number);
-    if (p !== Infinity && p > maxP) maxP = p;
+    if (p === Infinity) finite = false;
+    else if (p > maxP) maxP = p;
   }
   for (let j = 0; j < m; j++) maxR = Math.max(maxR, ready[j] as number);
-  // Forbidden pairs cost more than any schedule's total.
-  const big = (n * maxP + maxR) * (n + 1) + 1;
-  if (!Number.isFinite(big)) rangeReason('solve', 'problem', `has times too large for strategy 'optimal-flowtime' (positional costs overflow: max time ${maxP})`);
+  // The largest positional cost, n·maxP + maxR, must be a double.
+  if (!Number.isFinite(n * maxP + maxR)) rangeReason('solve', 'problem', `has times too large for strategy 'optimal-flowtime' (positional costs overflow: max time ${maxP})`);
   for (let K = Math.min(n, Math.floor((2 * n) / m) + 1); ; K = Math.min(n, 2 * K)) {
     const cols = m * K;
     if (n * cols > MAX_ENTRIES) {
@@ -46,10 +49,19 @@ function solvePositional(cp: CompiledProblem, assignment: Int32Array, position: 
         const p = (transfer[i * m + j] as number) + (exec[i * m + j] as number);
         const r = ready[j] as number;
         const base = i * cols + j * K;
-        for (let k = 1; k <= K; k++) c[base + k - 1] = p === Infinity ? big : k * p + r;
+        for (let k = 1; k <= K; k++) c[base + k - 1] = p === Infinity ? Infinity : k * p + r;
       }
     }
-    const x = lsapKernel(c, n, cols);
+    // Plain shortest augmenting paths (no row reduction): the same route,
+    // hence the same choice among tied optima, as before it existed.
+    const x = lsapKernel(c, n, cols, undefined, finite, false);
+    if (x === undefined) {
+      // No assignment of every task to an allowed slot: too few positions
+      // (every task has an allowed device, so K = n always fits), or, at
+      // K = n, the kernel's sums overflowed.
+      if (K === n) rangeReason('solve', 'problem', `has times too large for strategy 'optimal-flowtime' (positional costs overflow: max time ${maxP})`);
+      continue;
+    }
     let full = false;
     for (let i = 0; i < n; i++) {
       const col = x[i] as number;

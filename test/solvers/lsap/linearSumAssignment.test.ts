@@ -70,16 +70,20 @@ describe('linearSumAssignment: reference values', () => {
     expect(linearSumAssignmentMatrix(new Float64Array([4, 1, 3, 2, 6, 5]), 2, 3)).toEqual({ assignment: [1, 0], cost: 3 });
   });
 
-  interface FixtureCase { name: string; maximize: boolean; cost: (number | null)[][]; optimum: number }
+  interface FixtureCase { name: string; maximize: boolean; cost: (number | null)[][]; optimum: number; assignment?: number[] }
   const fixture = JSON.parse(readFileSync(new URL('../../fixtures/lsap-scipy.json', import.meta.url), 'utf8')) as { cases: FixtureCase[] };
   it.each(fixture.cases.map((c) => [c.name, c] as const))('linearSumAssignment(%s) matches scipy.optimize.linear_sum_assignment', (_name, fc_) => {
     const forbidden = fc_.maximize ? -Infinity : Infinity;
     const cost = deepFreeze(fc_.cost.map((row) => row.map((v) => (v === null ? forbidden : v))));
     const r = linearSumAssignment(cost, { maximize: fc_.maximize });
     expectValid(cost, r);
-    expect(r.cost).toBeCloseTo(fc_.optimum, 6);
+    // Magnitude cases (1e-300 to 1e300): within 1e-12 of the size of the
+    // terms of scipy's assignment (its sum may cancel); the 3-decimal cases: 6 digits.
+    const terms = (fc_.assignment ?? []).reduce((t, j, i) => (j < 0 ? t : t + Math.abs(cost[i]![j]!)), 0);
+    const tol = 5e-7 + 1e-12 * terms;
+    expect(Math.abs(r.cost - fc_.optimum)).toBeLessThanOrEqual(tol);
     const flat = new Float64Array(cost.flat());
-    expect(linearSumAssignmentMatrix(flat, cost.length, cost[0]!.length, { maximize: fc_.maximize }).cost).toBeCloseTo(fc_.optimum, 6);
+    expect(Math.abs(linearSumAssignmentMatrix(flat, cost.length, cost[0]!.length, { maximize: fc_.maximize }).cost - fc_.optimum)).toBeLessThanOrEqual(tol);
   });
 });
 
@@ -252,7 +256,115 @@ describe('linearSumAssignment: edge cases', () => {
     expect(() => linearSumAssignment('x' as unknown as number[][])).toThrow(InputTypeError);
     expect(() => linearSumAssignment([[1]], { maximise: true } as never)).toThrow(/options.maximise is not a known option/);
     expect(() => linearSumAssignment([[1e308, 1e308], [1e308, 1e308]])).toThrow(InputRangeError);
+    expect(() => linearSumAssignment([[1e308, 1e308], [1e308, 1e308]])).toThrow('linearSumAssignment: cost has an optimal total that overflows a double (|cost| up to 1e+308)');
+    expect(() => linearSumAssignment([[1]], { costLimit: Infinity })).toThrow('linearSumAssignment: options.costLimit must be a finite number, got Infinity');
     expect(() => linearSumAssignmentMatrix([1, 2] as unknown as Float64Array, 1, 2)).toThrow(InputTypeError);
     expect(() => linearSumAssignmentMatrix(new Float64Array(3), 2, 2)).toThrow('linearSumAssignmentMatrix: data.length must be rows * cols = 4, got 3');
+  });
+});
+
+describe('linearSumAssignment: forbidden pairs and magnitudes (issue 11)', () => {
+  it('linearSumAssignment([[Infinity, 1e17]]) costs 1e17 and [[0, 8e307], [8e307, 0]] costs 0 (scipy agrees: fixture)', () => {
+    expect(linearSumAssignment([[Infinity, 1e17]])).toEqual({ assignment: [1], cost: 1e17 });
+    expect(linearSumAssignment([[0, 8e307], [8e307, 0]])).toEqual({ assignment: [0, 1], cost: 0 });
+    expect(linearSumAssignment([[-Infinity, -1e300], [-1e300, 1e-300]], { maximize: true })).toEqual({ assignment: [1, 0], cost: -2e300 });
+    expect(linearSumAssignment([[1e308, -1e308], [1e308, 1e308]]).cost).toBe(0);
+  });
+
+  it('linearSumAssignment on matrices with entries ±10^e, e in [-300, 300] (scaled near overflow), forbidden pairs, equals brute force within 1e-12 of the terms', () => {
+    const magnitude = fc.tuple(fc.double({ min: -300, max: 307.5, noNaN: true }), fc.boolean(), fc.integer({ min: 0, max: 4 }))
+      .map(([e, neg, f]) => (f === 0 ? Infinity : (neg ? -1 : 1) * 10 ** e));
+    fc.assert(
+      fc.property(
+        fc.record({ n: fc.integer({ min: 1, max: 6 }), m: fc.integer({ min: 1, max: 6 }) }).chain(({ n, m }) =>
+          fc.array(fc.array(magnitude, { minLength: m, maxLength: m }), { minLength: n, maxLength: n }),
+        ),
+        (c) => {
+          const best = bruteForce(c);
+          let r;
+          try {
+            r = linearSumAssignment(c);
+          } catch (e) {
+            // Refused only when infeasible (proved) or when the optimum overflows.
+            if (best === Infinity) expect(e).toBeInstanceOf(InfeasibleError);
+            else {
+              expect(e).toBeInstanceOf(InputRangeError);
+              expect(Math.abs(best)).toBeGreaterThan(1e308);
+            }
+            return;
+          }
+          expect(r.assignment.every((j, i) => j < 0 || c[i]![j] !== Infinity)).toBe(true);
+          const terms = r.assignment.reduce((t, j, i) => (j < 0 ? t : t + Math.abs(c[i]![j]!)), 0);
+          expect(Math.abs(r.cost - best)).toBeLessThanOrEqual(1e-12 * terms);
+        },
+      ),
+    );
+  });
+});
+
+/**
+ * Brute-force optimum of the cost-limit objective: over every matching (any
+ * size) avoiding forbidden pairs, min Σ matched (c − L) (max Σ (c − L) when
+ * maximizing); lapjv's Σ matched + (L/2)·(unmatched rows + columns) differs by
+ * a constant.
+ */
+function bruteLimit(c: readonly (readonly number[])[], L: number, maximize: boolean): number {
+  const n = c.length;
+  const m = c[0]?.length ?? 0;
+  const used = new Array<boolean>(m).fill(false);
+  const s = maximize ? -1 : 1;
+  const rec = (i: number): number => {
+    if (i === n) return 0;
+    let best = rec(i + 1);
+    for (let j = 0; j < m; j++) {
+      const v = c[i]![j]!;
+      if (used[j] || !Number.isFinite(v)) continue;
+      used[j] = true;
+      best = Math.min(best, s * (v - L) + rec(i + 1));
+      used[j] = false;
+    }
+    return best;
+  };
+  return s * rec(0) + 0; // never -0
+}
+
+describe('linearSumAssignment(cost, {costLimit}): oracles and properties', () => {
+  it('linearSumAssignment(c, {costLimit: L}) reaches the brute-force optimum of Σ matched (c − L), lists the unmatched rows and columns, never matches a pair dearer than L (also maximizing)', () => {
+    fc.assert(
+      fc.property(matrixArb(6, true), fc.integer({ min: -6, max: 12 }), fc.boolean(), (c, L, maximize) => {
+        const cm = maximize ? c.map((row) => row.map((v) => (v === Infinity ? -Infinity : v))) : c;
+        deepFreeze(cm);
+        const r = linearSumAssignment(cm, { costLimit: L, maximize });
+        const pairs = r.assignment.flatMap((j, i) => (j < 0 ? [] : [[i, j] as const]));
+        expect(new Set(pairs.map(([, j]) => j)).size).toBe(pairs.length);
+        expect(r.cost).toBe(pairs.reduce((t, [i, j]) => t + cm[i]![j]!, 0));
+        expect(r.cost - L * pairs.length + 0).toBe(bruteLimit(cm, L, maximize));
+        for (const [i, j] of pairs) {
+          expect(Number.isFinite(cm[i]![j]!)).toBe(true);
+          if (maximize) expect(cm[i]![j]!).toBeGreaterThanOrEqual(L);
+          else expect(cm[i]![j]!).toBeLessThanOrEqual(L);
+        }
+        expect(r.unmatchedRows).toEqual(r.assignment.flatMap((j, i) => (j < 0 ? [i] : [])));
+        const usedCols = new Set(pairs.map(([, j]) => j));
+        expect(r.unmatchedColumns).toEqual([...Array(cm[0]!.length).keys()].filter((j) => !usedCols.has(j)));
+      }),
+    );
+  });
+
+  it('linearSumAssignment(c, {costLimit: above every entry}) equals the plain optimum when one exists', () => {
+    fc.assert(
+      fc.property(matrixArb(7, true), (c) => {
+        const best = bruteForce(c);
+        const r = linearSumAssignment(c, { costLimit: 1000 });
+        if (best === Infinity) expect(r.assignment.filter((j) => j >= 0).length).toBeLessThan(Math.min(c.length, c[0]!.length));
+        else expect(r.cost).toBe(best);
+      }),
+    );
+  });
+
+  it('linearSumAssignment([[1, 9], [9, 8]], {costLimit: 6}) leaves row 1 and column 1 unmatched (documented example)', () => {
+    expect(linearSumAssignment([[1, 9], [9, 8]], { costLimit: 6 })).toEqual({ assignment: [0, -1], cost: 1, unmatchedRows: [1], unmatchedColumns: [1] });
+    expect(linearSumAssignment([[Infinity, Infinity]], { costLimit: 6 })).toEqual({ assignment: [-1], cost: 0, unmatchedRows: [0], unmatchedColumns: [0, 1] });
+    expect(linearSumAssignment([], { costLimit: 1 })).toEqual({ assignment: [], cost: 0, unmatchedRows: [], unmatchedColumns: [] });
   });
 });

@@ -55,6 +55,32 @@ describe("solve(…, {strategy: 'optimal-flowtime'}): reference values", () => {
   });
 });
 
+describe("solve(…, {strategy: 'optimal-flowtime'}): forbidden pairs and magnitudes", () => {
+  it('solve(7 tasks that only device 0 can run, 4 devices) needs more positions than the first guess (K = 4) and still runs them shortest first', () => {
+    const times = [5, 3, 6, 1, 4, 2, 7];
+    const p = deepFreeze({
+      tasks: times.map((_, i) => ({ id: `t${i}` })),
+      devices: ['w', 'x', 'y', 'z'].map((id) => ({ id, tier: 'edge' as const })),
+      execTime: times.map((t) => [t, Infinity, Infinity, Infinity]),
+    });
+    const s = solve(p, { strategy: 'optimal-flowtime', objective: 'flowtime' });
+    expect(s.assignment).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    // Shortest first on one device: 1, 3, 6, 10, 15, 21, 28 → 84 (Smith's rule).
+    expect(s.metrics.flowtime).toBe(bruteForceFlowtime(p));
+    expect(s.metrics.flowtime).toBe(84);
+  });
+
+  it('solve with times near 1e300 and forbidden pairs (no stand-in cost to collide with) equals the brute-force optimum', () => {
+    const p = deepFreeze({
+      tasks: [{ id: 'a' }, { id: 'b' }, { id: 'c' }],
+      devices: [{ id: 'x', tier: 'edge' as const }, { id: 'y', tier: 'edge' as const }],
+      execTime: [[1e300, Infinity], [Infinity, 3e299], [2e300, 1e300]],
+    });
+    const s = solve(p, { strategy: 'optimal-flowtime', objective: 'flowtime' });
+    expect(s.metrics.flowtime).toBe(bruteForceFlowtime(p));
+  });
+});
+
 describe("solve(…, {strategy: 'optimal-flowtime'}): oracles (brute force, n ≤ 6, m ≤ 3)", () => {
   it('the evaluated flowtime equals the brute-force optimum (transfers, ready times, forbidden pairs)', () => {
     fc.assert(

@@ -1,0 +1,122 @@
+/**
+ * Input handling of the public LSAP functions (`linearSumAssignment.ts`):
+ * options, the reused working buffer, and the validating scan that finds
+ * the range of the allowed entries, counts the forbidden ones and reports
+ * the first bad entry by name.
+ * @internal
+ * @module
+ */
+import type { ColumnMinima } from './lsapMinima.js';
+import { checkFinite, checkOptions, rangeError, typeError } from '../../internal/errors.js';
+
+/** Options of `linearSumAssignment` and `linearSumAssignmentMatrix`, validated. */
+export interface ReadOptions {
+  readonly maximize: boolean;
+  /** undefined: every min(rows, cols) pairs must be assigned. */
+  readonly costLimit: number | undefined;
+}
+
+/** Validates the options object (unknown keys rejected). */
+export function readOptions(fn: string, options: { readonly maximize?: boolean; readonly costLimit?: number } | undefined): ReadOptions {
+  const o = checkOptions(fn, options, ['maximize', 'costLimit']);
+  const maximize = o.maximize ?? false;
+  if (typeof maximize !== 'boolean') typeError(fn, 'options.maximize', 'a boolean', maximize);
+  const costLimit = o.costLimit === undefined ? undefined : checkFinite(fn, 'options.costLimit', o.costLimit);
+  return { maximize, costLimit };
+}
+
+/**
+ * Matrices up to this many entries are copied into one reused module-level
+ * buffer (at most 2 MB kept alive): for small n, allocating and zeroing a
+ * fresh buffer costs as much as solving. Safe because the solve is
+ * synchronous and the buffer never escapes.
+ */
+const REUSE_LIMIT = 1 << 18;
+let reused = new Float64Array(0);
+
+/** A buffer of `size` doubles: the shared one when small (see REUSE_LIMIT). */
+export function workBuffer(size: number): Float64Array {
+  if (size > REUSE_LIMIT) return new Float64Array(size);
+  if (reused.length < size) reused = new Float64Array(Math.max(size, 2 * reused.length));
+  return reused.subarray(0, size);
+}
+
+/** Row i of the array-of-rows input, checked to be an array. */
+export function rowOf(fn: string, cost: readonly (readonly number[])[], i: number): readonly number[] {
+  const row = cost[i];
+  if (!Array.isArray(row)) typeError(fn, `cost[${i}]`, 'an array of numbers', row);
+  return row;
+}
+
+/**
+ * Range of the allowed entries and the count of forbidden ones; the column
+ * minima of the matrix as given when they were computed on the way (finite
+ * matrices only: they are the kernel's when no working copy is needed).
+ */
+export interface Stats {
+  /** The smallest allowed entry (Infinity when none), or (no forbidden pairs) a lower bound of it that passes the magnitude checks. */
+  readonly lo: number;
+  /** The largest allowed entry, or (no forbidden pairs) an upper bound of its magnitude; -Infinity when none. */
+  readonly hi: number;
+  readonly nForbidden: number;
+  readonly minima?: ColumnMinima;
+}
+
+/** Finds the first NaN or wrong infinity and throws for it. */
+function reportBadEntry(fn: string, data: Float64Array, cols: number, owned: boolean, forbiddenMark: number): never {
+  let p = 0;
+  while (p < data.length - 1 && (data[p] === forbiddenMark || Number.isFinite(data[p]))) p++;
+  const where = owned ? `cost[${Math.floor(p / cols)}][${p % cols}]` : `data[${p}]`;
+  return rangeError(fn, where, forbiddenMark > 0 ? 'a finite number or Infinity (forbidden)' : 'a finite number or -Infinity (forbidden)', data[p]);
+}
+
+/**
+ * One pass over a matrix: range of the allowed entries, count of forbidden
+ * ones, column minima, and a NaN / wrong-infinity detector (c · 0 is NaN
+ * exactly for NaN and ±Infinity), reported through {@link reportBadEntry}.
+ * `owned`: `data` is our copy of `cost` (names the entry as cost[i][j]).
+ */
+export function scanStats(fn: string, data: Float64Array, cols: number, maximize: boolean, owned: boolean): Stats {
+  const forbiddenMark = maximize ? -Infinity : Infinity;
+  const rows = cols === 0 ? 0 : data.length / cols;
+  const min = new Float64Array(cols).fill(Infinity);
+  const minRow = new Int32Array(cols);
+  let hi = -Infinity;
+  let nForbidden = 0;
+  let probe = 0;
+  for (let i = 0; i < rows; i++) {
+    const base = i * cols;
+    for (let j = 0; j < cols; j++) {
+      const c = data[base + j] as number;
+      if (c === forbiddenMark) nForbidden++;
+      else {
+        probe += c * 0;
+        if (c < (min[j] as number)) {
+          min[j] = c;
+          minRow[j] = i;
+        }
+        if (c > hi) hi = c;
+      }
+    }
+  }
+  if (probe !== 0) reportBadEntry(fn, data, cols, owned, forbiddenMark);
+  let lo = Infinity;
+  for (let j = 0; j < cols; j++) if ((min[j] as number) < lo) lo = min[j] as number;
+  return nForbidden === 0 ? { lo, hi, nForbidden, minima: { min, row: minRow } } : { lo, hi, nForbidden };
+}
+
+/**
+ * The power of two by which costs of magnitude up to `maxAbs` are scaled
+ * before a k-row solve: 1 unless maxAbs · 32(k + 2) would pass 2^1022 (a
+ * margin for the kernel's duals and path lengths, sums of up to about 2k
+ * cost differences; should they still overflow, the kernel reports
+ * non-finite duals and the caller retries at a far smaller scale), else the
+ * largest power of two that brings it under. Scaling by a power of two is
+ * exact for every entry that stays a normal double (|c · scale| ≥ 2^-1022).
+ */
+export function magnitudeScale(maxAbs: number, k: number): number {
+  const margin = 32 * (k + 2);
+  if (maxAbs * margin < 2 ** 1022) return 1;
+  const e = Math.ceil(Math.log2(maxAbs)) + Math.ceil(Math.log2(margin)) - 1021;
+  return 2 ** -e;
+}
