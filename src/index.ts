@@ -73,6 +73,7 @@ export { createOnlineState } from './online/state.js';
 export type { OnlineState, OnlineStateOptions, OnlineDeviceState, OnlinePlannedTask } from './online/state.js';
 export { submit } from './online/submit.js';
 export type { OnlineTask, SubmitOptions, OnlineDecision, SubmitResult } from './online/submit.js';
+export type { OnlineUnplaced } from './online/submit.js';
 export { complete } from './online/complete.js';
 export type { OnlineObservation } from './online/complete.js';
 export { simulate } from './online/simulate.js';
@@ -96,3 +97,48 @@ export { barChartToSvg, lineChartToSvg } from './render/plot.js';
 export type { BarDatum, LineSeries, PlotOptions } from './render/plot.js';
 export type { GapReason } from './solvers/gap/gap.js';
 export type { MakespanLpBoundOptions } from './solvers/search/makespanLpBound.js';
+export type { Workflow, WorkflowTask, WorkflowDevice, WorkflowEdge, Network, CompiledWorkflow } from './workflow/types.js';
+export { compileWorkflow } from './workflow/compile.js';
+export { upwardRanks, downwardRanks } from './workflow/ranks.js';
+export { optimisticCostTable } from './workflow/optimisticCostTable.js';
+export { criticalPath } from './workflow/criticalPath.js';
+export type { CriticalPath } from './workflow/criticalPath.js';
+export { evaluateWorkflow } from './workflow/evaluate.js';
+export type { WorkflowSchedule, WorkflowScheduledTask, WorkflowTransfer, WorkflowDeviceUsage, WorkflowDeadlineMiss, WorkflowMetrics, TierFlow, IdleGap } from './workflow/scheduleTypes.js';
+export { workflowLowerBound } from './workflow/bounds.js';
+export type { WorkflowLowerBound } from './workflow/bounds.js';
+export { scheduleWorkflow, workflowStrategyNames } from './workflow/scheduleWorkflow.js';
+export type { ScheduleWorkflowOptions, WorkflowSolution, WorkflowStrategyName } from './workflow/scheduleWorkflow.js';
+export { solveWorkflowExact } from './workflow/exact.js';
+export type { SolveWorkflowExactOptions, WorkflowExactSolution, ExactStatus } from './workflow/exact.js';
+
+// task graphs: formats, builders, pictures (issue 13, wf-io)
+export { generateWorkflow } from './workflow/generate.js';
+export type { GenerateWorkflowOptions } from './workflow/generate.js';
+export { workflowFromPhysical } from './workflow/fromPhysical.js';
+export type { PhysicalWorkflowTask, PhysicalWorkflowDevice, PhysicalWorkflowEdge } from './workflow/fromPhysical.js';
+export { parseWfCommons, workflowToWfCommons } from './io/wfcommons.js';
+export type { ParseWfCommonsOptions, WfCommonsDevice, WorkflowToWfCommonsOptions } from './io/wfcommons.js';
+export { parseWorkflowJson, workflowToJson } from './io/workflowJson.js';
+export { workflowToSvg } from './render/workflowGantt.js';
+export type { WorkflowGanttOptions, WorkflowGanttColors } from './render/workflowGantt.js';
+
+// energy and money (issue 14, energy helper)
+export type { DevicePower, DevicePrice } from './problem/types.js';
+export { workedExampleEnergyProblem } from './problem/workedExampleEnergy.js';
+export type { DeviceEnergy, EnergyMetrics, CostMetrics } from './schedule/types.js';
+export type { ObjectiveWeights, SolveConstraints, ConstraintReport, ConstraintViolation } from './solvers/objective.js';
+
+// Pareto fronts (issue 14, pareto helper)
+export { dominates, nonDominated } from './pareto/dominance.js';
+export { hypervolume } from './pareto/hypervolume.js';
+export { objectiveVector } from './pareto/objectives.js';
+export type { ObjectiveVectorOptions } from './pareto/objectives.js';
+export { paretoFront } from './pareto/paretoFront.js';
+export type { ParetoFrontOptions } from './pareto/paretoFront.js';
+export type { ParetoObjective, ParetoPoint, ParetoFront } from './pareto/types.js';
+export { frontToSvg } from './render/scatter.js';
+export type { FrontSvgOptions } from './render/scatter.js';
+export type { BudgetOverrun } from './schedule/overruns.js';
+export type { SolutionBound } from './solvers/solve.js';
+export type { BoundKind } from './solvers/registry.js';

@@ -85,3 +85,37 @@ export function problemWithAssignmentArb(c: ProblemArbConstraints = {}): fc.Arbi
     return fc.record({ problem: fc.constant(problem), assignment: n === 0 ? fc.constant([] as number[]) : assignment.map((a) => [...a]), order });
   });
 }
+
+// ---------------------------------------------------------------- energy and money (issue 14)
+
+/**
+ * Adds random `power`, `price` and task `source` fields to a problem (each
+ * field present or absent). With `exact`, every figure is a small dyadic
+ * rational, so sums and products of integer times are exact.
+ */
+export function withEnergyArb(problem: Problem, exact = false): fc.Arbitrary<Problem> {
+  const m = problem.devices.length;
+  const n = problem.tasks.length;
+  const watts = exact ? fc.integer({ min: 0, max: 64 }).map((k) => k / 4) : fc.oneof(fc.integer({ min: 0, max: 20 }), fc.double({ min: 0, max: 500, noNaN: true }));
+  const opt = <T>(a: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> => fc.option(a, { nil: undefined });
+  const power = opt(fc.record({ busy: watts, transfer: watts, idle: watts }, { requiredKeys: [] }));
+  const price = opt(
+    fc.record(
+      { perSecond: exact ? fc.integer({ min: 0, max: 16 }).map((k) => k / 8) : fc.double({ min: 0, max: 5, noNaN: true }), granularity: fc.constantFrom(1, 4, 60, 3600), minimum: fc.constantFrom(0, 8, 60) },
+      { requiredKeys: ['perSecond'] },
+    ),
+  );
+  return fc
+    .record({
+      devices: fc.array(fc.record({ power, price }), { minLength: m, maxLength: m }),
+      sources: fc.array(opt(fc.integer({ min: 0, max: Math.max(0, m - 1) })), { minLength: n, maxLength: n }),
+    })
+    .map(({ devices, sources }) => ({
+      ...problem,
+      tasks: problem.tasks.map((t, i) => (sources[i] === undefined || m === 0 ? t : { ...t, source: problem.devices[sources[i]!]!.id })),
+      devices: problem.devices.map((d, j) => {
+        const e = devices[j]!;
+        return { ...d, ...(e.power !== undefined ? { power: e.power } : {}), ...(e.price !== undefined ? { price: e.price } : {}) };
+      }),
+    }));
+}

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readmeBlocks } from './readmeBlocks.js';
 import { compileFormula, formulaPriorities } from '../src/formula/index.js';
 import { complete, createOnlineState, linearSumAssignment, multiCriteriaScoresOf, priority, loads, transferTimes, evaluate, priorities, scheduleToSvg, solve, submit, workedExample, workedExampleProblem } from '../src/index.js';
+import { workedExampleEnergyProblem, type Problem } from '../src/index.js';
 
 describe('README quick start (reference values)', () => {
   it('priorities of the worked example, base and normalized', () => {
@@ -95,4 +96,40 @@ describe('README code blocks run as shown and print what the README says (refere
       if (b.expected !== undefined) expect(printed.join('\n')).toBe(b.expected);
     });
   }
+});
+
+describe('README energy and money example (reference values)', () => {
+  const trip: Problem = {
+    tasks: ['photo1', 'photo2', 'photo3', 'photo4'].map((id) => ({ id, source: 'phone' })),
+    devices: [
+      { id: 'phone', tier: 'edge', power: { busy: 4, transfer: 2 } },
+      { id: 'edge', tier: 'edge', power: { busy: 8, transfer: 4 } },
+      { id: 'cloud', tier: 'cloud', power: { busy: 64, transfer: 16 }, price: { perSecond: 0.001, minimum: 60 } },
+    ],
+    execTime: [[16, 8, 2], [16, 8, 2], [16, 8, 2], [16, 8, 2]],
+    transferTime: [[0, 1, 2], [0, 1, 2], [0, 1, 2], [0, 1, 2]],
+  };
+  const row = (s: ReturnType<typeof solve>): unknown[] => {
+    const phone = s.metrics.energy.perDevice[0]!;
+    return [s.assignment, s.makespan, s.metrics.cost.total, phone.total, phone.transfer, s.metrics.energy.total];
+  };
+
+  it.each([
+    ['makespan', [2, 2, 1, 2], 12, 0.06, 14, 14, 562],
+    ['cost', [1, 0, 1, 1], 27, 0, 70, 6, 274],
+    ['energy', [0, 0, 0, 0], 64, 0, 256, 0, 256],
+  ] as const)("solve(trip, {objective: '%s', strategy: 'mct'}) prints the README row", (objective, ...expected) => {
+    expect(row(solve(trip, { objective, strategy: 'mct' }))).toEqual(expected);
+  });
+
+  it("solve(trip, {objective: 'cost', constraints: {makespan: 20}}) prints the README row and meets the deadline", () => {
+    const s = solve(trip, { objective: 'cost', constraints: { makespan: 20 }, strategy: 'mct' });
+    expect(row(s)).toEqual([[1, 0, 1, 2], 18, 0.06, 72, 8, 368]);
+    expect(s.constraints!.satisfied).toBe(true);
+  });
+
+  it('workedExampleEnergyProblem keeps the published numbers (README claim)', () => {
+    const s = evaluate(workedExampleEnergyProblem(30), workedExample.published.assignment, { costModel: 'independent' });
+    expect(s.tasks.map((t) => t.finish)).toEqual([38, 54, 64, 54, 38]);
+  });
 });

@@ -10,6 +10,8 @@ import { workedExampleReport } from './exampleReport.js';
 import { oneLine, UsageError, type CliIo } from './io.js';
 import { SOLVE_USAGE, solveCommand, writeSvg } from './solve.js';
 import { SERVE_USAGE, serveCommand } from './serve.js';
+import { WORKFLOW_USAGE, workflowCommand } from './workflow.js';
+import { PARETO_USAGE, paretoCommand } from './pareto.js';
 import { evaluate } from '../schedule/evaluate.js';
 import { scheduleToSvg } from '../render/gantt.js';
 import { workedExampleProblem } from '../problem/fromArticle.js';
@@ -27,7 +29,7 @@ Usage:
                                    --svg writes the published assignment's Gantt chart
                                    (the article's no-waiting model); --cloud-transfer sets
                                    the cloud's transfer time, which the article omits (default 30)
-${SOLVE_USAGE}${SERVE_USAGE}  lepton-sched --help              this text
+${SOLVE_USAGE}${WORKFLOW_USAGE}${PARETO_USAGE}${SERVE_USAGE}  lepton-sched --help              this text
   lepton-sched --version           the version
 
 Exit codes: 0 success, 1 internal error, 2 usage error or bad input.
@@ -67,6 +69,10 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
       return solveCommand(rest, io);
     case 'serve':
       return serveCommand(rest, io);
+    case 'workflow':
+      return workflowCommand(rest, io);
+    case 'pareto':
+      return paretoCommand(rest, io);
     default:
       throw new UsageError(`unknown command '${command}' (try --help)`);
   }

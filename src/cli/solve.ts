@@ -1,7 +1,8 @@
 /**
  * `lepton-sched solve FILE [--strategy S] [--cost-model M] [--objective O]
- * [--seed N] [--format F] [--tasks N --machines M] [--json]`: read a problem
- * file, solve it, print the result.
+ * [--seed N] [--time-limit MS] [--lp-bound] [--format F] [--tasks N
+ * --machines M] [--json]`: read a problem file, solve it, print the result.
+ * The gap is printed with the kind of bound it is measured against.
  *
  * File formats (`--format auto`, the default): a name ending in `.json`, or
  * content whose first non-blank character is `{`, is a JSON problem file
@@ -24,6 +25,7 @@ import { parseProblemJson, solutionToJson } from '../io/json.js';
 import type { Problem } from '../problem/types.js';
 import { scheduleToSvg } from '../render/gantt.js';
 import { solve, type Solution, type SolveOptions } from '../solvers/solve.js';
+import { withLpBound } from './lpBound.js';
 import { strategyNames } from '../solvers/strategies.js';
 import { count, describeFileError, oneLine, readText, UsageError as Usage } from './io.js';
 import { num, table } from './table.js';
@@ -32,8 +34,11 @@ import { num, table } from './table.js';
 export const SOLVE_USAGE = `  lepton-sched solve FILE [options]   solve a problem file (JSON or Braun HCSP; FILE - reads standard input)
       --strategy S      ${strategyNames.join(' | ')} (default min-min)
       --cost-model M    sequential | independent (default sequential)
-      --objective O     makespan | flowtime | weighted-flowtime (default makespan)
+      --objective O     makespan | flowtime | weighted-flowtime | energy | cost (default makespan)
       --seed N          seed for randomized strategies (default 0)
+      --time-limit MS   wall-clock budget of iterative strategies, in ms (default 10000)
+      --lp-bound        also compute the LP lower bound (HiGHS; needs the optional
+                        package 'highs') and measure the gap against the best bound
       --format F        auto | json | hcsp (default auto: .json or a leading '{' is JSON)
       --tasks N, --machines M   size of an HCSP file without a header (default 512, 16)
       --json            print the full solution as JSON instead of tables
@@ -56,6 +61,7 @@ const FLAGS: Readonly<Record<string, string>> = {
   'options.costModel': '--cost-model',
   'options.objective': '--objective',
   'options.seed': '--seed',
+  'options.timeLimitMs': '--time-limit',
 };
 
 function integer(name: string, v: string | undefined): number | undefined {
@@ -78,7 +84,7 @@ function readProblem(text: string, file: string, format: string, tasks: number |
 
 function report(file: string, format: string, problem: Problem, s: Solution): string {
   const m = s.metrics;
-  const gap = Number.isFinite(s.gap) ? `${(s.gap * 100).toFixed(2)}%` : String(s.gap);
+  const gap = `${Number.isFinite(s.gap) ? `${(s.gap * 100).toFixed(2)}%` : String(s.gap)} (${s.bound.kind} bound)`;
   const misses = m.deadlineMisses.length === 0 ? 'none' : m.deadlineMisses.map((d) => `${d.id} by ${num(d.lateness)}`).join(', ');
   const lines = [
     `${file === '-' ? 'stdin' : file} (${format}): ${count(problem.tasks.length, 'task')} x ${count(problem.devices.length, 'device')}; strategy ${s.strategy}, cost model ${s.schedule.costModel}`,
@@ -121,6 +127,8 @@ export async function solveCommand(args: readonly string[], io: { stdout: (s: st
         'cost-model': { type: 'string' },
         objective: { type: 'string' },
         seed: { type: 'string' },
+        'time-limit': { type: 'string' },
+        'lp-bound': { type: 'boolean' },
         format: { type: 'string' },
         tasks: { type: 'string' },
         machines: { type: 'string' },
@@ -137,6 +145,7 @@ export async function solveCommand(args: readonly string[], io: { stdout: (s: st
     const tasks = integer('tasks', values.tasks);
     const machines = integer('machines', values.machines);
     const seed = integer('seed', values.seed);
+    const timeLimit = integer('time-limit', values['time-limit']);
     if (format === 'auto' && /\.(csv|tsv)$/i.test(file)) {
       throw new Usage(`${file}: CSV is not a supported format; write a JSON problem file (see README, "Formats") or a Braun HCSP file of whitespace-separated numbers, or pass --format json|hcsp`);
     }
@@ -150,7 +159,9 @@ export async function solveCommand(args: readonly string[], io: { stdout: (s: st
     if (values['cost-model'] !== undefined) options.costModel = values['cost-model'];
     if (values.objective !== undefined) options.objective = values.objective;
     if (seed !== undefined) options.seed = seed;
-    const solution = solve(read.problem, options as SolveOptions);
+    if (timeLimit !== undefined) options.timeLimitMs = timeLimit;
+    let solution = solve(read.problem, options as SolveOptions);
+    if (values['lp-bound'] === true) solution = await withLpBound(read.problem, solution);
     if (values.svg !== undefined) await writeSvg(values.svg, scheduleToSvg(solution.schedule, { title: `${file}: ${solution.strategy}` }));
     io.stdout(values.json === true ? `${solutionToJson(solution)}\n` : report(file, read.format, read.problem, solution));
     return 0;

@@ -5,8 +5,8 @@
  * @module
  */
 import { checkInteger, checkObject, checkOptions, infeasible, rangeReason, typeError, typeReason } from '../internal/errors.js';
-import { InfeasibleError, InputTypeError } from '../errors.js';
 import { checkProblem, compileFor } from '../problem/compile.js';
+import type { IssueLog } from '../problem/issueLog.js';
 import type { Problem } from '../problem/types.js';
 import type { Solution } from '../solvers/solve.js';
 
@@ -37,8 +37,12 @@ function fromJson(raw: unknown): unknown {
 
 /**
  * Reads a JSON problem file into a {@link Problem}, validating it completely
- * and reporting every error found at once, each with its path
- * (`problem.execTime[3][1]`) and reason.
+ * and reporting the errors found at once, each with its path
+ * (`problem.execTime[3][1]`) and reason. The report is bounded: the first 5
+ * errors of each kind (same class, same field up to indices), then a line
+ * `… and 999,995 more of the same kind (problem.tasks[*].id)`; the header
+ * counts them all (`has 2,000,000 errors:`). A file with 10^6 malformed
+ * tasks is read in time linear in its size, with a report of a few lines.
  *
  * Schema of a problem file (one JSON object; every other key is an error):
  *
@@ -49,10 +53,15 @@ function fromJson(raw: unknown): unknown {
  *       "priority"?: number ≥ 0,                explicit priority, higher first
  *       "criteria"?: { "importance": number ≥ 0, "urgency": number ≥ 0, "satisfaction": number ≥ 0 },
  *       "demand"?: number ≥ 0, "release"?: number ≥ 0,
- *       "deadline"?: number ≥ 0 | "Infinity" }  ],
+ *       "deadline"?: number ≥ 0 | "Infinity",
+ *       "source"?: string (a device id: where the task's data is) }  ],
  *   "devices": [                                one object per device, m ≥ 0
- *     { "id": string (non-empty, unique), "tier": "edge" | "cloud",
+ *     { "id": string (non-empty, unique), "tier": "edge" | "fog" | "cloud",
  *       "ready"?: number ≥ 0, "budget"?: number ≥ 0 | "Infinity" } ],
+ *     { "id": string (non-empty, unique), "tier": "edge" | "cloud",
+ *       "ready"?: number ≥ 0, "budget"?: number ≥ 0 | "Infinity",
+ *       "power"?: { "busy"?: W ≥ 0, "transfer"?: W ≥ 0, "idle"?: W ≥ 0 },
+ *       "price"?: { "perSecond": number ≥ 0, "granularity"?: seconds > 0, "minimum"?: seconds ≥ 0 } } ],
  *   "execTime": [[number ≥ 0 | "Infinity", ... m entries], ... n rows],
  *   "transferTime"?: [[number ≥ 0 | "Infinity", ... m entries], ... n rows]
  * }
@@ -97,14 +106,22 @@ export function parseProblemJson(text: string): Problem {
     typeReason(FN, 'text', `is not valid JSON: ${(e as Error).message}${hint}`);
   }
   const problem = fromJson(raw);
-  const { issues } = checkProblem(FN, problem, true);
-  if (issues.length === 0) return problem as Problem;
-  if (issues.length === 1) throw issues[0]!;
-  const prefix = `${FN}: `;
-  const lines = issues.map((e) => `  ${e.message.startsWith(prefix) ? e.message.slice(prefix.length) : e.message}`);
-  const reason = `has ${issues.length} errors:\n${lines.join('\n')}`;
-  if (issues.some((e) => e instanceof InputTypeError)) typeReason(FN, 'problem', reason);
-  if (issues.every((e) => e instanceof InfeasibleError)) infeasible(FN, 'problem', reason);
+  // Errors are collected, not thrown: skip capturing a stack trace for each
+  // (a file can hold millions), then restore the setting.
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  let log: IssueLog;
+  try {
+    log = checkProblem(FN, problem, true).log;
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+  if (log.total === 0) return problem as Problem;
+  if (log.total === 1) throw log.issues[0]!;
+  const lines = log.lines(`${FN}: `).map((l) => `  ${l}`);
+  const reason = `has ${log.total.toLocaleString('en-US')} errors:\n${lines.join('\n')}`;
+  if (log.anyType) typeReason(FN, 'problem', reason);
+  if (log.allInfeasible) infeasible(FN, 'problem', reason);
   return rangeReason(FN, 'problem', reason);
 }
 
@@ -151,9 +168,12 @@ export function problemToJson(problem: Problem): string {
   const tasks = problem.tasks.map((t) => {
     const c = t.criteria;
     const criteria = c === undefined ? undefined : { importance: c.importance, urgency: c.urgency, satisfaction: c.satisfaction };
-    return ordered({ ...t, criteria }, ['id', 'priority', 'criteria', 'demand', 'release', 'deadline']);
+    return ordered({ ...t, criteria }, ['id', 'priority', 'criteria', 'demand', 'release', 'deadline', 'source']);
   });
-  const devices = problem.devices.map((d) => ordered(d, ['id', 'tier', 'ready', 'budget']));
+  const pick = (o: object | undefined, keys: readonly string[]): object | undefined => (o === undefined ? undefined : JSON.parse(ordered(o, keys)) as object);
+  const devices = problem.devices.map((d) =>
+    ordered({ ...d, power: pick(d.power, ['busy', 'transfer', 'idle']), price: pick(d.price, ['perSecond', 'granularity', 'minimum']) }, ['id', 'tier', 'ready', 'budget', 'power', 'price']),
+  );
   const rows = (mx: readonly (readonly number[])[]): string[] => mx.map((r) => JSON.stringify(r.map(out)));
   const hasTransfer = problem.transferTime !== undefined;
   return (
@@ -178,7 +198,8 @@ export interface SolutionToJsonOptions {
 /**
  * Writes a {@link Solution} as JSON with a fixed key order, so the same
  * solution always gives the same text: `strategy, assignment, makespan,
- * lowerBound, gap, stoppedEarly, metrics, schedule, trace`, and inside them
+ * lowerBound, bound, gap, stoppedEarly, metrics, schedule, trace` (then
+ * `constraints` when the solution has them), and inside them
  * the order of their type declarations. Non-finite numbers (a `gap` of
  * `Infinity` when the lower bound is 0) are written as strings
  * (`"Infinity"`).
@@ -195,7 +216,7 @@ export interface SolutionToJsonOptions {
  * ```ts
  * const s = solve(workedExampleProblem(30), { strategy: 'mct' });
  * JSON.parse(solutionToJson(s)).assignment; // same as s.assignment
- * Object.keys(JSON.parse(solutionToJson(s))); // ['strategy', 'assignment', 'makespan', 'lowerBound', 'gap', 'stoppedEarly', 'metrics', 'schedule', 'trace']
+ * Object.keys(JSON.parse(solutionToJson(s))); // ['strategy', 'assignment', 'makespan', 'lowerBound', 'bound', 'gap', 'stoppedEarly', 'metrics', 'schedule', 'trace']
  * ```
  */
 export function solutionToJson(solution: Solution, options?: SolutionToJsonOptions): string {
@@ -210,6 +231,9 @@ export function solutionToJson(solution: Solution, options?: SolutionToJsonOptio
     totalTransfer: out(m.totalTransfer),
     loadImbalance: out(m.loadImbalance),
     deadlineMisses: m.deadlineMisses.map((d) => ({ task: d.task, id: d.id, lateness: out(d.lateness) })),
+    energy: { total: out(m.energy.total), perDevice: m.energy.perDevice.map((e) => ({ execution: out(e.execution), transfer: out(e.transfer), idle: out(e.idle), total: out(e.total) })) },
+    cost: { total: out(m.cost.total), perDevice: m.cost.perDevice.map(out) },
+    ...(m.budgetOverruns === undefined ? {} : { budgetOverruns: m.budgetOverruns.map((o) => ({ device: o.device, id: o.id, demand: o.demand, budget: o.budget, amount: o.amount })) }),
   });
   const s = solution.schedule;
   const doc = {
@@ -217,6 +241,7 @@ export function solutionToJson(solution: Solution, options?: SolutionToJsonOptio
     assignment: [...solution.assignment],
     makespan: out(solution.makespan),
     lowerBound: out(solution.lowerBound),
+    ...(solution.bound === undefined ? {} : { bound: { value: out(solution.bound.value), kind: solution.bound.kind } }),
     gap: out(solution.gap),
     stoppedEarly: solution.stoppedEarly,
     metrics: metrics(solution.metrics),
@@ -235,6 +260,15 @@ export function solutionToJson(solution: Solution, options?: SolutionToJsonOptio
       candidates: d.candidates.map((c) => ({ device: c.device, score: out(c.score) })),
       excluded: d.excluded.map((x) => ({ device: x.device, reason: x.reason })),
     })),
+    ...(solution.constraints !== undefined
+      ? {
+          constraints: {
+            satisfied: solution.constraints.satisfied,
+            violations: solution.constraints.violations.map((v) => ({ constraint: v.constraint, limit: out(v.limit), value: out(v.value) })),
+            provedInfeasible: [...solution.constraints.provedInfeasible],
+          },
+        }
+      : {}),
   };
   return JSON.stringify(doc, null, indent);
 }

@@ -5,7 +5,7 @@
  */
 import { checkNonNegative, checkObject, rangeError, rangeReason } from '../internal/errors.js';
 import { checkNestedOptions, checkString } from '../internal/primitives.js';
-import { checkState, type OnlineDeviceState, type OnlinePlannedTask, type OnlineState } from './state.js';
+import { checkState, clampRatio, type OnlineDeviceState, type OnlinePlannedTask, type OnlineState } from './stateTypes.js';
 
 /** What was observed when a task finished. */
 export interface OnlineObservation {
@@ -32,7 +32,11 @@ export interface OnlineObservation {
  *   `state.smoothing` (default 0.3). With a constant true ratio r the error
  *   after k completions is `(r − 1)(1 − α)^k`: α = 0.3 gets within 1% of
  *   r = 2 after 13 completions. A task with nominal time 0 carries no
- *   information and leaves the ratio as it is.
+ *   information and leaves the ratio as it is. Guard: the observed ratio and
+ *   the result are clamped to [1e-6, 1e6] (an observed time of 0 counts as
+ *   1e-6 of the nominal time, a huge one as 1e6 times it), so the ratio
+ *   never reaches 0 (a later forbidden time would become 0 · Infinity = NaN)
+ *   nor Infinity (not JSON-safe, and every allowed time would look forbidden).
  * - Re-plan the device: the tasks queued behind this one on the same device
  *   are re-timed from the observed finish, in their run order (start =
  *   max(previous finish, their submit time)), with execution times re-scaled
@@ -76,7 +80,9 @@ export function complete(state: OnlineState, taskId: string, observed: OnlineObs
   const old = state.devices[j]!;
   const alpha = state.smoothing;
   // (1 − α)·ratio + α·x, written as ratio + α·(x − ratio) (exact when x = ratio).
-  const ratio = task.nominalExec > 0 ? old.ratio + alpha * (exec / task.nominalExec - old.ratio) : old.ratio;
+  // The observation is clamped to [RATIO_FLOOR, RATIO_CEILING] first (0 and huge ratios would make
+  // later plans 0 · Infinity = NaN or Infinity), and the result again (rounding).
+  const ratio = task.nominalExec > 0 ? clampRatio(old.ratio + alpha * (clampRatio(exec / task.nominalExec) - old.ratio)) : old.ratio;
   const observations = task.nominalExec > 0 ? old.observations + 1 : old.observations;
 
   // Re-time the tasks queued behind it on the same device.

@@ -3,13 +3,15 @@
  * driving the online scheduler.
  * @module
  */
+import { noCost } from '../schedule/cost.js';
+import { noEnergy } from '../schedule/energy.js';
 import { checkInteger, checkNonNegative, checkOptions, rangeError } from '../internal/errors.js';
 import { EventQueue } from '../internal/eventQueue.js';
 import { checkBoolean } from '../internal/primitives.js';
 import { createRng } from '../internal/random.js';
 import type { DeadlineMiss, DeviceUsage, Schedule, ScheduledTask } from '../schedule/types.js';
 import { complete } from './complete.js';
-import { readArrivals, readDevices, readPolicy } from './simulationInput.js';
+import { checkSimulationSums, readArrivals, readDevices, readPolicy } from './simulationInput.js';
 import type { PoissonWorkload, SimDevice, SimDeviceStats, SimEvent, SimulateOptions, SimulationPolicy, SimulationResult, TraceWorkload, Workload } from './simulationTypes.js';
 import { createOnlineState, type OnlineState } from './state.js';
 import { submit, type OnlineTask } from './submit.js';
@@ -77,6 +79,7 @@ export function simulate(workload: Workload, devices: readonly SimDevice[], poli
   const devs = readDevices(devices);
   const pol = readPolicy(policy);
   const { time: arrival, tasks } = readArrivals(workload, seed);
+  checkSimulationSums(devs, { time: arrival, tasks });
   const n = tasks.length;
   const m = devs.length;
   const noiseRng = createRng((seed ^ 0x27d4eb2f) >>> 0);
@@ -238,7 +241,7 @@ function report(
     assignment: Array.from(device),
     tasks: scheduled,
     devices: usage,
-    metrics: { makespan, flowtime, weightedFlowtime, totalTransfer, deadlineMisses: misses, loadImbalance: sumBusy > 0 ? maxBusy / (sumBusy / m) : 0 },
+    metrics: { makespan, flowtime, weightedFlowtime, totalTransfer, deadlineMisses: misses, loadImbalance: sumBusy > 0 ? maxBusy / (sumBusy / m) : 0, energy: noEnergy(m), cost: noCost(m) },
   };
   return {
     strategy,

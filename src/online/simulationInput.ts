@@ -4,7 +4,8 @@
  * @internal
  * @module
  */
-import { checkArray, checkFinite, checkInteger, checkNonNegative, checkObject, checkOneOf, checkPositive, rangeError, rangeReason, typeReason } from '../internal/errors.js';
+import { checkArray, checkFinite, checkInteger, checkNonNegative, checkObject, checkOneOf, checkPositive, rangeError, rangeReason, typeError, typeReason } from '../internal/errors.js';
+import { OVERFLOW_REASON } from '../problem/timeSums.js';
 import { checkString } from '../internal/primitives.js';
 import { createRng } from '../internal/random.js';
 import type { Objective } from '../solvers/registry.js';
@@ -57,6 +58,7 @@ export function readDevices(devices: unknown): DeviceIn[] {
     checkObject(FN, f, d);
     checkKeys(f, d, ['id', 'tier', 'speed', 'latency', 'bandwidth', 'slowdown']);
     const id = checkString(FN, `${f}.id`, d.id);
+    if (id === '') typeError(FN, `${f}.id`, 'a non-empty string', id);
     const first = seen.get(id);
     if (first !== undefined) rangeReason(FN, `${f}.id`, `duplicates devices[${first}].id (${JSON.stringify(id)})`);
     seen.set(id, j);
@@ -79,10 +81,14 @@ function readTask(field: string, t: unknown): SimTask {
   checkNonNegative(FN, `${field}.work`, t.work);
   if (t.dataSize !== undefined) checkNonNegative(FN, `${field}.dataSize`, t.dataSize);
   if (t.deadline !== undefined) checkNonNegative(FN, `${field}.deadline`, t.deadline);
-  if (t.priority !== undefined) checkFinite(FN, `${field}.priority`, t.priority);
+  if (t.priority !== undefined) checkNonNegative(FN, `${field}.priority`, t.priority);
   if (t.criteria !== undefined) {
     checkObject(FN, `${field}.criteria`, t.criteria);
-    for (const k of ['importance', 'urgency', 'satisfaction']) checkNonNegative(FN, `${field}.criteria.${k}`, t.criteria[k]);
+    for (const k of ['importance', 'urgency', 'satisfaction']) {
+      const v = checkNonNegative(FN, `${field}.criteria.${k}`, t.criteria[k]);
+      // A batch may hold this task alone: its normalized priority then divides by this criterion.
+      if (v === 0 && t.priority === undefined) rangeError(FN, `${field}.criteria.${k}`, 'a number > 0 for a task without an explicit priority (a batch holding only this task would have no normalized priority)', v);
+    }
   }
   return t as unknown as SimTask;
 }
@@ -146,3 +152,36 @@ export function readPolicy(policy: unknown): PolicyIn {
   };
 }
 
+
+/**
+ * The overflow guard of `compileProblem` (problem/timeSums.ts) for a whole
+ * simulation, checked before the first event: with w_kj = latency_j +
+ * dataSize_k / bandwidth_j + (work_k / speed_j) · max(1, slowdown_j) · 2
+ * (the true time, noise at most ×1.87, and the most the learnt ratio can
+ * plan), H = last arrival + Σ_k max_j w_kj, and n·H and Σ priority·H, must
+ * be finite. Otherwise `simulate: workload has times whose sums overflow
+ * ...`. O(n·m).
+ * @internal
+ */
+export function checkSimulationSums(devices: readonly DeviceIn[], arrivals: Arrivals): void {
+  const { time, tasks } = arrivals;
+  const n = tasks.length;
+  let sum = 0;
+  let weight = 0;
+  for (let k = 0; k < n; k++) {
+    const t = tasks[k]!;
+    const data = t.dataSize ?? 0;
+    let worst = 0;
+    for (const d of devices) {
+      const w = d.latency + (data > 0 ? data / d.bandwidth : 0) + (t.work / d.speed) * Math.max(1, d.slowdown) * 2;
+      if (w > worst) worst = w;
+    }
+    sum += worst;
+    weight += t.priority ?? (t.criteria === undefined ? 0 : 3);
+  }
+  const horizon = ((n > 0 ? time[n - 1]! : 0) + sum) * (1 + 1e-6);
+  if (horizon === 0) return;
+  if (!Number.isFinite(horizon) || !Number.isFinite(n * horizon) || !Number.isFinite(weight * horizon)) {
+    rangeReason(FN, 'workload', OVERFLOW_REASON);
+  }
+}

@@ -4,76 +4,14 @@
  * {@link submit} and {@link complete} transform into new states.
  * @module
  */
-import { checkArray, checkInteger, checkNonNegative, checkObject, checkOneOf, checkOptions, rangeError, rangeReason } from '../internal/errors.js';
-import { checkString } from '../internal/primitives.js';
+import { checkArray, checkNonNegative, checkObject, checkOneOf, checkOptions, rangeError, rangeReason, typeError } from '../internal/errors.js';
 import type { DeviceSpec, Tier } from '../problem/types.js';
-// Imported for the {@link} references in the docs only.
+// Imported for the {@link} references in the docs only (state.ts → submit.ts → stateTypes.ts: no cycle).
 import type { complete } from './complete.js';
 import type { submit } from './submit.js';
+import type { OnlineDeviceState, OnlineState } from './stateTypes.js';
 
-/** One device as the online scheduler sees it. */
-export interface OnlineDeviceState {
-  /** Device id. */
-  readonly id: string;
-  /** Edge device or cloud. */
-  readonly tier: Tier;
-  /** When the device is expected to finish everything assigned to it so far. */
-  readonly busyUntil: number;
-  /** Remaining resource budget (initial budget − demands of unfinished tasks); `null` = unlimited. */
-  readonly budget: number | null;
-  /**
-   * The learnt ratio observed ÷ expected execution time (step 5): planned
-   * execution times on this device are the task's nominal time × `ratio`.
-   * Starts at 1.
-   */
-  readonly ratio: number;
-  /** How many completions have updated `ratio`. */
-  readonly observations: number;
-}
-
-/** A task that has been assigned and not yet reported complete. */
-export interface OnlinePlannedTask {
-  /** Task id. */
-  readonly id: string;
-  /** Device index. */
-  readonly device: number;
-  /** The `now` of the {@link submit} call that placed it. */
-  readonly submitted: number;
-  /** Planned start of its transfer. */
-  readonly start: number;
-  /** Planned transfer duration. */
-  readonly transfer: number;
-  /** Its execution time on the device as submitted (before scaling by `ratio`). */
-  readonly nominalExec: number;
-  /** Planned execution duration: `nominalExec × ratio` of the device. */
-  readonly exec: number;
-  /** Planned finish: start + transfer + exec. */
-  readonly finish: number;
-  /** Resource demand, given back to the device budget on completion. */
-  readonly demand: number;
-  /** Absolute deadline, `null` when none. */
-  readonly deadline: number | null;
-}
-
-/**
- * The whole online state: plain data, safe to `JSON.stringify` and restore
- * (it holds no `Infinity`, `NaN` or `undefined`). Never mutated: every
- * transition returns a new state.
- */
-export interface OnlineState {
-  /** The latest time the scheduler has seen (a submit's `now` or a completion's finish). */
-  readonly now: number;
-  /** Smoothing factor α of the ratio estimator, in [0, 1] (0 = no learning). */
-  readonly smoothing: number;
-  /** One entry per device, in the order given to {@link createOnlineState}. */
-  readonly devices: readonly OnlineDeviceState[];
-  /** Assigned, unfinished tasks, in the order they were placed (per device: run order). */
-  readonly pending: readonly OnlinePlannedTask[];
-  /** Number of tasks submitted so far. */
-  readonly submitted: number;
-  /** Number of completions reported so far. */
-  readonly completed: number;
-}
+export type { OnlineDeviceState, OnlinePlannedTask, OnlineState } from './stateTypes.js';
 
 /** Options of {@link createOnlineState}. */
 export interface OnlineStateOptions {
@@ -104,7 +42,7 @@ const TIERS: readonly Tier[] = ['edge', 'cloud'];
  * @param devices - The devices (ids unique; `ready` and `budget` optional).
  * @param options - {@link OnlineStateOptions}.
  * @returns A new {@link OnlineState} with no pending task.
- * @throws {@link InputTypeError} for a non-array, a missing id or tier, or an unknown option.
+ * @throws {@link InputTypeError} for a non-array, a missing or empty id, a bad tier, or an unknown option (every field a later `submit` relies on is checked here, so a bad device is rejected by this call, not by the next one).
  * @throws {@link InputRangeError} for a duplicate id, a negative or non-finite ready time, a negative budget, or a smoothing factor outside [0, 1].
  *
  * @example
@@ -124,7 +62,8 @@ export function createOnlineState(devices: readonly DeviceSpec[], options?: Onli
   const out = devices.map((d, j): OnlineDeviceState => {
     const f = `devices[${j}]`;
     checkObject(fn, f, d);
-    const id = checkString(fn, `${f}.id`, d.id);
+    if (typeof d.id !== 'string' || d.id === '') typeError(fn, `${f}.id`, 'a non-empty string', d.id);
+    const id = d.id;
     const first = seen.get(id);
     if (first !== undefined) rangeReason(fn, `${f}.id`, `duplicates devices[${first}].id (${JSON.stringify(id)})`);
     seen.set(id, j);
@@ -135,20 +74,5 @@ export function createOnlineState(devices: readonly DeviceSpec[], options?: Onli
     return { id, tier, busyUntil: Math.max(ready, now), budget, ratio: 1, observations: 0 };
   });
   return { now, smoothing, devices: out, pending: [], submitted: 0, completed: 0 };
-}
-
-/**
- * Light structural check of a state handed back by a caller (possibly
- * restored from JSON). Transitions trust the numbers they produced.
- * @internal
- */
-export function checkState(fn: string, state: unknown): asserts state is OnlineState {
-  checkObject(fn, 'state', state);
-  checkArray(fn, 'state.devices', state.devices);
-  checkArray(fn, 'state.pending', state.pending);
-  checkNonNegative(fn, 'state.now', state.now);
-  checkNonNegative(fn, 'state.smoothing', state.smoothing);
-  checkInteger(fn, 'state.submitted', state.submitted);
-  checkInteger(fn, 'state.completed', state.completed);
 }
 

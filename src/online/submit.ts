@@ -2,14 +2,15 @@
  * Online scheduling, steps 1-2 of the seed: place a batch of arriving tasks.
  * @module
  */
-import { checkArray, checkFinite, checkInteger, checkNonNegative, checkObject, checkOneOf, checkOptions, infeasible, rangeError, rangeReason, typeReason } from '../internal/errors.js';
+import { checkArray, checkInteger, checkNonNegative, checkObject, checkOneOf, checkOptions, infeasible, rangeError, rangeReason, typeError, typeReason } from '../internal/errors.js';
 import { checkString } from '../internal/primitives.js';
 import type { PriorityCriteria } from '../models/priority.js';
-import type { Problem, TaskSpec, DeviceSpec } from '../problem/types.js';
+import type { Problem, TaskSpec } from '../problem/types.js';
 import type { Objective } from '../solvers/registry.js';
-import { solve, type SolveOptions } from '../solvers/solve.js';
+import type { SolveOptions } from '../solvers/solve.js';
 import { strategyNames, type StrategyName } from '../solvers/strategies.js';
-import { checkState, type OnlineDeviceState, type OnlinePlannedTask, type OnlineState } from './state.js';
+import { guardBatch, placeWithinBudgets, scaledTimes, type ReadTask } from './submitBudget.js';
+import { checkState, type OnlineDeviceState, type OnlinePlannedTask, type OnlineState } from './stateTypes.js';
 
 /** A task arriving at an online scheduler. */
 export interface OnlineTask {
@@ -61,12 +62,33 @@ export interface OnlineDecision {
   readonly finish: number;
 }
 
+/** A submitted task that {@link submit} could not place within the device budgets. */
+export interface OnlineUnplaced {
+  /** Task id. */
+  readonly id: string;
+  /** Its index in the submitted batch. */
+  readonly index: number;
+  /** Why, e.g. the capacity-aware strategy's message naming the demand and the budgets left. */
+  readonly reason: string;
+}
+
 /** What {@link submit} returns. */
 export interface SubmitResult {
   /** The new state (the input state is untouched). */
   readonly state: OnlineState;
-  /** One decision per submitted task, in input order. */
+  /**
+   * One decision per placed task, in input order: every submitted task
+   * unless some are in `unplaced`.
+   */
   readonly decisions: readonly OnlineDecision[];
+  /**
+   * Tasks that fit on no device: their demand exceeds the remaining budget
+   * of every device they can run on (after the tasks placed before them).
+   * They are not in the new state (not pending, not counted as submitted);
+   * submit them again once completions give budget back. Empty when no
+   * device has a finite budget or no task has a demand.
+   */
+  readonly unplaced: readonly OnlineUnplaced[];
   /** Whether the strategy hit its time or iteration budget. */
   readonly stoppedEarly: boolean;
 }
@@ -90,6 +112,17 @@ const OBJECTIVES: readonly Objective[] = ['makespan', 'flowtime', 'weighted-flow
  * finish. Priorities come from `priority`, else from `criteria` normalized
  * over the batch (as in `compileProblem`).
  *
+ * Budgets are honoured: a device whose remaining budget cannot take a
+ * task's demand is skipped (the capacity-aware strategies of `solve`); a
+ * task that fits on no device is left out and listed in `unplaced`, so no
+ * budget ever goes negative. With a strategy that ignores budgets
+ * (`'optimal-flowtime'`, `'local-search'`), a task it puts on a device
+ * without room for it is set aside and then placed by the capacity-aware
+ * MCT rule (after the others), or listed in `unplaced`. Times are guarded as in `compileProblem`: an
+ * allowed time that the learnt ratio would scale past the range of a double,
+ * or sums of times that could overflow, are refused with an
+ * `InputRangeError` naming `submit`.
+ *
  * Complexity: O(b·m + pending) plus the strategy's cost on b tasks and m devices.
  *
  * @param state - The current state (never mutated).
@@ -98,7 +131,7 @@ const OBJECTIVES: readonly Objective[] = ['makespan', 'flowtime', 'weighted-flow
  * @param options - {@link SubmitOptions}.
  * @returns The new state, the decisions (in input order) and whether the strategy stopped early.
  * @throws {@link InputTypeError} for a malformed state or task, a row of the wrong length, or an unknown option or field.
- * @throws {@link InputRangeError} for a duplicate id, a negative or NaN time, or `now` before `state.now`.
+ * @throws {@link InputRangeError} for a duplicate id, a negative or NaN time, `now` before `state.now`, or times whose sums overflow a double.
  * @throws {@link InfeasibleError} for a task that no device can run.
  *
  * @example
@@ -125,23 +158,17 @@ export function submit(state: OnlineState, tasks: readonly OnlineTask[], now: nu
   const m = state.devices.length;
   const ids = new Set(state.pending.map((p) => p.id));
   const batch = tasks.map((task, i) => readTask(task, i, m, ids));
+  checkBatchCriteria(batch);
   const devicesNow = state.devices.map((d) => (d.busyUntil >= t ? d : { ...d, busyUntil: t }));
   if (batch.length === 0) {
-    return { state: { ...state, now: t, devices: devicesNow }, decisions: [], stoppedEarly: false };
+    return { state: { ...state, now: t, devices: devicesNow }, decisions: [], unplaced: [], stoppedEarly: false };
   }
 
-  const problem: Problem = {
-    tasks: batch.map((b) => ({ ...b.spec, release: t })),
-    devices: state.devices.map((d): DeviceSpec => {
-      const ready = Math.max(d.busyUntil, t);
-      return d.budget === null ? { id: d.id, tier: d.tier, ready } : { id: d.id, tier: d.tier, ready, budget: Math.max(0, d.budget) };
-    }),
-    execTime: batch.map((b) => b.exec.map((e, j) => e * state.devices[j]!.ratio)),
-    transferTime: batch.map((b) => b.transfer),
-  };
-  const solution = solve(problem, solveOptions);
+  const exec = scaledTimes(batch, state.devices);
+  guardBatch(batch, exec, state.devices, t);
+  const { solution, placed, unplaced, retry } = placeWithinBudgets(state, batch, exec, t, solveOptions);
 
-  const decisions: OnlineDecision[] = solution.schedule.tasks.map((s) => ({
+  const decisions: OnlineDecision[] = solution === undefined ? [] : solution.schedule.tasks.map((s) => ({
     id: s.id,
     device: s.device,
     deviceId: state.devices[s.device]!.id,
@@ -153,7 +180,7 @@ export function submit(state: OnlineState, tasks: readonly OnlineTask[], now: nu
   const order = decisions.map((_, i) => i).sort((a, b) => decisions[a]!.start - decisions[b]!.start || a - b);
   const planned: OnlinePlannedTask[] = order.map((i) => {
     const d = decisions[i]!;
-    const b = batch[i]!;
+    const b = batch[placed[i]!]!;
     return { id: d.id, device: d.device, submitted: t, start: d.start, transfer: d.transfer, nominalExec: b.exec[d.device]!, exec: d.exec, finish: d.finish, demand: b.demand, deadline: b.deadline };
   });
   const devices: OnlineDeviceState[] = devicesNow.map((d, j) => {
@@ -167,19 +194,43 @@ export function submit(state: OnlineState, tasks: readonly OnlineTask[], now: nu
     if (busyUntil === d.busyUntil && used === 0) return d;
     return { ...d, busyUntil, budget: d.budget === null ? null : d.budget - used };
   });
-  return {
-    state: { ...state, now: t, devices, pending: [...state.pending, ...planned], submitted: state.submitted + batch.length },
+  const first: SubmitResult = {
+    state: { ...state, now: t, devices, pending: [...state.pending, ...planned], submitted: state.submitted + placed.length },
     decisions,
-    stoppedEarly: solution.stoppedEarly,
+    unplaced,
+    stoppedEarly: solution?.stoppedEarly ?? false,
+  };
+  if (retry.length === 0) return first;
+  // Tasks a budget-ignoring strategy put on a full device: placed after the others by the capacity-aware MCT rule.
+  const { strategy: _ignored, ...rest } = opts;
+  const second = submit(first.state, retry.map((i) => tasks[i]!), t, { ...(rest as SubmitOptions), strategy: 'mct' });
+  const byId = new Map(retry.map((i) => [batch[i]!.spec.id, i]));
+  const indexed: [number, OnlineDecision][] = [...decisions.map((d, k): [number, OnlineDecision] => [placed[k]!, d]), ...second.decisions.map((d): [number, OnlineDecision] => [byId.get(d.id)!, d])];
+  const moreUnplaced = second.unplaced.map((u) => ({
+    id: u.id,
+    index: retry[u.index]!,
+    reason: `${u.reason.replace(/^tasks\[\d+\]/, `tasks[${retry[u.index]!}]`)} (set aside because strategy '${strategy ?? 'min-min'}' ignores budgets; then tried with the capacity-aware 'mct' rule)`,
+  }));
+  return {
+    state: second.state,
+    decisions: indexed.sort((a, b) => a[0] - b[0]).map(([, d]) => d),
+    unplaced: [...unplaced, ...moreUnplaced].sort((a, b) => a.index - b.index),
+    stoppedEarly: first.stoppedEarly || second.stoppedEarly,
   };
 }
 
-interface ReadTask {
-  readonly spec: TaskSpec;
-  readonly exec: readonly number[];
-  readonly transfer: readonly number[];
-  readonly demand: number;
-  readonly deadline: number | null;
+/**
+ * The rule of `compileProblem`, checked here so the error names `submit`:
+ * when some task takes its priority from criteria, every criterion must sum
+ * to more than 0 over the batch's tasks with criteria.
+ */
+function checkBatchCriteria(batch: readonly ReadTask[]): void {
+  if (!batch.some((b) => b.spec.criteria !== undefined && b.spec.priority === undefined)) return;
+  for (const k of CRITERIA) {
+    let sum = 0;
+    for (const b of batch) if (b.spec.criteria !== undefined) sum += b.spec.criteria[k];
+    if (!(sum > 0)) rangeReason(FN, `tasks[*].criteria.${k}`, "sums to 0 over the batch's tasks with criteria, so their normalized priority (which divides by the sum) is undefined; give those tasks an explicit priority");
+  }
 }
 
 function readTask(task: unknown, i: number, m: number, ids: Set<string>): ReadTask {
@@ -189,6 +240,7 @@ function readTask(task: unknown, i: number, m: number, ids: Set<string>): ReadTa
     if (!TASK_KEYS.includes(key)) typeReason(FN, `${f}.${key}`, `is not a known field (known: ${TASK_KEYS.join(', ')})`);
   }
   const id = checkString(FN, `${f}.id`, task.id);
+  if (id === '') typeError(FN, `${f}.id`, 'a non-empty string', id);
   if (ids.has(id)) rangeReason(FN, `${f}.id`, `duplicates a pending or submitted task id (${JSON.stringify(id)})`);
   ids.add(id);
   const exec = row(`${f}.execTime`, task.execTime, m);
@@ -197,7 +249,7 @@ function readTask(task: unknown, i: number, m: number, ids: Set<string>): ReadTa
   for (let j = 0; j < m; j++) if (exec[j]! + transfer[j]! < Infinity) ok = true;
   if (!ok) infeasible(FN, `${f}.execTime`, 'is Infinity (or its transfer is) on every device: no device can run the task');
   const spec: { -readonly [K in keyof TaskSpec]: TaskSpec[K] } = { id };
-  if (task.priority !== undefined) spec.priority = checkFinite(FN, `${f}.priority`, task.priority);
+  if (task.priority !== undefined) spec.priority = checkNonNegative(FN, `${f}.priority`, task.priority);
   if (task.criteria !== undefined) {
     const c = task.criteria;
     checkObject(FN, `${f}.criteria`, c);

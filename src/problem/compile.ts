@@ -3,75 +3,21 @@
  * typed arrays every solver and the evaluator share.
  * @module
  */
-import { InfeasibleError, InputRangeError, InputTypeError } from '../errors.js';
-import { describe as show, infeasible, rangeError, rangeReason, typeError, typeReason } from '../internal/errors.js';
+import { describe as show, infeasible, rangeReason, typeError, typeReason } from '../internal/errors.js';
 import { priorities, type PriorityCriteria } from '../models/priority.js';
+import { Report, checkKeys, isObject, num } from './check.js';
+import { compileEnergy, ENERGY_DEVICE_KEYS, ENERGY_TASK_KEYS } from './compileEnergy.js';
+import type { IssueLog, ProblemIssue } from './issueLog.js';
+import { exactPriorityOrder } from './priorityOrder.js';
+import { checkTimeSums } from './timeSums.js';
 import type { CompiledProblem, Problem } from './types.js';
 
-/** Any error the validator reports. @internal */
-export type ProblemIssue = InputTypeError | InputRangeError | InfeasibleError;
-
-/**
- * Runs checks either failing fast (throw the first error) or collecting every
- * error (the JSON reader reports them all). @internal
- */
-class Report {
-  readonly issues: ProblemIssue[] = [];
-  constructor(readonly collect: boolean) {}
-  /** Runs `check`; in collect mode a library error is recorded and `undefined` returned. */
-  guard<T>(check: () => T): T | undefined {
-    if (!this.collect) return check();
-    try {
-      return check();
-    } catch (e) {
-      if (e instanceof InputTypeError || e instanceof InputRangeError || e instanceof InfeasibleError) {
-        this.issues.push(e);
-        return undefined;
-      }
-      throw e;
-    }
-  }
-}
+export type { ProblemIssue } from './issueLog.js';
 
 const PROBLEM_KEYS = ['tasks', 'devices', 'execTime', 'transferTime'];
-const TASK_KEYS = ['id', 'priority', 'criteria', 'demand', 'release', 'deadline'];
-const DEVICE_KEYS = ['id', 'tier', 'ready', 'budget'];
+const TASK_KEYS = ['id', 'priority', 'criteria', 'demand', 'release', 'deadline', ...ENERGY_TASK_KEYS];
+const DEVICE_KEYS = ['id', 'tier', 'ready', 'budget', ...ENERGY_DEVICE_KEYS];
 const CRITERIA = ['importance', 'urgency', 'satisfaction'] as const;
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** Criteria written on a task instead of under `criteria` (a common first mistake). */
-const CRITERIA_KEYS: readonly string[] = ['importance', 'urgency', 'satisfaction'];
-
-function checkKeys(fn: string, field: string, obj: Record<string, unknown>, allowed: readonly string[], r: Report): void {
-  const misplaced: string[] = [];
-  for (const key of Object.keys(obj)) {
-    if (allowed.includes(key)) continue;
-    if (allowed.includes('criteria') && CRITERIA_KEYS.includes(key)) {
-      misplaced.push(key);
-      continue;
-    }
-    r.guard(() => typeReason(fn, `${field}.${key}`, `is not a known field (known: ${allowed.join(', ')})`));
-  }
-  if (misplaced.length > 0) {
-    const example = `"criteria": { ${misplaced.map((k) => `"${k}": ${show(obj[k])}`).join(', ')} }`;
-    r.guard(() => typeReason(fn, `${field}.${misplaced[0]!}`, `and its siblings (${misplaced.join(', ')}) belong under "criteria": write ${example}`));
-  }
-}
-
-/** A number ≥ 0; `Infinity` allowed when `infOk`. Returns the fallback on error (collect mode). */
-function num(fn: string, field: string, v: unknown, infOk: boolean, fallback: number, r: Report): number {
-  if (typeof v === 'number' && v >= 0 && (infOk || v !== Infinity)) return v;
-  const expected = infOk ? 'a number >= 0 or Infinity' : 'a finite number >= 0';
-  if (v === null && infOk) {
-    r.guard(() => typeReason(fn, field, 'must be a number >= 0 or Infinity, got null: in JSON write the string "Infinity" (JSON.stringify turns Infinity and NaN into null)'));
-    return fallback;
-  }
-  r.guard(() => (typeof v === 'number' ? rangeError(fn, field, expected, v) : typeError(fn, field, expected, v)));
-  return fallback;
-}
 
 function ids(fn: string, field: string, items: readonly unknown[], r: Report): string[] {
   const out: string[] = [];
@@ -127,7 +73,9 @@ function matrix(fn: string, field: string, v: unknown, n: number, m: number, out
 /** Result of {@link checkProblem}: the compiled problem, or the issues found. @internal */
 export interface CheckResult {
   readonly compiled: CompiledProblem | undefined;
+  /** The kept issues (at most a few per kind; `log` counts them all). */
   readonly issues: readonly ProblemIssue[];
+  readonly log: IssueLog;
 }
 
 /**
@@ -138,7 +86,7 @@ export function checkProblem(fn: string, problem: unknown, collect: boolean): Ch
   const r = new Report(collect);
   if (!isObject(problem)) {
     r.guard(() => typeError(fn, 'problem', 'an object', problem));
-    return { compiled: undefined, issues: r.issues };
+    return { compiled: undefined, issues: r.issues, log: r.log };
   }
   checkKeys(fn, 'problem', problem, PROBLEM_KEYS, r);
   const tasks = Array.isArray(problem.tasks) ? problem.tasks : r.guard(() => typeError(fn, 'problem.tasks', 'an array', problem.tasks)) ?? [];
@@ -192,18 +140,21 @@ export function checkProblem(fn: string, problem: unknown, collect: boolean): Ch
     }
     checkKeys(fn, f, d, DEVICE_KEYS, r);
     if (d.tier === 'cloud') tier[j] = 1;
-    else if (d.tier !== 'edge') r.guard(() => typeError(fn, `${f}.tier`, "one of 'edge', 'cloud'", d.tier));
+    else if (d.tier === 'fog') tier[j] = 2;
+    else if (d.tier !== 'edge') r.guard(() => typeError(fn, `${f}.tier`, "one of 'edge', 'fog', 'cloud'", d.tier));
     if (d.ready !== undefined) ready[j] = num(fn, `${f}.ready`, d.ready, false, 0, r);
     if (d.budget !== undefined) budget[j] = num(fn, `${f}.budget`, d.budget, true, Infinity, r);
   }
   const deviceIds = ids(fn, 'problem.devices', devices, r);
+
+  const energy = compileEnergy(fn, tasks, devices, deviceIds, r);
 
   const exec = new Float64Array(n * m);
   const transfer = new Float64Array(n * m);
   matrix(fn, 'problem.execTime', problem.execTime, n, m, exec, r);
   if (problem.transferTime !== undefined) matrix(fn, 'problem.transferTime', problem.transferTime, n, m, transfer, r);
 
-  const before = r.issues.length;
+  const before = r.log.total;
   for (let i = 0; i < n; i++) {
     let ok = false;
     for (let j = i * m, end = j + m; j < end && !ok; j++) ok = exec[j]! + transfer[j]! < Infinity;
@@ -212,11 +163,14 @@ export function checkProblem(fn: string, problem: unknown, collect: boolean): Ch
       r.guard(() => infeasible(fn, `problem.execTime[${i}]`, why));
     }
   }
-  if (r.issues.length === before) normalizedPriorities(fn, criteria, explicit, priority, r);
-  if (r.issues.length > 0) return { compiled: undefined, issues: r.issues };
+  if (r.log.total === before) normalizedPriorities(fn, criteria, explicit, priority, r);
+  if (r.log.total === 0) r.guard(() => checkTimeSums(fn, { n, m, exec, transfer, release, priority, ready }));
+  if (r.log.total > 0) return { compiled: undefined, issues: r.issues, log: r.log };
+  const priorityOrder = exactPriorityOrder(priority, criteria, explicit);
   return {
-    compiled: { n, m, exec, transfer, priority, release, deadline, demand, ready, budget, tier, taskIds, deviceIds },
+    compiled: { n, m, exec, transfer, priority, release, deadline, demand, ready, budget, tier, ...energy, taskIds, deviceIds, ...(priorityOrder === undefined ? {} : { priorityOrder }) },
     issues: r.issues,
+    log: r.log,
   };
 }
 
@@ -253,22 +207,35 @@ function normalizedPriorities(fn: string, criteria: readonly (PriorityCriteria |
  * Checks, each error naming its field and index: `problem`, `tasks`,
  * `devices` are an object and arrays; unknown fields are rejected (a typo is
  * never silently ignored); ids are non-empty strings, unique within tasks and
- * within devices; `tier` is `'edge'` or `'cloud'`; `priority`, `demand`,
+ * within devices; `tier` is `'edge'`, `'fog'` or `'cloud'` (compiled 0, 2, 1); `priority`, `demand`,
  * `release`, `ready` and criteria are finite and ≥ 0; `deadline` and `budget`
  * are ≥ 0 (`Infinity` = none); `execTime` and `transferTime` are n×m (one row
  * per task, one entry per device), entries ≥ 0, `Infinity` = the task cannot
  * run there. Every task needs one device with finite execTime + transferTime.
+ * Energy and money (all optional): a device's `power` has only the keys
+ * `busy`, `transfer`, `idle`, each finite and ≥ 0 (watts); its `price` has a
+ * required `perSecond` (finite, ≥ 0), a `granularity` finite and > 0 and a
+ * `minimum` finite and ≥ 0 (seconds); a task's `source` is the id of one of
+ * the devices.
+ *
+ * Times whose sums could overflow a double in some schedule are refused (the
+ * guard: max ready + max release + Σ_i max_j (transfer + exec), times n
+ * and times Σ priority, must be finite; m·max ready + that too), with the same message from every entry point.
  *
  * Priority per task: the explicit `priority`; else, for a task with
  * `criteria`, the normalized form (A/ΣA + B/ΣB + C/ΣC, seed section 4.1) with
- * sums over all tasks that have criteria; else 0.
+ * sums over all tasks that have criteria; else 0. When some priority comes
+ * from criteria, `priorityOrder` holds the tasks by priority decided in
+ * exact arithmetic (equal fractions are ties, lowest index first), since the
+ * doubles in `priority` carry rounding (2/3 computes as 0.66666666666666674
+ * or 0.66666666666666663 depending on the criteria).
  *
  * Complexity: O(n·m) time, one pass over each matrix.
  *
  * @param problem - The problem (never mutated; the result shares no storage with it).
  * @returns A {@link CompiledProblem}.
  * @throws {@link InputTypeError} for a wrong shape: non-object, non-array, ragged rows, missing or non-string id, unknown field, bad tier.
- * @throws {@link InputRangeError} for NaN, negative or (where not allowed) infinite numbers, duplicate ids, or criteria whose column sums to 0 when normalized priorities are needed.
+ * @throws {@link InputRangeError} for NaN, negative or (where not allowed) infinite numbers, a granularity ≤ 0, a `source` naming no device, duplicate ids, criteria whose column sums to 0 when normalized priorities are needed, or times whose sums overflow a double (the same message from every entry point).
  * @throws {@link InfeasibleError} for a task with no device it can run on, naming `problem.execTime[i]`.
  *
  * @example

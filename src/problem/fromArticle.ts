@@ -8,6 +8,8 @@ import type { LoadCriteria } from '../models/load.js';
 import type { PriorityCriteria } from '../models/priority.js';
 import type { TransferCriteria } from '../models/transfer.js';
 import { workedExample } from '../workedExample.js';
+import { InfeasibleError } from '../errors.js';
+import { compileFor } from './compile.js';
 import type { DeviceSpec, Problem, TaskSpec, Tier } from './types.js';
 
 /** Reads `items[i][field]` (finite, ≥ 0) into one column per field, naming `items[i].field` in errors. */
@@ -101,12 +103,20 @@ export function problemFromArticle(
   }
   const outDevices: DeviceSpec[] = [];
   for (let j = 0; j < m; j++) outDevices.push({ id: `device${j + 1}`, tier: tiers?.[j] ?? 'edge', budget: rem[j]! });
-  return {
+  const problem: Problem = {
     tasks: outTasks,
     devices: outDevices,
     execTime: outTasks.map(() => exec.slice()),
     transferTime: outTasks.map(() => td.slice()),
   };
+  // Validate what later calls rely on (criteria sums, sums of times) here, under this function's name.
+  // An infeasible problem is still a problem (solvers report it); anything else is the builder's error.
+  try {
+    compileFor('problemFromArticle', problem);
+  } catch (e) {
+    if (!(e instanceof InfeasibleError)) throw e;
+  }
+  return problem;
 }
 
 /**

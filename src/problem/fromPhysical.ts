@@ -5,7 +5,11 @@
  */
 import { checkArray, checkNonNegative, checkObject, checkOneOf, checkPositive, rangeError, rangeReason, typeError } from '../internal/errors.js';
 import type { PriorityCriteria } from '../models/priority.js';
-import type { DeviceSpec, Problem, TaskSpec, Tier } from './types.js';
+import { InfeasibleError } from '../errors.js';
+import { Report } from './check.js';
+import { compileFor } from './compile.js';
+import { compileEnergy } from './compileEnergy.js';
+import type { DevicePower, DevicePrice, DeviceSpec, Problem, TaskSpec, Tier } from './types.js';
 
 /** A task described physically, for {@link problemFromPhysical}. */
 export interface PhysicalTask {
@@ -25,6 +29,8 @@ export interface PhysicalTask {
   readonly release?: number;
   /** Deadline, in time units. @defaultValue none */
   readonly deadline?: number;
+  /** Id of the device holding the task's data (it pays the upload energy), copied. @defaultValue none */
+  readonly source?: string;
 }
 
 /** A device described physically, for {@link problemFromPhysical}. */
@@ -51,6 +57,10 @@ export interface PhysicalDevice {
   readonly ready?: number;
   /** Remaining resource budget. @defaultValue Infinity */
   readonly budget?: number;
+  /** Power draw in watts (busy, transfer, idle), copied. @defaultValue none (0 W) */
+  readonly power?: DevicePower;
+  /** Price of busy time (per second, billing granularity, minimum), copied. @defaultValue none (free) */
+  readonly price?: DevicePrice;
 }
 
 const TASK_OPTIONAL = ['priority', 'demand', 'release'] as const;
@@ -65,7 +75,10 @@ const TASK_OPTIONAL = ['priority', 'demand', 'release'] as const;
  *
  * the seed's transfer model Td = Tp + Ts + Tr (section 4.2) with the send
  * time Ts = latency + size / bandwidth. Optional task and device fields are
- * copied. Ids default to `t0, t1, ...` and `d0, d1, ...`.
+ * copied, among them a device's `power` (watts) and `price`, and a task's
+ * `source` (the device holding its data, which spends its transfer power on
+ * the upload when the task runs elsewhere); with times in seconds the
+ * schedule's energy is in joules. Ids default to `t0, t1, ...` and `d0, d1, ...`.
  *
  * Complexity: O(n·m).
  *
@@ -73,7 +86,8 @@ const TASK_OPTIONAL = ['priority', 'demand', 'release'] as const;
  * @param devices - Tier, speed, bandwidth and overheads of each device.
  * @returns A new plain {@link Problem} with both matrices filled.
  * @throws {@link InputTypeError} for non-arrays, non-objects, a missing field, a bad tier or id.
- * @throws {@link InputRangeError} for NaN, negative or infinite quantities (other than an infinite bandwidth, deadline or budget), a zero speed or bandwidth, or a time that overflows to Infinity.
+ * @throws {@link InputTypeError} for an unknown key in `power` or `price`, or a non-string `source`.
+ * @throws {@link InputRangeError} for NaN, negative or infinite quantities (other than an infinite bandwidth, deadline or budget), a zero speed or bandwidth, a price granularity ≤ 0, a `source` naming no device, or a time that overflows to Infinity.
  *
  * @example
  * ```ts
@@ -134,8 +148,14 @@ export function problemFromPhysical(tasks: readonly PhysicalTask[], devices: rea
     const spec: Record<string, unknown> = { id: id(fn, `devices[${j}].id`, d.id, `d${j}`), tier };
     if (d.ready !== undefined) spec.ready = checkNonNegative(fn, `devices[${j}].ready`, d.ready);
     if (d.budget !== undefined) spec.budget = nonNegativeOrInfinity(fn, `devices[${j}].budget`, d.budget);
+    if (d.power !== undefined) spec.power = { ...(d.power as object) };
+    if (d.price !== undefined) spec.price = { ...(d.price as object) };
     outDevices.push(spec as unknown as DeviceSpec);
   }
+  compileEnergy(fn, tasks, devices, outDevices.map((d) => d.id), new Report(false), '');
+  tasks.forEach((t, i) => {
+    if (t.source !== undefined) (outTasks[i] as { source?: string }).source = t.source;
+  });
   const execTime: number[][] = [];
   const transferTime: number[][] = [];
   for (let i = 0; i < n; i++) {
@@ -153,7 +173,15 @@ export function problemFromPhysical(tasks: readonly PhysicalTask[], devices: rea
     execTime.push(er);
     transferTime.push(tr);
   }
-  return { tasks: outTasks, devices: outDevices, execTime, transferTime };
+  const problem: Problem = { tasks: outTasks, devices: outDevices, execTime, transferTime };
+  // Validate what later calls rely on (unique ids, sums of times) here, under this function's name.
+  // An infeasible problem is still a problem (solvers report it); anything else is the builder's error.
+  try {
+    compileFor('problemFromPhysical', problem);
+  } catch (e) {
+    if (!(e instanceof InfeasibleError)) throw e;
+  }
+  return problem;
 }
 
 function id(fn: string, field: string, v: unknown, fallback: string): string {

@@ -6,6 +6,9 @@
 import { checkArray, checkInteger, checkOneOf, checkOptions, infeasible, rangeReason, typeReason } from '../internal/errors.js';
 import { compileFor } from '../problem/compile.js';
 import type { CompiledProblem, Problem } from '../problem/types.js';
+import { costCompiled } from './cost.js';
+import { energyCompiled } from './energy.js';
+import { budgetOverruns } from './overruns.js';
 import type { CostModel, DeadlineMiss, DeviceUsage, Schedule, ScheduledTask } from './types.js';
 
 /** Options of {@link evaluate}. */
@@ -46,8 +49,21 @@ const COST_MODELS: readonly CostModel[] = ['independent', 'sequential'];
  * deadline misses = tasks with finish > deadline, lateness finish − deadline;
  * per device busy = Σ p_ij of its tasks, utilization = busy / makespan (0 when
  * the makespan is 0); load imbalance = max busy / mean busy over all m devices
- * (1 = balanced, 0 when no device is busy). Device budgets and task demands
- * are not checked here (capacity-aware solvers do that).
+ * (1 = balanced, 0 when no device is busy); budget overruns = every device
+ * whose Σ demand exceeds its budget, with the amount (an assignment that
+ * overruns is still evaluated: it is reported, never hidden).
+ *
+ * Energy (joules) and cost (currency units), from the devices' optional
+ * `power` and `price` (devices without them contribute 0), with
+ * busy_j = Σ_{i on j} (transfer + exec):
+ * execution_j = power.busy_j · Σ exec; transfer_j = power.transfer_j · (Σ
+ * transfer of its tasks + Σ transfer of the tasks whose `source` is j that run
+ * elsewhere: the uploads); idle_j = power.idle_j · max(0, makespan − busy_j)
+ * (every device is on from 0 to the makespan); energy = Σ_j of the three.
+ * cost_j = busy_j > 0 ? perSecond_j · max(minimum_j, ⌈busy_j / g_j⌉ · g_j) : 0
+ * (a busy time within a relative 1e-9 of a whole number of billing units is
+ * billed as that number); cost = Σ_j cost_j. Cost depends on the assignment
+ * only; energy also on the makespan, hence on the cost model and order.
  *
  * Complexity: O(n·m) to validate the problem, O(n + m) to evaluate.
  *
@@ -56,7 +72,7 @@ const COST_MODELS: readonly CostModel[] = ['independent', 'sequential'];
  * @param options - {@link EvaluateOptions}.
  * @returns The {@link Schedule}: tasks in task order, devices in device order, metrics.
  * @throws {@link InputTypeError} for a malformed problem or options, or an assignment or order of the wrong length.
- * @throws {@link InputRangeError} for a bad problem number, a device index out of range, an order that is not a permutation, or times whose sum overflows to Infinity.
+ * @throws {@link InputRangeError} for a bad problem number, a device index out of range, an order that is not a permutation, or times (or energy or cost) whose sum overflows to Infinity.
  * @throws {@link InfeasibleError} for an infeasible problem or a task assigned to a device where it cannot run (time Infinity).
  *
  * @example
@@ -95,8 +111,11 @@ export function evaluate(problem: Problem, assignment: readonly number[], option
     }
     order = o as readonly number[];
   }
+  // compileFor refused every problem whose sums of times could overflow (problem/timeSums.ts).
   const schedule = evaluateCompiled(cp, assignment, costModel, order);
-  if (schedule.metrics.makespan === Infinity) rangeReason(fn, 'problem', 'has times whose sums overflow the range of a double (the makespan would be Infinity); rescale the times');
+  if (schedule.metrics.energy.total === Infinity || schedule.metrics.cost.total === Infinity) {
+    rangeReason(fn, 'problem.devices', 'have power or price figures whose products with the times overflow the range of a double (the energy or cost would be Infinity); rescale them');
+  }
   return schedule;
 }
 
@@ -176,6 +195,6 @@ export function evaluateCompiled(cp: CompiledProblem, assignment: ArrayLike<numb
     assignment: Array.from(assignment),
     tasks,
     devices,
-    metrics: { makespan, flowtime, weightedFlowtime, totalTransfer, deadlineMisses, loadImbalance },
+    metrics: { makespan, flowtime, weightedFlowtime, totalTransfer, deadlineMisses, loadImbalance, energy: energyCompiled(cp, assignment, makespan), cost: costCompiled(cp, assignment), budgetOverruns: budgetOverruns(cp, devices.map((d) => d.tasks)) },
   };
 }

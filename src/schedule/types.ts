@@ -2,6 +2,7 @@
  * What evaluating an assignment produces: a timed schedule and its metrics.
  * @module
  */
+import type { BudgetOverrun } from './overruns.js';
 
 /**
  * How task times combine on a device.
@@ -65,6 +66,17 @@ export interface ScheduleMetrics {
   readonly deadlineMisses: readonly DeadlineMiss[];
   /** max busy / mean busy over all devices (1 = perfectly balanced; 0 when no device is busy: no tasks, or every time 0). */
   readonly loadImbalance: number;
+  /** Energy in joules, total and per device (execution, transfer, idle); 0 for devices without `power`. */
+  readonly energy: EnergyMetrics;
+  /** Money in the problem's currency unit, total and per device; 0 for devices without `price`. */
+  readonly cost: CostMetrics;
+  /**
+   * Devices whose assigned demands exceed their budget, with the amount
+   * (empty when every budget is respected). Set by `evaluate` and `solve`
+   * (strategies that ignore budgets by design report their overruns here);
+   * absent from `simulate`'s schedule, whose devices have no budgets.
+   */
+  readonly budgetOverruns?: readonly BudgetOverrun[];
 }
 
 /** The result of evaluating an assignment. */
@@ -77,4 +89,32 @@ export interface Schedule {
   /** One entry per device, in device order. */
   readonly devices: readonly DeviceUsage[];
   readonly metrics: ScheduleMetrics;
+}
+
+/** One device's energy in joules, split by state. */
+export interface DeviceEnergy {
+  /** power.busy · Σ execution time of its tasks. */
+  readonly execution: number;
+  /** power.transfer · (Σ transfer time of its tasks + Σ upload time of tasks it is the source of that run elsewhere). */
+  readonly transfer: number;
+  /** power.idle · max(0, makespan − busy). */
+  readonly idle: number;
+  /** execution + transfer + idle. */
+  readonly total: number;
+}
+
+/** A schedule's energy in joules (devices without `power` contribute 0). */
+export interface EnergyMetrics {
+  /** Σ over devices of their total. */
+  readonly total: number;
+  /** One entry per device, in device order. */
+  readonly perDevice: readonly DeviceEnergy[];
+}
+
+/** A schedule's money cost in the problem's currency unit (devices without `price` contribute 0). */
+export interface CostMetrics {
+  /** Σ over devices. */
+  readonly total: number;
+  /** perSecond · max(minimum, ⌈busy / granularity⌉ · granularity) for a used device, 0 for an unused one; in device order. */
+  readonly perDevice: readonly number[];
 }

@@ -12,9 +12,25 @@ import type { CostModel } from '../schedule/types.js';
  * by):
  * - `'makespan'`: the latest finish time;
  * - `'flowtime'`: the sum of finish times;
- * - `'weighted-flowtime'`: the sum of priority · finish.
+ * - `'weighted-flowtime'`: the sum of priority · finish;
+ * - `'energy'`: the schedule's energy in joules (see `evaluate`);
+ * - `'cost'`: the schedule's money cost (see `evaluate`).
  */
-export type Objective = 'makespan' | 'flowtime' | 'weighted-flowtime';
+export type Objective = 'makespan' | 'flowtime' | 'weighted-flowtime' | 'energy' | 'cost';
+
+/**
+ * What a reported lower bound is:
+ * - `'combinatorial'`: `makespanLowerBound` (each task alone, and the total
+ *   minimum work spread over the devices); under the `'independent'` cost
+ *   model this is the exact optimum;
+ * - `'lagrangian'`: the LP-dual bound Σ_i min_j y_j p_ij that
+ *   `'local-search'` computes from its prices (at best the LP bound);
+ * - `'exhaustive'`: the optimum itself, proved by enumerating every
+ *   assignment (`'local-search'` on tiny instances without release times);
+ * - `'lp'`: the LP relaxation through HiGHS (`makespanLpBound`; the CLI's
+ *   `--lp-bound`).
+ */
+export type BoundKind = 'combinatorial' | 'lagrangian' | 'exhaustive' | 'lp';
 
 /**
  * Everything a strategy is given. The problem is compiled and validated
@@ -105,6 +121,8 @@ export interface StrategyResult {
    * its own bound.
    */
   readonly lowerBound?: number;
+  /** What `lowerBound` is (see {@link BoundKind}). @defaultValue `'combinatorial'` */
+  readonly boundKind?: BoundKind;
   /** Iterations performed, for iterative strategies. */
   readonly iterations?: number;
 }

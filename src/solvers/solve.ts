@@ -2,18 +2,22 @@
  * The one entry point to every assignment strategy.
  * @module
  */
-import { checkInteger, checkNonNegative, checkOneOf, checkOptions } from '../internal/errors.js';
+import { checkInteger, checkNonNegative, checkOneOf, checkOptions, rangeReason } from '../internal/errors.js';
 import { checkBoolean } from '../internal/primitives.js';
 import { compileFor } from '../problem/compile.js';
 import type { Problem } from '../problem/types.js';
 import { evaluateCompiled } from '../schedule/evaluate.js';
 import { lowerBoundCompiled } from '../schedule/lowerBound.js';
 import type { CostModel, Schedule, ScheduleMetrics } from '../schedule/types.js';
-import type { Objective, StrategyContext, TaskDecision } from './registry.js';
+import { constraintReport, readConstraints, readObjective, type ConstraintReport, type ObjectiveWeights, type SolveConstraints } from './objective.js';
+import { OBJECTIVE_STRATEGIES, runObjectiveStrategy } from './objectiveStrategies.js';
+import type { BoundKind, Objective, StrategyContext, TaskDecision } from './registry.js';
 import { STRATEGIES, strategyNames, type StrategyName } from './strategies.js';
+import { budgetsMatter, CAPACITY_AWARE, runCapacityAware, type CapacityAwareName } from './heuristics/capacityAware.js';
 
 export type { StrategyName } from './strategies.js';
-export type { Objective, TaskDecision } from './registry.js';
+export type { BoundKind, Objective, TaskDecision } from './registry.js';
+export type { ObjectiveWeights, SolveConstraints, ConstraintReport, ConstraintViolation } from './objective.js';
 
 /**
  * The largest n·m for which the decision trace is recorded by default. The
@@ -31,13 +35,29 @@ export interface SolveOptions {
    */
   readonly strategy?: StrategyName;
   /**
-   * What to optimize. The list heuristics follow their own rule regardless
-   * (they aim at makespan); `'duplex'` keeps whichever of Min-Min and
-   * Max-Min is better by this objective; exact and search strategies
-   * optimize it.
+   * What to optimize: an {@link Objective} name or a weighted sum
+   * ({@link ObjectiveWeights}, e.g. `{makespan: 1, energy: 0.01}`). For
+   * `'makespan'`, `'flowtime'` and `'weighted-flowtime'` without
+   * constraints the strategies run as published: the list heuristics follow
+   * their own rule regardless (they aim at makespan); `'duplex'` keeps
+   * whichever of Min-Min and Max-Min is better by this objective. For
+   * `'energy'`, `'cost'`, a weighted sum, or any objective with
+   * `constraints`, `'mct'`, `'min-min'`, `'max-min'`, `'duplex'` and
+   * `'local-search'` run their objective-aware variants (the device choice
+   * minimizes the marginal objective); the other strategies reject
+   * `'energy'`, `'cost'` and weighted sums.
    * @defaultValue `'makespan'`
    */
-  readonly objective?: Objective;
+  readonly objective?: Objective | ObjectiveWeights;
+  /**
+   * Limits: a deadline on the makespan, a money budget, an energy budget
+   * ({@link SolveConstraints}). The objective-aware strategies skip devices
+   * that would break them (and, when a task fits nowhere, take the device
+   * breaking them least); every strategy reports the outcome in
+   * `Solution.constraints`. No strategy throws for a broken limit.
+   * @defaultValue none
+   */
+  readonly constraints?: SolveConstraints;
   /**
    * The cost model the result is evaluated under (see `evaluate`). The list
    * heuristics always estimate completion times with the `'sequential'`
@@ -71,6 +91,14 @@ export interface SolveOptions {
   readonly trace?: boolean;
 }
 
+/** A lower bound and what it is. */
+export interface SolutionBound {
+  /** The bound. */
+  readonly value: number;
+  /** What it is: see {@link BoundKind}. */
+  readonly kind: BoundKind;
+}
+
 /** What {@link solve} returns: plain, JSON-serializable data. */
 export interface Solution {
   /** The strategy that produced it. */
@@ -87,19 +115,23 @@ export interface Solution {
   readonly trace: TaskDecision[];
   /** Whether a time or iteration budget stopped the strategy early. */
   readonly stoppedEarly: boolean;
-  /** A lower bound on the makespan of any assignment under the cost model (`makespanLowerBound`, or a strategy's own, whichever is larger). */
+  /** A lower bound on the makespan of any assignment under the cost model (`makespanLowerBound`, or a strategy's own, whichever is larger); equals `bound.value`. */
   readonly lowerBound: number;
+  /** The bound the gap is measured against: its value and what it is (`'combinatorial'`, `'lagrangian'`, `'exhaustive'`, `'lp'`). */
+  readonly bound: SolutionBound;
   /**
    * (makespan − lowerBound) / lowerBound: how far above the bound the result
    * may be (0 = provably optimal). When the bound is 0: 0 if the makespan is
    * 0 too, else `Infinity`.
    */
   readonly gap: number;
+  /** How the solution stands against `options.constraints` (present only when they were given). */
+  readonly constraints?: ConstraintReport;
 }
 
 const FN = 'solve';
-const OPTION_KEYS = ['strategy', 'objective', 'costModel', 'seed', 'timeLimitMs', 'maxIterations', 'trace'];
-const OBJECTIVES: readonly Objective[] = ['makespan', 'flowtime', 'weighted-flowtime'];
+const OPTION_KEYS = ['strategy', 'objective', 'costModel', 'seed', 'timeLimitMs', 'maxIterations', 'trace', 'constraints'];
+const TIME_OBJECTIVES: readonly Objective[] = ['makespan', 'flowtime', 'weighted-flowtime'];
 const COST_MODELS: readonly CostModel[] = ['independent', 'sequential'];
 
 /**
@@ -122,18 +154,42 @@ const COST_MODELS: readonly CostModel[] = ['independent', 'sequential'];
  * `maxIterations`). The list heuristics use the `'sequential'` model
  * internally (a device's availability starts at its ready time, 0 in Braun,
  * and advances as tasks are placed), never choose a forbidden pair
- * (`Infinity`), and break ties by the lowest index. Device budgets and task
- * demands are not enforced by these heuristics.
+ * (`Infinity`), and break ties by the lowest index.
+ *
+ * Capacities: when some device budget is finite and some task demand is
+ * positive, these list heuristics (and `'duplex'`) run in their
+ * capacity-aware form: the same rule, skipping a device whose remaining
+ * budget (budget − demands already placed there) cannot take the task; a
+ * task that then fits nowhere throws an `InfeasibleError` naming
+ * `problem.tasks[i].demand` (saying whether infeasibility is proved or only
+ * this greedy order failed). `'optimal-flowtime'` and `'local-search'`
+ * ignore budgets by design; every overrun of any result is reported in
+ * `metrics.budgetOverruns` (device, demand, budget, amount).
+ *
+ * What each strategy optimizes (`options.objective`, `options.constraints`):
+ *
+ * | strategy | makespan, flowtime, no constraints | energy, cost, weighted sums, or any constraints |
+ * |---|---|---|
+ * | `'mct'`, `'min-min'`, `'max-min'` | the published completion-time rule | same task-order rule; each device choice minimizes the marginal weighted objective (Δmakespan, finish, priority · finish, Δenergy, Δcost with billing units) estimated with the sequential model; devices breaking a limit are skipped; a task that fits nowhere goes where it breaks the limits least |
+ * | `'duplex'` | better of Min-Min and Max-Min by the objective | better of the two objective-aware variants by (violation, objective) |
+ * | `'local-search'` | makespan search from Min-Min | first-improvement moves from the objective-aware Min-Min, lexicographic (violation, objective), exact re-evaluation under `costModel` |
+ * | `'seed'`, `'olb'`, `'met'`, `'sufferage'`, `'sufferage-greedy'`, `'optimal-flowtime'` | their own rule | reject `'energy'`, `'cost'` and weighted sums (InputRangeError); with constraints, run their rule and report |
+ *
+ * With `constraints`, `Solution.constraints` lists the broken limits and
+ * those no assignment can meet (lower bounds); a broken limit never throws.
+ * The lower bound and gap stay about the makespan.
  *
  * Complexity: O(n·m) to compile and bound, plus the strategy's own (O(n·m)
- * for OLB, MET, MCT and seed; O(n² + R·m) for the batch heuristics, see each).
+ * for OLB, MET, MCT and seed; O(n² + R·m) for the batch heuristics, see each;
+ * O(n²·m) for the objective-aware Min-Min and Max-Min; O(n + m) per move
+ * evaluated by the objective-aware local search).
  *
  * @param problem - The problem (validated, never mutated).
  * @param options - {@link SolveOptions}.
  * @returns A {@link Solution}.
  * @throws {@link InputTypeError} for an unknown option key, an unknown `options.strategy` (the message lists the known ones), a wrong option type, or a malformed problem.
- * @throws {@link InputRangeError} for an out-of-range option (negative time limit, non-integer seed) or a bad number in the problem.
- * @throws {@link InfeasibleError} for a task that no device can run.
+ * @throws {@link InputRangeError} for an out-of-range option (negative time limit, non-integer seed, negative weight or limit), an energy, cost or weighted objective with a strategy that cannot optimize it, or a bad number in the problem.
+ * @throws {@link InfeasibleError} for a task that no device can run, or (capacity-aware strategies) a task whose demand fits on no device, naming `problem.tasks[i].demand`.
  *
  * @example
  * ```ts
@@ -145,15 +201,33 @@ const COST_MODELS: readonly CostModel[] = ['independent', 'sequential'];
  * s.assignment;           // [0, 0, 1]
  * s.makespan;             // 7
  * s.lowerBound;           // 4
+ * s.bound;                // { value: 4, kind: 'combinatorial' }
  * s.trace[0];
  * // { task: 2, step: 0, candidates: [{ device: 0, score: 5 }, { device: 1, score: 1 }],
  * //   chosen: 1, margin: 4, excluded: [] }
+ *
+ * // Energy: the edge draws 2 W, the cloud 40 W while busy.
+ * const green = solve({
+ *   tasks: [{ id: 'a' }, { id: 'b' }],
+ *   devices: [{ id: 'edge', tier: 'edge', power: { busy: 2 } }, { id: 'cloud', tier: 'cloud', power: { busy: 40 } }],
+ *   execTime: [[4, 1], [4, 1]],
+ * }, { objective: 'energy', constraints: { makespan: 5 } });
+ * green.assignment;                 // [0, 1]  (both on the edge would take 8 > 5)
+ * green.metrics.energy.total;       // 48     (2 W · 4 s + 40 W · 1 s)
+ * green.constraints!.satisfied;     // true
  * ```
  */
 export function solve(problem: Problem, options?: SolveOptions): Solution {
   const o = checkOptions(FN, options, OPTION_KEYS);
   const strategy = o.strategy === undefined ? 'min-min' : checkOneOf(FN, 'options.strategy', o.strategy, strategyNames);
-  const objective = o.objective === undefined ? 'makespan' : checkOneOf(FN, 'options.objective', o.objective, OBJECTIVES);
+  const spec = readObjective(FN, o.objective);
+  const limits = readConstraints(FN, o.constraints);
+  const published = spec.name !== undefined && TIME_OBJECTIVES.includes(spec.name);
+  const aware = OBJECTIVE_STRATEGIES.includes(strategy) && (!published || limits !== undefined);
+  if (!published && !aware) {
+    rangeReason(FN, 'options.objective', `cannot be optimized by strategy '${strategy}' (it follows its own rule); use one of ${OBJECTIVE_STRATEGIES.map((x) => `'${x}'`).join(', ')}`);
+  }
+  const objective: Objective = spec.name ?? 'makespan';
   const costModel = o.costModel === undefined ? 'sequential' : checkOneOf(FN, 'options.costModel', o.costModel, COST_MODELS);
   const seed = o.seed === undefined ? 0 : checkInteger(FN, 'options.seed', o.seed, 0, 0xffffffff);
   const timeLimitMs = o.timeLimitMs === undefined ? 10_000 : checkNonNegative(FN, 'options.timeLimitMs', o.timeLimitMs);
@@ -163,13 +237,24 @@ export function solve(problem: Problem, options?: SolveOptions): Solution {
   const cp = compileFor(FN, problem);
   const trace = traceOption ?? cp.n * cp.m <= TRACE_DEFAULT_MAX_PAIRS;
   const ctx: StrategyContext = { cp, costModel, objective, seed, timeLimitMs, maxIterations, trace };
-  const result = STRATEGIES[strategy].run(ctx);
+  // Energy, cost, weighted objectives and constraints: the objective-aware
+  // variants (they report budget overruns in the metrics rather than honour
+  // budgets). Otherwise the capacity-aware form when budgets bind.
+  const capacityAware = (CAPACITY_AWARE as readonly string[]).includes(strategy);
+  const result = aware
+    ? runObjectiveStrategy(cp, strategy, { costModel, weights: spec.weights, limits, trace, maxIterations, timeLimitMs })
+    : capacityAware && budgetsMatter(cp)
+      ? runCapacityAware(ctx, strategy as CapacityAwareName)
+      : STRATEGIES[strategy].run(ctx);
   const schedule = evaluateCompiled(cp, result.assignment, costModel, result.order);
   const makespan = schedule.metrics.makespan;
   const own = result.lowerBound ?? 0;
-  const bound = lowerBoundCompiled(cp, costModel);
-  const lowerBound = own > bound ? own : bound;
-  const gap = lowerBound > 0 ? (makespan - lowerBound) / lowerBound : makespan === 0 ? 0 : Infinity;
+  const combinatorial = lowerBoundCompiled(cp, costModel);
+  // The strategy's own bound when it is at least as strong (an 'exhaustive' proof wins ties).
+  const ownWins = result.boundKind !== undefined && (own > combinatorial || (own === combinatorial && result.boundKind === 'exhaustive'));
+  const lowerBound = ownWins ? own : combinatorial;
+  const bound: SolutionBound = { value: lowerBound, kind: ownWins ? result.boundKind! : 'combinatorial' };
+  const gap = gapTo(makespan, lowerBound);
   return {
     strategy,
     assignment: Array.from(result.assignment),
@@ -179,6 +264,13 @@ export function solve(problem: Problem, options?: SolveOptions): Solution {
     trace: trace ? Array.from(result.trace) : [],
     stoppedEarly: result.stoppedEarly,
     lowerBound,
+    bound,
     gap,
+    ...(limits !== undefined ? { constraints: constraintReport(cp, schedule.metrics, limits, costModel) } : {}),
   };
+}
+
+/** (makespan − bound) / bound; 0 when both are 0, `Infinity` when only the bound is. @internal */
+export function gapTo(makespan: number, bound: number): number {
+  return bound > 0 ? (makespan - bound) / bound : makespan === 0 ? 0 : Infinity;
 }

@@ -109,7 +109,7 @@ describe('lepton-sched solve: edge cases (exit 2, one message on stderr, no stac
     ['an unknown flag', () => [worked, '--fast'], /^lepton-sched solve: Unknown option '--fast'/],
     ['an unknown strategy', () => [worked, '--strategy', 'best'], /^lepton-sched solve: --strategy must be one of 'seed', .*got "best"/],
     ['an unknown cost model', () => [worked, '--cost-model', 'x'], /^lepton-sched solve: --cost-model must be one of/],
-    ['an unknown objective', () => [worked, '--objective', 'speed'], /^lepton-sched solve: --objective must be one of 'makespan', 'flowtime', 'weighted-flowtime', got "speed"/],
+    ['an unknown objective', () => [worked, '--objective', 'speed'], /^lepton-sched solve: --objective must be one of 'makespan', 'flowtime', 'weighted-flowtime', 'energy', 'cost', or an object of weights, got "speed"/],
     ['a bad seed', () => [worked, '--seed', '1.5'], /^lepton-sched solve: --seed must be a non-negative integer, got '1.5'/],
     ['a bad format', () => [worked, '--format', 'csv'], /^lepton-sched solve: --format must be auto, json or hcsp/],
     ['--tasks with a JSON file', () => [worked, '--tasks', '5'], /^lepton-sched solve: --tasks and --machines apply to HCSP files only/],
@@ -200,3 +200,58 @@ describe('lepton-sched solve: standard input, empty problems and file errors (ed
     expect(r.err).toMatch(/cannot read .*missing\.json: no such file or directory/);
   });
 });
+
+describe('lepton-sched solve: energy and money', () => {
+  it('solve FILE --objective energy --strategy mct --json equals solve(problem, {objective: energy})', async () => {
+    const p = { tasks: [{ id: 'a', source: 'phone' }], devices: [{ id: 'phone', tier: 'edge', power: { busy: 4, transfer: 2 } }, { id: 'cloud', tier: 'cloud', power: { busy: 64 } }], execTime: [[16, 2]], transferTime: [[0, 2]] } as const;
+    const path = file('trip.json', JSON.stringify(p));
+    const r = await run(path, '--objective', 'energy', '--strategy', 'mct', '--json');
+    expect(r.code).toBe(0);
+    expect(r.out).toBe(`${solutionToJson(solve(p, { strategy: 'mct', objective: 'energy' }))}\n`);
+    expect(JSON.parse(r.out).assignment).toEqual([0]); // 64 J on the phone against 128 + 4 J
+  });
+});
+describe('lepton-sched solve: bounded error reports (issue 11, item 9)', () => {
+  it('solve with a generated file of 10^6 malformed tasks prints one bounded stderr line: 5 errors per kind and "… and 999,995 more of the same kind"', async () => {
+    const n = 1_000_000;
+    const text = `{"tasks":[${Array.from({ length: n }, (_, i) => `{"id":"t${i}","release":-1}`).join(',')}],"devices":[{"id":"d","tier":"edge"}],"execTime":[]}`;
+    expect(text.length).toBeGreaterThan(20e6); // the issue's 21 MB file
+    const r = await run(file('million.json', text));
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    // Before: 117 MB of output. Now a few hundred bytes.
+    expect(r.err.length).toBeLessThan(1000);
+    expect(r.err.split('\n')).toHaveLength(2); // one line and its newline
+    expect(r.err).toContain('parseProblemJson: problem has 1,000,001 errors: problem.tasks[0].release must be a finite number >= 0, got -1;');
+    expect(r.err).toContain('… and 999,995 more of the same kind (problem.tasks[*].release)');
+    expect(r.err).toContain('problem.execTime has 0 rows, expected 1000000 (one per task)');
+  }, 300_000);
+});
+
+describe('lepton-sched solve: --time-limit and --lp-bound (issue 11, item 10)', () => {
+  it('solve worked.json --strategy local-search prints gap 0.00% against the exhaustive bound (makespan 80 is optimal: brute force over 4^5 assignments)', async () => {
+    const r = await run(worked, '--strategy', 'local-search');
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n')[3]).toMatch(/^\s*80\s+80\s+0\.00% \(exhaustive bound\)/);
+  });
+
+  it('solve worked.json --lp-bound measures the gap against the LP bound: 16.73% (lp bound) instead of 68.42% (combinatorial bound)', async () => {
+    const plain = await run(worked);
+    expect(plain.out.split('\n')[3]).toContain('68.42% (combinatorial bound)');
+    const r = await run(worked, '--lp-bound');
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n')[3]).toContain('16.73% (lp bound)');
+    expect(JSON.parse((await run(worked, '--lp-bound', '--json')).out).bound.kind).toBe('lp');
+  });
+
+  it('solve --time-limit MS passes timeLimitMs through: 0 stops local search on a 40-task instance at once (stopped early)', async () => {
+    const big = file('big.json', problemToJson(generateEtc({ tasks: 40, machines: 4, seed: 5 })));
+    const r = await run(big, '--strategy', 'local-search', '--time-limit', '0', '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).stoppedEarly).toBe(true);
+    const bad = await run(big, '--time-limit', 'soon');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--time-limit must be a non-negative integer');
+  });
+});
+

@@ -14,7 +14,7 @@ import {
   type Problem,
   type Solution,
 } from '../../src/index.js';
-import { deepFreeze, problemArb } from '../arbitraries.js';
+import { deepFreeze, problemArb, withEnergyArb } from '../arbitraries.js';
 
 /** Throws and returns the error. */
 function thrown(f: () => unknown): Error {
@@ -73,7 +73,9 @@ describe('parseProblemJson / problemToJson / solutionToJson: reference values', 
     const s = solve(workedExampleProblem(30), { strategy: 'mct' });
     const doc = JSON.parse(solutionToJson(s)) as Record<string, unknown>;
     expect(Object.keys(doc)).toEqual(['strategy', 'assignment', 'makespan', 'lowerBound', 'gap', 'stoppedEarly', 'metrics', 'schedule', 'trace']);
-    expect(Object.keys(doc.metrics as object)).toEqual(['makespan', 'flowtime', 'weightedFlowtime', 'totalTransfer', 'loadImbalance', 'deadlineMisses']);
+    expect(Object.keys(doc.metrics as object)).toEqual(['makespan', 'flowtime', 'weightedFlowtime', 'totalTransfer', 'loadImbalance', 'deadlineMisses', 'energy', 'cost']);
+    expect(Object.keys(doc)).toEqual(['strategy', 'assignment', 'makespan', 'lowerBound', 'bound', 'gap', 'stoppedEarly', 'metrics', 'schedule', 'trace']);
+    expect(Object.keys(doc.metrics as object)).toEqual(['makespan', 'flowtime', 'weightedFlowtime', 'totalTransfer', 'loadImbalance', 'deadlineMisses', 'budgetOverruns']);
     expect(Object.keys(doc.schedule as object)).toEqual(['costModel', 'assignment', 'tasks', 'devices', 'metrics']);
     expect(doc.assignment).toEqual(s.assignment);
   });
@@ -125,7 +127,7 @@ describe('parseProblemJson / solutionToJson: edge cases', () => {
         '  problem.foo is not a known field (known: tasks, devices, execTime, transferTime)',
         '  problem.tasks[1].release must be a finite number >= 0, got -1',
         '  problem.tasks[1].id duplicates problem.tasks[0].id ("a")',
-        "  problem.devices[0].tier must be one of 'edge', 'cloud', got \"edgy\"",
+        "  problem.devices[0].tier must be one of 'edge', 'fog', 'cloud', got \"edgy\"",
         '  problem.execTime[0][0] must be a number >= 0 or Infinity, got null: in JSON write the string "Infinity" (JSON.stringify turns Infinity and NaN into null)',
         '  problem.execTime[1] has 2 entries, expected 1 (one per device)',
       ].join('\n'),
@@ -207,5 +209,74 @@ describe('parseProblemJson: the first mistakes newcomers make get the fix in the
   it('parseProblemJson accepts a UTF-8 byte-order mark', () => {
     const p = parseProblemJson('\uFEFF{"tasks":[{"id":"a"}],"devices":[{"id":"d","tier":"edge"}],"execTime":[[2]]}');
     expect(p.execTime).toEqual([[2]]);
+  });
+});
+
+describe('parseProblemJson / problemToJson / solutionToJson: energy and money', () => {
+  const energyJson = `{
+  "tasks": [{"id": "a", "source": "phone"}],
+  "devices": [
+    {"id": "phone", "tier": "edge", "power": {"busy": 4, "transfer": 2, "idle": 0.5}},
+    {"id": "cloud", "tier": "cloud", "price": {"perSecond": 0.25, "granularity": 3600, "minimum": 60}}
+  ],
+  "execTime": [[8, 2]]
+}`;
+
+  it('parseProblemJson reads power, price and source', () => {
+    const p = parseProblemJson(energyJson);
+    expect(p.tasks[0]!.source).toBe('phone');
+    expect(p.devices[0]!.power).toEqual({ busy: 4, transfer: 2, idle: 0.5 });
+    expect(p.devices[1]!.price).toEqual({ perSecond: 0.25, granularity: 3600, minimum: 60 });
+  });
+
+  it('problemToJson writes power and price with a canonical key order', () => {
+    const p: Problem = { tasks: [{ id: 'a', source: 'phone' }], devices: [{ id: 'phone', tier: 'edge', power: { idle: 0.5, busy: 4 } }, { id: 'cloud', tier: 'cloud', price: { minimum: 60, perSecond: 0.25 } }], execTime: [[8, 2]] };
+    const text = problemToJson(deepFreeze(p));
+    expect(text).toContain('{"id":"a","source":"phone"}');
+    expect(text).toContain('{"id":"phone","tier":"edge","power":{"busy":4,"idle":0.5}}');
+    expect(text).toContain('{"id":"cloud","tier":"cloud","price":{"perSecond":0.25,"minimum":60}}');
+  });
+
+  it('parseProblemJson(problemToJson(p)) equals p for problems with random energy fields', () => {
+    fc.assert(
+      fc.property(problemArb().chain((p) => withEnergyArb(p)), (p) => {
+        expect(parseProblemJson(problemToJson(deepFreeze(p)))).toEqual(p);
+      }),
+    );
+  });
+
+  it('solutionToJson writes the constraint report last when the solution has one', () => {
+    const s = solve(parseProblemJson(energyJson), { objective: 'cost', constraints: { makespan: 1 } });
+    const doc = JSON.parse(solutionToJson(s)) as Record<string, unknown>;
+    expect(Object.keys(doc).at(-1)).toBe('constraints');
+    expect(doc.constraints).toEqual(s.constraints);
+    expect(s.constraints!.satisfied).toBe(false); // the task takes 2 s anywhere
+  });
+
+  it('solutionToJson writes the energy and cost metrics', () => {
+    const s = solve(parseProblemJson(energyJson), { strategy: 'mct' });
+    const doc = JSON.parse(solutionToJson(s)) as { metrics: { energy: unknown; cost: unknown } };
+    expect(doc.metrics.energy).toEqual(s.metrics.energy);
+    expect(doc.metrics.cost).toEqual(s.metrics.cost);
+  });
+});
+
+describe('parseProblemJson: bounded error reports (issue 11, item 9)', () => {
+  it('parseProblemJson(20,000 tasks with a numeric id and release -1) lists 5 errors of each kind and counts the rest', () => {
+    const n = 20_000;
+    const text = `{"tasks":[${Array.from({ length: n }, (_, i) => `{"id":${i},"release":-1}`).join(',')}],"devices":[{"id":"d","tier":"edge"}],"execTime":[${Array.from({ length: n }, () => '[1]').join(',')}]}`;
+    let message = '';
+    try {
+      parseProblemJson(text);
+    } catch (e) {
+      expect(e).toBeInstanceOf(InputTypeError);
+      message = (e as Error).message;
+    }
+    const lines = message.split('\n');
+    expect(lines[0]).toBe('parseProblemJson: problem has 40,000 errors:');
+    expect(lines).toHaveLength(1 + 2 * 6);
+    expect(lines).toContain('  … and 19,995 more of the same kind (problem.tasks[*].release)');
+    expect(lines).toContain('  … and 19,995 more of the same kind (problem.tasks[*].id)');
+    expect(lines[1]).toBe('  problem.tasks[0].release must be a finite number >= 0, got -1');
   });
 });

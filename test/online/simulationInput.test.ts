@@ -41,3 +41,18 @@ describe('simulationInput: edge cases', () => {
     expect(() => readPolicy({ strategy: 'mct', window: 2 })).toThrow(/simulate: policy\.window is not a known field/);
   });
 });
+
+describe('simulationInput: validates what later calls rely on (issue 11, items 5 and 9)', () => {
+  it('readArrivals rejects a task whose criterion is 0 without an explicit priority, naming simulate and the field', () => {
+    const task = { work: 1, criteria: { importance: 0, urgency: 1, satisfaction: 1 } };
+    expect(() => readArrivals({ kind: 'trace', arrivals: [{ time: 0, task }] }, 0)).toThrow(
+      'simulate: workload.arrivals[0].task.criteria.importance must be a number > 0 for a task without an explicit priority',
+    );
+    expect(readArrivals({ kind: 'trace', arrivals: [{ time: 0, task: { ...task, priority: 2 } }] }, 0).tasks).toHaveLength(1);
+  });
+
+  it("readDevices rejects an empty id and readArrivals a negative priority (compileProblem would, later, under solve's name)", () => {
+    expect(() => readDevices([{ id: '', tier: 'edge', speed: 1 }])).toThrow('simulate: devices[0].id must be a non-empty string, got ""');
+    expect(() => readArrivals({ kind: 'trace', arrivals: [{ time: 0, task: { work: 1, priority: -1 } }] }, 0)).toThrow('simulate: workload.arrivals[0].task.priority must be a finite number >= 0, got -1');
+  });
+});

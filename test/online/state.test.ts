@@ -30,7 +30,7 @@ describe('createOnlineState: reference values', () => {
 describe('createOnlineState: properties', () => {
   it('createOnlineState(devices) is JSON-serializable: a JSON round trip gives an equal state', () => {
     const device = fc.record(
-      { id: fc.string(), tier: fc.constantFrom('edge' as const, 'cloud' as const), ready: fc.double({ min: 0, max: 1e6, noNaN: true }), budget: fc.oneof(fc.constant(Infinity), fc.double({ min: 0, max: 1e6, noNaN: true })) },
+      { id: fc.string({ minLength: 1 }), tier: fc.constantFrom('edge' as const, 'cloud' as const), ready: fc.double({ min: 0, max: 1e6, noNaN: true }), budget: fc.oneof(fc.constant(Infinity), fc.double({ min: 0, max: 1e6, noNaN: true })) },
       { requiredKeys: ['id', 'tier'] },
     );
     fc.assert(
@@ -55,6 +55,10 @@ describe('createOnlineState: edge cases', () => {
     expect(() => createOnlineState([], { smoothing: 1.5 })).toThrow('createOnlineState: options.smoothing must be a number in [0, 1], got 1.5');
     expect(() => createOnlineState([], { smoothing: NaN })).toThrow(InputRangeError);
     expect(() => createOnlineState([], { alpha: 0.1 } as never)).toThrow(/options\.alpha is not a known option/);
-    expect(() => createOnlineState([{ id: 3 as never, tier: 'edge' }])).toThrow('createOnlineState: devices[0].id must be a string, got 3');
+    expect(() => createOnlineState([{ id: 3 as never, tier: 'edge' }])).toThrow('createOnlineState: devices[0].id must be a non-empty string, got 3');
+  });
+
+  it("createOnlineState([{id: '', tier: 'edge'}]) is rejected by createOnlineState itself, not at the next submit (issue 11, item 9)", () => {
+    expect(() => createOnlineState([{ id: '', tier: 'edge' }])).toThrow(new InputTypeError('createOnlineState', 'devices[0].id', 'createOnlineState: devices[0].id must be a non-empty string, got ""'));
   });
 });

@@ -118,6 +118,11 @@ describe('compileProblem: edge cases', () => {
     expect([cp.n, cp.m]).toEqual([0, 1]);
   });
 
+  it("compileProblem compiles tiers edge, cloud and fog to codes 0, 1 and 2", () => {
+    const cp = compileProblem({ tasks: [{ id: 'a' }], devices: [{ id: 'e', tier: 'edge' }, { id: 'c', tier: 'cloud' }, { id: 'f', tier: 'fog' }], execTime: [[1, 2, 3]] });
+    expect([...cp.tier]).toEqual([0, 1, 2]);
+  });
+
   it('compileProblem accepts Infinity deadline and budget (none), and zero times', () => {
     const cp = compileProblem({ tasks: [{ id: 'a', deadline: Infinity }], devices: [{ id: 'd', tier: 'edge', budget: Infinity }], execTime: [[0]] });
     expect([cp.deadline[0], cp.budget[0], cp.exec[0]]).toEqual([Infinity, Infinity, 0]);
@@ -131,9 +136,9 @@ describe('compileProblem: edge cases', () => {
     ['an empty id', () => compileProblem({ ...tiny(), devices: [{ id: '', tier: 'edge' }, { id: 'y', tier: 'edge' }] }), InputTypeError, 'compileProblem: problem.devices[0].id must be a non-empty string, got ""'],
     ['a duplicate task id', () => compileProblem({ ...tiny(), tasks: [{ id: 'a' }, { id: 'a' }] }), InputRangeError, 'compileProblem: problem.tasks[1].id duplicates problem.tasks[0].id ("a")'],
     ['a duplicate device id', () => compileProblem({ ...tiny(), devices: [{ id: 'x', tier: 'edge' }, { id: 'x', tier: 'edge' }] }), InputRangeError, 'compileProblem: problem.devices[1].id duplicates problem.devices[0].id ("x")'],
-    ['an unknown field', () => compileProblem({ ...tiny(), tasks: [{ id: 'a', deadine: 3 } as never, { id: 'b' }] }), InputTypeError, 'compileProblem: problem.tasks[0].deadine is not a known field (known: id, priority, criteria, demand, release, deadline)'],
+    ['an unknown field', () => compileProblem({ ...tiny(), tasks: [{ id: 'a', deadine: 3 } as never, { id: 'b' }] }), InputTypeError, 'compileProblem: problem.tasks[0].deadine is not a known field (known: id, priority, criteria, demand, release, deadline, source)'],
     ['an unknown top-level field', () => compileProblem({ ...tiny(), name: 'x' } as never), InputTypeError, 'compileProblem: problem.name is not a known field (known: tasks, devices, execTime, transferTime)'],
-    ['a bad tier', () => compileProblem({ ...tiny(), devices: [{ id: 'x', tier: 'fog' as never }, { id: 'y', tier: 'edge' }] }), InputTypeError, "compileProblem: problem.devices[0].tier must be one of 'edge', 'cloud', got \"fog\""],
+    ['a bad tier', () => compileProblem({ ...tiny(), devices: [{ id: 'x', tier: 'mist' as never }, { id: 'y', tier: 'edge' }] }), InputTypeError, "compileProblem: problem.devices[0].tier must be one of 'edge', 'fog', 'cloud', got \"mist\""],
     ['too few rows', () => compileProblem({ ...tiny(), execTime: [[1, 2]] }), InputTypeError, 'compileProblem: problem.execTime has 1 rows, expected 2 (one per task)'],
     ['a ragged row', () => compileProblem({ ...tiny(), execTime: [[1, 2], [3]] }), InputTypeError, 'compileProblem: problem.execTime[1] has 1 entries, expected 2 (one per device)'],
     ['a row that is not an array', () => compileProblem({ ...tiny(), execTime: [[1, 2], 5 as never] }), InputTypeError, 'compileProblem: problem.execTime[1] must be an array, got 5'],

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InputRangeError, InputTypeError, compileProblem, problemFromPhysical, type PhysicalDevice, type PhysicalTask } from '../../src/index.js';
+import { InputRangeError, InputTypeError, compileProblem, evaluate, problemFromPhysical, type PhysicalDevice, type PhysicalTask } from '../../src/index.js';
 import { deepFreeze } from '../arbitraries.js';
 
 const pos = fc.double({ min: 1e-3, max: 1e4, noNaN: true });
@@ -98,5 +98,62 @@ describe('problemFromPhysical: edge cases', () => {
   it('problemFromPhysical with no tasks or no devices gives empty matrices', () => {
     expect(problemFromPhysical([], [dev]).execTime).toEqual([]);
     expect(problemFromPhysical([task], []).execTime).toEqual([[]]);
+  });
+});
+
+describe('problemFromPhysical: energy and money', () => {
+  it('problemFromPhysical copies power, price and source, and the phone pays for the upload', () => {
+    // phone 1000 Mcycles/s, cloud 4000; 80 Mbit over 40 Mbit/s = 2 s upload.
+    const p = problemFromPhysical(
+      [{ work: 2000, dataSize: 80, source: 'phone' }],
+      [
+        { id: 'phone', tier: 'edge', speed: 1000, power: { busy: 4, transfer: 2, idle: 0.5 } },
+        { id: 'cloud', tier: 'cloud', speed: 4000, bandwidth: 40, power: { busy: 100 }, price: { perSecond: 0.5, minimum: 60 } },
+      ],
+    );
+    expect(p.tasks).toEqual([{ id: 't0', source: 'phone' }]);
+    expect(p.devices[0]!.power).toEqual({ busy: 4, transfer: 2, idle: 0.5 });
+    expect(p.devices[1]!.price).toEqual({ perSecond: 0.5, minimum: 60 });
+    // On the cloud: transfer 2 s, exec 0.5 s, makespan 2.5 s.
+    // phone: upload 2 W · 2 s = 4 J + idle 0.5 W · 2.5 s = 1.25 J; cloud: 100 W · 0.5 s = 50 J → 55.25 J.
+    // cost: busy 2.5 s → ⌈2.5⌉ = 3 s, minimum 60 s → 60 · 0.5 = 30.
+    const s = evaluate(p, [1]);
+    expect(s.metrics.energy.total).toBe(55.25);
+    expect(s.metrics.cost.total).toBe(30);
+  });
+
+  it('problemFromPhysical does not share power or price objects with its input', () => {
+    const devices = deepFreeze([{ tier: 'edge' as const, speed: 1, power: { busy: 1 } }]);
+    const p = problemFromPhysical([{ work: 1, dataSize: 0 }], devices);
+    expect(p.devices[0]!.power).toEqual({ busy: 1 });
+    expect(p.devices[0]!.power).not.toBe(devices[0]!.power);
+  });
+
+  const bad: readonly [string, () => unknown, typeof InputTypeError | typeof InputRangeError, string][] = [
+    ['NaN watts', () => problemFromPhysical([], [{ tier: 'edge', speed: 1, power: { idle: NaN } }]), InputRangeError, 'problemFromPhysical: devices[0].power.idle must be a finite number >= 0, got NaN'],
+    ['negative watts', () => problemFromPhysical([], [{ tier: 'edge', speed: 1, power: { busy: -2 } }]), InputRangeError, 'problemFromPhysical: devices[0].power.busy must be a finite number >= 0, got -2'],
+    ['an unknown power key', () => problemFromPhysical([], [{ tier: 'edge', speed: 1, power: { max: 2 } as never }]), InputTypeError, 'problemFromPhysical: devices[0].power.max is not a known field (known: busy, transfer, idle)'],
+    ['a zero granularity', () => problemFromPhysical([], [{ tier: 'cloud', speed: 1, price: { perSecond: 1, granularity: 0 } }]), InputRangeError, 'problemFromPhysical: devices[0].price.granularity must be a finite number > 0 (seconds), got 0'],
+    ['an unknown source', () => problemFromPhysical([{ work: 1, dataSize: 1, source: 'd7' }], [{ tier: 'edge', speed: 1 }]), InputRangeError, 'problemFromPhysical: tasks[0].source must be the id of one of devices, got "d7"'],
+  ];
+  for (const [what, call, cls, message] of bad) {
+    it(`problemFromPhysical rejects ${what} with ${cls.name} naming the field`, () => {
+      let e: unknown;
+      try {
+        call();
+      } catch (x) {
+        e = x;
+      }
+      expect(e).toBeInstanceOf(cls);
+      expect((e as Error).message).toBe(message);
+    });
+  }
+});
+
+describe('problemFromPhysical: validates what later calls rely on (issue 11, item 9)', () => {
+  it('problemFromPhysical rejects duplicate device ids itself, not at the next solve', () => {
+    const dev = { id: 'x', tier: 'edge' as const, speed: 1 };
+    expect(() => problemFromPhysical([{ work: 1, dataSize: 0 }], [dev, dev])).toThrow('problemFromPhysical: problem.devices[1].id duplicates problem.devices[0].id ("x")');
+    expect(() => problemFromPhysical([{ work: 1e308, dataSize: 0 }, { work: 1e308, dataSize: 0 }], [dev])).toThrow('problemFromPhysical: problem has times whose sums overflow the range of a double');
   });
 });

@@ -139,7 +139,7 @@ describe('scheduleToSvg: edge cases', () => {
     assignment: [0],
     tasks: [{ task: 0, id, device: 0, start: 0, transfer: 1, exec: 2, finish: 3 }],
     devices: [{ device: 0, id: dev, busy: 3, utilization: 1, tasks: [0] }],
-    metrics: { makespan: 3, flowtime: 3, weightedFlowtime: 0, totalTransfer: 1, deadlineMisses: [], loadImbalance: 1 },
+    metrics: { makespan: 3, flowtime: 3, weightedFlowtime: 0, totalTransfer: 1, deadlineMisses: [], loadImbalance: 1, energy: { total: 0, perDevice: [] }, cost: { total: 0, perDevice: [] } },
   });
 
   it('scheduleToSvg escapes ids and titles (<, >, &, quotes) and drops control characters', () => {

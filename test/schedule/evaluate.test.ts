@@ -12,7 +12,8 @@ import {
 } from '../../src/index.js';
 import { compileProblem } from '../../src/problem/compile.js';
 import { evaluateCompiled } from '../../src/schedule/evaluate.js';
-import { deepFreeze, problemWithAssignmentArb } from '../arbitraries.js';
+import { deepFreeze, problemWithAssignmentArb, withEnergyArb } from '../arbitraries.js';
+import { handExample } from './handExample.js';
 
 const published = workedExample.published.assignment;
 
@@ -179,7 +180,8 @@ describe('evaluate: edge cases', () => {
 
   it('evaluate of an empty problem has zero metrics and load imbalance 0', () => {
     const s = evaluate({ tasks: [], devices: [{ id: 'd', tier: 'edge' }], execTime: [] }, []);
-    expect(s.metrics).toEqual({ makespan: 0, flowtime: 0, weightedFlowtime: 0, totalTransfer: 0, deadlineMisses: [], loadImbalance: 0 });
+    expect(s.metrics).toEqual({ makespan: 0, flowtime: 0, weightedFlowtime: 0, totalTransfer: 0, deadlineMisses: [], loadImbalance: 0, energy: { total: 0, perDevice: [{ execution: 0, transfer: 0, idle: 0, total: 0 }] }, cost: { total: 0, perDevice: [0] } });
+    expect(s.metrics).toEqual({ makespan: 0, flowtime: 0, weightedFlowtime: 0, totalTransfer: 0, deadlineMisses: [], loadImbalance: 0, budgetOverruns: [] });
     expect(s.devices[0]).toEqual({ device: 0, id: 'd', busy: 0, utilization: 0, tasks: [] });
   });
 
@@ -205,13 +207,13 @@ describe('evaluate: edge cases', () => {
     expect(s.metrics.loadImbalance).toBe(1);
   });
 
-  it('evaluate rejects times whose sum overflows the double range instead of returning Infinity or NaN', () => {
+  it('evaluate rejects times whose sum overflows the double range up front, under every cost model, instead of returning Infinity or NaN', () => {
     const p: Problem = { tasks: [{ id: 'a' }, { id: 'b' }], devices: [{ id: 'd', tier: 'edge' }], execTime: [[1e308], [1e308]] };
-    expect(() => evaluate(p, [0, 0])).toThrow('evaluate: problem has times whose sums overflow the range of a double (the makespan would be Infinity); rescale the times');
-    const ind = evaluate(p, [0, 0], { costModel: 'independent' });
-    expect(ind.metrics.makespan).toBe(1e308);
-    expect(ind.metrics.flowtime).toBe(Infinity); // a sum of finish times may overflow; never NaN
-    expect(ind.metrics.loadImbalance).toBe(Infinity);
+    const message = 'evaluate: problem has times whose sums overflow the range of a double';
+    expect(() => evaluate(p, [0, 0])).toThrow(message);
+    // Under 'independent' the makespan would be 1e308 but the flowtime 2e308 = Infinity: refused too.
+    expect(() => evaluate(p, [0, 0], { costModel: 'independent' })).toThrow(message);
+    expect(() => evaluate(p, [0, 0], { costModel: 'independent' })).toThrow(InputRangeError);
   });
 
   it('evaluate rejects bad assignments, orders and options, naming the field', () => {
@@ -232,5 +234,76 @@ describe('evaluate: edge cases', () => {
 
   it('evaluate validates the problem, prefixing messages with evaluate', () => {
     expect(() => evaluate({ ...p2, execTime: [[1, 1], [NaN, 1]] }, [0, 0])).toThrow('evaluate: problem.execTime[1][0] must be a number >= 0 or Infinity, got NaN');
+  });
+});
+
+describe('evaluate: energy and money', () => {
+  it('evaluate(hand example, [0, 1, 1]) reports energy 94 J and cost 2 beside makespan 8', () => {
+    // Sequential: phone runs a 0–8; cloud runs b 0–2, c 2–3.25; makespan 8.
+    // Energy (see test/schedule/energy.test.ts): phone 32 + 1.5 + 0 = 33.5, cloud 40 + 1.5 + 19 = 60.5.
+    // Cost: cloud busy 3.25 s → ⌈3.25 / 4⌉ = 1 unit = 4 s, below the 8 s minimum → 8 s · 0.25 = 2.
+    const s = evaluate(handExample(), [0, 1, 1]);
+    expect(s.metrics.makespan).toBe(8);
+    expect(s.metrics.energy).toEqual({
+      total: 94,
+      perDevice: [
+        { execution: 32, transfer: 1.5, idle: 0, total: 33.5 },
+        { execution: 40, transfer: 1.5, idle: 19, total: 60.5 },
+      ],
+    });
+    expect(s.metrics.cost).toEqual({ total: 2, perDevice: [0, 2] });
+  });
+
+  it('evaluate(hand example, [1, 1, 1]) energy depends on the cost model through the makespan; cost does not', () => {
+    // Busy on the cloud: 3 + 2 + 1.25 = 6.25 s.
+    // sequential: makespan 6.25; phone uploads 2 · 1.75 = 3.5 J, idles 0.5 · 6.25 = 3.125 J;
+    //   cloud 16 · 4.5 = 72 + 2 · 1.75 = 3.5, idle 0 → energy 82.125.
+    // independent: finishes 3, 2, 1.25 → makespan 3; phone idles 0.5 · 3 = 1.5 J;
+    //   cloud idle max(0, 3 − 6.25) = 0 → energy 3.5 + 1.5 + 75.5 = 80.5.
+    // Cost both: ⌈6.25 / 4⌉ = 2 units = 8 s = the minimum → 2.
+    const seq = evaluate(handExample(), [1, 1, 1]);
+    const ind = evaluate(handExample(), [1, 1, 1], { costModel: 'independent' });
+    expect([seq.metrics.makespan, seq.metrics.energy.total, seq.metrics.cost.total]).toEqual([6.25, 82.125, 2]);
+    expect([ind.metrics.makespan, ind.metrics.energy.total, ind.metrics.cost.total]).toEqual([3, 80.5, 2]);
+  });
+
+  it('evaluate energy and cost equal a naive transcription of the formulas (integer times, dyadic figures: exact)', () => {
+    const arb = problemWithAssignmentArb({ integers: true }).chain(({ problem, assignment, order }) => withEnergyArb(problem, true).map((p) => ({ problem: p, assignment, order })));
+    fc.assert(
+      fc.property(arb, fc.constantFrom<CostModel>('sequential', 'independent'), ({ problem, assignment, order }, model) => {
+        const s = evaluate(deepFreeze(problem), assignment, { costModel: model, order });
+        const tr = (i: number, j: number): number => problem.transferTime?.[i]?.[j] ?? 0;
+        let energy = 0;
+        let cost = 0;
+        problem.devices.forEach((d, j) => {
+          const mine = assignment.map((a, i) => (a === j ? i : -1)).filter((i) => i >= 0);
+          const ex = mine.reduce((acc, i) => acc + problem.execTime[i]![j]!, 0);
+          const received = mine.reduce((acc, i) => acc + tr(i, j), 0);
+          const sent = problem.tasks.reduce((acc, t, i) => (t.source === d.id && assignment[i] !== j ? acc + tr(i, assignment[i]!) : acc), 0);
+          const busy = ex + received;
+          const e = (d.power?.busy ?? 0) * ex + (d.power?.transfer ?? 0) * (received + sent) + (d.power?.idle ?? 0) * Math.max(0, s.metrics.makespan - busy);
+          expect(s.metrics.energy.perDevice[j]!.total).toBe(e);
+          energy += e;
+          const g = d.price?.granularity ?? 1;
+          const c = busy > 0 && d.price ? d.price.perSecond * Math.max(d.price.minimum ?? 0, Math.ceil(busy / g) * g) : 0;
+          expect(s.metrics.cost.perDevice[j]).toBe(c);
+          cost += c;
+        });
+        expect(s.metrics.energy.total).toBe(energy);
+        expect(s.metrics.cost.total).toBe(cost);
+      }),
+    );
+  });
+
+  it('evaluate with no power or price fields reports energy 0 and cost 0 for every device', () => {
+    const s = evaluate(workedExampleProblem(30), [...published]);
+    expect(s.metrics.energy.total).toBe(0);
+    expect(s.metrics.cost).toEqual({ total: 0, perDevice: [0, 0, 0, 0] });
+  });
+
+  it('evaluate rejects power figures whose energy overflows to Infinity with InputRangeError', () => {
+    const p: Problem = { tasks: [{ id: 'a' }], devices: [{ id: 'x', tier: 'edge', power: { busy: 1e308 } }], execTime: [[10]] };
+    expect(() => evaluate(p, [0])).toThrow(InputRangeError);
+    expect(() => evaluate(p, [0])).toThrow('evaluate: problem.devices have power or price figures whose products with the times overflow the range of a double (the energy or cost would be Infinity); rescale them');
   });
 });

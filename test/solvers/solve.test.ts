@@ -23,6 +23,7 @@ describe('solve(problem, options): reference values', () => {
     expect(s.assignment).toEqual([0, 0, 1]);
     expect(s.makespan).toBe(7);
     expect(s.lowerBound).toBe(4);
+    expect(s.bound).toEqual({ value: 4, kind: 'combinatorial' });
     expect(s.gap).toBe(0.75);
     expect(s.trace[0]).toEqual({ task: 2, step: 0, candidates: [{ device: 0, score: 5 }, { device: 1, score: 1 }], chosen: 1, margin: 4, excluded: [] });
     expect(s.metrics).toBe(s.schedule.metrics);
@@ -195,5 +196,28 @@ describe('solve(problem, options): errors', () => {
 
   it('checks the options before the problem', () => {
     expect(() => solve(null as never, { strategy: 'nope' as StrategyName })).toThrow(/options\.strategy/);
+  });
+});
+
+describe('solve(problem, options): energy and money', () => {
+  it('reproduces its TSDoc energy example: a deadline pushes the second task to the hungrier cloud', () => {
+    // Both tasks prefer the edge (2 W · 4 s = 8 J against 40 W · 1 s = 40 J); the second
+    // would finish at 8 > 5 there, so it goes to the cloud: 8 + 40 = 48 J.
+    const green = solve(
+      deepFreeze({
+        tasks: [{ id: 'a' }, { id: 'b' }],
+        devices: [{ id: 'edge', tier: 'edge', power: { busy: 2 } }, { id: 'cloud', tier: 'cloud', power: { busy: 40 } }],
+        execTime: [[4, 1], [4, 1]],
+      }) as Problem,
+      { objective: 'energy', constraints: { makespan: 5 } },
+    );
+    expect(green.assignment).toEqual([0, 1]);
+    expect(green.metrics.energy.total).toBe(48);
+    expect(green.constraints).toEqual({ satisfied: true, violations: [], provedInfeasible: [] });
+  });
+
+  it("solve(p, {objective: 'flowtime'}) without constraints still runs the published heuristic unchanged", () => {
+    const p = deepFreeze(workedExampleProblem(30));
+    expect(solve(p, { objective: 'flowtime' }).assignment).toEqual(solve(p).assignment);
   });
 });

@@ -16,6 +16,10 @@ export function objectiveValue(metrics: ScheduleMetrics, objective: Objective): 
       return metrics.flowtime;
     case 'weighted-flowtime':
       return metrics.weightedFlowtime;
+    case 'energy':
+      return metrics.energy.total;
+    case 'cost':
+      return metrics.cost.total;
   }
 }
 

@@ -16,7 +16,7 @@ export function priorityOrder(priority: Float64Array): Int32Array {
 }
 
 function runSeed(ctx: StrategyContext): StrategyResult {
-  return mctInOrder(ctx, priorityOrder(ctx.cp.priority));
+  return mctInOrder(ctx, ctx.cp.priorityOrder ?? priorityOrder(ctx.cp.priority));
 }
 
 /**

@@ -6,9 +6,10 @@ import { createRng } from '../../internal/random.js';
 import { evaluateCompiled } from '../../schedule/evaluate.js';
 import { lowerBoundCompiled } from '../../schedule/lowerBound.js';
 import { Loads, makespanOf, restore } from './makespanLoads.js';
-import { anneal, descend, descendOverflow, pricedStart } from './makespanMoves.js';
+import { anneal, descend, descendOverflow } from './makespanMoves.js';
+import { pricedStart } from './pricedStart.js';
 import { minMin } from '../heuristics/min-min.js';
-import type { Strategy, StrategyContext, StrategyResult } from '../registry.js';
+import type { BoundKind, Strategy, StrategyContext, StrategyResult } from '../registry.js';
 
 /** Price rounds of the LP-like start (`pricedStart`): 40 per task, within [100, 20 000]. */
 const priceRounds = (n: number): number => Math.min(20_000, Math.max(100, 40 * n));
@@ -33,10 +34,12 @@ const MAX_CYCLES = 4;
  *    descent polishes the new best and the next target is lower; after 3
  *    failures δ halves (back to 1% below 1e-5); every attempt starts from
  *    the best;
- * 3. stop at the lower bound, after 4 unsuccessful runs of δ down to 1e-5
+ * 3. stop at the lower bound (the larger of the combinatorial bound and the
+ *    Lagrangian bound the priced start proves), after 4 unsuccessful runs of δ down to 1e-5
  *    (converged: `stoppedEarly` false), or at `maxIterations` attempts or
  *    `timeLimitMs` (`stoppedEarly` true).
- * Problems with at most 2^15 assignments (m^n) are enumerated instead.
+ * Problems with at most 2^15 assignments (m^n) are enumerated instead; with
+ * no release times that proves the optimum (bound kind `'exhaustive'`, gap 0).
  * Loads are ready_j + Σ (transfer + exec): the sequential makespan when
  * every release is 0 (with releases the search optimizes that release-free
  * makespan and keeps Min-Min if that evaluates better). Under the
@@ -48,7 +51,7 @@ function run(ctx: StrategyContext): StrategyResult {
   const { n, m, exec, transfer, ready } = cp;
   if (ctx.costModel === 'independent') return fastestDevices(ctx);
   const init = minMin.run({ ...ctx, trace: false });
-  const lowerBound = lowerBoundCompiled(cp, 'sequential');
+  let lowerBound = lowerBoundCompiled(cp, 'sequential');
   if (n === 0 || m === 1) {
     return { assignment: init.assignment, order: init.order, trace: [], stoppedEarly: false, lowerBound, iterations: 0 };
   }
@@ -57,7 +60,9 @@ function run(ctx: StrategyContext): StrategyResult {
   if (m ** n <= EXHAUSTIVE_LIMIT) {
     // Tiny: enumerate every assignment (exact for the load makespan, instant, no randomness).
     const best = exhaustive(n, m, p, ready);
-    return finish(ctx, init.assignment, init.order, best, false, lowerBound, 0);
+    const out = finish(ctx, init.assignment, init.order, best, false, lowerBound, 0);
+    // Without release times the load makespan is the sequential makespan: the enumeration proves the optimum.
+    return cp.release.every((r) => r === 0) ? { ...out, lowerBound: evaluateCompiled(cp, out.assignment, 'sequential', out.order).metrics.makespan, boundKind: 'exhaustive' } : out;
   }
   const rng = createRng(ctx.seed);
   const deadline = start + ctx.timeLimitMs;
@@ -65,6 +70,12 @@ function run(ctx: StrategyContext): StrategyResult {
   descend(cur, deadline);
   let curSpan = makespanOf(cur);
   const priced = pricedStart(n, m, p, ready, priceRounds(n), start + ctx.timeLimitMs * 0.3);
+  // The prices also give a Lagrangian (LP-dual) bound, usually far above the combinatorial one.
+  let boundKind: BoundKind = 'combinatorial';
+  if (priced.bound > lowerBound) {
+    lowerBound = priced.bound;
+    boundKind = 'lagrangian';
+  }
   if (priced.span < curSpan) {
     restore(cur, priced.asg);
     curSpan = priced.span;
@@ -111,7 +122,7 @@ function run(ctx: StrategyContext): StrategyResult {
     }
     restore(cur, best);
   }
-  return finish(ctx, init.assignment, init.order, best, stoppedEarly, lowerBound, iterations);
+  return { ...finish(ctx, init.assignment, init.order, best, stoppedEarly, lowerBound, iterations), boundKind };
 }
 
 /**
@@ -195,9 +206,11 @@ function fastestDevices(ctx: StrategyContext): StrategyResult {
 /**
  * Strategy `'local-search'`: makespan search from Min-Min and an LP-priced
  * start, by descent and annealing toward ever lower target makespans (see
- * `run`); seeded, bounded by `timeLimitMs` and `maxIterations`; reports the
- * combinatorial lower bound (`makespanLpBound` gives the stronger LP bound,
- * asynchronously, when `highs` is installed). Optimizes the makespan
+ * `run`); seeded, bounded by `timeLimitMs` and `maxIterations`; reports its
+ * own bound: the optimum on enumerated tiny instances (`'exhaustive'`), else
+ * the larger of the combinatorial bound and the Lagrangian bound of its
+ * prices (`'lagrangian'`, at most the LP bound, which `makespanLpBound`
+ * computes asynchronously when `highs` is installed). Optimizes the makespan
  * whatever `objective` says.
  * @internal
  */

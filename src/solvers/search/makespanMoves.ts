@@ -1,8 +1,9 @@
 /**
  * The move machinery of the makespan search (strategy `'local-search'`):
  * the critical-device descent, the overflow descent and annealing toward a
- * target makespan, and the LP-priced start, all on the {@link Loads} state
- * of `makespanLoads.ts`. Private to `solvers/`.
+ * target makespan, all on the {@link Loads} state of `makespanLoads.ts`
+ * (the LP-priced start and its bound are in `pricedStart.ts`). Private to
+ * `solvers/`.
  * @internal
  * @module
  */
@@ -215,57 +216,4 @@ export function anneal(s: Loads, t: number, mu: number, rng: Rng, steps: number,
     }
   }
   return overflow;
-}
-
-/**
- * A start near the LP optimum, by prices: each task goes to the device
- * minimizing w_j · p_ij; the prices follow the loads multiplicatively,
- * w_j ← w_j · exp(η (load_j − mean) / mean), so overloaded devices get
- * dearer (a subgradient method on the dual of the R‖Cmax LP, whose optimal
- * prices make the cheapest-device assignment balanced). Each priced
- * assignment is polished by the critical descent; the best is returned.
- */
-export function pricedStart(n: number, m: number, p: Float64Array, ready: Float64Array, rounds: number, deadline: number): { asg: Int32Array; span: number } {
-  const w = new Float64Array(m).fill(1);
-  const asg = new Int32Array(n);
-  const load = new Float64Array(m);
-  let best = new Int32Array(n);
-  let bestSpan = Infinity;
-  for (let r = 0; r < rounds; r++) {
-    if (performance.now() >= deadline) break;
-    load.set(ready);
-    for (let i = 0; i < n; i++) {
-      let bj = 0;
-      let bv = Infinity;
-      for (let j = 0; j < m; j++) {
-        const v = (w[j] as number) * (p[i * m + j] as number);
-        if (v < bv) {
-          bv = v;
-          bj = j;
-        }
-      }
-      asg[i] = bj;
-      load[bj] = (load[bj] as number) + (p[i * m + bj] as number);
-    }
-    let mean = 0;
-    for (let j = 0; j < m; j++) mean += load[j] as number;
-    mean /= m;
-    if (r % 10 === 9 || r === rounds - 1) {
-      const s = new Loads(n, m, p, ready, asg);
-      descend(s, deadline);
-      const span = makespanOf(s);
-      if (span < bestSpan) {
-        bestSpan = span;
-        best = Int32Array.from(s.asg);
-      }
-    }
-    const eta = 0.5 / Math.sqrt(r + 1);
-    let norm = 0;
-    for (let j = 0; j < m; j++) {
-      w[j] = (w[j] as number) * Math.exp((eta * ((load[j] as number) - mean)) / Math.max(mean, 1e-300));
-      norm += w[j] as number;
-    }
-    for (let j = 0; j < m; j++) w[j] = ((w[j] as number) * m) / norm;
-  }
-  return { asg: best, span: bestSpan };
 }

@@ -1,0 +1,185 @@
+/**
+ * The exact Pareto front by the augmented ε-constraint method (AUGMECON,
+ * Mavrotas 2009) over a mixed-integer model solved by the optional HiGHS.
+ * The path behind `paretoFront(…, {method: 'exact'})`; no validation here.
+ * @internal
+ * @module
+ */
+import { loadHighs, type HighsLike } from '../internal/highs.js';
+import type { CompiledProblem } from '../problem/types.js';
+import type { CostModel } from '../schedule/types.js';
+import { buildExactModel, exactLpText, SAFE_RANGE, type ExactModel } from './exactModel.js';
+import { objectiveVectorCompiled } from './objectives.js';
+import type { ParetoObjective } from './types.js';
+
+/**
+ * Relative tolerance of the ε steps for objectives whose values need not be
+ * integers: after a point with value v, the next subproblem asks for at most
+ * v − 1e-6 · max(1, |v|). Two non-dominated points closer than that in an
+ * objective may be merged into one. @internal
+ */
+export const EPSILON_RELATIVE_STEP = 1e-6;
+
+/** AUGMECON's weight of the scaled secondary objectives (< 1/2, so with integral primaries it never trades a unit of the primary). @internal */
+const AUGMENTATION = 1e-3;
+
+/** Outcome of {@link exactFront}: assignments of the points found (to be re-evaluated and filtered) and the proof status. @internal */
+export interface ExactOutcome {
+  readonly assignments: Int32Array[];
+  readonly complete: boolean;
+  readonly stoppedEarly: boolean;
+  readonly subproblems: number;
+  readonly reason: string;
+}
+
+type SubResult = { kind: 'optimal'; assignment: Int32Array; value: number } | { kind: 'infeasible' } | { kind: 'incomplete'; assignment: Int32Array | undefined; why: string };
+
+/**
+ * Enumerates the front: objective 0 is minimized subject to objective k ≤
+ * ε_k for the others. With two objectives ε_1 starts unbounded and after each
+ * point w becomes w_1 − step; with three, an outer loop over ε_2 (next value:
+ * the largest third objective found in the inner loop, minus a step) runs
+ * the two-objective loop over ε_1. The step is 1 for an objective whose
+ * values are all integers (integer data), else {@link EPSILON_RELATIVE_STEP}
+ * relative. When the primary objective is integral one solve per grid point
+ * minimizes f_0 + δ Σ_k f_k / s_k (AUGMECON's slack reward in the equivalent
+ * form; s_k bounds f_k, δ = 1e-3); otherwise two: min f_0, then the scaled
+ * secondaries with f_0 fixed at its optimum. The front is complete when every
+ * subproblem was solved to optimality or proved infeasible.
+ * @internal
+ */
+export async function exactFront(fn: string, cp: CompiledProblem, objectives: readonly ParetoObjective[], costModel: CostModel, timeLimitMs: number): Promise<ExactOutcome> {
+  const highs = await loadHighs(fn);
+  const start = performance.now();
+  if (cp.n === 0) return { assignments: [new Int32Array(0)], complete: true, stoppedEarly: false, subproblems: 0, reason: 'no tasks: the empty schedule is the only point' };
+  const model = buildExactModel(cp, objectives, costModel);
+  const dims = objectives.length;
+  const steps = (v: number, k: number): number => (model.integral[k] ? 1 : EPSILON_RELATIVE_STEP * Math.max(1, Math.abs(v)));
+  const found: Int32Array[] = [];
+  let subproblems = 0;
+  let complete = true;
+  let why = '';
+  let stopped = false;
+
+  const solve = (upper: number[]): SubResult | 'time' => {
+    const remaining = timeLimitMs - (performance.now() - start);
+    if (remaining <= 0) return 'time';
+    subproblems++;
+    // An objective with no variable term is a constant: its bound holds or not.
+    for (let k = 1; k < dims; k++) {
+      const e = model.objectives[k]!;
+      if (e.terms.size === 0 && e.constant > upper[k]!) return { kind: 'infeasible' };
+    }
+    const weights = model.objectives.map((_, k) => (k === 0 ? 1 : model.integral[0] ? AUGMENTATION / model.scale[k]! : 0));
+    const first = run(highs, model, weights, upper, remaining, model.integral[0] ? 1e-6 : 1e-9);
+    if (first.kind !== 'optimal' || model.integral[0]) return first;
+    // Lexicographic second stage: the secondaries, with f_0 held at its optimum.
+    const left = timeLimitMs - (performance.now() - start);
+    if (left <= 0) return { kind: 'incomplete', assignment: first.assignment, why: 'the time limit was reached' };
+    const fixed = upper.slice();
+    fixed[0] = first.value + 1e-9 * Math.max(1, Math.abs(first.value));
+    const second = run(highs, model, model.objectives.map((_, k) => (k === 0 ? 0 : 1 / model.scale[k]!)), fixed, left, 1e-9);
+    return second.kind === 'optimal' ? second : { kind: 'optimal', assignment: first.assignment, value: first.value };
+  };
+
+  /** The two-objective sweep over ε_1 with ε_2 fixed; returns the largest third objective seen, or undefined when nothing was feasible. */
+  const sweep = (eps2: number): number | undefined | 'time' => {
+    let eps1 = Infinity;
+    let maxThird: number | undefined;
+    for (;;) {
+      const upper = dims === 3 ? [Infinity, eps1, eps2] : [Infinity, eps1];
+      const r = solve(upper);
+      if (r === 'time') return 'time';
+      if (r.kind === 'infeasible') return maxThird;
+      if (r.kind === 'incomplete') {
+        complete = false;
+        why = r.why;
+        if (r.assignment !== undefined) found.push(r.assignment);
+        return 'time';
+      }
+      found.push(r.assignment);
+      const w = objectiveVectorCompiled(cp, r.assignment, objectives, costModel).objectives;
+      if (dims === 3) maxThird = maxThird === undefined ? w[2]! : Math.max(maxThird, w[2]!);
+      const v = Math.min(w[1]!, eps1);
+      eps1 = v - steps(v, 1);
+    }
+  };
+
+  let eps2 = Infinity;
+  for (;;) {
+    const top = sweep(eps2);
+    if (top === 'time') {
+      stopped = true;
+      break;
+    }
+    if (top === undefined || dims === 2) break;
+    const v = Math.min(top, eps2);
+    eps2 = v - steps(v, 2);
+  }
+  if (stopped) {
+    complete = false;
+    if (why === '') why = 'the time limit was reached';
+  }
+  if (complete && found.length === 0) {
+    // Every problem that compiles has a schedule: HiGHS must have misjudged the model.
+    complete = false;
+    why = 'HiGHS found no schedule at all (numerical trouble)';
+  }
+  if (complete && !model.wellScaled) {
+    complete = false;
+    why = `the data have magnitudes outside [${SAFE_RANGE[0]}, ${SAFE_RANGE[1]}], where the solver's tolerances cannot prove the front; rescale the units`;
+  }
+  const reason = complete
+    ? `every one of the ${subproblems} ε-constraint subproblems was solved to optimality or proved infeasible: the front is complete`
+    : `${why} after ${subproblems} ε-constraint subproblems: the points are real schedules, but the front may be incomplete`;
+  return { assignments: found, complete, stoppedEarly: stopped, subproblems, reason };
+}
+
+/**
+ * One HiGHS solve. HiGHS's presolve occasionally fails (status −1) on a
+ * subproblem whose ε bound sits a hair below a feasible value; such a solve
+ * is retried once without presolve, and a second failure is reported as an
+ * incomplete subproblem, never as a raw dependency error.
+ */
+function run(highs: HighsLike, model: ExactModel, weights: readonly number[], upper: readonly number[], timeLimitMs: number, absGap: number): SubResult {
+  try {
+    return runOnce(highs, model, weights, upper, timeLimitMs, absGap, true);
+  } catch {
+    try {
+      return runOnce(highs, model, weights, upper, timeLimitMs, absGap, false);
+    } catch (e) {
+      return { kind: 'incomplete', assignment: undefined, why: `HiGHS failed on a subproblem (${e instanceof Error ? e.message : String(e)})` };
+    }
+  }
+}
+
+function runOnce(highs: HighsLike, model: ExactModel, weights: readonly number[], upper: readonly number[], timeLimitMs: number, absGap: number, presolve: boolean): SubResult {
+  const text = exactLpText(model, weights, upper);
+  const st = highs.constants.modelStatus;
+  return highs.withModel({ format: 'lp', data: text }, (hm) => {
+    // Tight feasibility tolerances: the ε bounds of non-integral objectives sit 1e-6 (relative) below a
+    // feasible value, which HiGHS's defaults (1e-6 integrality, 1e-7 primal) would blur.
+    hm.options.set({ output_flag: false, presolve: presolve ? 'choose' : 'off', mip_feasibility_tolerance: 1e-9, primal_feasibility_tolerance: 1e-9, time_limit: Math.max(0.001, timeLimitMs / 1000), mip_rel_gap: 0, mip_abs_gap: absGap });
+    hm.run();
+    const status = hm.getModelStatus();
+    if (status === st.infeasible) return { kind: 'infeasible' } as const;
+    const hasPrimal = Number(hm.info.get('primal_solution_status')) === 2;
+    const assignment = hasPrimal ? decode(model, hm.getSolution().colValue) : undefined;
+    if (status === st.optimal && assignment !== undefined) return { kind: 'optimal', assignment, value: hm.getObjectiveValue() } as const;
+    const name = Object.entries(st).find(([, v]) => v === status)?.[0] ?? String(status);
+    return { kind: 'incomplete', assignment, why: name === 'timeLimit' ? 'the time limit was reached' : `HiGHS stopped with model status '${name}'` } as const;
+  });
+}
+
+function decode(model: ExactModel, col: ArrayLike<number>): Int32Array | undefined {
+  const { n, m } = model;
+  const a = new Int32Array(n).fill(-1);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < m; j++) {
+      const c = model.xColumn[i * m + j]!;
+      if (c >= 0 && (col[c] as number) > 0.5) a[i] = j;
+    }
+    if (a[i] === -1) return undefined;
+  }
+  return a;
+}

@@ -1,0 +1,272 @@
+/**
+ * NSGA-II (Deb, Pratap, Agarwal, Meyarivan 2002, IEEE TEC 6(2)) on
+ * assignments: the search behind `paretoFront(…, {method: 'nsga2'})`. No
+ * validation here.
+ * @internal
+ * @module
+ */
+import type { CompiledProblem } from '../problem/types.js';
+import { createRng, randomIndex, type Rng } from '../internal/random.js';
+import type { CostModel } from '../schedule/types.js';
+import { dominatesUnchecked } from './dominance.js';
+import { ObjectiveEvaluator } from './objectiveEvaluator.js';
+import type { ParetoObjective } from './types.js';
+
+/** Tuning of {@link nsga2Compiled}. @internal */
+export interface Nsga2Settings {
+  readonly populationSize: number;
+  readonly maxGenerations: number;
+  readonly timeLimitMs: number;
+  readonly seed: number;
+  /** Probability that a child is a uniform crossover of its two parents (else a copy of the first). */
+  readonly crossoverRate: number;
+}
+
+/** Outcome of {@link nsga2Compiled}: the non-dominated assignments found, in no particular order. @internal */
+export interface Nsga2Outcome {
+  readonly assignments: Int32Array[];
+  readonly generations: number;
+  readonly stoppedEarly: boolean;
+}
+
+/** The allowed devices of every task, flat: task i's are `devices[start[i] .. start[i + 1])`. */
+interface Allowed {
+  readonly start: Int32Array;
+  readonly devices: Int32Array;
+}
+
+function allowedDevices(cp: CompiledProblem): Allowed {
+  const { n, m, exec, transfer } = cp;
+  const start = new Int32Array(n + 1);
+  const list: number[] = [];
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < m; j++) if (exec[i * m + j]! + transfer[i * m + j]! < Infinity) list.push(j);
+    start[i + 1] = list.length;
+  }
+  return { start, devices: Int32Array.from(list) };
+}
+
+/**
+ * Fast non-dominated sort (Deb et al. 2002, section III-A): the rank (0 =
+ * first front) of each of `count` vectors of `dims` values in `f`, and the
+ * fronts as index lists in increasing index order. O(dims · count²).
+ * @internal
+ */
+export function fastNonDominatedSort(f: Float64Array, count: number, dims: number): { rank: Int32Array; fronts: number[][] } {
+  const rank = new Int32Array(count);
+  const dominatedCount = new Int32Array(count);
+  const dominatesList: number[][] = Array.from({ length: count }, () => []);
+  for (let p = 0; p < count; p++) {
+    const po = p * dims;
+    for (let q = p + 1; q < count; q++) {
+      const qo = q * dims;
+      // One pass: does p beat q somewhere, does q beat p somewhere.
+      let pBetter = false;
+      let qBetter = false;
+      for (let d = 0; d < dims; d++) {
+        const x = f[po + d]!;
+        const y = f[qo + d]!;
+        if (x < y) pBetter = true;
+        else if (y < x) qBetter = true;
+      }
+      if (pBetter && !qBetter) {
+        dominatesList[p]!.push(q);
+        dominatedCount[q]!++;
+      } else if (qBetter && !pBetter) {
+        dominatesList[q]!.push(p);
+        dominatedCount[p]!++;
+      }
+    }
+  }
+  const fronts: number[][] = [];
+  let current: number[] = [];
+  for (let p = 0; p < count; p++) if (dominatedCount[p] === 0) current.push(p);
+  let r = 0;
+  while (current.length > 0) {
+    fronts.push(current);
+    const next: number[] = [];
+    for (const p of current) {
+      rank[p] = r;
+      for (const q of dominatesList[p]!) if (--dominatedCount[q]! === 0) next.push(q);
+    }
+    next.sort((x, y) => x - y);
+    current = next;
+    r++;
+  }
+  return { rank, fronts };
+}
+
+/**
+ * Crowding distance of the members of one front (section III-B): per
+ * objective, sorted by value (ties by index), the two ends get Infinity and
+ * each inner member the normalized gap between its neighbours. Writes into
+ * `dist` at the members' indices. O(dims · k log k).
+ * @internal
+ */
+export function crowdingDistance(f: Float64Array, dims: number, front: readonly number[], dist: Float64Array): void {
+  for (const p of front) dist[p] = 0;
+  if (front.length <= 2) {
+    for (const p of front) dist[p] = Infinity;
+    return;
+  }
+  const sorted = front.slice();
+  for (let d = 0; d < dims; d++) {
+    sorted.sort((x, y) => f[x * dims + d]! - f[y * dims + d]! || x - y);
+    const lo = f[sorted[0]! * dims + d]!;
+    const hi = f[sorted[sorted.length - 1]! * dims + d]!;
+    dist[sorted[0]!] = Infinity;
+    dist[sorted[sorted.length - 1]!] = Infinity;
+    if (!(hi > lo)) continue;
+    for (let k = 1; k < sorted.length - 1; k++) {
+      const p = sorted[k]!;
+      dist[p] = dist[p]! + (f[sorted[k + 1]! * dims + d]! - f[sorted[k - 1]! * dims + d]!) / (hi - lo);
+    }
+  }
+}
+
+/** Non-dominated archive of every evaluated assignment, distinct objective vectors only. */
+class Archive {
+  readonly vectors: Float64Array[] = [];
+  readonly assignments: Int32Array[] = [];
+  offer(v: Float64Array, asg: Int32Array): void {
+    const dims = v.length;
+    for (const w of this.vectors) {
+      if (dominatesUnchecked(w, v)) return;
+      let equal = true;
+      for (let d = 0; d < dims && equal; d++) if (w[d] !== v[d]) equal = false;
+      if (equal) return;
+    }
+    let k = 0;
+    for (let q = 0; q < this.vectors.length; q++) {
+      if (dominatesUnchecked(v, this.vectors[q]!)) continue;
+      this.vectors[k] = this.vectors[q]!;
+      this.assignments[k] = this.assignments[q]!;
+      k++;
+    }
+    this.vectors.length = k;
+    this.assignments.length = k;
+    this.vectors.push(v.slice());
+    this.assignments.push(asg.slice());
+  }
+}
+
+/**
+ * Runs NSGA-II from `initial` assignments (valid and allowed; extra ones
+ * beyond the population size are ignored, duplicates skipped), filling the
+ * rest of the first population at random. Each generation: N children by
+ * binary tournament (lower rank, then larger crowding distance, then lower
+ * index), uniform crossover with probability `crossoverRate`, and one
+ * mutation (a random task moved to a random allowed device); then the best
+ * N of parents ∪ children by rank and crowding. The time limit is checked
+ * between generations only, so a run that completes `maxGenerations` within
+ * it gives the same output as with no limit. Returns the non-dominated set
+ * of every assignment evaluated (an archive), not only the last population.
+ *
+ * Complexity: O(G · (N·c + M·N²)) for G generations, population N, M
+ * objectives and c the cost of one evaluation (O(n) or O(n·m)).
+ * @internal
+ */
+export function nsga2Compiled(cp: CompiledProblem, objectives: readonly ParetoObjective[], costModel: CostModel, initial: readonly ArrayLike<number>[], s: Nsga2Settings): Nsga2Outcome {
+  const { n } = cp;
+  const N = s.populationSize;
+  const M = objectives.length;
+  const evaluator = new ObjectiveEvaluator(cp, objectives, costModel);
+  const rng = createRng(s.seed);
+  const allowed = allowedDevices(cp);
+  const archive = new Archive();
+  const deadline = performance.now() + s.timeLimitMs;
+
+  // Population: parents at 0..N−1, children at N..2N−1 of `pool` and `values`.
+  const pool: Int32Array[] = [];
+  const seen = new Set<string>();
+  for (const a of initial) {
+    if (pool.length >= N) break;
+    const asg = Int32Array.from(a);
+    const key = asg.join(',');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    pool.push(asg);
+  }
+  while (pool.length < N) pool.push(randomAssignment(rng, n, allowed));
+  for (let c = 0; c < N; c++) pool.push(new Int32Array(n));
+  const values = new Float64Array(2 * N * M);
+  const rank = new Int32Array(2 * N);
+  const crowd = new Float64Array(2 * N);
+  const vec = new Float64Array(M);
+  const record = (k: number): void => {
+    evaluator.evaluate(pool[k]!, values, k * M);
+    vec.set(values.subarray(k * M, k * M + M));
+    archive.offer(vec, pool[k]!);
+  };
+  for (let k = 0; k < N; k++) record(k);
+  {
+    const { rank: r, fronts } = fastNonDominatedSort(values, N, M);
+    rank.set(r);
+    for (const front of fronts) crowdingDistance(values, M, front, crowd);
+  }
+
+  let generations = 0;
+  let stoppedEarly = false;
+  const better = (a: number, b: number): number => (rank[a]! !== rank[b]! ? (rank[a]! < rank[b]! ? a : b) : crowd[a]! !== crowd[b]! ? (crowd[a]! > crowd[b]! ? a : b) : Math.min(a, b));
+  const tournament = (): number => better(randomIndex(rng, N), randomIndex(rng, N));
+  for (; generations < s.maxGenerations; generations++) {
+    if (performance.now() > deadline) {
+      stoppedEarly = true;
+      break;
+    }
+    for (let c = 0; c < N; c++) {
+      const child = pool[N + c]!;
+      const p1 = pool[tournament()]!;
+      const p2 = pool[tournament()]!;
+      if (rng() < s.crossoverRate) {
+        for (let i = 0; i < n; i++) child[i] = rng() < 0.5 ? p1[i]! : p2[i]!;
+      } else {
+        child.set(p1);
+      }
+      if (n > 0) {
+        const i = randomIndex(rng, n);
+        const from = allowed.start[i]!;
+        child[i] = allowed.devices[from + randomIndex(rng, allowed.start[i + 1]! - from)]!;
+      }
+      record(N + c);
+    }
+    // Environmental selection over parents ∪ children.
+    const { rank: r, fronts } = fastNonDominatedSort(values, 2 * N, M);
+    const chosen: number[] = [];
+    const dist = new Float64Array(2 * N);
+    for (const front of fronts) {
+      crowdingDistance(values, M, front, dist);
+      if (chosen.length + front.length <= N) {
+        chosen.push(...front);
+      } else {
+        const rest = front.slice().sort((x, y) => (dist[y]! > dist[x]! ? 1 : dist[y]! < dist[x]! ? -1 : x - y));
+        chosen.push(...rest.slice(0, N - chosen.length));
+      }
+      if (chosen.length >= N) break;
+    }
+    chosen.sort((x, y) => x - y);
+    const nextPool = chosen.map((k) => pool[k]!);
+    const nextValues = new Float64Array(2 * N * M);
+    chosen.forEach((k, t) => {
+      nextValues.set(values.subarray(k * M, k * M + M), t * M);
+      rank[t] = r[k]!;
+      crowd[t] = dist[k]!;
+    });
+    const isChosen = new Uint8Array(2 * N);
+    for (const k of chosen) isChosen[k] = 1;
+    const spare = pool.filter((_, k) => isChosen[k] === 0);
+    pool.length = 0;
+    pool.push(...nextPool, ...spare);
+    values.set(nextValues);
+  }
+  return { assignments: archive.assignments.slice(), generations, stoppedEarly };
+}
+
+function randomAssignment(rng: Rng, n: number, allowed: Allowed): Int32Array {
+  const a = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const from = allowed.start[i]!;
+    a[i] = allowed.devices[from + randomIndex(rng, allowed.start[i + 1]! - from)]!;
+  }
+  return a;
+}

@@ -1,0 +1,62 @@
+/**
+ * Dispatch of the objective-aware variants: which strategies can optimize
+ * energy, cost and weighted sums under limits, and how.
+ * @internal
+ * @module
+ */
+import type { CompiledProblem } from '../problem/types.js';
+import type { CostModel } from '../schedule/types.js';
+import { objectiveGreedy } from './heuristics/objectiveGreedy.js';
+import { createMeasure, measure, violationOf } from './objective.js';
+import type { StrategyResult } from './registry.js';
+import { objectiveSearch } from './search/objectiveSearch.js';
+import type { StrategyName } from './strategies.js';
+
+/** Strategies with an objective-aware variant (energy, cost, weighted sums, limits). @internal */
+export const OBJECTIVE_STRATEGIES: readonly StrategyName[] = ['mct', 'min-min', 'max-min', 'duplex', 'local-search'];
+
+/** Settings of {@link runObjectiveStrategy}. @internal */
+export interface ObjectiveRun {
+  readonly costModel: CostModel;
+  readonly weights: Float64Array;
+  readonly limits: Float64Array | undefined;
+  readonly trace: boolean;
+  readonly maxIterations: number;
+  readonly timeLimitMs: number;
+}
+
+/** (violation, objective) of a result, measured under the cost model. */
+function key(cp: CompiledProblem, r: StrategyResult, run: ObjectiveRun): [number, number] {
+  const v = measure(createMeasure(cp, run.costModel), r.assignment, r.order);
+  let obj = 0;
+  for (let k = 0; k < 5; k++) if (run.weights[k]! > 0) obj += run.weights[k]! * v[k]!;
+  return [violationOf(v[0]!, v[4]!, v[3]!, run.limits), obj];
+}
+
+/**
+ * Runs the objective-aware variant of `strategy` (one of
+ * {@link OBJECTIVE_STRATEGIES}): `'mct'`, `'min-min'`, `'max-min'` the
+ * objective greedy with that rule; `'duplex'` the better of the Min-Min and
+ * Max-Min variants by (violation, objective), Min-Min on a tie;
+ * `'local-search'` the descent from the Min-Min variant. @internal
+ */
+export function runObjectiveStrategy(cp: CompiledProblem, strategy: StrategyName, run: ObjectiveRun): StrategyResult {
+  const limits = run.limits ?? Float64Array.of(Infinity, Infinity, Infinity);
+  switch (strategy) {
+    case 'mct':
+    case 'min-min':
+    case 'max-min':
+      return objectiveGreedy(cp, strategy, run.weights, limits, run.trace);
+    case 'duplex': {
+      const a = objectiveGreedy(cp, 'min-min', run.weights, limits, run.trace);
+      const b = objectiveGreedy(cp, 'max-min', run.weights, limits, run.trace);
+      const [va, oa] = key(cp, a, run);
+      const [vb, ob] = key(cp, b, run);
+      return vb < va || (vb === va && ob < oa) ? b : a;
+    }
+    default: {
+      const start = objectiveGreedy(cp, 'min-min', run.weights, limits, false);
+      return objectiveSearch(cp, start, { costModel: run.costModel, weights: run.weights, limits: run.limits, maxIterations: run.maxIterations, timeLimitMs: run.timeLimitMs });
+    }
+  }
+}

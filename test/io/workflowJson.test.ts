@@ -1,0 +1,145 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { InfeasibleError, InputRangeError, InputTypeError } from '../../src/index.js';
+import { parseWorkflowJson, workflowToJson } from '../../src/io/workflowJson.js';
+import { compileWorkflow } from '../../src/workflow/compile.js';
+import { generateWorkflow } from '../../src/workflow/generate.js';
+import type { Workflow } from '../../src/workflow/types.js';
+import { deepFreeze } from '../arbitraries.js';
+
+/** Random valid workflows with deadlines, forbidden cells and a network (scalar or matrix, with Infinity). */
+const workflowArb: fc.Arbitrary<Workflow> = fc
+  .record({ n: fc.integer({ min: 0, max: 12 }), m: fc.integer({ min: 1, max: 4 }), seed: fc.integer({ min: 0, max: 1e6 }), net: fc.integer({ min: 0, max: 2 }) })
+  .map(({ n, m, seed, net }) => {
+    const g = generateWorkflow({ n, m, tiers: Array.from({ length: m }, (_, j) => (['edge', 'fog', 'cloud'] as const)[j % 3]!) }, seed);
+    const execTime = g.execTime.map((row, i) => row.map((x, j) => (j === (i + seed) % m || (i + j) % 3 !== 0 ? x : Infinity)));
+    const tasks = g.tasks.map((t, i) => (i % 3 === 0 ? { ...t, deadline: i % 2 === 0 ? Infinity : 50 + i, priority: i } : t));
+    const matrix = Array.from({ length: m }, (_, p) => Array.from({ length: m }, (_, q) => (p === q ? Infinity : (p + q) % 2 === 0 ? Infinity : 1 + p + q)));
+    const network = net === 0 ? undefined : net === 1 ? { bandwidth: Infinity, latency: 0.25 } : { bandwidth: matrix, latency: 0 };
+    return { ...g, tasks, execTime, ...(network === undefined ? {} : { network }) };
+  });
+
+describe('parseWorkflowJson / workflowToJson: reference values', () => {
+  it('parseWorkflowJson gives the TSDoc example edges', () => {
+    expect(parseWorkflowJson('{"tasks":[{"id":"a"},{"id":"b"}],"devices":[{"id":"e","tier":"edge"}],"execTime":[[1],[2]],"edges":[{"from":"a","to":"b","data":3}]}').edges).toEqual([{ from: 'a', to: 'b', data: 3 }]);
+  });
+
+  it('parseWorkflowJson lists the three errors of the TSDoc example at once', () => {
+    const text = '{"tasks":[{"id":"a"}],"devices":[{"id":"e","tier":"sky"}],"execTime":[[-1]],"edges":[{"from":"a","to":"z","data":0}]}';
+    expect(() => parseWorkflowJson(text)).toThrow(InputTypeError);
+    expect(() => parseWorkflowJson(text)).toThrow(
+      [
+        'parseWorkflowJson: workflow has 3 errors:',
+        `  workflow.devices[0].tier must be one of 'edge', 'fog', 'cloud', got "sky"`,
+        '  workflow.execTime[0][0] must be a number >= 0 or Infinity, got -1',
+        '  workflow.edges[0].to must be the id of a task in workflow.tasks, got "z"',
+      ].join('\n'),
+    );
+  });
+
+  it('workflowToJson gives the TSDoc example text ("Infinity" as a string, one row per line)', () => {
+    expect(workflowToJson({ tasks: [{ id: 'a' }], devices: [{ id: 'e', tier: 'edge' }, { id: 'c', tier: 'cloud' }], execTime: [[Infinity, 2]], edges: [], network: { bandwidth: 10 } })).toBe(
+      '{\n  "tasks": [\n    {"id":"a"}\n  ],\n  "devices": [\n    {"id":"e","tier":"edge"},\n    {"id":"c","tier":"cloud"}\n  ],\n  "execTime": [\n    ["Infinity",2]\n  ],\n  "edges": [],\n  "network": {\n    "bandwidth": 10\n  }\n}\n',
+    );
+  });
+});
+
+describe('parseWorkflowJson / workflowToJson: properties', () => {
+  it('parseWorkflowJson(workflowToJson(w)) equals w (Infinity in deadlines, execTime and bandwidth survives), and the text is valid JSON', () => {
+    fc.assert(
+      fc.property(workflowArb, (w) => {
+        const frozen = deepFreeze(w);
+        const text = workflowToJson(frozen);
+        expect(() => JSON.parse(text)).not.toThrow();
+        expect(parseWorkflowJson(text)).toEqual(w);
+        expect(workflowToJson(parseWorkflowJson(text))).toBe(text);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe('parseWorkflowJson: oracle (compileWorkflow, fail-fast, on the same document)', () => {
+  it('parseWorkflowJson rejects a document iff compileWorkflow rejects it, and a lone error names the same field', () => {
+    const mutation = fc.constantFrom(
+      'none', 'nan-exec', 'neg-data', 'unknown-to', 'self-loop', 'dup-edge', 'dup-id', 'bad-tier', 'ragged', 'zero-bw', 'extra-key', 'cycle', 'all-inf', 'null-deadline',
+    );
+    fc.assert(
+      fc.property(workflowArb.filter((w) => w.tasks.length >= 2), mutation, (w, mut) => {
+        const d = JSON.parse(workflowToJson(w)) as Record<string, unknown> & { tasks: Record<string, unknown>[]; devices: Record<string, unknown>[]; execTime: unknown[][]; edges: Record<string, unknown>[] };
+        const a = d.tasks[0]!.id as string;
+        const b = d.tasks[1]!.id as string;
+        if (mut === 'nan-exec') d.execTime[0]![0] = null;
+        if (mut === 'neg-data') d.edges.push({ from: a, to: b, data: -1 });
+        if (mut === 'unknown-to') d.edges.push({ from: a, to: 'nobody', data: 1 });
+        if (mut === 'self-loop') d.edges.push({ from: a, to: a, data: 1 });
+        if (mut === 'dup-edge') d.edges.push({ from: a, to: b, data: 1 }, { from: a, to: b, data: 2 });
+        if (mut === 'dup-id') d.tasks[1]!.id = a;
+        if (mut === 'bad-tier') d.devices[0]!.tier = 'sky';
+        if (mut === 'ragged') d.execTime[1] = [];
+        if (mut === 'zero-bw') d.network = { bandwidth: 0 };
+        if (mut === 'extra-key') d.tasks[0]!.weight = 1;
+        if (mut === 'cycle') d.edges = [{ from: a, to: b, data: 0 }, { from: b, to: a, data: 0 }];
+        if (mut === 'all-inf') d.execTime[0] = d.execTime[0]!.map(() => 'Infinity');
+        if (mut === 'null-deadline') d.tasks[0]!.deadline = null;
+        const text = JSON.stringify(d);
+        let viaCompile: Error | undefined;
+        try {
+          const copy = JSON.parse(text, (_k, v: unknown) => (v === 'Infinity' ? Infinity : v)) as Workflow;
+          compileWorkflow(copy);
+        } catch (e) {
+          viaCompile = e as Error;
+        }
+        let viaParse: Error | undefined;
+        try {
+          parseWorkflowJson(text);
+        } catch (e) {
+          viaParse = e as Error;
+        }
+        expect(viaParse === undefined).toBe(viaCompile === undefined);
+        if (viaParse !== undefined && !viaParse.message.includes(' errors:')) {
+          expect((viaParse as InputTypeError).field).toBe((viaCompile as InputTypeError).field);
+          expect(viaParse.constructor).toBe(viaCompile!.constructor);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('parseWorkflowJson: edge cases', () => {
+  it('parseWorkflowJson lists at most 5 errors of one kind, then a count, with the null hint', () => {
+    const doc = { tasks: Array.from({ length: 9 }, (_, i) => ({ id: `t${i}` })), devices: [{ id: 'd', tier: 'edge' }], execTime: Array.from({ length: 9 }, () => [null]), edges: [] };
+    let message = '';
+    try {
+      parseWorkflowJson(JSON.stringify(doc));
+    } catch (e) {
+      expect(e).toBeInstanceOf(InputTypeError);
+      message = (e as Error).message;
+    }
+    const lines = message.split('\n');
+    expect(lines[0]).toBe('parseWorkflowJson: workflow has 9 errors:');
+    expect(lines.slice(1, 6)).toEqual([0, 1, 2, 3, 4].map((i) => `  workflow.execTime[${i}][0] must be a number >= 0 or Infinity, got null`));
+    expect(lines[6]).toBe('  ... and 4 more like workflow.execTime[][]');
+    expect(lines[7]).toMatch(/JSON has no Infinity: write the string "Infinity"/);
+  });
+
+  it('parseWorkflowJson: a task no device can run is an InfeasibleError; a cycle is named; not-JSON is a type error', () => {
+    expect(() => parseWorkflowJson('{"tasks":[{"id":"a"}],"devices":[{"id":"e","tier":"edge"}],"execTime":[["Infinity"]],"edges":[]}')).toThrow(InfeasibleError);
+    expect(() => parseWorkflowJson('{"tasks":[{"id":"a"},{"id":"b"}],"devices":[{"id":"e","tier":"edge"}],"execTime":[[1],[1]],"edges":[{"from":"a","to":"b","data":0},{"from":"b","to":"a","data":0}]}')).toThrow(
+      /^parseWorkflowJson: workflow\.edges must form a directed acyclic graph, but contain the cycle "a" -> "b" -> "a"$/,
+    );
+    expect(() => parseWorkflowJson('nope')).toThrow(/^parseWorkflowJson: text is not valid JSON/);
+    expect(() => parseWorkflowJson('[]')).toThrow(/^parseWorkflowJson: workflow must be an object, got an array of length 0$/);
+    expect(() => parseWorkflowJson(3 as never)).toThrow(/^parseWorkflowJson: text must be a string, got 3$/);
+  });
+
+  it('parseWorkflowJson: only range errors give an InputRangeError listing them', () => {
+    expect(() => parseWorkflowJson('{"tasks":[{"id":"a","release":-1}],"devices":[{"id":"e","tier":"edge","ready":-2}],"execTime":[[1]],"edges":[]}')).toThrow(InputRangeError);
+  });
+
+  it('parseWorkflowJson accepts the empty workflow and an Infinity bandwidth written as a string', () => {
+    expect(parseWorkflowJson('{"tasks":[],"devices":[],"execTime":[],"edges":[]}')).toEqual({ tasks: [], devices: [], execTime: [], edges: [] });
+    expect(parseWorkflowJson('{"tasks":[],"devices":[{"id":"e","tier":"fog"}],"execTime":[],"edges":[],"network":{"bandwidth":"Infinity"}}').network).toEqual({ bandwidth: Infinity });
+  });
+});

@@ -1,0 +1,84 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { paretoFront } from '../../src/pareto/paretoFront.js';
+import type { ParetoObjective } from '../../src/pareto/types.js';
+import { deepFreeze } from '../arbitraries.js';
+import { allAssignments, energyProblemArb, frontVectors, referenceObjectives } from './instances.js';
+
+let highsInstalled = true;
+try {
+  await import('highs');
+} catch {
+  highsInstalled = false;
+  console.warn('test/pareto/exact.test.ts: the optional package highs is not installed; the exact-front oracle tests are skipped');
+}
+
+const PAIRS: ParetoObjective[][] = [
+  ['makespan', 'energy'],
+  ['makespan', 'cost'],
+  ['energy', 'cost'],
+  ['cost', 'flowtime'],
+  ['flowtime', 'energy'],
+];
+
+describe.skipIf(!highsInstalled)('paretoFront(…, {method: "exact"})', () => {
+  it('on ≤ 8 tasks × 3 devices with power and price, the exact front equals the front of every assignment enumerated (oracle, 2 objectives)', async () => {
+    await fc.assert(
+      fc.asyncProperty(energyProblemArb({ maxTasks: 8 }), fc.constantFrom(...PAIRS), async (problem, objectives) => {
+        deepFreeze(problem);
+        const front = await paretoFront(problem, { objectives, method: 'exact' });
+        const expected = frontVectors(allAssignments(problem).map((a) => referenceObjectives(problem, a, objectives)));
+        expect(front.points.map((p) => p.objectives)).toEqual(expected);
+        expect(front.status).toBe('optimal');
+        expect(front.proved).toBe(true);
+        for (const p of front.points) expect(referenceObjectives(problem, p.assignment, objectives)).toEqual(p.objectives);
+      }),
+      { numRuns: 25 },
+    );
+  }, 120_000);
+
+  it('with three objectives the exact front equals the enumerated front (oracle)', async () => {
+    await fc.assert(
+      fc.asyncProperty(energyProblemArb({ maxTasks: 6 }), fc.constantFrom<ParetoObjective[]>(['makespan', 'energy', 'cost'], ['cost', 'flowtime', 'energy']), async (problem, objectives) => {
+        const front = await paretoFront(problem, { objectives, method: 'exact' });
+        expect(front.points.map((p) => p.objectives)).toEqual(frontVectors(allAssignments(problem).map((a) => referenceObjectives(problem, a, objectives))));
+        expect(front.proved).toBe(true);
+      }),
+      { numRuns: 10 },
+    );
+  }, 120_000);
+
+  it('with non-integer data (multiples of 1/4) the exact front equals the enumerated front (oracle, lexicographic two-stage path)', async () => {
+    await fc.assert(
+      fc.asyncProperty(energyProblemArb({ maxTasks: 6, quarters: true }), fc.constantFrom(...PAIRS), async (problem, objectives) => {
+        const front = await paretoFront(problem, { objectives, method: 'exact' });
+        expect(front.points.map((p) => p.objectives)).toEqual(frontVectors(allAssignments(problem).map((a) => referenceObjectives(problem, a, objectives))));
+      }),
+      { numRuns: 15 },
+    );
+  }, 120_000);
+
+  it('under the independent cost model with release times the exact front equals the enumerated front (oracle)', async () => {
+    await fc.assert(
+      fc.asyncProperty(energyProblemArb({ maxTasks: 7, releases: true }), fc.constantFrom(...PAIRS), async (problem, objectives) => {
+        const front = await paretoFront(problem, { objectives, method: 'exact', costModel: 'independent' });
+        expect(front.points.map((p) => p.objectives)).toEqual(frontVectors(allAssignments(problem).map((a) => referenceObjectives(problem, a, objectives, 'independent'))));
+      }),
+      { numRuns: 15 },
+    );
+  }, 120_000);
+
+  it('with timeLimitMs 0 it returns status feasible, proved false, stoppedEarly and says why', async () => {
+    const problem = { tasks: [{ id: 'a' }], devices: [{ id: 'e', tier: 'edge' as const }], execTime: [[1]] };
+    const front = await paretoFront(problem, { objectives: ['makespan', 'cost'], method: 'exact', timeLimitMs: 0 });
+    expect(front.status).toBe('feasible');
+    expect(front.proved).toBe(false);
+    expect(front.stoppedEarly).toBe(true);
+    expect(front.reason).toContain('time limit');
+  });
+
+  it('rejects release times under the sequential model with a typed error naming the task', async () => {
+    const problem = { tasks: [{ id: 'a' }, { id: 'b', release: 2 }], devices: [{ id: 'e', tier: 'edge' as const }], execTime: [[1], [1]] };
+    await expect(paretoFront(problem, { objectives: ['makespan', 'cost'], method: 'exact' })).rejects.toThrow('paretoFront: problem.tasks[1].release is 2');
+  });
+});

@@ -1,0 +1,56 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { InputRangeError, workflowLowerBound, type Workflow } from '../../src/index.js';
+import { workflowArb } from './arbitraries.js';
+import { topcuoglu2002 } from './fixtures.js';
+
+describe('workflowLowerBound: reference values', () => {
+  it('workflowLowerBound runs its TSDoc example: path 5, work 4, bound 5', () => {
+    expect(workflowLowerBound({
+      tasks: [{ id: 'a' }, { id: 'b' }, { id: 'c' }],
+      devices: [{ id: 'x', tier: 'edge' }, { id: 'y', tier: 'cloud' }],
+      execTime: [[2, 4], [3, 1], [5, 5]],
+      edges: [{ from: 'a', to: 'b', data: 9 }],
+    })).toEqual({ path: 5, work: 4, bound: 5 });
+  });
+
+  it('workflowLowerBound(topcuoglu2002): path 9 + 13 + 12 + 7 = 41 (n1 → n2 → n9 → n10 fastest), work 91 / 3 (row minima 9, 13, 11, 8, 10, 9, 7, 5, 12, 7)', () => {
+    const b = workflowLowerBound(topcuoglu2002());
+    const w = topcuoglu2002();
+    const mins = w.execTime.map((r) => Math.min(...r));
+    expect(b.work).toBeCloseTo(91 / 3, 12);
+    expect(mins).toEqual([9, 13, 11, 8, 10, 9, 7, 5, 12, 7]);
+    expect(b.path).toBe(9 + 13 + 12 + 7);
+    expect(b.bound).toBe(41);
+  });
+
+  it('counts release times and the earliest ready time among allowed devices', () => {
+    const w: Workflow = {
+      tasks: [{ id: 'a', release: 4 }, { id: 'b' }],
+      devices: [{ id: 'x', tier: 'edge', ready: 10 }, { id: 'y', tier: 'cloud', ready: 2 }],
+      execTime: [[1, 3], [1, Infinity]],
+      edges: [],
+    };
+    // a: max(4, 2) + 1 = 5; b: max(0, 10) + 1 = 11 (only x allowed)
+    expect(workflowLowerBound(w)).toEqual({ path: 11, work: 1, bound: 11 });
+  });
+});
+
+describe('workflowLowerBound: properties', () => {
+  it('workflowLowerBound is monotone: adding an edge never lowers the path bound', () => {
+    fc.assert(
+      fc.property(workflowArb({ minTasks: 2 }), (w) => {
+        const b0 = workflowLowerBound({ ...w, edges: [] });
+        const b1 = workflowLowerBound(w);
+        expect(b1.path).toBeGreaterThanOrEqual(b0.path);
+        expect(b1.work).toBe(b0.work);
+        expect(b1.bound).toBe(Math.max(b1.path, b1.work));
+      }),
+    );
+  });
+
+  it('workflowLowerBound rejects a cycle with the workflowLowerBound prefix', () => {
+    expect(() => workflowLowerBound({ tasks: [{ id: 'a' }, { id: 'b' }], devices: [{ id: 'x', tier: 'edge' }], execTime: [[1], [1]], edges: [{ from: 'a', to: 'b', data: 0 }, { from: 'b', to: 'a', data: 0 }] }))
+      .toThrow(new InputRangeError('workflowLowerBound', 'workflow.edges', 'workflowLowerBound: workflow.edges must form a directed acyclic graph, but contain the cycle "a" -> "b" -> "a"'));
+  });
+});
