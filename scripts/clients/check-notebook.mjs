@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import {
   evaluate, loads, parseHcsp, priorities, simulate, solve, strategyNames, transferTimes, workedExample, workedExampleProblem,
+  parseWorkflowJson, scheduleWorkflow, workflowStrategyNames, parseProblemJson, paretoFront,
 } from '../../dist/index.js';
 
 const path = process.argv[2];
@@ -38,6 +39,11 @@ const braun = parseHcsp(readFileSync(new URL('../../data/hcsp/u_i_hihi.0', impor
 const results = strategyNames.map((strategy) => solve(braun, { strategy, maxIterations: 100, timeLimitMs: 600_000 }));
 for (const r of results) want.set(`makespan[braun, ${r.strategy}]`, String(r.makespan));
 want.set('best[braun]', results.reduce((a, b) => (b.makespan < a.makespan ? b : a)).strategy);
+const graph = parseWorkflowJson(readFileSync(new URL('../../data/workflows/topcuoglu2002.json', import.meta.url), 'utf8'));
+for (const s of workflowStrategyNames) want.set(`makespan[graph, ${s}]`, String(scheduleWorkflow(graph, { strategy: s }).makespan));
+const phone = parseProblemJson(readFileSync(new URL('../../examples/pareto-edge-cloud.json', import.meta.url), 'utf8'));
+const front = await paretoFront(phone, { objectives: ['makespan', 'energy'], method: 'exact' });
+front.points.forEach((p, k) => want.set(`front[${k}]`, p.objectives.join(', ')));
 const devices = [
   { id: 'camera-box', tier: 'edge', speed: 1, bandwidth: 100 },
   { id: 'gateway', tier: 'edge', speed: 2, bandwidth: 50, latency: 0.1, slowdown: 1.5 },
@@ -70,11 +76,14 @@ for (const [k, cell] of codeCells.entries()) {
 for (const [key, value] of want) check(got.get(key) === value, `${key} = ${got.get(key)} (library: ${value})`);
 for (const key of got.keys()) if (!want.has(key)) check(false, `${key}: printed by the notebook but not checked here`);
 const bars = (svg) => (svg.match(/<g class="task[ "]/g) ?? []).length;
-check(svgs.length === 5, `${svgs.length} SVG outputs (expected 5: two worked-example Gantt charts, the Braun bar chart and Gantt chart, the simulation plot)`);
+check(svgs.length === 7, `${svgs.length} SVG outputs (expected 7: two worked-example Gantt charts, the Braun bar chart and Gantt chart, the task-graph Gantt chart, the Pareto front, the simulation plot)`);
 check(svgs.every((s) => s.startsWith('<svg') && s.trimEnd().endsWith('</svg>')), 'every SVG output is a whole <svg> document');
 check(bars(svgs[0] ?? '') === 5 && bars(svgs[1] ?? '') === 5, `worked-example Gantt charts: ${bars(svgs[0] ?? '')} and ${bars(svgs[1] ?? '')} bars for 5 tasks`);
 check(bars(svgs[3] ?? '') === braun.tasks.length, `Braun Gantt chart: ${bars(svgs[3] ?? '')} bars for ${braun.tasks.length} tasks`);
-check((svgs[2] ?? '').includes(`>${strategyNames.at(-1)}<`), 'the bar chart labels every strategy');
+check(strategyNames.every((s) => (svgs[2] ?? '').includes(`>${s}<`)), 'the bar chart labels every strategy');
+check(bars(svgs[4] ?? '') === graph.tasks.length, `task-graph Gantt chart: ${bars(svgs[4] ?? '')} bars for ${graph.tasks.length} tasks`);
+const dots = ((svgs[5] ?? '').match(/<circle class="point"/g) ?? []).length;
+check(dots === front.points.length, `Pareto front picture: ${dots} points for ${front.points.length} on the front`);
 if (failures > 0) {
   console.error(`check-notebook: ${failures} check(s) failed`);
   process.exit(1);
