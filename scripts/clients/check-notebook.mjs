@@ -82,7 +82,7 @@ check(bars(svgs[0] ?? '') === 5 && bars(svgs[1] ?? '') === 5, `worked-example Ga
 check(bars(svgs[3] ?? '') === braun.tasks.length, `Braun Gantt chart: ${bars(svgs[3] ?? '')} bars for ${braun.tasks.length} tasks`);
 check(strategyNames.every((s) => (svgs[2] ?? '').includes(`>${s}<`)), 'the bar chart labels every strategy');
 check(bars(svgs[4] ?? '') === graph.tasks.length, `task-graph Gantt chart: ${bars(svgs[4] ?? '')} bars for ${graph.tasks.length} tasks`);
-const dots = ((svgs[5] ?? '').match(/<circle class="point"/g) ?? []).length;
+const dots = ((svgs[5] ?? '').match(/<circle class="(point|highlight-point)"/g) ?? []).length; // the highlighted point is drawn apart
 check(dots === front.points.length, `Pareto front picture: ${dots} points for ${front.points.length} on the front`);
 if (failures > 0) {
   console.error(`check-notebook: ${failures} check(s) failed`);
