@@ -10,11 +10,22 @@
  * Run by scripts/clients/browser.sh (which builds the page and starts the
  * static server); direct use: PLAYGROUND_URL=http://127.0.0.1:PORT/ npx tsx scripts/clients/browser-test.ts
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { parseProblemJson, problemToJson, solve, strategyNames, workedExampleProblem, type StrategyName } from '../../src/index.js';
+import {
+  parseProblemJson,
+  parseWorkflowJson,
+  problemToJson,
+  scheduleWorkflow,
+  solve,
+  strategyNames,
+  workedExampleProblem,
+  workflowStrategyNames,
+  workflowToJson,
+  type StrategyName,
+} from '../../src/index.js';
 
 const url = process.env['PLAYGROUND_URL'];
 if (url === undefined) throw new Error('browser-test: set PLAYGROUND_URL to the served playground');
@@ -32,16 +43,18 @@ const problem = workedExampleProblem(30);
 const expected = (strategy: StrategyName, costModel: 'sequential' | 'independent' = 'sequential') =>
   solve(problem, { strategy, costModel, trace: true, maxIterations: 5000, timeLimitMs: 2000 });
 /** The message the library throws for `text`, as the page prints it (class name: message). */
-const libraryError = (text: string): string => {
+const libraryError = (text: string, run: (t: string) => unknown = parseProblemJson): string => {
   try {
-    parseProblemJson(text);
+    run(text);
   } catch (e) {
     if (e instanceof Error) return `${e.name}: ${e.message}`;
   }
-  throw new Error(`browser-test: expected parseProblemJson to reject ${JSON.stringify(text.slice(0, 40))}`);
+  throw new Error(`browser-test: expected the library to reject ${JSON.stringify(text.slice(0, 40))}`);
 };
+const workflowText = readFileSync(new URL('../../data/workflows/topcuoglu2002.json', import.meta.url), 'utf8');
+const workflow = parseWorkflowJson(workflowText);
 
-async function shown(page: Page): Promise<{ makespan: string; bars: number; execRects: number; traceRows: number; chosen: string[]; error: string }> {
+async function shown(page: Page): Promise<{ makespan: string; bars: number; execRects: number; traceRows: number; chosen: string[]; error: string; runs: number }> {
   return {
     makespan: (await page.locator('#metric-makespan td').allTextContents()).join(),
     bars: await page.locator('#gantt svg g.task').count(),
@@ -49,6 +62,7 @@ async function shown(page: Page): Promise<{ makespan: string; bars: number; exec
     traceRows: await page.locator('#trace tbody tr').count(),
     chosen: await page.locator('#trace tbody tr td:nth-child(3)').allTextContents(),
     error: (await page.locator('#error').textContent()) ?? '',
+    runs: await page.locator('#runs tbody tr').count(),
   };
 }
 
@@ -125,7 +139,33 @@ try {
 
   await page.locator('#reset').click();
   s = await shown(page);
-  check(s.error === '' && s.bars === problem.tasks.length, 'the worked-example button restores the problem and solves it');
+  check(s.error === '' && s.bars === problem.tasks.length, 'the example button restores the worked example and solves it');
+
+  // Workflows: the Topcuoglu 2002 sample graph, every task-graph strategy.
+  await page.locator('#kind').selectOption('workflow');
+  check((await page.locator('#input').inputValue()) === workflowToJson(workflow), 'workflow mode preloads workflowToJson(topcuoglu2002.json)');
+  const wfOptions = await page.locator('#strategy option').allTextContents();
+  check(wfOptions.join() === workflowStrategyNames.join(), `the strategy list is workflowStrategyNames (${wfOptions.length})`);
+  for (const name of workflowStrategyNames) {
+    const want = scheduleWorkflow(workflow, { strategy: name });
+    await page.locator('#strategy').selectOption(name);
+    await page.locator('#solve').click();
+    s = await shown(page);
+    check(
+      s.makespan === String(want.makespan) && s.bars === workflow.tasks.length && s.runs === workflow.tasks.length && s.error === '',
+      `workflow ${name}: makespan ${s.makespan} (library ${want.makespan}), ${s.bars} bars, ${s.runs} schedule rows`,
+    );
+    if (name === 'heft') await page.screenshot({ path: join(shots, 'workflow-heft.png'), fullPage: true });
+  }
+  const cyclic = JSON.parse(workflowText) as { edges: unknown[] };
+  cyclic.edges.push({ from: 'n10', to: 'n1', data: 1 });
+  const cyclicText = JSON.stringify(cyclic, null, 1);
+  await page.locator('#input').fill(cyclicText);
+  await page.locator('#solve').click();
+  s = await shown(page);
+  const wantCycle = libraryError(cyclicText, (t) => scheduleWorkflow(parseWorkflowJson(t)));
+  check(s.error === wantCycle && s.bars === 0, `a workflow with a cycle: the page shows "${s.error}"`);
+  await page.screenshot({ path: join(shots, 'workflow-cycle.png'), fullPage: true });
   check(consoleErrors.length === 0, `no console errors, warnings or failed requests${consoleErrors.length ? ': ' + consoleErrors.join(' | ') : ''}`);
 } finally {
   await context.close();
