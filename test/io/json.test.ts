@@ -72,10 +72,8 @@ describe('parseProblemJson / problemToJson / solutionToJson: reference values', 
   it('solutionToJson writes the keys in the documented fixed order', () => {
     const s = solve(workedExampleProblem(30), { strategy: 'mct' });
     const doc = JSON.parse(solutionToJson(s)) as Record<string, unknown>;
-    expect(Object.keys(doc)).toEqual(['strategy', 'assignment', 'makespan', 'lowerBound', 'gap', 'stoppedEarly', 'metrics', 'schedule', 'trace']);
-    expect(Object.keys(doc.metrics as object)).toEqual(['makespan', 'flowtime', 'weightedFlowtime', 'totalTransfer', 'loadImbalance', 'deadlineMisses', 'energy', 'cost']);
     expect(Object.keys(doc)).toEqual(['strategy', 'assignment', 'makespan', 'lowerBound', 'bound', 'gap', 'stoppedEarly', 'metrics', 'schedule', 'trace']);
-    expect(Object.keys(doc.metrics as object)).toEqual(['makespan', 'flowtime', 'weightedFlowtime', 'totalTransfer', 'loadImbalance', 'deadlineMisses', 'budgetOverruns']);
+    expect(Object.keys(doc.metrics as object)).toEqual(['makespan', 'flowtime', 'weightedFlowtime', 'totalTransfer', 'loadImbalance', 'deadlineMisses', 'energy', 'cost', 'budgetOverruns']);
     expect(Object.keys(doc.schedule as object)).toEqual(['costModel', 'assignment', 'tasks', 'devices', 'metrics']);
     expect(doc.assignment).toEqual(s.assignment);
   });

@@ -42,7 +42,7 @@ export interface SolveGapOptions {
    * `'exact'`: binary integer program solved by HiGHS (needs the optional
    * `highs` package; warm-started with the heuristic's solution), proved
    * optimal unless a limit stops it. `'heuristic'`: regret-greedy
-   * construction plus seeded local search, no dependency.
+   * construction plus seeded tabu search, no dependency.
    * @defaultValue `'exact'`
    */
   readonly method?: 'exact' | 'heuristic';
@@ -60,10 +60,10 @@ export interface SolveGapOptions {
    */
   readonly seed?: number;
   /**
-   * Iteration budget of the heuristic (one iteration = one perturbation and
-   * descent); the exact method's warm start uses min(maxIterations, 500).
-   * The heuristic also ends by itself after max(5000, 50n) iterations
-   * without a better solution.
+   * Iteration budget of the heuristic (one iteration = one tabu-search move:
+   * a shift or a swap); the exact method's warm start uses
+   * min(maxIterations, 500). The heuristic also ends by itself after
+   * max(20 000, 500n) iterations without a better solution.
    * @defaultValue 100000
    */
   readonly maxIterations?: number;
@@ -163,9 +163,10 @@ const WARM_START_ITERATIONS = 500;
  * cannot beat the warm start. Every answer is re-checked with exact budget
  * sums; one that HiGHS's feasibility tolerance let through is cut off and
  * the model re-solved. Heuristic: regret-greedy construction (Martello &
- * Toth 1981) under four desirability measures, then iterated local search
- * with shift and swap moves on a penalized objective (cost + λ · overload,
- * λ adapted), seeded. Instances with m^n ≤ 65536 that end without a
+ * Toth 1981) under four desirability measures, then tabu search with shift
+ * and swap moves on a penalized objective (cost + Σ_j α_j · overload_j, the
+ * weights adapted by strategic oscillation; Díaz & Fernández, EJOR 132,
+ * 2001), seeded. Instances with m^n ≤ 65536 that end without a
  * feasible assignment (or, exact, with numerical trouble) are settled by
  * exhaustive search.
  *
@@ -174,8 +175,9 @@ const WARM_START_ITERATIONS = 500;
  * {@link InputRangeError} on `instance.cost`); every finite demand and
  * budget ≥ 0 (`Infinity` forbids a pair / leaves a budget unconstrained).
  *
- * Complexity: heuristic O(n·m) per shift pass and O(n²) per swap pass, for
- * at most `maxIterations` rounds; exact: exponential in the worst case
+ * Complexity: heuristic O(n·m + 32n) per iteration (all shifts, a rotating
+ * window of 32 swap partners per task), for at most `maxIterations`
+ * iterations; exact: exponential in the worst case
  * (NP-hard), bounded by `timeLimitMs`.
  *
  * @param instance - A task-major instance (see {@link parseOrLibraryGap}); never mutated.

@@ -67,11 +67,11 @@ describe('solveGap: reference values', () => {
     expect(r.reason).toBe('iterations');
     expect(r.bound).toBe(6);
     expectRespectsBudgets(g, r.assignment);
-    // Without a binding budget it stops by itself after 5000 iterations without a better solution.
+    // Without a binding budget it stops by itself after 20 000 iterations without a better solution.
     const converged = await solveGap(g, { method: 'heuristic' });
     expect(converged).toMatchObject({ value: 9, status: 'feasible', reason: 'heuristic', stoppedEarly: false });
-    expect(converged.iterations).toBeGreaterThanOrEqual(5000);
-    expect(converged.iterations).toBeLessThan(6000);
+    expect(converged.iterations).toBeGreaterThanOrEqual(20_000);
+    expect(converged.iterations).toBeLessThan(21_000);
   });
 
   it('solveGap(doc example, {method: "exact"}) proves the optimum 9 through HiGHS', async () => {

@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { solveGap, type GapInstance } from '../../../src/solvers/gap/gap.js';
+import { compileGap } from '../../../src/solvers/gap/gapCompile.js';
+import { regretGreedy } from '../../../src/solvers/gap/gapGreedy.js';
+import { gapHeuristic } from '../../../src/solvers/gap/gapHeuristic.js';
+import { scaleForSearch } from '../../../src/solvers/gap/gapScale.js';
 import { deepFreeze } from '../helpers.js';
 import { bruteGap, exactlyRespectsBudgets, valueOf } from './gapOracle.js';
 
@@ -108,5 +112,61 @@ describe('solveGap heuristic: magnitudes from 1e-300 to 1e300', () => {
         expect(valueOf(base, r.assignment)).toBe(ref.value); // the search sees the same instance at every scale
       }
     }
+  });
+});
+
+/** Tiny instances (m^n ≤ 729) with integer costs 0-20, demands 1-6 and budgets that bind. */
+const tinyArb = fc
+  .record({ n: fc.integer({ min: 2, max: 6 }), m: fc.integer({ min: 2, max: 3 }) })
+  .chain(({ n, m }) =>
+    fc.record({
+      cost: fc.array(fc.array(fc.integer({ min: 0, max: 20 }), { minLength: m, maxLength: m }), { minLength: n, maxLength: n }),
+      demand: fc.array(fc.array(fc.integer({ min: 1, max: 6 }), { minLength: m, maxLength: m }), { minLength: n, maxLength: n }),
+      budget: fc.array(fc.integer({ min: Math.floor((2.5 * n) / m), max: Math.ceil((4.5 * n) / m) }), { minLength: m, maxLength: m }),
+    }),
+  )
+  .map((g) => deepFreeze(g as GapInstance));
+
+/** The heuristic alone (no exhaustive fallback), on the compiled instance. */
+function heuristicOn(g: GapInstance, seed: number, maxIterations: number): ReturnType<typeof gapHeuristic> {
+  return gapHeuristic(compileGap('t', g, false), { seed, deadline: Infinity, maxIterations });
+}
+
+describe('gapHeuristic: tabu search against brute force', () => {
+  it('gapHeuristic(tiny g, {maxIterations: 2000}) reaches the brute-force optimum, and finds an assignment whenever one exists', () => {
+    fc.assert(
+      fc.property(tinyArb, fc.nat(1000), (g, seed) => {
+        const h = heuristicOn(g, seed, 2000);
+        const best = bruteGap(g, 'min');
+        if (best === undefined) {
+          expect(h.assignment).toBeUndefined();
+          return;
+        }
+        expect(h.assignment).toBeDefined();
+        expect(exactlyRespectsBudgets(g, [...h.assignment!], 'min')).toBe(true);
+        expect(h.cost).toBe(best.value);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('gapHeuristic(g, …) is feasible, never worse than a feasible regret-greedy start, and gives the same bytes for the same seed', () => {
+    fc.assert(
+      fc.property(tinyArb, fc.nat(1000), fc.integer({ min: 0, max: 60 }), (g, seed, iters) => {
+        const c = compileGap('t', g, false);
+        const h = heuristicOn(g, seed, iters);
+        expect(heuristicOn(g, seed, iters)).toEqual(h);
+        if (h.assignment !== undefined) expect(exactlyRespectsBudgets(g, [...h.assignment], 'min')).toBe(true);
+        const s = scaleForSearch(c);
+        for (const f of [s.cost, s.demand]) {
+          const start = [...regretGreedy(s, f)];
+          if (!exactlyRespectsBudgets(g, start, 'min')) continue;
+          expect(h.assignment).toBeDefined();
+          // The search starts from the cheapest feasible one of its four greedy starts (these two among them) and keeps it as a candidate.
+          expect(h.cost).toBeLessThanOrEqual(valueOf(g, start));
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

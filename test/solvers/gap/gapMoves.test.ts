@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../src/internal/random.js';
 import { compileGap } from '../../../src/solvers/gap/gapCompile.js';
-import { descend, perturb } from '../../../src/solvers/gap/gapMoves.js';
+import { descend, perturb, polish } from '../../../src/solvers/gap/gapMoves.js';
 import { State } from '../../../src/solvers/gap/gapSearchState.js';
 
 const instArb = fc.record({ n: fc.integer({ min: 2, max: 7 }), m: fc.integer({ min: 2, max: 3 }) }).chain(({ n, m }) =>
@@ -53,5 +53,47 @@ describe('gapMoves: descent and kicks', () => {
     perturb(g, b, createRng(5), 30);
     expect([...a.asg]).toEqual([...b.asg]);
     a.asg.forEach((j, i) => expect(g.allowed[i * g.m + j]).toBe(1));
+  });
+
+  it('polish(g, s) from a feasible state stays feasible, never raises the cost, and leaves no feasible shift or swap that lowers it (brute force)', () => {
+    fc.assert(
+      fc.property(instArb, (inst) => {
+        const g = compileGap('t', inst, false);
+        if (!g.allowed.every((a) => a === 1)) return;
+        // A feasible start: each task on the first device where it still fits, if any.
+        const room = Array.from(g.budget);
+        const asg = new Int32Array(g.n);
+        for (let i = 0; i < g.n; i++) {
+          const j = room.findIndex((r, k) => g.demand[i * g.m + k]! <= r);
+          if (j < 0) return;
+          asg[i] = j;
+          room[j] = room[j]! - g.demand[i * g.m + j]!;
+        }
+        const s = new State(g, asg);
+        const before = s.cost;
+        polish(g, s);
+        const fresh = new State(g, s.asg);
+        expect(fresh.over).toBe(0);
+        expect(fresh.cost).toBeLessThanOrEqual(before);
+        const better = (b: Int32Array): boolean => {
+          const t = new State(g, b);
+          return t.over === 0 && t.cost < fresh.cost;
+        };
+        for (let i = 0; i < g.n; i++) {
+          for (let k = 0; k < g.m; k++) {
+            const b = Int32Array.from(s.asg);
+            b[i] = k;
+            expect(better(b)).toBe(false);
+          }
+          for (let i2 = i + 1; i2 < g.n; i2++) {
+            const b = Int32Array.from(s.asg);
+            b[i] = s.asg[i2]!;
+            b[i2] = s.asg[i]!;
+            expect(better(b)).toBe(false);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,0 +1,142 @@
+/**
+ * One step of the GAP tabu search: the best admissible shift or swap on
+ * cost + Σ_j α_j·overload_j, with per-device penalty weights that adapt to
+ * the search (strategic oscillation). Díaz & Fernández, "A tabu search
+ * heuristic for the generalized assignment problem", EJOR 132 (2001) §3
+ * (shift/swap neighbourhoods, adaptive penalty); per-device weights as in
+ * Yagiura, Ibaraki & Glover, INFORMS J. Comput. 16(2) (2004) §3.2.
+ * @internal
+ * @module
+ */
+import type { CompiledGap } from './gap.js';
+import { shift, type State } from './gapSearchState.js';
+
+/** Relative rounding noise of a move's delta (loads drift by a few ulps of the scaled budgets, which are about 1). */
+const NOISE = 1e-12;
+/** Swap partners per task and step: a window that rotates by its width each step (all pairs every ⌈(n−1)/W⌉ steps). */
+const SWAP_WINDOW = 32;
+
+/** Tabu memory, penalty weights and the move chosen by {@link TabuSearch.step}. @internal */
+export class TabuSearch {
+  /** tabu[i·m + j]: the iteration until which moving task i onto device j is tabu. */
+  readonly tabu: Int32Array;
+  /** Penalty weight of each device's overload. */
+  readonly alpha: Float64Array;
+  private readonly over: Float64Array;
+  constructor(
+    private readonly g: CompiledGap,
+    private readonly lambda0: number,
+  ) {
+    this.tabu = new Int32Array(g.n * g.m);
+    this.alpha = new Float64Array(g.m).fill(lambda0);
+    this.over = new Float64Array(g.m);
+  }
+
+  /** Forgets the tabu list and resets every weight to λ0. */
+  reset(): void {
+    this.tabu.fill(0);
+    this.alpha.fill(this.lambda0);
+  }
+
+  /**
+   * Applies the best admissible shift or swap to `s` (ties: first found,
+   * shifts before swaps, lowest task index). A move is admissible when no
+   * task lands on a device tabu for it, or when it reaches a state with no
+   * overload cheaper than `bestCost` (aspiration). The moved tasks' old
+   * devices become tabu for them for `tenure` iterations. Returns false when
+   * no move is admissible (then `s` is unchanged).
+   * Swaps: each task with a window of 32 partners that rotates every step.
+   * Complexity: O(n·m + 32n).
+   */
+  step(s: State, iter: number, tenure: number, bestCost: number): boolean {
+    const { n, m, cost, demand, budget, allowed } = this.g;
+    const { asg, load } = s;
+    const { tabu, alpha, over } = this;
+    for (let j = 0; j < m; j++) over[j] = Math.max(0, (load[j] as number) - (budget[j] as number));
+    const aspire = (dc: number, dOver: number): boolean => s.over + dOver <= 1e-12 && s.cost + dc < bestCost - NOISE * (Math.abs(bestCost) + 1e-300);
+    let bestD = Infinity;
+    let bi = -1;
+    let bk = -1;
+    let bi2 = -1;
+    for (let i = 0; i < n; i++) {
+      const j = asg[i] as number;
+      const kj = i * m + j;
+      const cj = cost[kj] as number;
+      const lj = load[j] as number;
+      const oj = over[j] as number;
+      const dOj = Math.max(0, lj - (demand[kj] as number) - (budget[j] as number)) - oj;
+      const pj = (alpha[j] as number) * dOj;
+      for (let k = 0, kk = i * m; k < m; k++, kk++) {
+        if (k === j || allowed[kk] === 0) continue;
+        const dOk = Math.max(0, (load[k] as number) + (demand[kk] as number) - (budget[k] as number)) - (over[k] as number);
+        const dc = (cost[kk] as number) - cj;
+        const d = dc + pj + (alpha[k] as number) * dOk;
+        if (d < bestD && ((tabu[kk] as number) <= iter || aspire(dc, dOj + dOk))) {
+          bestD = d;
+          bi = i;
+          bk = k;
+        }
+      }
+    }
+    const width = Math.min(n - 1, SWAP_WINDOW);
+    const offset = n > 1 ? (iter * width) % (n - 1) : 0;
+    for (let i1 = 0; i1 < n; i1++) {
+      const j1 = asg[i1] as number;
+      const k11 = i1 * m + j1;
+      const c11 = cost[k11] as number;
+      const a11 = demand[k11] as number;
+      const l1 = load[j1] as number;
+      const b1 = budget[j1] as number;
+      const o1 = over[j1] as number;
+      const w1 = alpha[j1] as number;
+      for (let t = 0; t < width; t++) {
+        const i2 = (i1 + 1 + ((offset + t) % (n - 1))) % n;
+        const j2 = asg[i2] as number;
+        if (j1 === j2) continue;
+        const k12 = i1 * m + j2;
+        const k21 = i2 * m + j1;
+        if (allowed[k12] === 0 || allowed[k21] === 0) continue;
+        const k22 = i2 * m + j2;
+        const dc = (cost[k12] as number) + (cost[k21] as number) - c11 - (cost[k22] as number);
+        const dO1 = Math.max(0, l1 - a11 + (demand[k21] as number) - b1) - o1;
+        const dO2 = Math.max(0, (load[j2] as number) - (demand[k22] as number) + (demand[k12] as number) - (budget[j2] as number)) - (over[j2] as number);
+        const d = dc + w1 * dO1 + (alpha[j2] as number) * dO2;
+        if (d < bestD && (((tabu[k12] as number) <= iter && (tabu[k21] as number) <= iter) || aspire(dc, dO1 + dO2))) {
+          bestD = d;
+          bi = i1;
+          bk = -1;
+          bi2 = i2;
+        }
+      }
+    }
+    if (bi < 0) return false;
+    if (bk >= 0) {
+      tabu[bi * m + (asg[bi] as number)] = iter + tenure;
+      shift(this.g, s, bi, bk);
+    } else {
+      const j1 = asg[bi] as number;
+      const j2 = asg[bi2] as number;
+      tabu[bi * m + j1] = iter + tenure;
+      tabu[bi2 * m + j2] = iter + tenure;
+      shift(this.g, s, bi, j2);
+      shift(this.g, s, bi2, j1);
+    }
+    return true;
+  }
+
+  /**
+   * Strategic oscillation: while `s` overloads some device, the weights of
+   * the overloaded devices grow by `up`; once no device is overloaded, every
+   * weight shrinks by `down` (within [λ0/1000, λ0·10^9]).
+   */
+  adapt(s: State, up: number, down: number): void {
+    const { m, budget } = this.g;
+    const lo = this.lambda0 * 1e-3;
+    const hi = this.lambda0 * 1e9;
+    if (s.over > 0) {
+      for (let j = 0; j < m; j++) if ((s.load[j] as number) > (budget[j] as number)) this.alpha[j] = Math.min(hi, (this.alpha[j] as number) * up);
+    } else {
+      for (let j = 0; j < m; j++) this.alpha[j] = Math.max(lo, (this.alpha[j] as number) * down);
+    }
+  }
+}
