@@ -259,6 +259,33 @@ export function nsga2Compiled(cp: CompiledProblem, objectives: readonly ParetoOb
     pool.push(...nextPool, ...spare);
     values.set(nextValues);
   }
+  // Pareto local search (Paquete, Chiarandini, Stützle 2004) from the archive: each point's
+  // single-task moves are offered to the archive, points taken in archive order, at most
+  // 2·N points explored, so the result does not depend on the clock unless the limit stops it.
+  const explored = new WeakSet<Int32Array>();
+  let steps = 0;
+  while (!stoppedEarly && steps < 2 * N) {
+    const entry = archive.assignments.find((a) => !explored.has(a));
+    if (entry === undefined) break;
+    if (performance.now() > deadline) {
+      stoppedEarly = true;
+      break;
+    }
+    explored.add(entry);
+    steps++;
+    const cand = entry.slice();
+    for (let i = 0; i < n; i++) {
+      const own = cand[i]!;
+      for (let q = allowed.start[i]!; q < allowed.start[i + 1]!; q++) {
+        const j = allowed.devices[q]!;
+        if (j === own) continue;
+        cand[i] = j;
+        evaluator.evaluate(cand, vec, 0);
+        archive.offer(vec, cand);
+      }
+      cand[i] = own;
+    }
+  }
   return { assignments: archive.assignments.slice(), generations, stoppedEarly };
 }
 
