@@ -96,7 +96,8 @@ const SEED_STRATEGIES: readonly StrategyName[] = ['min-min', 'mct', 'met', 'olb'
  *   energy- or cost-aware Min-Min and MCT (`solve`'s `objective`) for those
  *   objectives, and from per-task energy- and cost-greedy assignments; after
  *   the generations, a Pareto local search (single-task moves from up to 2N
- *   archive points) polishes the archive; the
+ *   archive points, at most as many evaluations as the generations made)
+ *   polishes the archive; the
  *   result is the non-dominated set of every schedule it evaluated. Always
  *   `status: 'feasible'`.
  *
