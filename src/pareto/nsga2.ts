@@ -157,7 +157,9 @@ class Archive {
  * binary tournament (lower rank, then larger crowding distance, then lower
  * index), uniform crossover with probability `crossoverRate`, and one
  * mutation (a random task moved to a random allowed device); then the best
- * N of parents ∪ children by rank and crowding. The time limit is checked
+ * N of parents ∪ children by rank and crowding. Then a Pareto local search:
+ * the single-task moves of up to 2N archive points (in archive order, each
+ * point once, at most G·N evaluations in all) are offered to the archive. The time limit is checked
  * between generations only, so a run that completes `maxGenerations` within
  * it gives the same output as with no limit. Returns the non-dominated set
  * of every assignment evaluated (an archive), not only the last population.
@@ -258,6 +260,37 @@ export function nsga2Compiled(cp: CompiledProblem, objectives: readonly ParetoOb
     pool.length = 0;
     pool.push(...nextPool, ...spare);
     values.set(nextValues);
+  }
+  // Pareto local search (Paquete, Chiarandini, Stützle 2004) from the archive: each point's
+  // single-task moves are offered to the archive, points taken in archive order, at most 2·N
+  // points and at most as many evaluations as the generations made (G·N), so the result does
+  // not depend on the clock unless the limit stops it.
+  const explored = new WeakSet<Int32Array>();
+  let steps = 0;
+  let evaluations = 0;
+  const evaluationBudget = generations * N;
+  while (!stoppedEarly && steps < 2 * N && evaluations < evaluationBudget) {
+    const entry = archive.assignments.find((a) => !explored.has(a));
+    if (entry === undefined) break;
+    if (performance.now() > deadline) {
+      stoppedEarly = true;
+      break;
+    }
+    explored.add(entry);
+    steps++;
+    const cand = entry.slice();
+    for (let i = 0; i < n; i++) {
+      const own = cand[i]!;
+      for (let q = allowed.start[i]!; q < allowed.start[i + 1]!; q++) {
+        const j = allowed.devices[q]!;
+        if (j === own) continue;
+        cand[i] = j;
+        evaluations++;
+        evaluator.evaluate(cand, vec, 0);
+        archive.offer(vec, cand);
+      }
+      cand[i] = own;
+    }
   }
   return { assignments: archive.assignments.slice(), generations, stoppedEarly };
 }
