@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { InfeasibleError, InputRangeError, InputTypeError } from '../errors.js';
 /**
  * The CLI's output channels, injected so commands are testable without
  * spawning a process.
@@ -66,4 +67,23 @@ export async function readText(file: string, stdin?: () => Promise<string>): Pro
     }
   }
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** The library's error classes, as the commands report them. */
+type LibraryError = InputTypeError | InputRangeError | InfeasibleError;
+
+/**
+ * Ends a command on a user mistake: a usage error, a library error (its
+ * message shaped by `describe`, e.g. prefixed with the file name) or a
+ * `parseArgs` error becomes one line on stderr and exit code 2; anything else
+ * is a bug and is rethrown.
+ */
+export function exitOnMistake(command: string, e: unknown, io: CliIo, describe: (e: LibraryError) => string): number {
+  let message: string;
+  if (e instanceof UsageError) message = e.message;
+  else if (e instanceof InputTypeError || e instanceof InputRangeError || e instanceof InfeasibleError) message = describe(e);
+  else if (e instanceof TypeError && 'code' in e && typeof e.code === 'string' && e.code.startsWith('ERR_PARSE_ARGS')) message = e.message;
+  else throw e;
+  io.stderr(`lepton-sched ${command}: ${oneLine(message)}\n`);
+  return 2;
 }

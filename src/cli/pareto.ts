@@ -12,15 +12,13 @@
  * @internal
  * @module
  */
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { InfeasibleError, InputRangeError, InputTypeError } from '../errors.js';
 import { parseProblemJson } from '../io/json.js';
 import { paretoFront, type ParetoFrontOptions } from '../pareto/paretoFront.js';
 import type { ParetoFront } from '../pareto/types.js';
 import type { Problem } from '../problem/types.js';
 import { frontToSvg } from '../render/scatter.js';
-import { oneLine, UsageError as Usage } from './io.js';
+import { exitOnMistake, readText, UsageError as Usage, type CliIo } from './io.js';
 import { writeSvg } from './solve.js';
 import { num, table } from './table.js';
 
@@ -89,7 +87,7 @@ function report(file: string, problem: Problem, front: ParetoFront): string {
  * @returns The exit code: 0 success, 2 usage error or bad input.
  * @internal
  */
-export async function paretoCommand(args: readonly string[], io: { stdout: (s: string) => void; stderr: (s: string) => void }): Promise<number> {
+export async function paretoCommand(args: readonly string[], io: CliIo): Promise<number> {
   let file = '';
   try {
     const { values, positionals } = parseArgs({
@@ -121,13 +119,7 @@ export async function paretoCommand(args: readonly string[], io: { stdout: (s: s
       if (values['time-limit'].trim() === '' || !Number.isFinite(t) || t < 0) throw new Usage(`--time-limit must be a finite number >= 0, got '${values['time-limit']}'`);
       options.timeLimitMs = t;
     }
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      throw new Usage(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message}`);
-    }
+    const text = await readText(file, io.stdin);
     const problem = parseProblemJson(text);
     const front = await paretoFront(problem, options as unknown as ParetoFrontOptions);
     if (values.svg !== undefined) {
@@ -138,20 +130,9 @@ export async function paretoCommand(args: readonly string[], io: { stdout: (s: s
     return 0;
   } catch (e) {
     const where = file === '' ? '' : `${file}: `;
-    if (e instanceof Usage) {
-      io.stderr(`lepton-sched pareto: ${oneLine(e.message)}\n`);
-      return 2;
-    }
-    if (e instanceof InputTypeError || e instanceof InputRangeError || e instanceof InfeasibleError) {
-      const flag = e.fn === 'paretoFront' ? FLAGS[e.field.replace(/\[\d+\]$/, '')] : undefined;
-      const message = flag === undefined ? `${where}${e.message}` : e.message.replace(`paretoFront: ${e.field.replace(/\[\d+\]$/, '')}`, flag);
-      io.stderr(`lepton-sched pareto: ${oneLine(message)}\n`);
-      return 2;
-    }
-    if (e instanceof TypeError && 'code' in e && typeof e.code === 'string' && e.code.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr(`lepton-sched pareto: ${oneLine(e.message)}\n`);
-      return 2;
-    }
-    throw e;
+    return exitOnMistake('pareto', e, io, (x) => {
+      const flag = x.fn === 'paretoFront' ? FLAGS[x.field.replace(/\[\d+\]$/, '')] : undefined;
+      return flag === undefined ? `${where}${x.message}` : x.message.replace(`paretoFront: ${x.field.replace(/\[\d+\]$/, '')}`, flag);
+    });
   }
 }

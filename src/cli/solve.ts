@@ -19,7 +19,6 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { InfeasibleError, InputRangeError, InputTypeError } from '../errors.js';
 import { parseHcsp } from '../io/hcsp.js';
 import { parseProblemJson, solutionToJson } from '../io/json.js';
 import type { Problem } from '../problem/types.js';
@@ -27,7 +26,7 @@ import { scheduleToSvg } from '../render/gantt.js';
 import { solve, type Solution, type SolveOptions } from '../solvers/solve.js';
 import { withLpBound } from './lpBound.js';
 import { strategyNames } from '../solvers/strategies.js';
-import { count, describeFileError, oneLine, readText, UsageError as Usage } from './io.js';
+import { count, describeFileError, exitOnMistake, readText, UsageError as Usage } from './io.js';
 import { num, table } from './table.js';
 
 /** Usage text of the `solve` command, for the CLI's help. @internal */
@@ -167,20 +166,9 @@ export async function solveCommand(args: readonly string[], io: { stdout: (s: st
     return 0;
   } catch (e) {
     const where = file === '' ? '' : `${file}: `;
-    if (e instanceof Usage) {
-      io.stderr(`lepton-sched solve: ${oneLine(e.message)}\n`);
-      return 2;
-    }
-    if (e instanceof InputTypeError || e instanceof InputRangeError || e instanceof InfeasibleError) {
-      const flag = e.fn === 'solve' ? FLAGS[e.field] : undefined;
-      const message = flag === undefined ? `${where}${e.message}` : e.message.replace(`solve: ${e.field}`, flag);
-      io.stderr(`lepton-sched solve: ${oneLine(message)}\n`);
-      return 2;
-    }
-    if (e instanceof TypeError && 'code' in e && typeof e.code === 'string' && e.code.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr(`lepton-sched solve: ${oneLine(e.message)}\n`);
-      return 2;
-    }
-    throw e;
+    return exitOnMistake('solve', e, io, (x) => {
+      const flag = x.fn === 'solve' ? FLAGS[x.field] : undefined;
+      return flag === undefined ? `${where}${x.message}` : x.message.replace(`solve: ${x.field}`, flag);
+    });
   }
 }

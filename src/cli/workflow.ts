@@ -16,15 +16,13 @@
  * @internal
  * @module
  */
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { InfeasibleError, InputRangeError, InputTypeError } from '../errors.js';
 import { parseWfCommons } from '../io/wfcommons.js';
 import { parseWorkflowJson } from '../io/workflowJson.js';
 import { workflowToSvg } from '../render/workflowGantt.js';
 import { scheduleWorkflow, workflowStrategyNames, type WorkflowSolution, type WorkflowStrategyName } from '../workflow/scheduleWorkflow.js';
 import type { Workflow } from '../workflow/types.js';
-import { oneLine, UsageError as Usage } from './io.js';
+import { exitOnMistake, readText, UsageError as Usage, type CliIo } from './io.js';
 import { writeSvg } from './solve.js';
 import { num, table } from './table.js';
 
@@ -90,7 +88,7 @@ function report(file: string, format: string, w: Workflow, s: WorkflowSolution):
  * @returns The exit code: 0 success, 2 usage error or bad input.
  * @internal
  */
-export async function workflowCommand(args: readonly string[], io: { stdout: (s: string) => void; stderr: (s: string) => void }): Promise<number> {
+export async function workflowCommand(args: readonly string[], io: CliIo): Promise<number> {
   let file = '';
   try {
     const { values, positionals } = parseArgs({
@@ -105,13 +103,7 @@ export async function workflowCommand(args: readonly string[], io: { stdout: (s:
     if (!['auto', 'json', 'wfcommons'].includes(format)) throw new Usage(`--format must be auto, json or wfcommons, got '${format}'`);
     const strategy = values.strategy ?? 'heft';
     if (!(workflowStrategyNames as readonly string[]).includes(strategy)) throw new Usage(`--strategy must be one of ${workflowStrategyNames.join(', ')}, got '${strategy}'`);
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      throw new Usage(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message}`);
-    }
+    const text = await readText(file, io.stdin);
     const kind = format === 'auto' ? detectWorkflowFormat(text) : format;
     if (values.cores === true && kind !== 'wfcommons') throw new Usage('--cores applies to WfCommons files only');
     const workflow = kind === 'wfcommons' ? parseWfCommons(text, values.cores === true ? { coresAsDevices: true } : undefined) : parseWorkflowJson(text);
@@ -121,18 +113,6 @@ export async function workflowCommand(args: readonly string[], io: { stdout: (s:
     return 0;
   } catch (e) {
     const where = file === '' ? '' : `${file}: `;
-    if (e instanceof Usage) {
-      io.stderr(`lepton-sched workflow: ${oneLine(e.message)}\n`);
-      return 2;
-    }
-    if (e instanceof InputTypeError || e instanceof InputRangeError || e instanceof InfeasibleError) {
-      io.stderr(`lepton-sched workflow: ${oneLine(`${where}${e.message}`)}\n`);
-      return 2;
-    }
-    if (e instanceof TypeError && 'code' in e && typeof e.code === 'string' && e.code.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr(`lepton-sched workflow: ${oneLine(e.message)}\n`);
-      return 2;
-    }
-    throw e;
+    return exitOnMistake('workflow', e, io, (x) => `${where}${x.message}`);
   }
 }
