@@ -85,7 +85,7 @@ export function parseHcsp(text: string, options?: ParseHcspOptions): Problem {
     const v = Number(token);
     if (!(v >= 0 && v < Infinity)) {
       if (token.includes(',') || token.includes(';')) {
-        rangeReason(fn, `line ${line}`, `holds ${JSON.stringify(token.length > 40 ? `${token.slice(0, 40)}…` : token)}: HCSP files are whitespace-separated numbers, and CSV is not a supported format; write a JSON problem file (see parseProblemJson) or separate the numbers with spaces or newlines`);
+        rangeReason(fn, `line ${line}`, `holds ${JSON.stringify(token.length > 40 ? `${token.slice(0, 40)}…` : token)}: HCSP files are whitespace-separated numbers, and CSV is not a supported format; write a JSON problem file (README, "Formats") or separate the numbers with spaces or newlines`);
       }
       rangeError(fn, `line ${line}`, 'a finite number >= 0', token);
     }

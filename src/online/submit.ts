@@ -267,7 +267,8 @@ function row(field: string, value: unknown, m: number): number[] {
   checkArray(FN, field, value);
   if (value.length !== m) typeReason(FN, field, `has length ${value.length}, expected ${m} (one entry per device)`);
   return value.map((v, j) => {
-    if (typeof v === 'number' && v === Infinity) return v;
-    return checkNonNegative(FN, `${field}[${j}]`, v);
+    if (typeof v === 'number' && v >= 0) return v; // Infinity = the task cannot run there
+    if (v === null) typeReason(FN, `${field}[${j}]`, 'must be a number >= 0 or Infinity, got null: in JSON write the string "Infinity" (JSON.stringify turns Infinity and NaN into null)');
+    return typeof v === 'number' ? rangeError(FN, `${field}[${j}]`, 'a number >= 0 or Infinity', v) : typeError(FN, `${field}[${j}]`, 'a number >= 0 or Infinity', v);
   });
 }

@@ -150,7 +150,7 @@ describe('submit: edge cases', () => {
     expect(() => submit(s1, [{ id: 'a', execTime: [1, 1] }], 5)).toThrow('submit: tasks[0].id duplicates a pending or submitted task id ("a")');
     expect(() => submit(s0, [{ id: 'x', execTime: [1, 1] }, { id: 'x', execTime: [1, 1] }], 0)).toThrow(/tasks\[1\]\.id duplicates/);
     expect(() => submit(s0, [{ id: 'x', execTime: [1] }], 0)).toThrow('submit: tasks[0].execTime has length 1, expected 2 (one entry per device)');
-    expect(() => submit(s0, [{ id: 'x', execTime: [1, NaN] }], 0)).toThrow('submit: tasks[0].execTime[1] must be a finite number, got NaN');
+    expect(() => submit(s0, [{ id: 'x', execTime: [1, NaN] }], 0)).toThrow('submit: tasks[0].execTime[1] must be a number >= 0 or Infinity, got NaN');
     expect(() => submit(s0, [{ id: 'x', execTime: [1, 1], release: 3 } as never], 0)).toThrow(InputTypeError);
     expect(() => submit(s0, [], 0, { strategy: 'best' as never })).toThrow(/submit: options\.strategy must be one of 'seed'/);
     expect(() => submit(s0, [], 0, { costModel: 'independent' } as never)).toThrow(/options\.costModel is not a known option/);

@@ -21,7 +21,7 @@ describe('README: the Pareto front (reference values)', () => {
     const front = await paretoFront(problem, { objectives: ['makespan', 'cost'], method: 'exact' });
     expect(front.proved).toBe(true);
     expect(front.points.map((p) => p.objectives)).toEqual([[11, 10], [12, 8], [13, 7], [14, 5], [15, 3], [17, 0]]);
-    expect(section).toContain('// [[11, 10], [12, 8], [13, 7], [14, 5], [15, 3], [17, 0]]');
+    expect(section).toContain('[ [ 11, 10 ], [ 12, 8 ], [ 13, 7 ], [ 14, 5 ], [ 15, 3 ], [ 17, 0 ] ]');
     expect(hypervolume(front.points.map((p) => p.objectives), [20, 12])).toBe(72);
     const pick = front.points[4]!;
     expect(evaluate(problem, pick.assignment, { order: pick.order }).metrics.energy.perDevice[0]).toEqual({ execution: 60, transfer: 10, idle: 0, total: 70 });
