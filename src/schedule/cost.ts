@@ -51,7 +51,8 @@ export function billedSeconds(busy: number, granularity: number, minimum: number
     billed = busy;
   } else {
     const k = Math.round(q);
-    const units = k >= 1 && Math.abs(q - k) <= BILLING_TOLERANCE * k ? k : Math.ceil(q);
+    // A used device pays at least one unit, even when busy / granularity underflows to 0.
+    const units = k >= 1 && Math.abs(q - k) <= BILLING_TOLERANCE * k ? k : Math.max(1, Math.ceil(q));
     billed = units * granularity;
   }
   return billed > minimum ? billed : minimum;

@@ -53,6 +53,12 @@ describe('costCompiled: reference values', () => {
     expect(billedSeconds(10, 1, 60)).toBe(60);
     expect(billedSeconds(0, 3600, 60)).toBe(0);
   });
+
+  it('billedSeconds bills one whole unit to a used device even when busy / granularity underflows to 0 (found by the fuzz suite)', () => {
+    expect(1e-68 / 1e300).toBe(0);
+    expect(billedSeconds(1e-68, 1e300, 0)).toBe(1e300);
+    expect(billedSeconds(5e-324, 1, 0)).toBe(1);
+  });
 });
 
 describe('costCompiled: properties', () => {
