@@ -44,7 +44,7 @@ function projectFiles(dir: string, out: string[] = []): string[] {
 }
 
 describe('the repository is self-contained', () => {
-  it('no source, test, bench, script, example or CI file reads a path outside the repository (../shared or deeper climbs)', () => {
+  it('no source, test, bench, script, example or CI file reads a path outside the repository (a shared folder beside the clone, or any path climbing above the root)', () => {
     const offenders: string[] = [];
     for (const d of ['src', 'test', 'bench', 'scripts', 'examples', '.ci']) {
       for (const f of projectFiles(join(root, d))) {
