@@ -71,3 +71,35 @@ export function niceTicks(max: number, count: number): { readonly ticks: number[
 export function textWidth(text: string, fontSize: number): number {
   return text.length * fontSize * 0.6;
 }
+
+/** Where a Gantt chart's time axis goes, for {@link timeAxisSvg}. */
+export interface TimeAxis {
+  readonly left: number;
+  readonly plotWidth: number;
+  /** y of the axis line; grid lines run from `topY` down to it. */
+  readonly axisY: number;
+  readonly topY: number;
+  readonly ticks: readonly number[];
+  /** Time → x. */
+  readonly x: (t: number) => number;
+  readonly fontSize: number;
+  readonly textColor: string;
+  /** The axis title, e.g. "time (s)". */
+  readonly title: string;
+}
+
+/** The `<g class="axis">` group of a Gantt chart: axis line, grid, ticks, tick labels, title. */
+export function timeAxisSvg(a: TimeAxis): string[] {
+  const { left, plotWidth, axisY, topY, fontSize, textColor } = a;
+  const out = ['<g class="axis">'];
+  out.push(`<line class="axis-line" x1="${num(left)}" y1="${num(axisY)}" x2="${num(left + plotWidth)}" y2="${num(axisY)}" stroke="${textColor}"/>`);
+  for (const t of a.ticks) {
+    const tx = num(a.x(t));
+    out.push(`<line class="grid" x1="${tx}" y1="${num(topY)}" x2="${tx}" y2="${num(axisY)}" stroke="#ccc" stroke-width="0.5"/>`);
+    out.push(`<line class="tick" x1="${tx}" y1="${num(axisY)}" x2="${tx}" y2="${num(axisY + 5)}" stroke="${textColor}"/>`);
+    out.push(`<text class="tick-label" x="${tx}" y="${num(axisY + 7 + fontSize)}" text-anchor="middle" fill="${textColor}" data-value="${t}">${escapeXml(label(t))}</text>`);
+  }
+  out.push(`<text class="axis-label" x="${num(left + plotWidth / 2)}" y="${num(axisY + 10 + fontSize * 2.2)}" text-anchor="middle" fill="${textColor}">${escapeXml(a.title)}</text>`);
+  out.push('</g>');
+  return out;
+}

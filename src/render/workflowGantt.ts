@@ -5,7 +5,7 @@
  */
 import { checkArray, checkFinite, checkInteger, checkObject, checkOptions, checkPositive, rangeError, rangeReason } from '../internal/errors.js';
 import { checkBoolean, checkNestedOptions, checkString } from '../internal/primitives.js';
-import { escapeXml, label, niceTicks, num, textWidth } from '../internal/svg.js';
+import { escapeXml, label, niceTicks, num, textWidth, timeAxisSvg } from '../internal/svg.js';
 import { compileWorkflowFor } from '../workflow/compile.js';
 import type { WorkflowSchedule } from '../workflow/scheduleTypes.js';
 import type { Workflow } from '../workflow/types.js';
@@ -166,16 +166,7 @@ export function workflowToSvg(schedule: WorkflowSchedule, workflow: Workflow, op
   }
   out.push('</g>');
 
-  out.push('<g class="axis">');
-  out.push(`<line class="axis-line" x1="${num(left)}" y1="${num(axisY)}" x2="${num(left + plotWidth)}" y2="${num(axisY)}" stroke="${colors.text}"/>`);
-  for (const t of ticks) {
-    const tx = num(x(t));
-    out.push(`<line class="grid" x1="${tx}" y1="${num(topY)}" x2="${tx}" y2="${num(axisY)}" stroke="#ccc" stroke-width="0.5"/>`);
-    out.push(`<line class="tick" x1="${tx}" y1="${num(axisY)}" x2="${tx}" y2="${num(axisY + 5)}" stroke="${colors.text}"/>`);
-    out.push(`<text class="tick-label" x="${tx}" y="${num(axisY + 7 + fontSize)}" text-anchor="middle" fill="${colors.text}" data-value="${t}">${escapeXml(label(t))}</text>`);
-  }
-  out.push(`<text class="axis-label" x="${num(left + plotWidth / 2)}" y="${num(axisY + 10 + fontSize * 2.2)}" text-anchor="middle" fill="${colors.text}">${escapeXml(timeLabel)}</text>`);
-  out.push('</g>');
+  out.push(...timeAxisSvg({ left, plotWidth, axisY, topY, ticks, x, fontSize, textColor: colors.text, title: timeLabel }));
 
   out.push('<g class="bars">');
   for (let i = 0; i < n; i++) {

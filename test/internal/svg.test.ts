@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { escapeXml, label, niceTicks, num } from '../../src/internal/svg.js';
+import { escapeXml, label, niceTicks, num, timeAxisSvg } from '../../src/internal/svg.js';
 
 describe('svg helpers: reference values', () => {
   it('niceTicks(108, 6) steps by 20 up to 120; niceTicks(0.7, 5) by 0.2 up to 0.8', () => {
@@ -38,5 +38,17 @@ describe('svg helpers: edge cases', () => {
     expect(niceTicks(0, 5).top).toBe(1);
     expect(niceTicks(Infinity, 5).top).toBe(1);
     expect(niceTicks(5e-324, 5).top).toBeGreaterThan(0);
+  });
+});
+
+describe('timeAxisSvg (reference values)', () => {
+  it('timeAxisSvg draws one grid line, tick and label per tick inside one axis group', () => {
+    const out = timeAxisSvg({ left: 10, plotWidth: 100, axisY: 50, topY: 5, ticks: [0, 5, 10], x: (t) => 10 + t * 10, fontSize: 10, textColor: '#222', title: 'time (s)' });
+    expect(out[0]).toBe('<g class="axis">');
+    expect(out.at(-1)).toBe('</g>');
+    expect(out.filter((l) => l.startsWith('<line class="grid"'))).toHaveLength(3);
+    expect(out.filter((l) => l.startsWith('<text class="tick-label"')).map((l) => /data-value="([^"]*)"/.exec(l)![1])).toEqual(['0', '5', '10']);
+    expect(out).toContain('<line class="tick" x1="60" y1="50" x2="60" y2="55" stroke="#222"/>');
+    expect(out.some((l) => l.includes('>time (s)</text>'))).toBe(true);
   });
 });
