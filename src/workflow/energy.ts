@@ -7,8 +7,8 @@
  * @module
  */
 import { rangeReason } from '../internal/errors.js';
-import { deviceCost } from '../schedule/cost.js';
-import { joules } from '../schedule/energy.js';
+import { deviceCost, noCost } from '../schedule/cost.js';
+import { joules, noEnergy } from '../schedule/energy.js';
 import type { CostMetrics, DeviceEnergy, EnergyMetrics } from '../schedule/types.js';
 import { transferTime } from './comm.js';
 import type { WorkflowScheduledTask, WorkflowTransfer } from './scheduleTypes.js';
@@ -38,8 +38,39 @@ function unionLength(starts: number[], ends: number[]): number {
 export interface WorkflowEnergyCost {
   readonly energy: EnergyMetrics;
   readonly cost: CostMetrics;
-  /** Per device: active seconds (the union of its execution and transfer intervals). */
-  readonly active: Float64Array;
+}
+
+/**
+ * Per device, its active seconds: the length of the union of its execution
+ * intervals [start, finish] and the intervals [finish of the producer,
+ * arrival] of the edges it sends or receives between different devices
+ * (overlaps counted once). Also returns the execution and transfer seconds
+ * (Σ execTime of its tasks in task order; Σ latency + data / bandwidth of
+ * those edges in edge order). O((n + e) log(n + e) + m). @internal
+ */
+export function activeTimes(cw: CompiledWorkflow, tasks: readonly WorkflowScheduledTask[], transfers: readonly WorkflowTransfer[]): { active: Float64Array; exec: Float64Array; transfer: Float64Array } {
+  const { m, exec } = cw;
+  const execS = new Float64Array(m);
+  const transferS = new Float64Array(m);
+  const starts: number[][] = Array.from({ length: m }, () => []);
+  const ends: number[][] = Array.from({ length: m }, () => []);
+  for (const t of tasks) {
+    execS[t.device] = execS[t.device]! + exec[t.task * m + t.device]!;
+    starts[t.device]!.push(t.start);
+    ends[t.device]!.push(t.finish);
+  }
+  for (const x of transfers) {
+    if (x.fromDevice === x.toDevice) continue;
+    const d = transferTime(cw, x.edge, x.fromDevice, x.toDevice);
+    for (const j of [x.fromDevice, x.toDevice]) {
+      transferS[j] = transferS[j]! + d;
+      starts[j]!.push(x.start);
+      ends[j]!.push(x.arrival);
+    }
+  }
+  const active = new Float64Array(m);
+  for (let j = 0; j < m; j++) active[j] = unionLength(starts[j]!, ends[j]!);
+  return { active, exec: execS, transfer: transferS };
 }
 
 /**
@@ -61,8 +92,8 @@ export interface WorkflowEnergyCost {
  *   (0 when active_j = 0; a used device pays at least one billing unit)
  *
  * energy = Σ_j (execution_j + transfer_j + idle_j); cost = Σ_j cost_j.
- * Devices without `power` or `price` contribute 0. Sums run in task index,
- * then edge index order.
+ * Devices without `power` or `price` contribute 0 (a workflow with neither
+ * is not even timed again). Sums run in task index, then edge index order.
  *
  * Complexity: O((n + e) log(n + e) + m).
  *
@@ -70,37 +101,21 @@ export interface WorkflowEnergyCost {
  * @param tasks - The schedule's tasks (device, start, finish), in task order.
  * @param transfers - The schedule's transfers, in edge order.
  * @param makespan - The schedule's makespan.
- * @returns Energy per device and in total, cost per device and in total, and the active seconds.
+ * @returns Energy per device and in total, cost per device and in total.
  * @internal
  */
 export function workflowEnergyCost(cw: CompiledWorkflow, tasks: readonly WorkflowScheduledTask[], transfers: readonly WorkflowTransfer[], makespan: number): WorkflowEnergyCost {
-  const { m, exec, powerBusy, powerTransfer, powerIdle } = cw;
-  const execS = new Float64Array(m);
-  const transferS = new Float64Array(m);
-  const starts: number[][] = Array.from({ length: m }, () => []);
-  const ends: number[][] = Array.from({ length: m }, () => []);
-  for (const t of tasks) {
-    execS[t.device] = execS[t.device]! + exec[t.task * m + t.device]!;
-    starts[t.device]!.push(t.start);
-    ends[t.device]!.push(t.finish);
-  }
-  for (const x of transfers) {
-    if (x.fromDevice === x.toDevice) continue;
-    const d = transferTime(cw, x.edge, x.fromDevice, x.toDevice);
-    for (const j of [x.fromDevice, x.toDevice]) {
-      transferS[j] = transferS[j]! + d;
-      starts[j]!.push(x.start);
-      ends[j]!.push(x.arrival);
-    }
-  }
-  const active = new Float64Array(m);
+  const { m, powerBusy, powerTransfer, powerIdle, pricePerSecond } = cw;
+  let any = false;
+  for (let j = 0; j < m && !any; j++) any = powerBusy[j]! > 0 || powerTransfer[j]! > 0 || powerIdle[j]! > 0 || pricePerSecond[j]! > 0;
+  if (!any) return { energy: noEnergy(m), cost: noCost(m) };
+  const { active, exec: execS, transfer: transferS } = activeTimes(cw, tasks, transfers);
   const perDevice = new Array<DeviceEnergy>(m);
   const perDeviceCost = new Array<number>(m);
   let energyTotal = 0;
   let costTotal = 0;
   for (let j = 0; j < m; j++) {
-    const a = unionLength(starts[j]!, ends[j]!);
-    active[j] = a;
+    const a = active[j]!;
     const execution = joules(powerBusy[j]!, execS[j]!);
     const transfer = joules(powerTransfer[j]!, transferS[j]!);
     const gap = makespan - a;
@@ -112,7 +127,7 @@ export function workflowEnergyCost(cw: CompiledWorkflow, tasks: readonly Workflo
     perDeviceCost[j] = c;
     costTotal += c;
   }
-  return { energy: { total: energyTotal, perDevice }, cost: { total: costTotal, perDevice: perDeviceCost }, active };
+  return { energy: { total: energyTotal, perDevice }, cost: { total: costTotal, perDevice: perDeviceCost } };
 }
 
 /**

@@ -1,11 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  InputRangeError, InputTypeError, evaluate, evaluateWorkflow, scheduleWorkflow, solveWorkflowExact, workflowStrategyNames,
+  InputRangeError, InputTypeError, compileWorkflow, evaluate, evaluateWorkflow, scheduleWorkflow, solveWorkflowExact, workflowStrategyNames,
   type Problem, type Workflow, type WorkflowSchedule,
 } from '../../src/index.js';
-import { compileWorkflow } from '../../src/index.js';
-import { workflowEnergyCost } from '../../src/workflow/energy.js';
+import { activeTimes } from '../../src/workflow/energy.js';
 import { deepFreeze } from '../arbitraries.js';
 import { planFor, withWorkflowEnergyArb, workflowArb } from './arbitraries.js';
 
@@ -124,7 +123,8 @@ describe('evaluateWorkflow energy and cost: reference values', () => {
       ],
     });
     expect(s.metrics.cost).toEqual({ total: 3.6, perDevice: [0, 3.6] });
-    expect(Array.from(workflowEnergyCost(compileWorkflow(handExample()), s.tasks, s.transfers, 8.5).active)).toEqual([7, 5.5]);
+    const times = activeTimes(compileWorkflow(handExample()), s.tasks, s.transfers);
+    expect([Array.from(times.active), Array.from(times.exec), Array.from(times.transfer)]).toEqual([[7, 5.5], [6, 2], [3.5, 3.5]]);
   });
 
   it('evaluateWorkflow bills per second with a minimum and charges an unused device idle power for the whole makespan, cost 0', () => {
