@@ -9,7 +9,9 @@
  * `devices`, `execTime`, `edges`, `network`). `--format json|wfcommons`
  * forces one. `--cores` (WfCommons only) makes one device per CPU core.
  *
- * Output: a summary and tables by default; with `--json` the whole solution
+ * Output: a summary and tables by default (when some device has `power` or
+ * `price`, also the energy in joules split into execution, transfer and idle,
+ * the cost, and both per device); with `--json` the whole solution
  * as JSON (non-finite numbers as strings). `--svg OUT` also writes the Gantt
  * chart (`workflowToSvg`). Exit codes: 0 scheduled; 2 usage error, unreadable
  * or bad file (one message on stderr, no stack trace).
@@ -55,6 +57,9 @@ function report(file: string, format: string, w: Workflow, s: WorkflowSolution):
   const m = s.schedule.metrics;
   const gap = Number.isFinite(s.gap) ? `${(s.gap * 100).toFixed(2)}%` : String(s.gap);
   const misses = m.deadlineMisses.length === 0 ? 'none' : m.deadlineMisses.map((d) => `${d.id} by ${num(d.lateness)}`).join(', ');
+  // Energy and cost only when some device carries power or price figures: other files print as before.
+  const priced = w.devices.some((d) => d.power !== undefined || d.price !== undefined);
+  const sum = (k: 'execution' | 'transfer' | 'idle'): number => m.energy.perDevice.reduce((a, d) => a + d[k], 0);
   const flows = m.dataMovedBetweenTiers.length === 0 ? 'none' : m.dataMovedBetweenTiers.map((f) => `${f.from}->${f.to} ${num(f.data)} (${f.edges} edges)`).join(', ');
   const lines = [
     `${file} (${format}): ${w.tasks.length} tasks, ${w.edges.length} edges x ${w.devices.length} devices; strategy ${s.strategy}`,
@@ -65,11 +70,15 @@ function report(file: string, format: string, w: Workflow, s: WorkflowSolution):
     ]),
     `  between tiers: ${flows}`,
     `  deadline misses: ${misses}`,
+    ...(priced ? [`  energy: ${num(m.energy.total)} J (execution ${num(sum('execution'))}, transfer ${num(sum('transfer'))}, idle ${num(sum('idle'))}); cost: ${num(m.cost.total)}`] : []),
     '',
     'Devices',
     table([
-      ['device', 'id', 'tier', 'tasks', 'busy', 'utilization'],
-      ...s.schedule.devices.map((d) => [String(d.device), d.id, d.tier, String(d.tasks.length), num(d.busy), num(d.utilization)]),
+      ['device', 'id', 'tier', 'tasks', 'busy', 'utilization', ...(priced ? ['energy J', 'cost'] : [])],
+      ...s.schedule.devices.map((d) => [
+        String(d.device), d.id, d.tier, String(d.tasks.length), num(d.busy), num(d.utilization),
+        ...(priced ? [num(m.energy.perDevice[d.device]!.total), num(m.cost.perDevice[d.device]!)] : []),
+      ]),
     ]),
     '',
     'Tasks',

@@ -3,7 +3,9 @@
  * @module
  */
 import { checkOneOf, checkOptions, rangeError, rangeReason, typeError, typeReason } from '../internal/errors.js';
-import type { Tier } from '../problem/types.js';
+import { Report } from '../problem/check.js';
+import { compileEnergy } from '../problem/compileEnergy.js';
+import type { DevicePower, DevicePrice, Tier } from '../problem/types.js';
 import { compileWorkflowFor } from '../workflow/compile.js';
 import type { Network, Workflow, WorkflowDevice, WorkflowEdge } from '../workflow/types.js';
 import { readInstance, type WfInstance } from './wfcommonsRead.js';
@@ -16,6 +18,10 @@ export interface WfCommonsDevice {
   readonly tier: Tier;
   /** CPU speed in MHz: runtimes are scaled by recorded speed / this speed when both are known. @defaultValue unknown (runtimes as recorded) */
   readonly speedInMHz?: number;
+  /** Power draw in watts, copied to the workflow device (see `evaluateWorkflow`). @defaultValue none (0 W) */
+  readonly power?: DevicePower;
+  /** Price of active time, copied to the workflow device. @defaultValue none (free) */
+  readonly price?: DevicePrice;
 }
 
 /** Options of {@link parseWfCommons}. */
@@ -57,7 +63,8 @@ const TIERS = ['edge', 'fog', 'cloud'] as const;
  *   (from, to) task index; `data` = total bytes of the files the child reads
  *   that the parent writes, divided by `bytesPerUnit` (0 if none: a pure
  *   control dependency).
- * - Devices: `options.devices`, else one per machine of the file (tier
+ * - Devices: `options.devices` (their optional `power` and `price` copied,
+ *   validated as `compileWorkflow` does), else one per machine of the file (tier
  *   `options.tier`), or one per core with `coresAsDevices`, else (no
  *   machines listed) one device `"machine"`. A task's machine that is not
  *   listed only means its speed is unknown.
@@ -157,11 +164,16 @@ function makeDevices(given: unknown, inst: WfInstance, tier: Tier, cores: boolea
     given.forEach((d: unknown, j) => {
       if (typeof d !== 'object' || d === null || Array.isArray(d)) typeError(FN, `options.devices[${j}]`, 'an object', d);
       const r = d as Record<string, unknown>;
-      for (const k of Object.keys(r)) if (!['id', 'tier', 'speedInMHz'].includes(k)) typeReason(FN, `options.devices[${j}].${k}`, 'is not a known field (known: id, tier, speedInMHz)');
+      for (const k of Object.keys(r)) if (!['id', 'tier', 'speedInMHz', 'power', 'price'].includes(k)) typeReason(FN, `options.devices[${j}].${k}`, 'is not a known field (known: id, tier, speedInMHz, power, price)');
       if (typeof r.id !== 'string' || r.id === '') typeError(FN, `options.devices[${j}].id`, 'a non-empty string', r.id);
-      devices.push({ id: r.id, tier: checkOneOf(FN, `options.devices[${j}].tier`, r.tier, TIERS) });
+      const device: { -readonly [K in keyof WorkflowDevice]: WorkflowDevice[K] } = { id: r.id, tier: checkOneOf(FN, `options.devices[${j}].tier`, r.tier, TIERS) };
+      if (r.power !== undefined) device.power = { ...(r.power as DevicePower) };
+      if (r.price !== undefined) device.price = { ...(r.price as DevicePrice) };
+      devices.push(device);
       speeds.push(r.speedInMHz === undefined ? undefined : positiveFinite(`options.devices[${j}].speedInMHz`, r.speedInMHz));
     });
+    // power and price: the problem validator's checks, fields named options.devices[j].power.busy and so on.
+    compileEnergy(FN, [], given, [], new Report(false), 'options.');
     return { devices, speeds, machineOf: [] };
   }
   if (inst.machines.length === 0) return { devices: [{ id: 'machine', tier }], speeds: [undefined], machineOf: [] };

@@ -5,6 +5,8 @@
  */
 import { InfeasibleError, InputRangeError, InputTypeError } from '../errors.js';
 import { describe as show, infeasible, rangeError, rangeReason, typeError, typeReason } from '../internal/errors.js';
+import { Report as EnergyReport } from '../problem/check.js';
+import { compileEnergy, ENERGY_DEVICE_KEYS } from '../problem/compileEnergy.js';
 import { compileWorkflowFor } from '../workflow/compile.js';
 import type { Workflow } from '../workflow/types.js';
 
@@ -86,10 +88,16 @@ function check(w: Obj): Issue[] {
     if (t.release !== undefined) num(r, `${f}.release`, t.release, false);
     if (t.deadline !== undefined) num(r, `${f}.deadline`, t.deadline, true);
   });
-  const deviceIndex = ids(r, 'workflow.devices', w.devices, ['id', 'tier', 'ready'], (d, f) => {
+  const deviceIndex = ids(r, 'workflow.devices', w.devices, ['id', 'tier', 'ready', ...ENERGY_DEVICE_KEYS], (d, f) => {
     if (d.tier !== 'edge' && d.tier !== 'fog' && d.tier !== 'cloud') r.guard(() => typeError(FN, `${f}.tier`, "one of 'edge', 'fog', 'cloud'", d.tier));
     if (d.ready !== undefined) num(r, `${f}.ready`, d.ready, false);
   });
+  if (Array.isArray(w.devices)) {
+    // power and price: the problem reader's checks, every error collected.
+    const er = new EnergyReport(true);
+    compileEnergy(FN, [], w.devices, [], er, 'workflow.');
+    r.issues.push(...er.issues);
+  }
   const n = Array.isArray(w.tasks) ? w.tasks.length : 0;
   const m = Array.isArray(w.devices) ? w.devices.length : 0;
   const et = w.execTime;
@@ -171,7 +179,9 @@ const kindOf = (e: Issue): string => `${e.constructor.name} ${e.field.replace(/\
  *   "tasks": [ { "id": string (non-empty, unique), "priority"?: number ≥ 0,
  *                "release"?: number ≥ 0, "deadline"?: number ≥ 0 | "Infinity" } ],
  *   "devices": [ { "id": string (non-empty, unique), "tier": "edge" | "fog" | "cloud",
- *                  "ready"?: number ≥ 0 } ],
+ *                  "ready"?: number ≥ 0,
+ *                  "power"?: { "busy"?: W ≥ 0, "transfer"?: W ≥ 0, "idle"?: W ≥ 0 },
+ *                  "price"?: { "perSecond": number ≥ 0, "granularity"?: seconds > 0, "minimum"?: seconds ≥ 0 } } ],
  *   "execTime": [[number ≥ 0 | "Infinity", ... one per device], ... one row per task],
  *   "edges": [ { "from": task id, "to": task id, "data": number ≥ 0 } ],
  *   "network"?: { "bandwidth"?: number > 0 | "Infinity" | m×m matrix of them,
@@ -250,6 +260,15 @@ function line(o: object, order: readonly string[]): string {
   return JSON.stringify(picked);
 }
 
+/** The given keys of an object that are set, in that order (`undefined` for no object). */
+function pick(o: object | undefined, order: readonly string[]): Obj | undefined {
+  if (o === undefined) return undefined;
+  const src = o as Obj;
+  const picked: Obj = {};
+  for (const k of order) if (src[k] !== undefined) picked[k] = src[k];
+  return picked;
+}
+
 function block(name: string, items: readonly string[], indent: string, last: boolean): string {
   const body = items.length === 0 ? '[]' : `[\n${indent}  ${items.join(`,\n${indent}  `)}\n${indent}]`;
   return `${indent}${JSON.stringify(name)}: ${body}${last ? '' : ','}\n`;
@@ -282,7 +301,7 @@ export function workflowToJson(workflow: Workflow): string {
   let text =
     '{\n' +
     block('tasks', workflow.tasks.map((t) => line(t, ['id', 'priority', 'release', 'deadline'])), '  ', false) +
-    block('devices', workflow.devices.map((d) => line(d, ['id', 'tier', 'ready'])), '  ', false) +
+    block('devices', workflow.devices.map((d) => line({ ...d, power: pick(d.power, ['busy', 'transfer', 'idle']), price: pick(d.price, ['perSecond', 'granularity', 'minimum']) }, ['id', 'tier', 'ready', 'power', 'price'])), '  ', false) +
     block('execTime', rows(workflow.execTime), '  ', false) +
     block('edges', workflow.edges.map((e) => line(e, ['from', 'to', 'data'])), '  ', net === undefined);
   if (net !== undefined) {

@@ -61,9 +61,10 @@ export function billedSeconds(busy: number, granularity: number, minimum: number
 /**
  * Cost of device j busy for `busy` seconds: perSecond_j · billedSeconds(busy,
  * granularity_j, minimum_j), and 0 for a device with no price (never
- * 0 · Infinity). O(1). @internal
+ * 0 · Infinity). Reads only the price arrays, which a compiled workflow
+ * has too. O(1). @internal
  */
-export function deviceCost(cp: CompiledProblem, j: number, busy: number): number {
+export function deviceCost(cp: Pick<CompiledProblem, 'pricePerSecond' | 'priceGranularity' | 'priceMinimum'>, j: number, busy: number): number {
   const rate = cp.pricePerSecond[j]!;
   if (rate === 0) return 0;
   return rate * billedSeconds(busy, cp.priceGranularity[j]!, cp.priceMinimum[j]!);

@@ -6,8 +6,8 @@
 import type { CompiledProblem } from '../problem/types.js';
 import type { DeviceEnergy, EnergyMetrics } from './types.js';
 
-/** w · s, and 0 when w is 0 (never 0 · Infinity = NaN). */
-function joules(watts: number, seconds: number): number {
+/** w · s, and 0 when w is 0 (never 0 · Infinity = NaN). @internal */
+export function joules(watts: number, seconds: number): number {
   return watts === 0 ? 0 : watts * seconds;
 }
 

@@ -14,12 +14,14 @@ import {
   typeError,
   typeReason,
 } from '../internal/errors.js';
+import { Report } from '../problem/check.js';
+import { compileEnergy, ENERGY_DEVICE_KEYS } from '../problem/compileEnergy.js';
 import { checkOverflow, csr, topoOrder } from './compileGraph.js';
 import type { CompiledWorkflow, Workflow } from './types.js';
 
 const WORKFLOW_KEYS = ['tasks', 'devices', 'execTime', 'edges', 'network'];
 const TASK_KEYS = ['id', 'priority', 'release', 'deadline'];
-const DEVICE_KEYS = ['id', 'tier', 'ready'];
+const DEVICE_KEYS = ['id', 'tier', 'ready', ...ENERGY_DEVICE_KEYS];
 const EDGE_KEYS = ['from', 'to', 'data'];
 const NETWORK_KEYS = ['bandwidth', 'latency'];
 
@@ -111,6 +113,8 @@ export function compileWorkflowFor(fn: string, workflow: Workflow): CompiledWork
     else if (d.tier !== 'edge') typeError(fn, `${f}.tier`, "one of 'edge', 'fog', 'cloud'", d.tier);
     if (d.ready !== undefined) ready[j] = nonNeg(fn, `${f}.ready`, d.ready, false);
   }
+  // power and price: the problem validator's checks and messages, failing fast (workflow tasks have no source).
+  const { source: _none, ...energy } = compileEnergy(fn, [], devices, deviceIds, new Report(false), 'workflow.');
 
   const exec = new Float64Array(n * m);
   const et = w.execTime;
@@ -182,7 +186,7 @@ export function compileWorkflowFor(fn: string, workflow: Workflow): CompiledWork
   const p = csr(n, to, from);
   const topo = topoOrder(fn, n, p.start, p.adj, s.start, s.adj, taskIds);
   return {
-    n, m, exec, release, deadline, priority, ready, tier,
+    n, m, exec, release, deadline, priority, ready, tier, ...energy,
     succStart: s.start, succ: s.adj, succEdge: s.edge,
     predStart: p.start, pred: p.adj, predEdge: p.edge,
     data, bandwidth, latency, topo, taskIds, deviceIds,
@@ -198,7 +202,10 @@ export function compileWorkflowFor(fn: string, workflow: Workflow): CompiledWork
  * Checks, fail-fast, each error naming its field and index: shapes (objects,
  * arrays, unknown fields rejected); ids non-empty and unique; `tier` is
  * `'edge'`, `'fog'` or `'cloud'` (compiled 0, 2, 1); `priority`, `release`,
- * `ready` finite and ≥ 0; `deadline` ≥ 0 (`Infinity` = none); `execTime` n×m,
+ * `ready` finite and ≥ 0; a device's `power` (busy, transfer, idle
+ * watts) finite and ≥ 0 and `price` with `perSecond` and `minimum` finite and
+ * ≥ 0 and `granularity` finite and > 0, unknown keys rejected (the problem
+ * validator's rules); `deadline` ≥ 0 (`Infinity` = none); `execTime` n×m,
  * entries ≥ 0 or `Infinity` (forbidden), and every task has one allowed
  * device; edges name known tasks, are not self-loops nor duplicates, carry
  * data finite and ≥ 0; bandwidth > 0 (`Infinity` = free), latency finite and

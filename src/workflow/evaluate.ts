@@ -7,6 +7,7 @@ import type { Tier } from '../problem/types.js';
 import { checkArray, checkInteger, describe as show, infeasible, rangeReason, typeReason } from '../internal/errors.js';
 import { transferTime } from './comm.js';
 import { compileWorkflowFor } from './compile.js';
+import { checkEnergyFinite, workflowEnergyCost } from './energy.js';
 import type { IdleGap, TierFlow, WorkflowDeadlineMiss, WorkflowDeviceUsage, WorkflowSchedule, WorkflowScheduledTask, WorkflowTransfer } from './scheduleTypes.js';
 import type { CompiledWorkflow, Workflow } from './types.js';
 
@@ -168,13 +169,14 @@ function report(cw: CompiledWorkflow, placement: ArrayLike<number>, order: reado
       gaps,
     });
   }
+  const { energy, cost } = workflowEnergyCost(cw, tasks, transfers, makespan);
   return {
     placement: Array.from(placement),
     order: order.map((r) => r.slice()),
     tasks,
     transfers,
     devices,
-    metrics: { makespan, flowtime, deadlineMisses: misses, dataMoved, dataMovedBetweenTiers },
+    metrics: { makespan, flowtime, deadlineMisses: misses, dataMoved, dataMovedBetweenTiers, energy, cost },
   };
 }
 
@@ -195,14 +197,34 @@ function report(cw: CompiledWorkflow, placement: ArrayLike<number>, order: reado
  * [0, makespan]; data moved between different devices, in total and per
  * ordered pair of tiers.
  *
- * Complexity: O(n·m + m² + e log n) to validate, O(n + e + m) to evaluate.
+ * Energy (joules) and cost (currency units), from the devices' optional
+ * `power` and `price` (devices without them contribute 0), with d_e =
+ * latency + data / bandwidth the duration of an edge e whose endpoints run
+ * on different devices (its interval is [finish of the producer, arrival]):
+ * execution_j = power.busy_j · Σ_{i on j} execTime[i][j];
+ * transfer_j = power.transfer_j · Σ_{e sent or received by j} d_e (sender
+ * and receiver both pay, as a task's source and its device do in `evaluate`);
+ * active_j = length of the union of j's execution and transfer intervals
+ * (a send overlapping an execution counts once);
+ * idle_j = power.idle_j · max(0, makespan − active_j), for every device, one
+ * that runs no task included (all devices are on from 0 to the makespan, as
+ * in `evaluate`; idle power 0 models switching off); energy = Σ_j (execution_j
+ * + transfer_j + idle_j). cost_j = perSecond_j · billedSeconds(active_j): 0
+ * when active_j = 0, else max(minimum_j, ⌈active_j / g_j⌉ · g_j) (a used
+ * device pays at least one billing unit); cost = Σ_j cost_j. On a graph
+ * without edges, with the same run orders, this is `evaluate`'s sequential
+ * energy and cost of the problem with the same times and zero transfer times.
+ * Unlike `evaluate`, where a source's uploads add to its idle time, a
+ * workflow device's transfers replace its idle time.
+ *
+ * Complexity: O(n·m + m² + e log n) to validate, O((n + e) log(n + e) + m) to evaluate.
  *
  * @param workflow - The workflow (validated, never mutated).
  * @param placement - `placement[i]`: device index of task i.
  * @param order - `order[j]`: the tasks device j runs, in run order; each device's list must hold exactly the tasks placed on it.
  * @returns The {@link WorkflowSchedule}.
  * @throws {@link InputTypeError} for a malformed workflow, placement or order (wrong lengths, non-integers).
- * @throws {@link InputRangeError} for an index out of range, an order that is not a permutation of its device's tasks, or orders that contradict precedence (a deadlock: the message names the blocked task and what it waits for).
+ * @throws {@link InputRangeError} for an index out of range, an order that is not a permutation of its device's tasks, orders that contradict precedence (a deadlock: the message names the blocked task and what it waits for), or power or price figures whose energy or cost overflows to Infinity.
  * @throws {@link InfeasibleError} for a task placed on a device where it cannot run.
  *
  * @example
@@ -219,10 +241,37 @@ function report(cw: CompiledWorkflow, placement: ArrayLike<number>, order: reado
  * s.metrics.makespan;                      // 5.5
  * s.metrics.dataMovedBetweenTiers;         // [{ from: 'edge', to: 'cloud', data: 4, edges: 1 }]
  * ```
+ *
+ * @example
+ * Energy and cost: the phone sends 8 MB to the VM (0.5 + 8/4 = 2.5 s) while
+ * it runs `preview`, and receives 2 MB back (1 s).
+ * ```ts
+ * const w = {
+ *   tasks: [{ id: 'capture' }, { id: 'detect' }, { id: 'preview' }, { id: 'show' }],
+ *   devices: [
+ *     { id: 'phone', tier: 'edge', power: { busy: 4, transfer: 2, idle: 1 } },
+ *     { id: 'vm', tier: 'cloud', power: { busy: 120, transfer: 40, idle: 60 }, price: { perSecond: 0.001, granularity: 3600 } },
+ *   ],
+ *   execTime: [[2, 1], [8, 2], [3, 3], [1, 1]],
+ *   edges: [
+ *     { from: 'capture', to: 'detect', data: 8 }, { from: 'capture', to: 'preview', data: 1 },
+ *     { from: 'detect', to: 'show', data: 2 }, { from: 'preview', to: 'show', data: 0 },
+ *   ],
+ *   network: { bandwidth: 4, latency: 0.5 },
+ * };
+ * const s = evaluateWorkflow(w, [0, 1, 0, 0], [[0, 2, 3], [1]]);
+ * s.metrics.makespan;            // 8.5
+ * s.metrics.energy.perDevice[0]; // { execution: 24, transfer: 7, idle: 1.5, total: 32.5 }   phone active 7 s
+ * s.metrics.energy.perDevice[1]; // { execution: 240, transfer: 140, idle: 180, total: 560 } vm active 5.5 s
+ * s.metrics.energy.total;        // 592.5
+ * s.metrics.cost.perDevice;      // [0, 3.6]   5.5 s billed as one hour
+ * ```
  */
 export function evaluateWorkflow(workflow: Workflow, placement: readonly number[], order: readonly (readonly number[])[]): WorkflowSchedule {
   const fn = 'evaluateWorkflow';
   const cw = compileWorkflowFor(fn, workflow);
   checkPlan(fn, cw, placement, order);
-  return evaluateCompiled(fn, cw, placement, order);
+  const schedule = evaluateCompiled(fn, cw, placement, order);
+  checkEnergyFinite(fn, schedule.metrics);
+  return schedule;
 }

@@ -4,7 +4,9 @@
  * @module
  */
 import { checkArray, checkNonNegative, checkObject, checkOneOf, checkPositive, rangeError, rangeReason, typeError } from '../internal/errors.js';
-import type { Tier } from '../problem/types.js';
+import { Report } from '../problem/check.js';
+import { compileEnergy } from '../problem/compileEnergy.js';
+import type { DevicePower, DevicePrice, Tier } from '../problem/types.js';
 import type { Workflow, WorkflowDevice, WorkflowEdge, WorkflowTask } from './types.js';
 
 /** A task described physically, for {@link workflowFromPhysical}. */
@@ -39,6 +41,10 @@ export interface PhysicalWorkflowDevice {
   readonly latency?: number;
   /** Time at which the device becomes free, seconds. @defaultValue 0 */
   readonly ready?: number;
+  /** Power draw in watts (busy, transfer, idle), copied. @defaultValue none (0 W) */
+  readonly power?: DevicePower;
+  /** Price of active time (per second, billing granularity, minimum), copied. @defaultValue none (free) */
+  readonly price?: DevicePrice;
 }
 
 /** A precedence edge described physically, for {@link workflowFromPhysical}. */
@@ -65,6 +71,9 @@ export interface PhysicalWorkflowEdge {
  *
  * so moving an edge's data from p to q takes
  * `latency_p + latency_q + size / min(bandwidth_p, bandwidth_q)` seconds.
+ * A device's `power` (watts) and `price` are copied (validated as
+ * `compileWorkflow` does); with times in seconds the schedule's energy is in
+ * joules (see `evaluateWorkflow`).
  * This is the per-device-link special case of the workflow's m×m network;
  * write the matrices directly for anything else. Ids default to
  * `t0, t1, ...` and `d0, d1, ...`. Edge ids are not checked here
@@ -77,7 +86,8 @@ export interface PhysicalWorkflowEdge {
  * @param edges - Data size of each precedence edge.
  * @returns A new plain {@link Workflow} with `execTime` n×m, the edges and a network (m×m matrices) filled.
  * @throws {@link InputTypeError} for non-arrays, non-objects, a missing field, a bad tier or a bad id.
- * @throws {@link InputRangeError} for NaN, negative or infinite quantities (other than an infinite bandwidth or deadline), a zero speed or bandwidth, or an execution time that overflows to Infinity.
+ * @throws {@link InputTypeError} for an unknown key in `power` or `price`, or a `power` or `price` that is not an object.
+ * @throws {@link InputRangeError} for NaN, negative or infinite quantities (other than an infinite bandwidth or deadline), watts or prices among them, a zero speed or bandwidth, a price granularity ≤ 0, or an execution time that overflows to Infinity.
  *
  * @example
  * ```ts
@@ -132,8 +142,12 @@ export function workflowFromPhysical(
     delay[j] = d.latency === undefined ? 0 : checkNonNegative(fn, `devices[${j}].latency`, d.latency);
     const spec: Record<string, unknown> = { id: id(fn, `devices[${j}].id`, d.id, `d${j}`), tier };
     if (d.ready !== undefined) spec.ready = checkNonNegative(fn, `devices[${j}].ready`, d.ready);
+    if (d.power !== undefined) spec.power = { ...(d.power as object) };
+    if (d.price !== undefined) spec.price = { ...(d.price as object) };
     outDevices.push(spec as unknown as WorkflowDevice);
   }
+  // power and price: the problem validator's checks, fields named devices[j].power.busy and so on.
+  compileEnergy(fn, [], devices, outDevices.map((d) => d.id), new Report(false), '');
   const outEdges: WorkflowEdge[] = [];
   for (let k = 0; k < edges.length; k++) {
     const e: unknown = edges[k];

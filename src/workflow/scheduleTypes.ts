@@ -4,6 +4,7 @@
  * @module
  */
 import type { Tier } from '../problem/types.js';
+import type { CostMetrics, EnergyMetrics } from '../schedule/types.js';
 
 /** One task's place in a workflow schedule. */
 export interface WorkflowScheduledTask {
@@ -90,6 +91,16 @@ export interface WorkflowMetrics {
   readonly dataMoved: number;
   /** Data moved between different devices per ordered tier pair (edge, fog, cloud order), pairs with at least one such edge only. */
   readonly dataMovedBetweenTiers: readonly TierFlow[];
+  /**
+   * Energy in joules, total and per device (execution, transfer, idle), from
+   * the devices' `power` (devices without it contribute 0). In a workflow a
+   * device's `transfer` counts every edge transfer it sends or receives
+   * between different devices, and `idle` the time within [0, makespan] when
+   * it neither executes nor transfers; the formula is in `evaluateWorkflow`.
+   */
+  readonly energy: EnergyMetrics;
+  /** Money in the devices' currency unit, total and per device, billed on each device's active time (devices without `price` contribute 0). */
+  readonly cost: CostMetrics;
 }
 
 /** The result of {@link evaluateWorkflow}. */

@@ -5,6 +5,7 @@
 import { checkOneOf, checkOptions } from '../internal/errors.js';
 import { lowerBoundsCompiled } from './bounds.js';
 import { compileWorkflowFor } from './compile.js';
+import { checkEnergyFinite } from './energy.js';
 import { evaluateCompiled } from './evaluate.js';
 import type { WorkflowPlan } from './listState.js';
 import type { WorkflowSchedule } from './scheduleTypes.js';
@@ -68,6 +69,7 @@ export interface WorkflowSolution {
 /** Evaluates a plan and wraps it as a solution. @internal */
 export function solutionOf(fn: string, cw: CompiledWorkflow, strategy: WorkflowStrategyName | 'exact', plan: WorkflowPlan): WorkflowSolution {
   const schedule = evaluateCompiled(fn, cw, plan.placement, plan.order);
+  checkEnergyFinite(fn, schedule.metrics);
   const makespan = schedule.metrics.makespan;
   const lowerBound = lowerBoundsCompiled(cw).bound;
   const gap = lowerBound > 0 ? (makespan - lowerBound) / lowerBound : makespan === 0 ? 0 : Infinity;
@@ -81,7 +83,9 @@ export function solutionOf(fn: string, cw: CompiledWorkflow, strategy: WorkflowS
  * Steps: validate the options, validate and compile the workflow once
  * (`compileWorkflow`), run the strategy on the compiled arrays (a device and
  * a run order per device), time it with `evaluateWorkflow`'s semi-active rule,
- * and report the gap to `workflowLowerBound`. Same input, same output; ties go
+ * and report the gap to `workflowLowerBound`. The schedule's metrics include
+ * `energy` and `cost` (see `evaluateWorkflow`); the strategies optimize time
+ * only. Same input, same output; ties go
  * to the lowest task, then device, index.
  *
  * Strategies (rule, source, complexity):
@@ -103,7 +107,7 @@ export function solutionOf(fn: string, cw: CompiledWorkflow, strategy: WorkflowS
  * @param options - {@link ScheduleWorkflowOptions}.
  * @returns A {@link WorkflowSolution}.
  * @throws {@link InputTypeError} for an unknown option or strategy (the message lists the known ones) or a malformed workflow.
- * @throws {@link InputRangeError} for a bad number or a cycle in the workflow.
+ * @throws {@link InputRangeError} for a bad number or a cycle in the workflow, or power or price figures whose energy or cost overflows to Infinity.
  * @throws {@link InfeasibleError} for a task that no device can run.
  *
  * @example

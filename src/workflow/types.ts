@@ -9,7 +9,7 @@
  * (Topcuoglu et al. 2002, Arabnejad and Barbosa 2014) are written.
  * @module
  */
-import type { Tier } from '../problem/types.js';
+import type { DevicePower, DevicePrice, Tier } from '../problem/types.js';
 
 /** One task (node) of a {@link Workflow}. */
 export interface WorkflowTask {
@@ -31,6 +31,18 @@ export interface WorkflowDevice {
   readonly tier: Tier;
   /** Time at which the device becomes free, seconds. @defaultValue 0 */
   readonly ready?: number;
+  /**
+   * Power draw in watts while executing, transferring and idle (the problem
+   * devices' type); used by the `energy` metric, see `evaluateWorkflow`.
+   * @defaultValue none (the device contributes 0 J)
+   */
+  readonly power?: DevicePower;
+  /**
+   * Price of the device's active time (per second, billing granularity,
+   * minimum; the problem devices' type); used by the `cost` metric.
+   * @defaultValue none (the device is free)
+   */
+  readonly price?: DevicePrice;
 }
 
 /** A precedence edge: `to` needs `data` produced by `from`. */
@@ -83,6 +95,18 @@ export interface CompiledWorkflow {
   readonly ready: Float64Array;
   /** Per device: 0 = edge, 1 = cloud, 2 = fog. */
   readonly tier: Uint8Array;
+  /** Per device: watts while executing (0 default). */
+  readonly powerBusy: Float64Array;
+  /** Per device: watts while sending or receiving an edge's data (0 default). */
+  readonly powerTransfer: Float64Array;
+  /** Per device: watts while idle within [0, makespan] (0 default). */
+  readonly powerIdle: Float64Array;
+  /** Per device: currency units per billed second (0 default). */
+  readonly pricePerSecond: Float64Array;
+  /** Per device: billing unit in seconds, > 0 (1 default). */
+  readonly priceGranularity: Float64Array;
+  /** Per device: minimum billed seconds once used (0 default). */
+  readonly priceMinimum: Float64Array;
   /** CSR successors: task i's successors are `succ[succStart[i] .. succStart[i+1])`. */
   readonly succStart: Int32Array;
   /** CSR successor task indices, ascending per task. */

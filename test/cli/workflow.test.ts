@@ -44,7 +44,42 @@ const pipeline: Workflow = {
 };
 const pipelineFile = file('pipeline.json', workflowToJson(pipeline));
 
+/** The hand example of test/workflow/energy.test.ts: a phone and a VM that carry power, the VM a per-hour price. */
+const phoneVm: Workflow = {
+  tasks: [{ id: 'capture' }, { id: 'detect' }, { id: 'preview' }, { id: 'show' }],
+  devices: [
+    { id: 'phone', tier: 'edge', power: { busy: 4, transfer: 2, idle: 1 } },
+    { id: 'vm', tier: 'cloud', power: { busy: 120, transfer: 40, idle: 60 }, price: { perSecond: 0.001, granularity: 3600 } },
+  ],
+  execTime: [[2, 1], [8, 2], [3, 3], [1, 1]],
+  edges: [
+    { from: 'capture', to: 'detect', data: 8 }, { from: 'capture', to: 'preview', data: 1 },
+    { from: 'detect', to: 'show', data: 2 }, { from: 'preview', to: 'show', data: 0 },
+  ],
+  network: { bandwidth: 4, latency: 0.5 },
+};
+const phoneVmFile = file('phone-vm.json', workflowToJson(phoneVm));
+
 describe('lepton-sched workflow: reference values', () => {
+  it('workflow phone-vm.json --strategy seed prints energy (split) and cost, in total and per device, when devices carry power or price', async () => {
+    // seed: capture, detect on the vm [0, 1], [1, 3]; preview, show on the phone [1.75, 4.75], [4.75, 5.75].
+    // phone: 4 W · 4 s + 2 W · (0.75 + 1) s received + 1 W · (5.75 − 4.75) s idle = 16 + 3.5 + 1 = 20.5 J.
+    // vm: 120 W · 3 s + 40 W · 1.75 s sent + 60 W · (5.75 − 4) s idle = 360 + 70 + 105 = 535 J; 4 s billed one hour = 3.6.
+    const r = await run(phoneVmFile, '--strategy', 'seed');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('\n  energy: 555.5000 J (execution 376, transfer 73.5000, idle 106); cost: 3.6000\n');
+    expect(r.out).toMatch(/\n\s+device\s+id\s+tier\s+tasks\s+busy\s+utilization\s+energy J\s+cost\n/);
+    expect(r.out).toMatch(/\n\s+0\s+phone\s+edge\s+2\s+4\s+0\.6957\s+20\.5000\s+0\n/);
+    expect(r.out).toMatch(/\n\s+1\s+vm\s+cloud\s+2\s+3\s+0\.5217\s+535\s+3\.6000\n/);
+    const json = await run(phoneVmFile, '--strategy', 'seed', '--json');
+    expect(JSON.parse(json.out).schedule.metrics.cost).toEqual({ total: 3.6, perDevice: [0, 3.6] });
+  });
+
+  it('workflow pipeline.json (no power, no price) prints no energy or cost', async () => {
+    const r = await run(pipelineFile);
+    expect(r.out).not.toMatch(/energy|cost/);
+  });
+
   it('workflow pipeline.json prints the summary and tables of scheduleWorkflow(w) (HEFT by default)', async () => {
     const r = await run(pipelineFile);
     expect(r.err).toBe('');

@@ -134,6 +134,19 @@ describe('parseWfCommons: reference values (real WfInstances files, numbers from
     expect(parseWfCommons(text).execTime).toEqual([[10, 20, 10]]);
     expect(parseWfCommons(text, { devices: [{ id: 'x', tier: 'edge', speedInMHz: 500 }, { id: 'y', tier: 'fog' }] }).execTime).toEqual([[40, 10]]);
   });
+
+  it('parseWfCommons(text, {devices}) copies power and price to the workflow devices, and rejects a bad figure naming options.devices[j]', () => {
+    const text = instance15([{ name: 'a', id: 'a', parents: [], children: [] }], [], [{ id: 'a', runtimeInSeconds: 10 }], []);
+    const power = { busy: 4, idle: 1 };
+    const w = parseWfCommons(text, { devices: [{ id: 'x', tier: 'edge', power }, { id: 'y', tier: 'cloud', price: { perSecond: 0.5 } }] });
+    expect(w.devices).toEqual([{ id: 'x', tier: 'edge', power: { busy: 4, idle: 1 } }, { id: 'y', tier: 'cloud', price: { perSecond: 0.5 } }]);
+    expect(w.devices[0]!.power).not.toBe(power);
+    expect(evaluateWorkflow(w, [0], [[0], []]).metrics.energy.perDevice[0]).toEqual({ execution: 40, transfer: 0, idle: 0, total: 40 });
+    expect(() => parseWfCommons(text, { devices: [{ id: 'x', tier: 'edge', power: { busy: -4 } }] })).toThrow(
+      new InputRangeError('parseWfCommons', 'options.devices[0].power.busy', 'parseWfCommons: options.devices[0].power.busy must be a finite number >= 0, got -4'),
+    );
+    expect(() => parseWfCommons(text, { devices: [{ id: 'x', tier: 'edge', price: { perSecond: 1, granularity: 0 } }] })).toThrow(InputRangeError);
+  });
 });
 
 describe('parseWfCommons: real workflows scheduled by every strategy', () => {

@@ -6,6 +6,7 @@ import { compileWorkflow } from '../../src/workflow/compile.js';
 import { generateWorkflow } from '../../src/workflow/generate.js';
 import type { Workflow } from '../../src/workflow/types.js';
 import { deepFreeze } from '../arbitraries.js';
+import { withWorkflowEnergyArb } from '../workflow/arbitraries.js';
 
 /** Random valid workflows with deadlines, forbidden cells and a network (scalar or matrix, with Infinity). */
 const workflowArb: fc.Arbitrary<Workflow> = fc
@@ -44,7 +45,55 @@ describe('parseWorkflowJson / workflowToJson: reference values', () => {
   });
 });
 
+describe('parseWorkflowJson / workflowToJson: power and price', () => {
+  it('workflowToJson writes power and price in canonical key order and parseWorkflowJson reads them back', () => {
+    const w: Workflow = {
+      tasks: [{ id: 'a' }],
+      devices: [{ id: 'e', tier: 'edge', power: { idle: 1, busy: 4 } }, { id: 'c', tier: 'cloud', price: { minimum: 60, perSecond: 0.001, granularity: 3600 } }],
+      execTime: [[1, 2]],
+      edges: [],
+    };
+    const text = workflowToJson(deepFreeze(w));
+    expect(text).toContain('\n    {"id":"e","tier":"edge","power":{"busy":4,"idle":1}},\n    {"id":"c","tier":"cloud","price":{"perSecond":0.001,"granularity":3600,"minimum":60}}\n');
+    expect(parseWorkflowJson(text)).toEqual(w);
+  });
+
+  it('parseWorkflowJson lists every bad power and price figure at once, with its path', () => {
+    const text = JSON.stringify({
+      tasks: [{ id: 'a' }],
+      devices: [
+        { id: 'e', tier: 'edge', power: { busy: -1, peak: 2 } },
+        { id: 'c', tier: 'cloud', price: { perSecond: 1, granularity: 0 } },
+      ],
+      execTime: [[1, 2]],
+      edges: [],
+    });
+    expect(() => parseWorkflowJson(text)).toThrow(InputTypeError);
+    expect(() => parseWorkflowJson(text)).toThrow(
+      [
+        'parseWorkflowJson: workflow has 3 errors:',
+        '  workflow.devices[0].power.peak is not a known field (known: busy, transfer, idle)',
+        '  workflow.devices[0].power.busy must be a finite number >= 0, got -1',
+        '  workflow.devices[1].price.granularity must be a finite number > 0 (seconds), got 0',
+      ].join('\n'),
+    );
+    const one = JSON.stringify({ tasks: [], devices: [{ id: 'e', tier: 'edge', power: { idle: null } }], execTime: [], edges: [] });
+    expect(() => parseWorkflowJson(one)).toThrow(new InputTypeError('parseWorkflowJson', 'workflow.devices[0].power.idle', 'parseWorkflowJson: workflow.devices[0].power.idle must be a finite number >= 0, got null'));
+  });
+});
+
 describe('parseWorkflowJson / workflowToJson: properties', () => {
+  it('parseWorkflowJson(workflowToJson(w)) equals w for workflows whose devices carry power and price', () => {
+    fc.assert(
+      fc.property(workflowArb.chain((w) => withWorkflowEnergyArb(w)), (w) => {
+        const text = workflowToJson(deepFreeze(w));
+        expect(parseWorkflowJson(text)).toEqual(w);
+        expect(workflowToJson(parseWorkflowJson(text))).toBe(text);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('parseWorkflowJson(workflowToJson(w)) equals w (Infinity in deadlines, execTime and bandwidth survives), and the text is valid JSON', () => {
     fc.assert(
       fc.property(workflowArb, (w) => {

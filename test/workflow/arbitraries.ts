@@ -78,3 +78,52 @@ export function workflowArb(c: WorkflowArbConstraints = {}): fc.Arbitrary<Workfl
       return r.net === undefined ? w : { ...w, network: r.net as Network };
     });
 }
+
+/**
+ * The workflow with random `power` and `price` on some devices (watts and
+ * prices as in test/arbitraries.ts's withEnergyArb; `exact`: multiples of
+ * 1/4 W and 1/8 per second, so sums of products with integer times are exact).
+ */
+export function withWorkflowEnergyArb(w: Workflow, exact = false): fc.Arbitrary<Workflow> {
+  const watts = exact ? fc.integer({ min: 0, max: 64 }).map((k) => k / 4) : fc.oneof(fc.integer({ min: 0, max: 20 }), fc.double({ min: 0, max: 500, noNaN: true }));
+  const opt = <T>(a: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> => fc.option(a, { nil: undefined });
+  const power = opt(fc.record({ busy: watts, transfer: watts, idle: watts }, { requiredKeys: [] }));
+  const price = opt(
+    fc.record(
+      { perSecond: exact ? fc.integer({ min: 0, max: 16 }).map((k) => k / 8) : fc.double({ min: 0, max: 5, noNaN: true }), granularity: fc.constantFrom(1, 4, 60, 3600), minimum: fc.constantFrom(0, 8, 60) },
+      { requiredKeys: ['perSecond'] },
+    ),
+  );
+  return fc.array(fc.record({ power, price }), { minLength: w.devices.length, maxLength: w.devices.length }).map((extra) => ({
+    ...w,
+    devices: w.devices.map((d, j) => {
+      const e = extra[j]!;
+      return { ...d, ...(e.power !== undefined ? { power: e.power } : {}), ...(e.price !== undefined ? { price: e.price } : {}) };
+    }),
+  }));
+}
+
+/**
+ * A valid plan for a workflow: `picks[i]` chooses task i's device among its
+ * allowed ones; every device runs its tasks in a topological order (Kahn's,
+ * lowest index first, computed here independently of compileWorkflow).
+ */
+export function planFor(wf: Workflow, picks: readonly number[]): { placement: number[]; order: number[][] } {
+  const n = wf.tasks.length;
+  const placement = wf.execTime.map((row, i) => {
+    const allowed = row.map((x, j) => (x < Infinity ? j : -1)).filter((j) => j >= 0);
+    return allowed[(picks[i % Math.max(1, picks.length)] ?? 0) % allowed.length]!;
+  });
+  const id = new Map(wf.tasks.map((t, i) => [t.id, i]));
+  const indeg = new Array<number>(n).fill(0);
+  for (const e of wf.edges) indeg[id.get(e.to)!]!++;
+  const seq: number[] = [];
+  const done = new Array<boolean>(n).fill(false);
+  while (seq.length < n) {
+    const i = indeg.findIndex((d, k) => d === 0 && !done[k]);
+    done[i] = true;
+    seq.push(i);
+    for (const e of wf.edges) if (e.from === wf.tasks[i]!.id) indeg[id.get(e.to)!]!--;
+  }
+  return { placement, order: wf.devices.map((_, j) => seq.filter((i) => placement[i] === j)) };
+}

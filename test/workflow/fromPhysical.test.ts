@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InputRangeError, InputTypeError } from '../../src/index.js';
+import { InputRangeError, InputTypeError, evaluateWorkflow } from '../../src/index.js';
 import { compileWorkflow } from '../../src/workflow/compile.js';
 import { workflowFromPhysical } from '../../src/workflow/fromPhysical.js';
 import { deepFreeze } from '../arbitraries.js';
@@ -29,6 +29,31 @@ describe('workflowFromPhysical: reference values', () => {
     expect(w.tasks).toEqual([{ id: 't0', priority: 2, release: 3, deadline: Infinity }]);
     expect(w.devices).toEqual([{ id: 'd0', tier: 'fog', ready: 4 }]);
     expect(w.execTime).toEqual([[0.5]]);
+  });
+
+  it('workflowFromPhysical copies power and price, and evaluateWorkflow prices the result in joules and currency', () => {
+    // cam 1 GHz: decode 2 s at 3 W = 6 J; the 5 MB upload takes 0.01 + 0.04 + 5/10 = 0.55 s and both ends pay:
+    // cam 1 W · 0.55, dc 20 W · 0.55 = 11 J; dc: detect 8000/4000 = 2 s at 100 W = 200 J, billed 3 s at 0.5 = 1.5
+    // (active 0.55 + 2 = 2.55 s, per-second billing). Makespan 2 + 0.55 + 2 = 4.55; idle: cam 0.5 W · (4.55 − 2.55),
+    // dc 0 W. Devices without power or price would contribute 0.
+    const devices = deepFreeze([
+      { id: 'cam', tier: 'edge' as const, speed: 1000, bandwidth: 10, latency: 0.01, power: { busy: 3, transfer: 1, idle: 0.5 } },
+      { id: 'dc', tier: 'cloud' as const, speed: 4000, bandwidth: 100, latency: 0.04, power: { busy: 100, transfer: 20 }, price: { perSecond: 0.5 } },
+    ]);
+    const w = workflowFromPhysical([{ id: 'decode', work: 2000 }, { id: 'detect', work: 8000 }], devices, [{ from: 'decode', to: 'detect', size: 5 }]);
+    expect(w.devices).toEqual([
+      { id: 'cam', tier: 'edge', power: { busy: 3, transfer: 1, idle: 0.5 } },
+      { id: 'dc', tier: 'cloud', power: { busy: 100, transfer: 20 }, price: { perSecond: 0.5 } },
+    ]);
+    expect(w.devices[0]!.power).not.toBe(devices[0]!.power); // a copy, not the caller's object
+    const s = evaluateWorkflow(w, [0, 1], [[0], [1]]);
+    const t = 0.01 + 0.04 + 5 / 10;
+    expect(s.metrics.makespan).toBeCloseTo(4.55, 12);
+    expect(s.metrics.energy.perDevice[0]!.execution).toBe(6);
+    expect(s.metrics.energy.perDevice[0]!.transfer).toBeCloseTo(t, 12);
+    expect(s.metrics.energy.perDevice[0]!.idle).toBeCloseTo(0.5 * (4.55 - 2.55), 12);
+    expect(s.metrics.energy.perDevice[1]).toEqual({ execution: 200, transfer: 20 * t, idle: 0, total: 200 + 20 * t });
+    expect(s.metrics.cost.perDevice).toEqual([0, 1.5]);
   });
 });
 
@@ -78,6 +103,10 @@ describe('workflowFromPhysical: edge cases', () => {
       [[], [], [{ from: 1, to: 'b', size: 2 }], InputTypeError, /edges\[0\]\.from must be a task id \(string\), got 1/],
       [[{ work: 1e308 }], [{ tier: 'edge', speed: 1e-300 }], [], InputRangeError, /tasks\[0\]\.work on devices\[0\] gives an execution time that overflows/],
       [[{ work: 1, id: '' }], [], [], InputTypeError, /tasks\[0\]\.id must be a non-empty string/],
+      [[], [{ tier: 'edge', speed: 1, power: { busy: NaN } }], [], InputRangeError, /^workflowFromPhysical: devices\[0\]\.power\.busy must be a finite number >= 0, got NaN$/],
+      [[], [{ tier: 'edge', speed: 1, power: { idle: -2 } }], [], InputRangeError, /^workflowFromPhysical: devices\[0\]\.power\.idle must be a finite number >= 0, got -2$/],
+      [[], [dev, { tier: 'cloud', speed: 1, price: { perSecond: 1, granularity: 0 } }], [], InputRangeError, /^workflowFromPhysical: devices\[1\]\.price\.granularity must be a finite number > 0 \(seconds\), got 0$/],
+      [[], [{ tier: 'edge', speed: 1, price: { perSecond: 1, per: 'hour' } }], [], InputTypeError, /^workflowFromPhysical: devices\[0\]\.price\.per is not a known field/],
     ];
     for (const [t, d, e, cls, msg] of cases) {
       expect(() => workflowFromPhysical(t as never, d as never, e as never)).toThrow(cls);
