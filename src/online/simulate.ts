@@ -156,11 +156,11 @@ export function simulate(workload: Workload, devices: readonly SimDevice[], poli
       mapScheduled = false;
       const batch = waiting;
       waiting = [];
-      const r = engine.map(batch, batch.map(onlineTask), t, { strategy: pol.strategy, objective: pol.objective, seed, ...pol.budget });
-      const order = batch.map((_, b) => b).sort((a, b) => r.decisions[a]!.start - r.decisions[b]!.start || a - b);
+      const decisions = engine.map(batch, batch.map(onlineTask), t, { strategy: pol.strategy, objective: pol.objective, seed, ...pol.budget });
+      const order = batch.map((_, b) => b).sort((a, b) => decisions[a]!.start - decisions[b]!.start || a - b);
       for (const b of order) {
         const kk = batch[b]!;
-        const j = r.decisions[b]!.device;
+        const j = decisions[b]!.device;
         device[kk] = j;
         queue[j]!.push(kk);
         if (record) log.push({ time: t, kind: 'assign', task: ids[kk]!, device: devs[j]!.id });

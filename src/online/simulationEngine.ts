@@ -1,34 +1,59 @@
 /**
  * The online state as `simulate` keeps it: a private, mutable mirror of
- * {@link OnlineState} whose transitions give the same devices (busy-until
- * times, learnt ratios) and the same decisions as the public `submit` and
+ * {@link OnlineState} over typed arrays whose transitions give the same
+ * busy-until times, learnt ratios and decisions as the public `submit` and
  * `complete` on the whole state, without copying the pending list per event.
  * @internal
  * @module
  */
 import { rangeReason } from '../internal/errors.js';
+import { priorities, type PriorityCriteria } from '../models/priority.js';
+import { exactPriorityOrder } from '../problem/priorityOrder.js';
+import { checkTimeSums } from '../problem/timeSums.js';
+import type { CompiledProblem, Tier } from '../problem/types.js';
+import { evaluateCompiled } from '../schedule/evaluate.js';
+import { CAPACITY_AWARE } from '../solvers/heuristics/capacityAware.js';
+import type { Objective } from '../solvers/registry.js';
+import { STRATEGIES, type StrategyName } from '../solvers/strategies.js';
 import { complete } from './complete.js';
-import type { OnlineDeviceState, OnlinePlannedTask, OnlineState } from './stateTypes.js';
-import { submit, type OnlineTask, type SubmitOptions, type SubmitResult } from './submit.js';
+import { clampRatio, type OnlineState } from './stateTypes.js';
+import { submit, type OnlineDecision, type OnlineTask } from './submit.js';
+
+/** What `simulate` passes to each mapping event (`submit`'s options). @internal */
+export interface EngineOptions {
+  readonly strategy: StrategyName;
+  readonly objective: Objective;
+  readonly seed: number;
+  readonly timeLimitMs?: number;
+  readonly maxIterations?: number;
+}
+
+const CRITERIA = ['importance', 'urgency', 'satisfaction'] as const;
 
 /**
- * What the public transitions read of the pending list, and how `simulate`
- * uses it:
+ * Why the shortcuts give the public transitions' results (the oracle test
+ * test/online/simulationEngine.test.ts drives both on random workloads):
  *
  * - `submit` reads the pending tasks only for their ids (a new id must not
- *   repeat one) and appends the batch to them; `simulate`'s ids are unique by
- *   construction, so it is called on a state with no pending task and gives
- *   the same decisions and devices (O(b·m + m) instead of O(pending)).
+ *   repeat one); `simulate`'s ids are unique by construction. Its devices
+ *   carry no budget and its tasks no demand, so `submit` solves the batch
+ *   once (no task set aside, no MCT retry) and `solve` runs the strategy's
+ *   own rule on the compiled batch (a time objective, no constraints, no
+ *   binding budget). For the list heuristics `map` compiles the batch
+ *   directly (released at `now`, devices ready at max(busyUntil, now), the
+ *   priorities explicit or normalized over the batch with the exact order of
+ *   `compileProblem`), runs the strategy and evaluates the schedule, with
+ *   `submit`'s overflow guard; any input `submit` would refuse, and the
+ *   iterative strategies, go through the public `submit` on a state without
+ *   pending tasks (same decisions and devices).
  * - `complete` on task k of device j updates j's ratio from k alone and
  *   re-times the tasks queued behind k on j: start = max(free, submitted),
- *   free = start + transfer + nominal × ratio, busyUntil = the last free.
- *   It is called on a state holding k only (the ratio, budget and clock
- *   come out the same), and the re-timing is deferred: it reads only the
- *   queued tasks' submit time, transfer and nominal time (never their earlier
- *   re-timings) and the ratio, which changes only at the next completion on
- *   j, so only the last completion before a `submit` matters. Each device's
- *   queue is re-timed at most once per mapping event, with the same
- *   floating-point operations in the same order, in a loop over typed arrays.
+ *   free = start + transfer + nominal × ratio, busyUntil = the last free. The
+ *   re-timing reads only the queued tasks' submit time, transfer and nominal
+ *   time (never earlier re-timings) and the ratio, which changes only at the
+ *   next completion on j: only the last completion before a mapping event
+ *   matters, so it is deferred to the next `map` and done there at most once
+ *   per device, with the same floating-point operations in the same order.
  *
  * A device runs its queue in order and `simulate` completes a task when it
  * ends, so the finished task is always the first pending task of its device
@@ -40,9 +65,10 @@ import { submit, type OnlineTask, type SubmitOptions, type SubmitResult } from '
 export class SimulationEngine {
   private now: number;
   private readonly smoothing: number;
-  private devices: OnlineDeviceState[];
-  private submitted = 0;
-  private completed = 0;
+  private readonly m: number;
+  private readonly busy: Float64Array;
+  private readonly ratios: Float64Array;
+  private readonly tier: Uint8Array;
   /** Per task: the submit time, planned transfer and nominal execution time of its plan. */
   private readonly sub: Float64Array;
   private readonly tr: Float64Array;
@@ -52,35 +78,128 @@ export class SimulationEngine {
   private readonly dirtyFinish: Float64Array;
 
   /**
-   * @param state - The initial state (from `createOnlineState`, no pending task).
+   * @param state - The initial state (from `createOnlineState`: no pending task, no budget).
    * @param n - Number of tasks of the simulation.
-   * @param queues - Per device, the task indices in run order (appended to by the caller after each `map`).
+   * @param queues - Per device, the task indices in run order (the caller appends each `map`'s tasks).
    * @param ids - Task ids.
    */
-  constructor(state: OnlineState, n: number, private readonly queues: readonly (readonly number[])[], private readonly ids: readonly string[]) {
+  constructor(private readonly state: OnlineState, n: number, private readonly queues: readonly (readonly number[])[], private readonly ids: readonly string[]) {
     this.now = state.now;
     this.smoothing = state.smoothing;
-    this.devices = state.devices.slice();
+    this.m = state.devices.length;
+    this.busy = Float64Array.from(state.devices, (d) => d.busyUntil);
+    this.ratios = Float64Array.from(state.devices, (d) => d.ratio);
+    this.tier = Uint8Array.from(state.devices, (d) => (d.tier === 'cloud' ? 1 : 0));
     this.sub = new Float64Array(n);
     this.tr = new Float64Array(n);
     this.nom = new Float64Array(n);
-    this.dirtyFrom = new Int32Array(state.devices.length).fill(-1);
-    this.dirtyFinish = new Float64Array(state.devices.length);
+    this.dirtyFrom = new Int32Array(this.m).fill(-1);
+    this.dirtyFinish = new Float64Array(this.m);
   }
 
   /** The learnt ratio of device j. */
   ratio(j: number): number {
-    return this.devices[j]!.ratio;
+    return this.ratios[j]!;
   }
 
-  /** `submit` of a batch (task indices `batch`, built by `task`) at time t; records each planned task. */
-  map(batch: readonly number[], tasks: readonly OnlineTask[], t: number, options: SubmitOptions): SubmitResult {
-    for (let j = 0; j < this.devices.length; j++) this.settle(j);
-    const state: OnlineState = { now: this.now, smoothing: this.smoothing, devices: this.devices, pending: [], submitted: this.submitted, completed: this.completed };
-    const r = submit(state, tasks, t, options);
-    this.now = r.state.now;
-    this.devices = r.state.devices.slice();
-    this.submitted = r.state.submitted;
+  /** `submit` of a batch (task indices `batch`, as `tasks`) at time t: the decisions in batch order. */
+  map(batch: readonly number[], tasks: readonly OnlineTask[], t: number, options: EngineOptions): readonly OnlineDecision[] {
+    for (let j = 0; j < this.m; j++) this.settle(j);
+    const fast = (CAPACITY_AWARE as readonly string[]).includes(options.strategy) ? this.solveBatch(tasks, t, options) : undefined;
+    if (fast === undefined) return this.submitPublic(batch, tasks, t, options);
+    for (const d of fast) if (d.finish > this.busy[d.device]!) this.busy[d.device] = d.finish;
+    batch.forEach((k, b) => {
+      const d = fast[b]!;
+      this.sub[k] = t;
+      this.tr[k] = d.transfer;
+      this.nom[k] = tasks[b]!.execTime[d.device]!;
+    });
+    this.now = t;
+    return fast;
+  }
+
+  /** `submit`'s placement for a list heuristic, or undefined when `submit` would refuse the batch (the public call then throws its error). */
+  private solveBatch(tasks: readonly OnlineTask[], t: number, options: EngineOptions): OnlineDecision[] | undefined {
+    const { m, busy, ratios } = this;
+    const n = tasks.length;
+    const exec = new Float64Array(n * m);
+    const transfer = new Float64Array(n * m);
+    const priority = new Float64Array(n);
+    const bound = new Array<number>(n);
+    const deadline = new Float64Array(n).fill(Infinity);
+    const criteria = new Array<PriorityCriteria | undefined>(n);
+    const explicit = new Uint8Array(n);
+    let derived = false;
+    for (let i = 0; i < n; i++) {
+      const task = tasks[i]!;
+      let ok = false;
+      for (let j = 0, k = i * m; j < m; j++, k++) {
+        const e = task.execTime[j]!;
+        const x = e * ratios[j]!;
+        if (e !== Infinity && x === Infinity) return undefined; // submit: the ratio overflows an allowed time
+        exec[k] = x;
+        transfer[k] = task.transferTime?.[j] ?? 0;
+        if (e + transfer[k]! < Infinity) ok = true;
+      }
+      if (!ok) return undefined; // submit: no device can run the task
+      if (task.priority !== undefined) {
+        priority[i] = task.priority;
+        explicit[i] = 1;
+      }
+      if (task.criteria !== undefined) {
+        const c = task.criteria;
+        criteria[i] = { importance: c.importance, urgency: c.urgency, satisfaction: c.satisfaction };
+        if (task.priority === undefined) derived = true;
+      }
+      bound[i] = task.priority ?? (task.criteria === undefined ? 0 : 3);
+      if (task.deadline !== undefined) deadline[i] = task.deadline;
+    }
+    const ready = new Float64Array(m);
+    for (let j = 0; j < m; j++) {
+      if (!(busy[j]! >= t)) busy[j] = t; // submit: a device idle before now is busy until now
+      ready[j] = busy[j]!;
+    }
+    if (derived) {
+      const withCriteria: number[] = [];
+      for (let i = 0; i < n; i++) if (criteria[i] !== undefined) withCriteria.push(i);
+      const list = withCriteria.map((i) => criteria[i]!);
+      for (const k of CRITERIA) {
+        let sum = 0;
+        for (const c of list) sum += c[k];
+        if (!(sum > 0)) return undefined; // submit: the normalized priority is undefined
+      }
+      const p = priorities(list, { form: 'normalized' });
+      withCriteria.forEach((i, q) => {
+        if (explicit[i] === 0) priority[i] = p[q]!;
+      });
+    }
+    const release = new Float64Array(n).fill(t);
+    // submit's overflow guard (guardBatch): same call, same message.
+    checkTimeSums('submit', { n, m, exec, transfer, priority: bound, release, ready });
+    const order = exactPriorityOrder(priority, criteria, explicit);
+    const source = new Int32Array(n).fill(-1);
+    const cp: CompiledProblem = {
+      n, m, exec, transfer, priority, release, deadline, demand: new Float64Array(n), ready,
+      budget: new Float64Array(m).fill(Infinity), tier: this.tier,
+      powerBusy: new Float64Array(m), powerTransfer: new Float64Array(m), powerIdle: new Float64Array(m),
+      pricePerSecond: new Float64Array(m), priceGranularity: new Float64Array(m).fill(1), priceMinimum: new Float64Array(m), source,
+      taskIds: tasks.map((x) => x.id), deviceIds: this.state.devices.map((d) => d.id),
+      ...(order === undefined ? {} : { priorityOrder: order }),
+    };
+    const result = STRATEGIES[options.strategy].run({
+      cp, costModel: 'sequential', objective: options.objective, seed: options.seed,
+      timeLimitMs: options.timeLimitMs ?? 10_000, maxIterations: options.maxIterations ?? 100_000, trace: false,
+    });
+    const schedule = evaluateCompiled(cp, result.assignment, 'sequential', result.order);
+    return schedule.tasks.map((s) => ({ id: s.id, device: s.device, deviceId: cp.deviceIds[s.device]!, start: s.start, transfer: s.transfer, exec: s.exec, finish: s.finish }));
+  }
+
+  /** The public `submit` on the current devices and no pending task. */
+  private submitPublic(batch: readonly number[], tasks: readonly OnlineTask[], t: number, options: EngineOptions): readonly OnlineDecision[] {
+    const r = submit(this.snapshot([]), tasks, t, options);
+    r.state.devices.forEach((d, j) => {
+      this.busy[j] = d.busyUntil;
+    });
     const at = new Map<string, number>();
     batch.forEach((k, b) => at.set(tasks[b]!.id, k));
     for (const p of r.state.pending) {
@@ -89,7 +208,14 @@ export class SimulationEngine {
       this.tr[k] = p.transfer;
       this.nom[k] = p.nominalExec;
     }
-    return r;
+    this.now = r.state.now;
+    return r.decisions;
+  }
+
+  /** The state with these pending tasks (for the public transitions). */
+  private snapshot(pending: OnlineState['pending']): OnlineState {
+    const devices = this.state.devices.map((d, j) => ({ id: d.id, tier: d.tier as Tier, busyUntil: this.busy[j]!, budget: null, ratio: this.ratios[j]!, observations: 0 }));
+    return { now: this.now, smoothing: this.smoothing, devices, pending, submitted: 0, completed: 0 };
   }
 
   /**
@@ -98,15 +224,17 @@ export class SimulationEngine {
    * task not yet started.
    */
   finish(k: number, j: number, start: number, behind: number, exec: number, transfer: number, finish: number): void {
-    const task: OnlinePlannedTask = {
-      id: this.ids[k]!, device: j, submitted: this.sub[k]!, start, transfer: this.tr[k]!, nominalExec: this.nom[k]!,
-      exec: this.nom[k]! * this.devices[j]!.ratio, finish, demand: 0, deadline: null,
-    };
-    const state: OnlineState = { now: this.now, smoothing: this.smoothing, devices: this.devices, pending: [task], submitted: this.submitted, completed: this.completed };
-    const s = complete(state, task.id, { exec, transfer, finish });
-    this.now = s.now;
-    this.devices = s.devices.slice();
-    this.completed = s.completed;
+    const nominal = this.nom[k]!;
+    if (!(finish >= start && Number.isFinite(finish) && exec >= 0 && transfer >= 0)) {
+      // complete would refuse the observation: let it name the error.
+      const task = { id: this.ids[k]!, device: j, submitted: this.sub[k]!, start, transfer: this.tr[k]!, nominalExec: nominal, exec: nominal * this.ratios[j]!, finish, demand: 0, deadline: null };
+      complete(this.snapshot([task]), task.id, { exec, transfer, finish });
+    }
+    const old = this.ratios[j]!;
+    // complete's update: (1 − α)·ratio + α·x written as ratio + α·(x − ratio), observation and result clamped.
+    if (nominal > 0) this.ratios[j] = clampRatio(old + this.smoothing * (clampRatio(exec / nominal) - old));
+    this.busy[j] = finish;
+    if (finish > this.now) this.now = finish;
     this.dirtyFrom[j] = behind;
     this.dirtyFinish[j] = finish;
   }
@@ -117,9 +245,8 @@ export class SimulationEngine {
     if (from < 0) return;
     this.dirtyFrom[j] = -1;
     const queue = this.queues[j]!;
-    if (from >= queue.length) return; // nothing queued behind: busyUntil is the finish, as `complete` set it
     const { sub, tr, nom } = this;
-    const ratio = this.devices[j]!.ratio;
+    const ratio = this.ratios[j]!;
     let free = this.dirtyFinish[j]!;
     for (let q = from; q < queue.length; q++) {
       const p = queue[q]!;
@@ -129,6 +256,6 @@ export class SimulationEngine {
       if (!Number.isFinite(f)) rangeReason('complete', 'observed.exec', `re-times pending task ${JSON.stringify(this.ids[p]!)} beyond the range of a double`);
       free = f;
     }
-    this.devices[j] = { ...this.devices[j]!, busyUntil: Math.max(free, 0) };
+    this.busy[j] = Math.max(free, 0);
   }
 }

@@ -69,6 +69,27 @@ describe('simulate against the step-by-step reference (public submit/complete on
     );
   });
 
+  it('simulate(six simultaneous tasks whose normalized priorities tie exactly, seed rule) runs them in index order, as the reference does', () => {
+    // Criteria permutations of (1, 2, 3): every normalized priority is exactly 1/2, but two of the doubles
+    // come out as 0.49999999999999994; the exact order (compileProblem's priorityOrder) ties them to the lowest index.
+    const perms = [[1, 2, 3], [1, 3, 2], [2, 1, 3], [2, 3, 1], [3, 1, 2], [3, 2, 1]] as const;
+    const workload: Workload = deepFreeze({ kind: 'trace', arrivals: perms.map(([importance, urgency, satisfaction]) => ({ time: 0, task: { work: 1, criteria: { importance, urgency, satisfaction } } })) });
+    const devices: SimDevice[] = deepFreeze([{ id: 'only', tier: 'edge', speed: 1 }]);
+    const r = simulate(workload, devices, { strategy: 'seed' });
+    expect(r.schedule.tasks.map((s) => s.start)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(r).toStrictEqual(simulateReference(workload, devices, { strategy: 'seed' }));
+  });
+
+  it('simulate with the iterative strategies (through the public submit) equals the reference', () => {
+    fc.assert(
+      fc.property(workloadArb, devicesArb, fc.constantFrom('optimal-flowtime' as const, 'local-search' as const), fc.constantFrom(0, 1), optionsArb, (workload, devices, strategy, batchInterval, options) => {
+        const policy = { strategy, batchInterval, maxIterations: 30, timeLimitMs: 60_000 };
+        expect(simulate(workload, devices, policy, options)).toStrictEqual(simulateReference(workload, devices, policy, options));
+      }),
+      { seed: 16, numRuns: 40 },
+    );
+  });
+
   it('simulate(1 500 arrivals at 3× capacity, noisy and slowed devices) equals the reference for mct on arrival and min-min in batches', () => {
     const devices: SimDevice[] = deepFreeze([
       { id: 'e0', tier: 'edge', speed: 1, latency: 0.1, bandwidth: 20, slowdown: 1.4 },
