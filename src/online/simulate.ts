@@ -45,9 +45,17 @@ const RANK = 2 ** 32;
  * `schedule` records what happened (flowtime = Σ finish, weighted flowtime
  * uses explicit priorities only, criteria-based ones count as 0).
  *
- * Complexity: O(E log E) for the queue plus, per mapping event, the
- * strategy on the batch and O(pending + m) state copies; E ≤ 3n events
- * (arrivals, mapping events, finishes).
+ * The state is kept privately, mutable and over typed arrays, with the
+ * results of driving `submit` and `complete` step by step on the whole
+ * state (a test checks them equal): no event copies the pending tasks.
+ *
+ * Complexity: O(E log E) for the event queue, E ≤ 3n events (arrivals,
+ * mapping events, finishes); per mapping event O(b·m) to place a batch of b
+ * (plus the strategy's own cost on b tasks and m devices) and, for each
+ * device that finished a task since the previous mapping event, `complete`'s
+ * re-timing of the tasks queued on it: one multiply-add per queued task over
+ * typed arrays, the only step that grows with the pending tasks (kept
+ * because the planned times it produces are part of the state's semantics).
  *
  * @param workload - {@link PoissonWorkload} or {@link TraceWorkload}.
  * @param devices - The devices ({@link SimDevice}), at least one.

@@ -11,7 +11,6 @@ import { priorities, type PriorityCriteria } from '../models/priority.js';
 import { exactPriorityOrder } from '../problem/priorityOrder.js';
 import { checkTimeSums } from '../problem/timeSums.js';
 import type { CompiledProblem, Tier } from '../problem/types.js';
-import { evaluateCompiled } from '../schedule/evaluate.js';
 import { CAPACITY_AWARE } from '../solvers/heuristics/capacityAware.js';
 import type { Objective } from '../solvers/registry.js';
 import { STRATEGIES, type StrategyName } from '../solvers/strategies.js';
@@ -68,7 +67,8 @@ export class SimulationEngine {
   private readonly m: number;
   private readonly busy: Float64Array;
   private readonly ratios: Float64Array;
-  private readonly tier: Uint8Array;
+  /** The per-device columns of every batch's compiled problem that never change (no budget, power or price). */
+  private readonly fixed: Pick<CompiledProblem, 'budget' | 'tier' | 'powerBusy' | 'powerTransfer' | 'powerIdle' | 'pricePerSecond' | 'priceGranularity' | 'priceMinimum' | 'deviceIds'>;
   /** Per task: the submit time, planned transfer and nominal execution time of its plan. */
   private readonly sub: Float64Array;
   private readonly tr: Float64Array;
@@ -89,7 +89,13 @@ export class SimulationEngine {
     this.m = state.devices.length;
     this.busy = Float64Array.from(state.devices, (d) => d.busyUntil);
     this.ratios = Float64Array.from(state.devices, (d) => d.ratio);
-    this.tier = Uint8Array.from(state.devices, (d) => (d.tier === 'cloud' ? 1 : 0));
+    const m = this.m;
+    this.fixed = {
+      budget: new Float64Array(m).fill(Infinity), tier: Uint8Array.from(state.devices, (d) => (d.tier === 'cloud' ? 1 : 0)),
+      powerBusy: new Float64Array(m), powerTransfer: new Float64Array(m), powerIdle: new Float64Array(m),
+      pricePerSecond: new Float64Array(m), priceGranularity: new Float64Array(m).fill(1), priceMinimum: new Float64Array(m),
+      deviceIds: state.devices.map((d) => d.id),
+    };
     this.sub = new Float64Array(n);
     this.tr = new Float64Array(n);
     this.nom = new Float64Array(n);
@@ -179,19 +185,29 @@ export class SimulationEngine {
     const order = exactPriorityOrder(priority, criteria, explicit);
     const source = new Int32Array(n).fill(-1);
     const cp: CompiledProblem = {
-      n, m, exec, transfer, priority, release, deadline, demand: new Float64Array(n), ready,
-      budget: new Float64Array(m).fill(Infinity), tier: this.tier,
-      powerBusy: new Float64Array(m), powerTransfer: new Float64Array(m), powerIdle: new Float64Array(m),
-      pricePerSecond: new Float64Array(m), priceGranularity: new Float64Array(m).fill(1), priceMinimum: new Float64Array(m), source,
-      taskIds: tasks.map((x) => x.id), deviceIds: this.state.devices.map((d) => d.id),
-      ...(order === undefined ? {} : { priorityOrder: order }),
+      n, m, exec, transfer, priority, release, deadline, demand: new Float64Array(n), ready, ...this.fixed, source,
+      taskIds: tasks.map((x) => x.id), ...(order === undefined ? {} : { priorityOrder: order }),
     };
     const result = STRATEGIES[options.strategy].run({
       cp, costModel: 'sequential', objective: options.objective, seed: options.seed,
       timeLimitMs: options.timeLimitMs ?? 10_000, maxIterations: options.maxIterations ?? 100_000, trace: false,
     });
-    const schedule = evaluateCompiled(cp, result.assignment, 'sequential', result.order);
-    return schedule.tasks.map((s) => ({ id: s.id, device: s.device, deviceId: cp.deviceIds[s.device]!, start: s.start, transfer: s.transfer, exec: s.exec, finish: s.finish }));
+    // The timing of evaluateCompiled (sequential model), same operations: in run order, start = max(release, device free), finish = start + (transfer + exec).
+    const out = new Array<OnlineDecision>(n);
+    const free = ready.slice();
+    for (let k = 0; k < n; k++) {
+      const i = result.order[k]!;
+      const j = result.assignment[i]!;
+      const x = transfer[i * m + j]!;
+      const e = exec[i * m + j]!;
+      const p = x + e;
+      let s = release[i]!;
+      if (free[j]! > s) s = free[j]!;
+      const f = s + p;
+      free[j] = f;
+      out[i] = { id: cp.taskIds[i]!, device: j, deviceId: cp.deviceIds[j]!, start: s, transfer: x, exec: e, finish: f };
+    }
+    return out;
   }
 
   /** The public `submit` on the current devices and no pending task. */
