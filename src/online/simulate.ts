@@ -171,6 +171,7 @@ export function simulate(workload: Workload, devices: readonly SimDevice[], poli
         const j = decisions[b]!.device;
         device[kk] = j;
         queue[j]!.push(kk);
+        engine.enqueue(kk, j);
         if (record) log.push({ time: t, kind: 'assign', task: ids[kk]!, device: devs[j]!.id });
       }
       for (let j = 0; j < m; j++) startNext(j, t);

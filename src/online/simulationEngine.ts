@@ -73,6 +73,10 @@ export class SimulationEngine {
   private readonly sub: Float64Array;
   private readonly tr: Float64Array;
   private readonly nom: Float64Array;
+  /** Per device, in run order (the positions of `simulate`'s queue): planned transfer and nominal execution time, contiguous for the re-timing loop. */
+  private readonly qTr: Float64Array[];
+  private readonly qNom: Float64Array[];
+  private readonly qLen: Int32Array;
   /** Per device: position in its queue of the first task behind the last completion not yet re-timed (−1: none). */
   private readonly dirtyFrom: Int32Array;
   private readonly dirtyFinish: Float64Array;
@@ -80,7 +84,7 @@ export class SimulationEngine {
   /**
    * @param state - The initial state (from `createOnlineState`: no pending task, no budget).
    * @param n - Number of tasks of the simulation.
-   * @param queues - Per device, the task indices in run order (the caller appends each `map`'s tasks).
+   * @param queues - Per device, `simulate`'s task indices in run order (read only to name a task in an error).
    * @param ids - Task ids.
    */
   constructor(private readonly state: OnlineState, n: number, private readonly queues: readonly (readonly number[])[], private readonly ids: readonly string[]) {
@@ -99,6 +103,9 @@ export class SimulationEngine {
     this.sub = new Float64Array(n);
     this.tr = new Float64Array(n);
     this.nom = new Float64Array(n);
+    this.qTr = Array.from({ length: m }, () => new Float64Array(16));
+    this.qNom = Array.from({ length: m }, () => new Float64Array(16));
+    this.qLen = new Int32Array(m);
     this.dirtyFrom = new Int32Array(this.m).fill(-1);
     this.dirtyFinish = new Float64Array(this.m);
   }
@@ -106,6 +113,22 @@ export class SimulationEngine {
   /** The learnt ratio of device j. */
   ratio(j: number): number {
     return this.ratios[j]!;
+  }
+
+  /** Task k, placed by the last `map` on device j, joins the end of j's queue (the caller's run order). */
+  enqueue(k: number, j: number): void {
+    const len = this.qLen[j]!;
+    if (len === this.qTr[j]!.length) {
+      const tr = new Float64Array(2 * len);
+      const nom = new Float64Array(2 * len);
+      tr.set(this.qTr[j]!);
+      nom.set(this.qNom[j]!);
+      this.qTr[j] = tr;
+      this.qNom[j] = nom;
+    }
+    this.qTr[j]![len] = this.tr[k]!;
+    this.qNom[j]![len] = this.nom[k]!;
+    this.qLen[j] = len + 1;
   }
 
   /** `submit` of a batch (task indices `batch`, as `tasks`) at time t: the decisions in batch order. */
@@ -255,22 +278,31 @@ export class SimulationEngine {
     this.dirtyFinish[j] = finish;
   }
 
-  /** The deferred re-timing of device j's queue behind its last completion (`complete`'s loop, same operations). */
+  /**
+   * The deferred re-timing of device j's queue behind its last completion:
+   * `complete`'s loop, free = max(free, submitted) + transfer + nominal ×
+   * ratio, with the same operations in the same order. The max is left out:
+   * every queued task was submitted at a mapping event no later than the
+   * completion, so submitted ≤ finish ≤ free and the max is free. The terms
+   * are ≥ 0, so free only grows: one finiteness check at the end (then the
+   * first task that overflowed is named, as `complete` names it).
+   */
   private settle(j: number): void {
     const from = this.dirtyFrom[j]!;
     if (from < 0) return;
     this.dirtyFrom[j] = -1;
-    const queue = this.queues[j]!;
-    const { sub, tr, nom } = this;
+    const len = this.qLen[j]!;
+    const tr = this.qTr[j]!;
+    const nom = this.qNom[j]!;
     const ratio = this.ratios[j]!;
     let free = this.dirtyFinish[j]!;
-    for (let q = from; q < queue.length; q++) {
-      const p = queue[q]!;
-      const s = Math.max(free, sub[p]!);
-      const e = nom[p]! * ratio;
-      const f = s + tr[p]! + e;
-      if (!Number.isFinite(f)) rangeReason('complete', 'observed.exec', `re-times pending task ${JSON.stringify(this.ids[p]!)} beyond the range of a double`);
-      free = f;
+    for (let q = from; q < len; q++) free = free + tr[q]! + nom[q]! * ratio;
+    if (!Number.isFinite(free)) {
+      free = this.dirtyFinish[j]!;
+      for (let q = from; q < len; q++) {
+        free = free + tr[q]! + nom[q]! * ratio;
+        if (!Number.isFinite(free)) rangeReason('complete', 'observed.exec', `re-times pending task ${JSON.stringify(this.ids[this.queues[j]![q]!]!)} beyond the range of a double`);
+      }
     }
     this.busy[j] = Math.max(free, 0);
   }
