@@ -3,12 +3,15 @@
  * array, and `simulate()` end to end in events per second (events per run ×
  * runs per second; the count is in each bench name) against a hand-written
  * MCT loop over typed arrays that processes the same events without the
- * online state or `solve`.
+ * online state or `solve`; on an overloaded system, `simulate` against the
+ * step-by-step version through the public `submit`/`complete`
+ * (test/online/simulateReference.ts, O(pending) per event).
  */
 import { bench, describe } from 'vitest';
 import { simulate, type SimDevice, type SimTask } from '../src/index.js';
 import { EventQueue } from '../src/internal/eventQueue.js';
 import { createRng } from '../src/internal/random.js';
+import { simulateReference } from '../test/online/simulateReference.js';
 import { benchOptions, sizes } from './scale.js';
 
 // ---------------------------------------------------------------- event queue
@@ -142,5 +145,21 @@ for (const count of sizes([1_000, 10_000])) {
       bench(`simulate ${r.strategy}, ${mode} (${r.events} events)`, () => void r.run(), benchOptions);
     }
     bench(`simulate mct with the event log (${runs[1]!.events} events)`, () => void simulate({ kind: 'poisson', rate: RATE, count, tasks: templates }, devices, { strategy: 'mct' }, { seed: 1, execNoise: 0.1 }), benchOptions);
+  });
+}
+
+// ---------------------------------------------------------------- overloaded
+
+// 8 devices, arrivals at twice their capacity: the queues grow all run long
+// (scripts/bench-simulate-scale.ts goes to 200 000 arrivals).
+const overDevices: readonly SimDevice[] = Array.from({ length: 8 }, (_, j): SimDevice => ({ id: `d${j}`, tier: j < 6 ? 'edge' : 'cloud', speed: 1 + j, latency: 0.1, bandwidth: 20, slowdown: j % 2 === 0 ? 1.3 : 1 }));
+const overTasks: readonly SimTask[] = [2, 4, 6, 8].map((work) => ({ work, dataSize: work / 2 }));
+const overRate = (2 * overDevices.reduce((s, d) => s + d.speed, 0)) / 5;
+for (const count of sizes([1_000, 4_000])) {
+  const workload = { kind: 'poisson' as const, rate: overRate, count, tasks: overTasks };
+  const options = { seed: 1, execNoise: 0.1, recordEvents: false };
+  describe(`simulate(), 8 devices at 2× capacity, ${count} Poisson arrivals, mct`, () => {
+    bench('baseline: step by step through the public submit/complete (O(pending) per event)', () => void simulateReference(workload, overDevices, { strategy: 'mct' }, options), benchOptions);
+    bench('simulate (private state, deferred re-timing)', () => void simulate(workload, overDevices, { strategy: 'mct' }, options), benchOptions);
   });
 }

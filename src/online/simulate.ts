@@ -3,18 +3,16 @@
  * driving the online scheduler.
  * @module
  */
-import { noCost } from '../schedule/cost.js';
-import { noEnergy } from '../schedule/energy.js';
 import { checkInteger, checkNonNegative, checkOptions, rangeError } from '../internal/errors.js';
 import { EventQueue } from '../internal/eventQueue.js';
 import { checkBoolean } from '../internal/primitives.js';
 import { createRng } from '../internal/random.js';
-import type { DeadlineMiss, DeviceUsage, Schedule, ScheduledTask } from '../schedule/types.js';
-import { complete } from './complete.js';
 import { checkSimulationSums, readArrivals, readDevices, readPolicy } from './simulationInput.js';
-import type { PoissonWorkload, SimDevice, SimDeviceStats, SimEvent, SimulateOptions, SimulationPolicy, SimulationResult, TraceWorkload, Workload } from './simulationTypes.js';
-import { createOnlineState, type OnlineState } from './state.js';
-import { submit, type OnlineTask } from './submit.js';
+import { SimulationEngine } from './simulationEngine.js';
+import { report } from './simulationReport.js';
+import type { PoissonWorkload, SimDevice, SimEvent, SimulateOptions, SimulationPolicy, SimulationResult, TraceWorkload, Workload } from './simulationTypes.js';
+import { createOnlineState } from './state.js';
+import type { OnlineTask } from './submit.js';
 
 const FN = 'simulate';
 // Event kinds, in the order they are handled at equal times: a finish frees
@@ -47,9 +45,17 @@ const RANK = 2 ** 32;
  * `schedule` records what happened (flowtime = Σ finish, weighted flowtime
  * uses explicit priorities only, criteria-based ones count as 0).
  *
- * Complexity: O(E log E) for the queue plus, per mapping event, the
- * strategy on the batch and O(pending + m) state copies; E ≤ 3n events
- * (arrivals, mapping events, finishes).
+ * The state is kept privately, mutable and over typed arrays, with the
+ * results of driving `submit` and `complete` step by step on the whole
+ * state (a test checks them equal): no event copies the pending tasks.
+ *
+ * Complexity: O(E log E) for the event queue, E ≤ 3n events (arrivals,
+ * mapping events, finishes); per mapping event O(b·m) to place a batch of b
+ * (plus the strategy's own cost on b tasks and m devices) and, for each
+ * device that finished a task since the previous mapping event, `complete`'s
+ * re-timing of the tasks queued on it: one multiply-add per queued task over
+ * typed arrays, the only step that grows with the pending tasks (kept
+ * because the planned times it produces are part of the state's semantics).
  *
  * @param workload - {@link PoissonWorkload} or {@link TraceWorkload}.
  * @param devices - The devices ({@link SimDevice}), at least one.
@@ -98,7 +104,7 @@ export function simulate(workload: Workload, devices: readonly SimDevice[], poli
   const head = new Int32Array(m);
   const running = new Int32Array(m).fill(-1);
   const log: SimEvent[] = [];
-  let state: OnlineState = createOnlineState(devs.map((d) => ({ id: d.id, tier: d.tier })), { smoothing: pol.smoothing });
+  const engine = new SimulationEngine(createOnlineState(devs.map((d) => ({ id: d.id, tier: d.tier })), { smoothing: pol.smoothing }), n, queue, ids);
   let waiting: number[] = [];
   let mapScheduled = false;
   let seq = 0;
@@ -158,96 +164,24 @@ export function simulate(workload: Workload, devices: readonly SimDevice[], poli
       mapScheduled = false;
       const batch = waiting;
       waiting = [];
-      const r = submit(state, batch.map(onlineTask), t, { strategy: pol.strategy, objective: pol.objective, seed, ...pol.budget });
-      state = r.state;
-      const order = batch.map((_, b) => b).sort((a, b) => r.decisions[a]!.start - r.decisions[b]!.start || a - b);
+      const decisions = engine.map(batch, batch.map(onlineTask), t, { strategy: pol.strategy, objective: pol.objective, seed, ...pol.budget });
+      const order = batch.map((_, b) => b).sort((a, b) => decisions[a]!.start - decisions[b]!.start || a - b);
       for (const b of order) {
         const kk = batch[b]!;
-        const j = r.decisions[b]!.device;
+        const j = decisions[b]!.device;
         device[kk] = j;
         queue[j]!.push(kk);
+        engine.enqueue(kk, j);
         if (record) log.push({ time: t, kind: 'assign', task: ids[kk]!, device: devs[j]!.id });
       }
       for (let j = 0; j < m; j++) startNext(j, t);
     } else {
       const j = device[k]!;
       if (record) log.push({ time: t, kind: 'finish', task: ids[k]!, device: devs[j]!.id });
-      state = complete(state, ids[k]!, { exec: exec[k]!, transfer: transfer[k]!, finish: t });
+      engine.finish(k, j, start[k]!, head[j]!, exec[k]!, transfer[k]!, t);
       running[j] = -1;
       startNext(j, t);
     }
   }
-  return report(pol.strategy, tasks, ids, arrival, device, start, transfer, exec, finish, busy, moved, ran, devs, state, events, log);
-}
-
-function report(
-  strategy: SimulationResult['strategy'],
-  tasks: readonly { readonly deadline?: number; readonly priority?: number; readonly dataSize?: number }[],
-  ids: readonly string[],
-  arrival: Float64Array,
-  device: Int32Array,
-  start: Float64Array,
-  transfer: Float64Array,
-  exec: Float64Array,
-  finish: Float64Array,
-  busy: Float64Array,
-  moved: Float64Array,
-  ran: readonly number[][],
-  devs: readonly { readonly id: string }[],
-  state: OnlineState,
-  events: number,
-  log: SimEvent[],
-): SimulationResult {
-  const n = tasks.length;
-  const m = devs.length;
-  let makespan = 0;
-  let flowtime = 0;
-  let weightedFlowtime = 0;
-  let totalTransfer = 0;
-  let dataMoved = 0;
-  const response = new Float64Array(n);
-  const scheduled: ScheduledTask[] = new Array<ScheduledTask>(n);
-  const misses: DeadlineMiss[] = [];
-  for (let k = 0; k < n; k++) {
-    const f = finish[k]!;
-    const task = tasks[k]!;
-    if (f > makespan) makespan = f;
-    flowtime += f;
-    weightedFlowtime += (task.priority ?? 0) * f;
-    totalTransfer += transfer[k]!;
-    dataMoved += task.dataSize ?? 0;
-    response[k] = f - arrival[k]!;
-    scheduled[k] = { task: k, id: ids[k]!, device: device[k]!, start: start[k]!, transfer: transfer[k]!, exec: exec[k]!, finish: f };
-    if (task.deadline !== undefined && f > arrival[k]! + task.deadline) misses.push({ task: k, id: ids[k]!, lateness: f - arrival[k]! - task.deadline });
-  }
-  let sumResponse = 0;
-  for (let k = 0; k < n; k++) sumResponse += response[k]!;
-  const sorted = response.slice().sort();
-  const p95 = n === 0 ? 0 : sorted[Math.ceil(0.95 * n) - 1]!;
-  let maxBusy = 0;
-  let sumBusy = 0;
-  const usage: DeviceUsage[] = [];
-  const stats: SimDeviceStats[] = [];
-  for (let j = 0; j < m; j++) {
-    const b = busy[j]!;
-    maxBusy = Math.max(maxBusy, b);
-    sumBusy += b;
-    const utilization = makespan > 0 ? b / makespan : 0;
-    usage.push({ device: j, id: devs[j]!.id, busy: b, utilization, tasks: ran[j]!.slice() });
-    stats.push({ id: devs[j]!.id, tasks: ran[j]!.length, busy: b, utilization, dataMoved: moved[j]!, ratio: state.devices[j]!.ratio });
-  }
-  const schedule: Schedule = {
-    costModel: 'sequential',
-    assignment: Array.from(device),
-    tasks: scheduled,
-    devices: usage,
-    metrics: { makespan, flowtime, weightedFlowtime, totalTransfer, deadlineMisses: misses, loadImbalance: sumBusy > 0 ? maxBusy / (sumBusy / m) : 0, energy: noEnergy(m), cost: noCost(m) },
-  };
-  return {
-    strategy,
-    metrics: { tasks: n, makespan, meanResponse: n === 0 ? 0 : sumResponse / n, p95Response: p95, deadlineMisses: misses.length, dataMoved, events, devices: stats },
-    schedule,
-    arrivals: Array.from(arrival),
-    events: log,
-  };
+  return report(pol.strategy, tasks, ids, arrival, device, start, transfer, exec, finish, busy, moved, ran, devs, (j) => engine.ratio(j), events, log);
 }
