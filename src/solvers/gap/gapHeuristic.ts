@@ -21,9 +21,9 @@ const STALL_PER_TASK = 500;
 /** Tabu tenure: t = TENURE_MIN + ⌊n / TENURE_PER⌋, plus a random 0..t (short: tuned on gapc/gapd, where longer tenures did worse). */
 const TENURE_MIN = 1;
 const TENURE_PER = 100;
-/** Iterations without a new best before a restart from the best: 50 per task, at least 500. */
+/** Iterations without a new best before a restart (path relinking): 10 per task, at least 500. */
 const RESTART_MIN = 500;
-const RESTART_PER_TASK = 50;
+const RESTART_PER_TASK = 10;
 /** Penalty weights: × ALPHA_UP on an overloaded device, × ALPHA_DOWN on the others, every iteration. */
 const ALPHA_UP = 1.1;
 const ALPHA_DOWN = 0.95;
@@ -62,11 +62,16 @@ export interface GapHeuristicResult {
  * overload) from the best start, then tabu search (Díaz & Fernández, EJOR
  * 132, 2001, §3; per-device weights as in Yagiura, Ibaraki & Glover,
  * INFORMS J. Comput. 16(2), 2004, §3.2): every iteration applies the best
- * admissible shift or swap on cost + Σ_j α_j · overload_j ({@link TabuSearch}),
- * then grows the weights of overloaded devices (× 1.1) or, when nothing is
- * overloaded, shrinks all of them (× 0.95). After max(500, 50n) iterations
- * without a new best it restarts from the best, kicked by a few random
- * shifts and swaps, with the memory and weights reset. Every feasible state
+ * admissible shift, swap or two-move ejection chain on cost + Σ_j α_j ·
+ * overload_j ({@link TabuSearch}), then grows the weights of overloaded
+ * devices (× 1.1) or, when nothing is overloaded, shrinks all of them
+ * (× 0.95). After max(500, 10n) iterations without a new best it restarts
+ * by path relinking (Yagiura, Ibaraki & Glover, EJOR 169, 2006): the best
+ * feasible state of the phase joins an elite pool (10 distinct feasible
+ * solutions), and the search resumes halfway along the walk from one random
+ * elite solution toward another ({@link relink}); while the pool holds
+ * fewer than two, from the best, kicked by a few random shifts and swaps.
+ * The memory and weights are reset at each restart. Every feasible state
  * cheaper than the best is polished by feasible descent before it is kept,
  * so no single feasible shift or swap improves the result. Stops when every
  * task sits on one of its cheapest devices (optimal, an exact proof), after
