@@ -128,7 +128,11 @@ export class TabuSearch {
       const w1 = alpha[j1] as number;
       const dOut1 = Math.max(0, l1 - a11 - b1) - o1;
       for (let t = 0; t < width; t++) {
-        const i2 = (i1 + 1 + ((offset + t) % (n - 1))) % n;
+        // i2 = (i1 + 1 + ((offset + t) mod (n − 1))) mod n, without divisions (offset < n − 1, t < n − 1).
+        let r = offset + t;
+        if (r >= n - 1) r -= n - 1;
+        let i2 = i1 + 1 + r;
+        if (i2 >= n) i2 -= n;
         const j2 = asg[i2] as number;
         if (j1 === j2) continue;
         const k12 = i1 * m + j2;
