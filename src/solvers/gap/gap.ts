@@ -61,7 +61,7 @@ export interface SolveGapOptions {
   readonly seed?: number;
   /**
    * Iteration budget of the heuristic (one iteration = one tabu-search move:
-   * a shift or a swap); the exact method's warm start uses
+   * a shift, a swap or a two-move chain); the exact method's warm start uses
    * min(maxIterations, 500). The heuristic also ends by itself after
    * max(20 000, 500n) iterations without a better solution.
    * @defaultValue 100000

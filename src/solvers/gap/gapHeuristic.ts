@@ -9,6 +9,7 @@ import { createRng, randomIndex } from '../../internal/random.js';
 import type { CompiledGap } from './gap.js';
 import { regretGreedy } from './gapGreedy.js';
 import { descend, perturb, polish } from './gapMoves.js';
+import { ElitePool, distance, relink } from './gapRelink.js';
 import { TabuSearch } from './gapTabu.js';
 import { costOf, everyTaskAtItsMinimum, exactlyFeasible, taskMinima } from './gapExactCheck.js';
 import { scaleForSearch } from './gapScale.js';
@@ -20,12 +21,14 @@ const STALL_PER_TASK = 500;
 /** Tabu tenure: t = TENURE_MIN + ⌊n / TENURE_PER⌋, plus a random 0..t (short: tuned on gapc/gapd, where longer tenures did worse). */
 const TENURE_MIN = 1;
 const TENURE_PER = 100;
-/** Iterations without a new best before a restart from the best: 50 per task, at least 500. */
+/** Iterations without a new best before a restart (path relinking): 10 per task, at least 500. */
 const RESTART_MIN = 500;
-const RESTART_PER_TASK = 50;
+const RESTART_PER_TASK = 10;
 /** Penalty weights: × ALPHA_UP on an overloaded device, × ALPHA_DOWN on the others, every iteration. */
 const ALPHA_UP = 1.1;
 const ALPHA_DOWN = 0.95;
+/** Elite pool of path relinking: the best distinct feasible solutions of the search phases. */
+const ELITE_SIZE = 10;
 /** Overload (in budget units: budgets are scaled to [1/2, 1)) below which a state is re-checked exactly. */
 const OVER_SLACK = 1e-12;
 
@@ -59,11 +62,16 @@ export interface GapHeuristicResult {
  * overload) from the best start, then tabu search (Díaz & Fernández, EJOR
  * 132, 2001, §3; per-device weights as in Yagiura, Ibaraki & Glover,
  * INFORMS J. Comput. 16(2), 2004, §3.2): every iteration applies the best
- * admissible shift or swap on cost + Σ_j α_j · overload_j ({@link TabuSearch}),
- * then grows the weights of overloaded devices (× 1.1) or, when nothing is
- * overloaded, shrinks all of them (× 0.95). After max(500, 50n) iterations
- * without a new best it restarts from the best, kicked by a few random
- * shifts and swaps, with the memory and weights reset. Every feasible state
+ * admissible shift, swap or two-move ejection chain on cost + Σ_j α_j ·
+ * overload_j ({@link TabuSearch}), then grows the weights of overloaded
+ * devices (× 1.1) or, when nothing is overloaded, shrinks all of them
+ * (× 0.95). After max(500, 10n) iterations without a new best it restarts
+ * by path relinking (Yagiura, Ibaraki & Glover, EJOR 169, 2006): the best
+ * feasible state of the phase joins an elite pool (10 distinct feasible
+ * solutions), and the search resumes halfway along the walk from one random
+ * elite solution toward another ({@link relink}); while the pool holds
+ * fewer than two, from the best, kicked by a few random shifts and swaps.
+ * The memory and weights are reset at each restart. Every feasible state
  * cheaper than the best is polished by feasible descent before it is kept,
  * so no single feasible shift or swap improves the result. Stops when every
  * task sits on one of its cheapest devices (optimal, an exact proof), after
@@ -122,6 +130,7 @@ export function gapHeuristic(g: CompiledGap, limits: GapHeuristicLimits): GapHeu
   let atMinimum = false;
   let sinceBest = 0;
   const scratch = new State(s, cur.asg);
+  const pool = new ElitePool(ELITE_SIZE);
   /** Keeps `st` (polished by feasible descent) when it is exactly feasible and strictly cheaper on the input itself. */
   const consider = (st: State): void => {
     if (!(st.over <= OVER_SLACK)) return;
@@ -135,6 +144,7 @@ export function gapHeuristic(g: CompiledGap, limits: GapHeuristicLimits): GapHeu
     best = Int32Array.from(cand.asg);
     bestCost = c;
     bestScaled = cand.cost;
+    pool.offer(best, bestScaled);
     atMinimum = everyTaskAtItsMinimum(g, best, minima);
     sinceBest = 0;
   };
@@ -142,6 +152,9 @@ export function gapHeuristic(g: CompiledGap, limits: GapHeuristicLimits): GapHeu
   descend(s, cur, lambda0, rng);
   consider(cur);
   const tabu = new TabuSearch(s, lambda0);
+  // The best feasible state of the current phase (between restarts), offered to the pool at the restart.
+  const phaseBest = new Int32Array(n);
+  let phaseBestCost = Infinity;
   const bestState = new State(s, cur.asg);
   const tenureBase = TENURE_MIN + Math.floor(n / TENURE_PER);
   const restartAfter = Math.max(RESTART_MIN, RESTART_PER_TASK * n);
@@ -168,14 +181,34 @@ export function gapHeuristic(g: CompiledGap, limits: GapHeuristicLimits): GapHeu
     if (!tabu.step(cur, iterations, tenureBase + randomIndex(rng, tenureBase + 1), bestScaled)) tabu.reset();
     tabu.adapt(cur, ALPHA_UP, ALPHA_DOWN);
     consider(cur);
+    if (cur.over <= OVER_SLACK && cur.cost < phaseBestCost) {
+      phaseBest.set(cur.asg);
+      phaseBestCost = cur.cost;
+    }
     if (bestCost < before) sinceRestart = 0;
     else if (sinceRestart >= restartAfter && best !== undefined) {
-      // Diversify: back to the best solution, kicked, with a fresh memory.
+      // Diversify: path relinking between two elite solutions (the midpoint of the walk from one toward the other),
+      // or, while the pool holds fewer than two, the best solution kicked; then a fresh memory.
       sinceRestart = 0;
-      bestState.asg.set(best);
-      bestState.recompute();
-      cur.copyFrom(bestState);
-      perturb(s, cur, rng, 2 + randomIndex(rng, Math.max(1, Math.ceil(n / 10))));
+      if (phaseBestCost < Infinity) pool.offer(phaseBest, phaseBestCost);
+      phaseBestCost = Infinity;
+      const size = pool.members.length;
+      if (size >= 2) {
+        const a = randomIndex(rng, size);
+        let b = randomIndex(rng, size - 1);
+        if (b >= a) b++;
+        const from = pool.members[a] as Int32Array;
+        const to = pool.members[b] as Int32Array;
+        bestState.asg.set(from);
+        bestState.recompute();
+        cur.copyFrom(bestState);
+        relink(s, cur, to, tabu.alpha, Math.floor(distance(from, to) / 2));
+      } else {
+        bestState.asg.set(best);
+        bestState.recompute();
+        cur.copyFrom(bestState);
+        perturb(s, cur, rng, 2 + randomIndex(rng, Math.max(1, Math.ceil(n / 10))));
+      }
       tabu.reset();
     }
   }

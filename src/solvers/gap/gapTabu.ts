@@ -1,5 +1,6 @@
 /**
- * One step of the GAP tabu search: the best admissible shift or swap on
+ * One step of the GAP tabu search: the best admissible shift, swap or
+ * two-move ejection chain on
  * cost + Σ_j α_j·overload_j, with per-device penalty weights that adapt to
  * the search (strategic oscillation). Díaz & Fernández, "A tabu search
  * heuristic for the generalized assignment problem", EJOR 132 (2001) §3
@@ -23,6 +24,11 @@ export class TabuSearch {
   /** Penalty weight of each device's overload. */
   readonly alpha: Float64Array;
   private readonly over: Float64Array;
+  /** Per task: the two non-tabu devices other than its own whose penalized shift delta (cost + weighted overload there) is least, and those deltas. */
+  private readonly to1: Int32Array;
+  private readonly to2: Int32Array;
+  private readonly d1: Float64Array;
+  private readonly d2: Float64Array;
   constructor(
     private readonly g: CompiledGap,
     private readonly lambda0: number,
@@ -30,6 +36,10 @@ export class TabuSearch {
     this.tabu = new Int32Array(g.n * g.m);
     this.alpha = new Float64Array(g.m).fill(lambda0);
     this.over = new Float64Array(g.m);
+    this.to1 = new Int32Array(g.n);
+    this.to2 = new Int32Array(g.n);
+    this.d1 = new Float64Array(g.n);
+    this.d2 = new Float64Array(g.n);
   }
 
   /** Forgets the tabu list and resets every weight to λ0. */
@@ -39,16 +49,21 @@ export class TabuSearch {
   }
 
   /**
-   * Applies the best admissible shift or swap to `s` (ties: first found,
-   * shifts before swaps, lowest task index). A move is admissible when no
-   * task lands on a device tabu for it, or when it reaches a state with no
-   * overload cheaper than `bestCost` (aspiration). The moved tasks' old
-   * devices become tabu for them for `tenure` iterations. Returns false when
-   * no move is admissible (then `s` is unchanged).
-   * Swaps: each task with a window of 32 partners that rotates every step.
+   * Applies the best admissible shift, swap or chain to `s` (ties: first
+   * found, shifts before swaps and chains, lowest task index). A chain
+   * (an ejection chain of length two, after Yagiura, Ibaraki & Glover 2004)
+   * moves task i1 to the device j2 of task i2 and i2 on to a third device
+   * l ∉ {j1, j2}, the best for i2 alone (l's load does not depend on i1's
+   * move, so the two best devices of every task are computed once per step).
+   * A move is admissible when no task lands on a device tabu for it, or
+   * (shifts and swaps) when it reaches a state with no overload cheaper than
+   * `bestCost` (aspiration). The moved tasks' old devices become tabu for
+   * them for `tenure` iterations. Returns false when no move is admissible
+   * (then `s` is unchanged). Swaps and chains: each task with a window of
+   * 32 partners that rotates every step; `chains = false` leaves chains out.
    * Complexity: O(n·m + 32n).
    */
-  step(s: State, iter: number, tenure: number, bestCost: number): boolean {
+  step(s: State, iter: number, tenure: number, bestCost: number, chains = true): boolean {
     const { n, m, cost, demand, budget, allowed } = this.g;
     const { asg, load } = s;
     const { tabu, alpha, over } = this;
@@ -58,6 +73,8 @@ export class TabuSearch {
     let bi = -1;
     let bk = -1;
     let bi2 = -1;
+    let bl = -1;
+    const { to1, to2, d1, d2 } = this;
     for (let i = 0; i < n; i++) {
       const j = asg[i] as number;
       const kj = i * m + j;
@@ -66,17 +83,37 @@ export class TabuSearch {
       const oj = over[j] as number;
       const dOj = Math.max(0, lj - (demand[kj] as number) - (budget[j] as number)) - oj;
       const pj = (alpha[j] as number) * dOj;
+      let t1 = -1;
+      let t2 = -1;
+      let v1 = Infinity;
+      let v2 = Infinity;
       for (let k = 0, kk = i * m; k < m; k++, kk++) {
         if (k === j || allowed[kk] === 0) continue;
         const dOk = Math.max(0, (load[k] as number) + (demand[kk] as number) - (budget[k] as number)) - (over[k] as number);
         const dc = (cost[kk] as number) - cj;
-        const d = dc + pj + (alpha[k] as number) * dOk;
+        const dk = dc + (alpha[k] as number) * dOk;
+        if ((tabu[kk] as number) <= iter) {
+          if (dk < v1) {
+            v2 = v1;
+            t2 = t1;
+            v1 = dk;
+            t1 = k;
+          } else if (dk < v2) {
+            v2 = dk;
+            t2 = k;
+          }
+        }
+        const d = dk + pj;
         if (d < bestD && ((tabu[kk] as number) <= iter || aspire(dc, dOj + dOk))) {
           bestD = d;
           bi = i;
           bk = k;
         }
       }
+      to1[i] = t1;
+      to2[i] = t2;
+      d1[i] = v1;
+      d2[i] = v2;
     }
     const width = Math.min(n - 1, SWAP_WINDOW);
     const offset = n > 1 ? (iter * width) % (n - 1) : 0;
@@ -89,23 +126,46 @@ export class TabuSearch {
       const b1 = budget[j1] as number;
       const o1 = over[j1] as number;
       const w1 = alpha[j1] as number;
+      const dOut1 = Math.max(0, l1 - a11 - b1) - o1;
       for (let t = 0; t < width; t++) {
-        const i2 = (i1 + 1 + ((offset + t) % (n - 1))) % n;
+        // i2 = (i1 + 1 + ((offset + t) mod (n − 1))) mod n, without divisions (offset < n − 1, t < n − 1).
+        let r = offset + t;
+        if (r >= n - 1) r -= n - 1;
+        let i2 = i1 + 1 + r;
+        if (i2 >= n) i2 -= n;
         const j2 = asg[i2] as number;
         if (j1 === j2) continue;
         const k12 = i1 * m + j2;
         const k21 = i2 * m + j1;
-        if (allowed[k12] === 0 || allowed[k21] === 0) continue;
+        if (allowed[k12] === 0) continue;
         const k22 = i2 * m + j2;
-        const dc = (cost[k12] as number) + (cost[k21] as number) - c11 - (cost[k22] as number);
-        const dO1 = Math.max(0, l1 - a11 + (demand[k21] as number) - b1) - o1;
         const dO2 = Math.max(0, (load[j2] as number) - (demand[k22] as number) + (demand[k12] as number) - (budget[j2] as number)) - (over[j2] as number);
-        const d = dc + w1 * dO1 + (alpha[j2] as number) * dO2;
-        if (d < bestD && (((tabu[k12] as number) <= iter && (tabu[k21] as number) <= iter) || aspire(dc, dO1 + dO2))) {
+        if (allowed[k21] === 1) {
+          // Swap: i1 to j2, i2 to j1.
+          const dc = (cost[k12] as number) + (cost[k21] as number) - c11 - (cost[k22] as number);
+          const dO1 = Math.max(0, l1 - a11 + (demand[k21] as number) - b1) - o1;
+          const d = dc + w1 * dO1 + (alpha[j2] as number) * dO2;
+          if (d < bestD && (((tabu[k12] as number) <= iter && (tabu[k21] as number) <= iter) || aspire(dc, dO1 + dO2))) {
+            bestD = d;
+            bi = i1;
+            bk = -1;
+            bi2 = i2;
+            bl = -1;
+          }
+        }
+        if (!chains) continue;
+        // Chain (ejection chain of length 2): i1 to j2, i2 on to its best non-tabu device l ∉ {j1, j2}
+        // (l's delta does not depend on i1: l differs from both devices i1 touches).
+        const alt = to1[i2] === j1;
+        const l = alt ? (to2[i2] as number) : (to1[i2] as number);
+        if (l < 0 || (tabu[k12] as number) > iter) continue;
+        const d = (cost[k12] as number) - c11 + w1 * dOut1 + (alpha[j2] as number) * dO2 + (alt ? (d2[i2] as number) : (d1[i2] as number));
+        if (d < bestD) {
           bestD = d;
           bi = i1;
           bk = -1;
           bi2 = i2;
+          bl = l;
         }
       }
     }
@@ -119,7 +179,7 @@ export class TabuSearch {
       tabu[bi * m + j1] = iter + tenure;
       tabu[bi2 * m + j2] = iter + tenure;
       shift(this.g, s, bi, j2);
-      shift(this.g, s, bi2, j1);
+      shift(this.g, s, bi2, bl >= 0 ? bl : j1);
     }
     return true;
   }

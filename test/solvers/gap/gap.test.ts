@@ -108,6 +108,25 @@ describe('solveGap: reference values', () => {
   });
 });
 
+describe('solveGap: the best-known fixture (test/fixtures/gap-best-known.json)', () => {
+  it('each checked gapc/gapd solution of the fixture respects the budgets and costs what it says; each reference is ≥ scipy\'s lower bound and ≤ its best', () => {
+    const bk = JSON.parse(readFileSync(new URL('../../fixtures/gap-best-known.json', import.meta.url), 'utf8')) as { instances: { name: string; value: number; status: string; solutionChecked: number; solution: number[] }[] };
+    const sp = new Map((JSON.parse(readFileSync(new URL('../../fixtures/gap-scipy.json', import.meta.url), 'utf8')) as { instances: { name: string; status: string; value: number; bound?: number }[] }).instances.map((e) => [e.name, e]));
+    const gs = ['gapc', 'gapd'].flatMap((f) => parseOrLibraryGap(readFileSync(new URL(`../../../data/gap/${f}.txt`, import.meta.url), 'utf8'), { fileName: f }));
+    expect(bk.instances.map((e) => e.name)).toEqual(gs.map((g) => g.name));
+    for (const e of bk.instances) {
+      const g = gs.find((x) => x.name === e.name)!;
+      expect(e.solution).toHaveLength(g.cost.length);
+      expectRespectsBudgets(g, e.solution);
+      expect(e.solution.reduce((s, j, i) => s + g.cost[i]![j]!, 0)).toBe(e.solutionChecked);
+      expect(e.value).toBeLessThanOrEqual(e.solutionChecked);
+      const s = sp.get(e.name)!;
+      expect(e.value).toBeGreaterThanOrEqual(s.status === 'optimal' ? s.value : s.bound!);
+      expect(e.value).toBeLessThanOrEqual(s.value);
+    }
+  });
+});
+
 describe('solveGap: oracles (brute force, n ≤ 6, m ≤ 3)', () => {
   it('solveGap(g, {method: "exact"}) equals the brute-force optimum or reports infeasible', async () => {
     await fc.assert(

@@ -27,7 +27,7 @@ function penalized(g: ReturnType<typeof compileGap>, asg: ArrayLike<number>, alp
 }
 
 /** Every single shift and swap of `asg`, enumerated independently. */
-function neighbours(n: number, m: number, asg: readonly number[]): number[][] {
+function shiftsAndSwaps(n: number, m: number, asg: readonly number[]): number[][] {
   const out: number[][] = [];
   for (let i = 0; i < n; i++) {
     for (let k = 0; k < m; k++) if (k !== asg[i]) out.push(asg.map((j, t) => (t === i ? k : j)));
@@ -36,8 +36,20 @@ function neighbours(n: number, m: number, asg: readonly number[]): number[][] {
   return out;
 }
 
+/** The shifts and swaps, and every chain: task i to the device of task i2, i2 on to a third device l. */
+function neighbours(n: number, m: number, asg: readonly number[]): number[][] {
+  const out = shiftsAndSwaps(n, m, asg);
+  for (let i = 0; i < n; i++) {
+    for (let i2 = 0; i2 < n; i2++) {
+      if (i2 === i || asg[i] === asg[i2]) continue;
+      for (let l = 0; l < m; l++) if (l !== asg[i] && l !== asg[i2]) out.push(asg.map((j, t) => (t === i ? asg[i2]! : t === i2 ? l : j)));
+    }
+  }
+  return out;
+}
+
 describe('gapTabu: one tabu-search step', () => {
-  it('step(s, …) with an empty tabu list moves to a best shift or swap under cost + Σ α_j·overload_j (brute force over the neighbourhood)', () => {
+  it('step(s, …) with an empty tabu list moves to a best shift, swap or chain under cost + Σ α_j·overload_j (brute force over the neighbourhood)', () => {
     fc.assert(
       fc.property(instArb, ({ asg, alpha, ...inst }) => {
         const g = compileGap('t', inst, false);
@@ -50,6 +62,8 @@ describe('gapTabu: one tabu-search step', () => {
         if (!moved) return;
         const best = Math.min(...all.map((b) => penalized(g, b, alpha)));
         expect(penalized(g, s.asg, alpha)).toBe(best);
+        // The new state is one of the enumerated neighbours.
+        expect(all.some((b) => b.every((j, i) => j === s.asg[i]))).toBe(true);
         // The state stays consistent with a recomputation.
         const fresh = new State(g, s.asg);
         expect(s.cost).toBe(fresh.cost);
@@ -78,6 +92,29 @@ describe('gapTabu: one tabu-search step', () => {
     expect(u.step(s2, 2, 4, -Infinity)).toBe(false);
     expect([...s2.asg]).toEqual([1, 0]);
     expect(u.step(s2, 2, 4, 100)).toBe(true);
+  });
+
+  it('step(s, …, chains = false) moves to a best shift or swap only (brute force); with chains it never ends above that', () => {
+    fc.assert(
+      fc.property(instArb, ({ asg, alpha, ...inst }) => {
+        const g = compileGap('t', inst, false);
+        const plain = shiftsAndSwaps(g.n, g.m, asg);
+        const t = new TabuSearch(g, 1);
+        alpha.forEach((a, j) => (t.alpha[j] = a));
+        const s = new State(g, Int32Array.from(asg));
+        expect(t.step(s, 1, 3, -Infinity, false)).toBe(plain.length > 0);
+        if (plain.length === 0) return;
+        const best = Math.min(...plain.map((b) => penalized(g, b, alpha)));
+        expect(penalized(g, s.asg, alpha)).toBe(best);
+        expect(plain.some((b) => b.every((j, i) => j === s.asg[i]))).toBe(true);
+        const u = new TabuSearch(g, 1);
+        alpha.forEach((a, j) => (u.alpha[j] = a));
+        const s2 = new State(g, Int32Array.from(asg));
+        u.step(s2, 1, 3, -Infinity);
+        expect(penalized(g, s2.asg, alpha)).toBeLessThanOrEqual(best);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('adapt(s, up, down) grows the weights of overloaded devices only, and shrinks every weight once nothing is overloaded', () => {
