@@ -81,6 +81,8 @@ lines.push('# Benchmark results', '');
 lines.push(`Written by \`npm run bench:results\` on ${date}; machine: ${machine}.`, '');
 lines.push('Ratio = median time of the case / median time of the group\'s `baseline:` case (means when no median is reported), measured in the same run (below 1 is faster than the baseline). The machine is shared with other jobs (2 cores): absolute times vary from run to run; ratios within a group are measured side by side.', '');
 const braunRatios = new Map<string, number[]>();
+// Groups outside the Braun set that also time the plain O(n²·m) loop (8192×256): every case against it.
+const plainRows: string[] = [];
 for (const file of data.files) {
   lines.push(`## ${relative(root, file.filepath)}`, '');
   for (const g of file.groups) {
@@ -94,6 +96,11 @@ for (const file of data.files) {
       const ratio = base ? r.toFixed(r < 0.1 ? 3 : 2) : 'n/a';
       lines.push(`| ${cell(b.name)} | ${ms(b.mean)} | ${b.median === undefined ? '' : ms(b.median)} | ${b.rme.toFixed(1)}% | ${b.sampleCount} | ${ratio} |`);
       if (HEADLINE.test(group)) summary.push(`| ${cell(group)} | ${b === base ? `**${cell(b.name)}**` : cell(b.name)} | ${ms(typical(b))} | ${ratio} |`);
+      const plainBase = braun ? undefined : g.benchmarks.find((x) => x.name.startsWith('baseline: Min-Min'));
+      if (plainBase !== undefined && !b.name.startsWith('baseline:')) {
+        const q = typical(b) / typical(plainBase);
+        plainRows.push(`| ${cell(group)} | ${cell(b.name)} | ${q.toFixed(q < 0.1 ? 4 : 2)} |`);
+      }
       if (braun && base) {
         // Against the one-pass baseline for the one-pass heuristics, the full rescan for the batch ones.
         const plain = g.benchmarks.find((x) => x.name.startsWith('baseline: Min-Min'));
@@ -105,6 +112,11 @@ for (const file of data.files) {
     }
     lines.push('');
   }
+}
+if (plainRows.length > 0) {
+  const table = ['| group | case | ratio to the plain O(n²·m) Min-Min loop |', '|---|---|---:|', ...plainRows];
+  lines.push('## Against the plain loop (generated instances)', '', 'Every case of the groups that also time `baseline: Min-Min, full rescan O(n²·m)` (run once there), divided by that baseline.', '', ...table, '');
+  summary.push('', 'Generated instances, every case against the plain O(n²·m) Min-Min loop measured in the same run:', '', ...table);
 }
 if (braunRatios.size > 0) {
   const n = Math.max(...[...braunRatios.values()].map((v) => v.length));

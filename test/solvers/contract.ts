@@ -11,10 +11,10 @@ import { solve } from '../../src/solvers/solve.js';
 import { STRATEGIES, type StrategyName } from '../../src/solvers/strategies.js';
 import { bruteForceMakespan, cost, deepFreeze, type Mapping, problemArb } from './helpers.js';
 
-/** Runs a strategy directly on a problem (internal entry point), with the trace on. */
-export function runStrategy(name: StrategyName, problem: Problem): { assignment: number[]; order: number[] } {
+/** Runs a strategy directly on a problem (internal entry point), with the trace on unless `trace` is false. */
+export function runStrategy(name: StrategyName, problem: Problem, trace = true): { assignment: number[]; order: number[] } {
   const cp = compileProblem(problem);
-  const ctx: StrategyContext = { cp, costModel: 'sequential', objective: 'makespan', seed: 0, timeLimitMs: 1000, maxIterations: 1000, trace: true };
+  const ctx: StrategyContext = { cp, costModel: 'sequential', objective: 'makespan', seed: 0, timeLimitMs: 1000, maxIterations: 1000, trace };
   const r = STRATEGIES[name].run(ctx);
   return { assignment: Array.from(r.assignment), order: Array.from(r.order) };
 }

@@ -289,3 +289,51 @@ const BRAUN_DIR = new URL('../../data/hcsp/', import.meta.url);
 export function loadBraun(name: (typeof BRAUN_NAMES)[number]): Problem {
   return parseHcsp(readFileSync(new URL(name, BRAUN_DIR), 'utf8'));
 }
+
+/**
+ * Instances for the oracle tests of the batch heuristics' fast paths: heavy
+ * ties (costs from 0..4), all-equal matrices, consistent matrices (c[i][j] =
+ * t[i]·s[j], rows ordered alike), forbidden pairs (Infinity in exec or
+ * transfer), ready times, releases either none, never above the earliest
+ * ready time (the fast paths' condition) or arbitrary, and `huge` ready
+ * times (2^53 + ...) where sums of different costs round to the same value.
+ */
+export const batchOracleArb: fc.Arbitrary<Problem> = fc
+  .record({
+    n: fc.integer({ min: 1, max: 30 }),
+    m: fc.integer({ min: 1, max: 6 }),
+    shape: fc.constantFrom('random', 'all-equal', 'consistent'),
+    releases: fc.constantFrom('none', 'below-ready', 'any'),
+    huge: fc.boolean(),
+    forbid: fc.boolean(),
+  })
+  .chain(({ n, m, shape, releases, huge, forbid }) =>
+    fc
+      .record({
+        exec: fc.array(fc.array(fc.integer({ min: 0, max: 4 }), { minLength: m, maxLength: m }), { minLength: n, maxLength: n }),
+        t: fc.array(fc.integer({ min: 0, max: 5 }), { minLength: n, maxLength: n }),
+        s: fc.array(fc.integer({ min: 1, max: 3 }), { minLength: m, maxLength: m }),
+        holes: fc.array(fc.array(fc.integer({ min: 0, max: 5 }), { minLength: m, maxLength: m }), { minLength: n, maxLength: n }),
+        transfer: fc.option(fc.array(fc.array(fc.integer({ min: 0, max: 2 }), { minLength: m, maxLength: m }), { minLength: n, maxLength: n }), { nil: undefined }),
+        ready: fc.array(fc.integer({ min: 0, max: 4 }).map((r) => (huge ? 2 ** 53 + 2 * r : r)), { minLength: m, maxLength: m }),
+        release: fc.array(fc.integer({ min: 0, max: 8 }), { minLength: n, maxLength: n }),
+        rescue: fc.array(fc.integer({ min: 0, max: m - 1 }), { minLength: n, maxLength: n }),
+      })
+      .map(({ exec, t, s, holes, transfer, ready, release, rescue }): Problem => {
+        const minReady = Math.min(...ready);
+        const rel = release.map((r) => (releases === 'none' ? 0 : releases === 'below-ready' ? Math.min(r, minReady) : huge ? 2 ** 53 + r : r));
+        const execTime = exec.map((row, i) =>
+          row.map((x, j) => {
+            const c = shape === 'random' ? x : shape === 'all-equal' ? 2 : t[i]! * s[j]!;
+            // Forbid about one pair in six, never the task's rescue device.
+            return forbid && j !== rescue[i] && holes[i]![j] === 0 ? Infinity : c;
+          }),
+        );
+        return {
+          tasks: exec.map((_, i) => ({ id: `t${i}`, ...(rel[i] ? { release: rel[i] } : {}) })),
+          devices: ready.map((r, j) => ({ id: `d${j}`, tier: 'edge' as const, ready: r })),
+          execTime,
+          ...(transfer === undefined ? {} : { transferTime: forbid ? transfer.map((row, i) => row.map((x, j) => (j !== rescue[i] && holes[i]![j] === 1 ? Infinity : x))) : transfer }),
+        };
+      }),
+  );

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../../src/schedule/evaluate.js';
 import { solve } from '../../../src/solvers/solve.js';
-import { strategyContract } from '../contract.js';
-import { naiveMinMin, problemArb } from '../helpers.js';
+import { runStrategy, strategyContract } from '../contract.js';
+import { batchOracleArb, naiveMinMin, problemArb } from '../helpers.js';
 
 const tiny = {
   tasks: [{ id: 'a' }, { id: 'b' }, { id: 'c' }],
@@ -46,3 +46,14 @@ function naiveDuplex(p: Parameters<typeof naiveMinMin>[0]) {
 }
 
 strategyContract('duplex', { reference: naiveDuplex, scoreIsFinish: true });
+
+describe("solve(problem, { strategy: 'duplex' }): oracles, heavy ties", () => {
+  it('makes the same decisions as the better of the plain Min-Min and Max-Min loops on heavy ties, all-equal and consistent matrices, Infinity entries, ready and release times, and sums that round together', () => {
+    fc.assert(
+      fc.property(batchOracleArb, (p) => {
+        expect(runStrategy('duplex', p, false)).toEqual(naiveDuplex(p));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { solve } from '../../../src/solvers/solve.js';
-import { strategyContract } from '../contract.js';
-import { naiveMinMin } from '../helpers.js';
+import { runStrategy, strategyContract } from '../contract.js';
+import { batchOracleArb, naiveMinMin } from '../helpers.js';
 
 const tiny = {
   tasks: [{ id: 'a' }, { id: 'b' }, { id: 'c' }],
@@ -20,3 +21,15 @@ describe("solve(problem, { strategy: 'max-min' }): reference values", () => {
 });
 
 strategyContract('max-min', { reference: (p) => naiveMinMin(p, true), scoreIsFinish: true });
+
+describe("solve(problem, { strategy: 'max-min' }): oracles, fast path", () => {
+  it('makes the same decisions as the plain O(n²·m) loop on heavy ties, all-equal and consistent matrices, Infinity entries, ready and release times, and sums that round together', () => {
+    fc.assert(
+      fc.property(batchOracleArb, (p) => {
+        expect(runStrategy('max-min', p)).toEqual(naiveMinMin(p, true));
+        expect(runStrategy('max-min', p, false)).toEqual(naiveMinMin(p, true));
+      }),
+      { numRuns: 400 },
+    );
+  });
+});

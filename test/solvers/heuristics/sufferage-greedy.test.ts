@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { solve } from '../../../src/solvers/solve.js';
-import { strategyContract } from '../contract.js';
-import { naiveSufferageGreedy } from '../helpers.js';
+import { runStrategy, strategyContract } from '../contract.js';
+import { batchOracleArb, naiveSufferageGreedy } from '../helpers.js';
 
 const tiny = {
   tasks: [{ id: 'a' }, { id: 'b' }, { id: 'c' }],
@@ -31,3 +32,15 @@ describe("solve(problem, { strategy: 'sufferage-greedy' }): reference values", (
 });
 
 strategyContract('sufferage-greedy', { reference: (p) => naiveSufferageGreedy(p), scoreIsFinish: true });
+
+describe("solve(problem, { strategy: 'sufferage-greedy' }): oracles, heavy ties", () => {
+  it('makes the same decisions as the plain O(n²·m) loop on heavy ties, all-equal and consistent matrices, Infinity entries, ready and release times, and sums that round together', () => {
+    fc.assert(
+      fc.property(batchOracleArb, (p) => {
+        expect(runStrategy('sufferage-greedy', p)).toEqual(naiveSufferageGreedy(p));
+        expect(runStrategy('sufferage-greedy', p, false)).toEqual(naiveSufferageGreedy(p));
+      }),
+      { numRuns: 400 },
+    );
+  });
+});

@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { solve } from '../../../src/solvers/solve.js';
-import { strategyContract } from '../contract.js';
-import { naiveSufferage } from '../helpers.js';
+import { runStrategy, strategyContract } from '../contract.js';
+import { batchOracleArb, naiveSufferage } from '../helpers.js';
 
 const tiny = {
   tasks: [{ id: 'a' }, { id: 'b' }, { id: 'c' }],
@@ -33,3 +34,15 @@ describe("solve(problem, { strategy: 'sufferage' }): reference values", () => {
 });
 
 strategyContract('sufferage', { reference: (p) => naiveSufferage(p), scoreIsFinish: true });
+
+describe("solve(problem, { strategy: 'sufferage' }): oracles, heavy ties", () => {
+  it('makes the same decisions as the plain pass-by-pass loop on heavy ties, all-equal and consistent matrices, Infinity entries, ready and release times, and sums that round together', () => {
+    fc.assert(
+      fc.property(batchOracleArb, (p) => {
+        expect(runStrategy('sufferage', p)).toEqual(naiveSufferage(p));
+        expect(runStrategy('sufferage', p, false)).toEqual(naiveSufferage(p));
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
