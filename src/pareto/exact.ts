@@ -142,11 +142,16 @@ export async function exactFront(fn: string, cp: CompiledProblem, objectives: re
  * incomplete subproblem, never as a raw dependency error.
  */
 function run(highs: HighsLike, model: ExactModel, weights: readonly number[], upper: readonly number[], timeLimitMs: number, absGap: number): SubResult {
+  // Presolve off first: with presolve and the tight tolerances below, HiGHS 1.x
+  // has returned "optimal" for a subproblem whose true optimum is lower (a
+  // 6 × 3 instance with quarter-unit data: flowtime 22.75 against 20.75, found
+  // by the enumeration oracle in test/pareto/exact.test.ts), which would drop
+  // a point from a front reported complete. Presolve is only a fallback.
   try {
-    return runOnce(highs, model, weights, upper, timeLimitMs, absGap, true);
+    return runOnce(highs, model, weights, upper, timeLimitMs, absGap, false);
   } catch {
     try {
-      return runOnce(highs, model, weights, upper, timeLimitMs, absGap, false);
+      return runOnce(highs, model, weights, upper, timeLimitMs, absGap, true);
     } catch (e) {
       return { kind: 'incomplete', assignment: undefined, why: `HiGHS failed on a subproblem (${e instanceof Error ? e.message : String(e)})` };
     }

@@ -69,7 +69,7 @@ function startOn(s: Search, i: number, j: number): number {
   return t;
 }
 
-function dfs(s: Search, depth: number, lastStart: number, lastPos: number, curMax: number): void {
+function dfs(s: Search, depth: number, lastStart: number, lastFinish: number, lastPos: number, curMax: number): void {
   const { cw } = s;
   const { n, m, exec } = cw;
   const tol = 1e-9 * Math.max(1, Math.abs(s.best));
@@ -104,7 +104,7 @@ function dfs(s: Search, depth: number, lastStart: number, lastPos: number, curMa
     if (t + s.tail[i]! > lb) lb = t + s.tail[i]!;
   }
   if (lb >= s.best - tol) return;
-  // Children: (ready task, allowed device) in canonical order (start, topological position) > the last one, best finish first.
+  // Children: (ready task, allowed device) in canonical order (start, finish, topological position) > the last one, best finish first.
   const kids: number[] = [];
   const kidStart: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -112,7 +112,11 @@ function dfs(s: Search, depth: number, lastStart: number, lastPos: number, curMa
     for (let j = 0; j < m; j++) {
       if (exec[i * m + j] === Infinity) continue;
       const st = startOn(s, i, j);
-      if (st < lastStart || (st === lastStart && s.topoPos[i]! < lastPos)) continue;
+      if (st < lastStart) continue;
+      if (st === lastStart) {
+        const f = st + exec[i * m + j]!;
+        if (f < lastFinish || (f === lastFinish && s.topoPos[i]! < lastPos)) continue;
+      }
       kids.push(i * m + j);
       kidStart[i * m + j] = st;
     }
@@ -131,7 +135,7 @@ function dfs(s: Search, depth: number, lastStart: number, lastPos: number, curMa
     s.remainingWork -= s.minExec[i]!;
     for (let q = cw.succStart[i]!; q < cw.succStart[i + 1]!; q++) s.waiting[cw.succ[q]!]!--;
     s.seq.push(i);
-    dfs(s, depth + 1, st, s.topoPos[i]!, f > curMax ? f : curMax);
+    dfs(s, depth + 1, st, f, s.topoPos[i]!, f > curMax ? f : curMax);
     s.seq.pop();
     for (let q = cw.succStart[i]!; q < cw.succStart[i + 1]!; q++) s.waiting[cw.succ[q]!]!++;
     s.remainingWork += s.minExec[i]!;
@@ -147,11 +151,13 @@ function dfs(s: Search, depth: number, lastStart: number, lastPos: number, curMa
  *
  * Search: an optimal schedule can be taken semi-active (every task starts as
  * early as its device order, release, device ready time and data arrivals
- * allow), and listing its tasks by (start, topological position) gives a
- * precedence-respecting sequence that rebuilds it by appending each task to
- * its device. The search enumerates exactly these canonical sequences:
- * depth-first, a child appends a ready task to an allowed device, only if its
- * (start, topological position) exceeds the previous one's. Bound: max(current
+ * allow), and listing its tasks by (start, finish, topological position)
+ * gives a precedence-respecting sequence that rebuilds it by appending each
+ * task to its device (the finish matters for tasks of zero duration: one that
+ * starts with another on the same device must come first). The search
+ * enumerates exactly these canonical sequences: depth-first, a child appends
+ * a ready task to an allowed device, only if its (start, finish, topological
+ * position) exceeds the previous one's. Bound: max(current
  * makespan, lastStart + remaining minimum work / m, max over unplaced tasks of
  * max(lastStart, release, placed predecessors' finish) + tail), where tail is
  * the longest path to an exit task with fastest devices and free
@@ -242,7 +248,7 @@ export function solveWorkflowExact(workflow: Workflow, options?: SolveWorkflowEx
     deadline: Date.now() + timeLimitMs,
     remainingWork,
   };
-  if (n > 0) dfs(s, 0, -Infinity, -1, 0);
+  if (n > 0) dfs(s, 0, -Infinity, -Infinity, -1, 0);
 
   let plan: WorkflowPlan = incumbent ?? { placement: new Int32Array(0), order: Array.from({ length: m }, () => []) };
   if (s.bestSeq !== undefined && s.bestDevice !== undefined) {

@@ -58,6 +58,27 @@ describe.skipIf(!highsInstalled)('paretoFront(…, {method: "exact"})', () => {
     );
   }, 120_000);
 
+  it('paretoFront on a 6 × 3 instance with quarter-unit data where HiGHS presolve misjudged a subproblem keeps the point (20.75, 30.4375) and equals the enumerated front', async () => {
+    // Found by the oracle above (FC_SEED=747718947): with presolve on and 1e-9 tolerances HiGHS called
+    // flowtime 22.75 optimal under energy ≤ 31.6875 − 1e-6 relative, where assignment [2,2,1,1,1,0] gives 20.75.
+    const problem = deepFreeze({
+      tasks: [{ id: 't0', source: 'd2' }, { id: 't1', source: 'd2' }, { id: 't2', source: 'd2' }, { id: 't3', source: 'd1' }, { id: 't4' }, { id: 't5' }],
+      devices: [
+        { id: 'd0', tier: 'edge' as const, power: { busy: 3, transfer: 0.25, idle: 0 } },
+        { id: 'd1', tier: 'cloud' as const, power: { busy: 0.25, transfer: 0.5, idle: 0.25 } },
+        { id: 'd2', tier: 'cloud' as const, power: { busy: 8.75, transfer: 0.5, idle: 0.5 } },
+      ],
+      execTime: [[3.25, 1, 0.5], [4.5, Infinity, 2], [3.5, 3.75, 1.25], [1.75, 4, 1.25], [1.25, 1, 1], [0.75, Infinity, 1]],
+      transferTime: [[0, 1.25, 0.25], [0.25, 0, 0.75], [0, 0.5, 0], [1, 0.25, 0], [0, 0, 0], [0, 0, 0.25]],
+    });
+    const objectives: ParetoObjective[] = ['flowtime', 'energy'];
+    const front = await paretoFront(problem, { objectives, method: 'exact' });
+    expect(referenceObjectives(problem, [2, 2, 1, 1, 1, 0], objectives)).toEqual([20.75, 30.4375]);
+    expect(front.points.map((p) => p.objectives)).toContainEqual([20.75, 30.4375]);
+    expect(front.points.map((p) => p.objectives)).toEqual(frontVectors(allAssignments(problem).map((a) => referenceObjectives(problem, a, objectives))));
+    expect(front.proved).toBe(true);
+  });
+
   it('under the independent cost model with release times the exact front equals the enumerated front (oracle)', async () => {
     await fc.assert(
       fc.asyncProperty(energyProblemArb({ maxTasks: 7, releases: true }), fc.constantFrom(...PAIRS), async (problem, objectives) => {

@@ -93,6 +93,20 @@ describe('solveWorkflowExact: reference values', () => {
 });
 
 describe('solveWorkflowExact: oracles and properties', () => {
+  it('solveWorkflowExact places a zero-duration task before a task starting with it on the same device (makespan 22, found by the brute-force oracle)', () => {
+    // d2 is ready at 5: t4 (0 s on d2) and t3 (5 s on d2) both start at 5 there; t4 must come first so that
+    // t1 (15 s on d1) can start at 5 and end at 20, while t2 follows t3 on d2 from 10 to 22.
+    const w: Workflow = {
+      tasks: [{ id: 't0' }, { id: 't1' }, { id: 't2' }, { id: 't3' }, { id: 't4' }],
+      devices: [{ id: 'd0', tier: 'edge' }, { id: 'd1', tier: 'edge' }, { id: 'd2', tier: 'edge', ready: 5 }],
+      execTime: [[0, Infinity, 0], [18, 15, Infinity], [Infinity, 4, 12], [10, Infinity, 5], [8, Infinity, 0]],
+      edges: [{ from: 't4', to: 't1', data: 0 }, { from: 't3', to: 't2', data: 1 }],
+    };
+    const s = solveWorkflowExact(w);
+    expect([s.status, s.makespan, bruteForce(w)]).toEqual(['optimal', 22, 22]);
+    expect(violations(w, s.schedule)).toEqual([]);
+  });
+
   it('solveWorkflowExact equals a brute force over every topological order and placement (≤ 6 tasks, ≤ 3 devices, integer times)', () => {
     fc.assert(
       fc.property(workflowArb({ maxTasks: 6, maxDevices: 3, integers: true }), (w) => {
