@@ -5,11 +5,11 @@
  */
 import { describe as show, infeasible, rangeReason, typeError, typeReason } from '../internal/errors.js';
 import { priorities, type PriorityCriteria } from '../models/priority.js';
-import { Report, checkKeys, isObject, num } from './check.js';
+import { Report, checkKeys, isObject, num, onlyKnownKeys } from './check.js';
 import { compileEnergy, ENERGY_DEVICE_KEYS, ENERGY_TASK_KEYS } from './compileEnergy.js';
 import type { IssueLog, ProblemIssue } from './issueLog.js';
 import { exactPriorityOrder } from './priorityOrder.js';
-import { checkTimeSums } from './timeSums.js';
+import { checkScannedTimeSums, scanRows } from './timeSums.js';
 import type { CompiledProblem, Problem } from './types.js';
 
 export type { ProblemIssue } from './issueLog.js';
@@ -101,14 +101,16 @@ export function checkProblem(fn: string, problem: unknown, collect: boolean): Ch
   const demand = new Float64Array(n);
   const criteria: (PriorityCriteria | undefined)[] = new Array<PriorityCriteria | undefined>(n);
   const explicit = new Uint8Array(n);
+  // Whether some task has criteria and no explicit priority (its priority is then derived from them).
+  let derived = false;
   for (let i = 0; i < n; i++) {
     const t: unknown = tasks[i];
     if (!isObject(t)) {
       r.guard(() => typeError(fn, `problem.tasks[${i}]`, 'an object', t));
       continue;
     }
-    // The field name is built only when a task has more than an id (most of n tasks in large problems have none).
-    checkKeys(fn, () => `problem.tasks[${i}]`, t, TASK_KEYS, r);
+    // The field name is built only when a task has an unknown key (most of n tasks in large problems have none).
+    if (!onlyKnownKeys(t, TASK_KEYS)) checkKeys(fn, () => `problem.tasks[${i}]`, t, TASK_KEYS, r);
     if (t.priority === undefined && t.criteria === undefined && t.demand === undefined && t.release === undefined && t.deadline === undefined) continue;
     const f = `problem.tasks[${i}]`;
     if (t.priority !== undefined) {
@@ -123,6 +125,7 @@ export function checkProblem(fn: string, problem: unknown, collect: boolean): Ch
         checkKeys(fn, `${f}.criteria`, c, CRITERIA, r);
         const [a, b, s] = CRITERIA.map((k) => num(fn, `${f}.criteria.${k}`, c[k], false, 0, r)) as [number, number, number];
         criteria[i] = { importance: a, urgency: b, satisfaction: s };
+        if (t.priority === undefined) derived = true;
       }
     }
     if (t.demand !== undefined) demand[i] = num(fn, `${f}.demand`, t.demand, false, 0, r);
@@ -141,7 +144,7 @@ export function checkProblem(fn: string, problem: unknown, collect: boolean): Ch
       r.guard(() => typeError(fn, f, 'an object', d));
       continue;
     }
-    checkKeys(fn, f, d, DEVICE_KEYS, r);
+    if (!onlyKnownKeys(d, DEVICE_KEYS)) checkKeys(fn, f, d, DEVICE_KEYS, r);
     if (d.tier === 'cloud') tier[j] = 1;
     else if (d.tier === 'fog') tier[j] = 2;
     else if (d.tier !== 'edge') r.guard(() => typeError(fn, `${f}.tier`, "one of 'edge', 'fog', 'cloud'", d.tier));
@@ -157,19 +160,17 @@ export function checkProblem(fn: string, problem: unknown, collect: boolean): Ch
   matrix(fn, 'problem.execTime', problem.execTime, n, m, exec, r);
   if (problem.transferTime !== undefined) matrix(fn, 'problem.transferTime', problem.transferTime, n, m, transfer, r);
 
+  // One pass over the rows for the feasibility check and the overflow guard (problem/timeSums.ts).
+  const scan = scanRows(n, m, exec, problem.transferTime === undefined ? undefined : transfer);
   const before = r.log.total;
-  for (let i = 0; i < n; i++) {
-    let ok = false;
-    for (let j = i * m, end = j + m; j < end && !ok; j++) ok = exec[j]! + transfer[j]! < Infinity;
-    if (!ok) {
-      const why = m === 0 ? 'has no device to run on (problem.devices is empty)' : 'has no device where the task can run (execTime + transferTime is Infinity on every device)';
-      r.guard(() => infeasible(fn, `problem.execTime[${i}]`, why));
-    }
+  for (const i of scan.infeasible) {
+    const why = m === 0 ? 'has no device to run on (problem.devices is empty)' : 'has no device where the task can run (execTime + transferTime is Infinity on every device)';
+    r.guard(() => infeasible(fn, `problem.execTime[${i}]`, why));
   }
-  if (r.log.total === before) normalizedPriorities(fn, criteria, explicit, priority, r);
-  if (r.log.total === 0) r.guard(() => checkTimeSums(fn, { n, m, exec, transfer, release, priority, ready }));
+  if (r.log.total === before && derived) normalizedPriorities(fn, criteria, explicit, priority, r);
+  if (r.log.total === 0) r.guard(() => checkScannedTimeSums(fn, scan, { n, m, exec, transfer, release, priority, ready }));
   if (r.log.total > 0) return { compiled: undefined, issues: r.issues, log: r.log };
-  const priorityOrder = exactPriorityOrder(priority, criteria, explicit);
+  const priorityOrder = derived ? exactPriorityOrder(priority, criteria, explicit) : undefined;
   return {
     compiled: { n, m, exec, transfer, priority, release, deadline, demand, ready, budget, tier, ...energy, taskIds, deviceIds, ...(priorityOrder === undefined ? {} : { priorityOrder }) },
     issues: r.issues,

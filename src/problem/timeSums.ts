@@ -56,27 +56,80 @@ export const OVERFLOW_REASON =
  * @internal
  */
 export function checkTimeSums(fn: string, t: TimeArrays): void {
+  checkScannedTimeSums(fn, scanRows(t.n, t.m, t.exec, t.transfer), t);
+}
+
+/**
+ * One pass over the rows of p_ij = transfer_ij + exec_ij: what both the
+ * feasibility check (every task has an allowed device) and the overflow
+ * guard read, so a compiler reads the matrices once for the two. @internal
+ */
+export interface RowScan {
+  /** The rows with no allowed device (p_ij = Infinity for every j), in row order. */
+  readonly infeasible: number[];
+  /** Σ_i max over the allowed pairs of row i of p_ij (0 for a row with none), summed in row order. */
+  readonly worstSum: number;
+  /** Row-major index i·m + j of the first allowed-looking pair (exec and transfer finite) whose sum overflows, −1 when none. */
+  readonly overflowAt: number;
+}
+
+/**
+ * Scans the rows once (see {@link RowScan}); `transfer` undefined stands for
+ * all zeros (p_ij = exec_ij, without reading a second matrix). O(n·m), no
+ * allocation but the (usually empty) list of infeasible rows. @internal
+ */
+export function scanRows(n: number, m: number, exec: ArrayLike<number>, transfer: ArrayLike<number> | undefined): RowScan {
+  const infeasible: number[] = [];
+  let worstSum = 0;
+  let overflowAt = -1;
+  for (let i = 0, k = 0; i < n; i++) {
+    let worst = 0;
+    let ok = false;
+    const end = k + m;
+    if (transfer === undefined) {
+      for (; k < end; k++) {
+        const e = exec[k]!;
+        if (!(e < Infinity)) continue;
+        ok = true;
+        if (e > worst) worst = e;
+      }
+    } else {
+      for (; k < end; k++) {
+        const e = exec[k]!;
+        const x = transfer[k]!;
+        const p = x + e;
+        if (p < Infinity) {
+          ok = true;
+          if (p > worst) worst = p;
+        } else if (overflowAt < 0 && p === Infinity && e !== Infinity && x !== Infinity) {
+          overflowAt = k;
+        }
+      }
+    }
+    if (!ok) infeasible.push(i);
+    worstSum += worst;
+  }
+  return { infeasible, worstSum, overflowAt };
+}
+
+/** {@link checkTimeSums} given the rows already scanned by {@link scanRows} on the same exec and transfer. @internal */
+export function checkScannedTimeSums(fn: string, scan: RowScan, t: TimeArrays): void {
   const { n, m, exec, transfer, release, priority, ready } = t;
-  let sum = 0;
+  if (scan.overflowAt >= 0) {
+    const k = scan.overflowAt;
+    const i = Math.floor(k / m);
+    const j = k - i * m;
+    rangeReason(fn, `problem.execTime[${i}][${j}]`, `plus problem.transferTime[${i}][${j}] overflows the range of a double (${exec[k]!} + ${transfer[k]!} is Infinity, which would make an allowed pair look forbidden); rescale the times`);
+  }
   let maxRelease = 0;
   let weight = 0;
   for (let i = 0; i < n; i++) {
-    let worst = 0;
-    for (let j = 0, k = i * m; j < m; j++, k++) {
-      const e = exec[k]!;
-      const x = transfer[k]!;
-      if (e === Infinity || x === Infinity) continue;
-      const p = x + e;
-      if (p === Infinity) rangeReason(fn, `problem.execTime[${i}][${j}]`, `plus problem.transferTime[${i}][${j}] overflows the range of a double (${e} + ${x} is Infinity, which would make an allowed pair look forbidden); rescale the times`);
-      if (p > worst) worst = p;
-    }
-    sum += worst;
     if (release[i]! > maxRelease) maxRelease = release[i]!;
     weight += priority[i]!;
   }
   let maxReady = 0;
   for (let j = 0; j < m; j++) if (ready[j]! > maxReady) maxReady = ready[j]!;
-  const horizon = (maxReady + maxRelease + sum) * SLACK;
+  const horizon = (maxReady + maxRelease + scan.worstSum) * SLACK;
   if (horizon === 0) return;
   if (!Number.isFinite(horizon) || !Number.isFinite(n * horizon) || !Number.isFinite(m * maxReady + horizon) || !Number.isFinite(weight * horizon)) {
     rangeReason(fn, 'problem', OVERFLOW_REASON);
