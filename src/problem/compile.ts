@@ -3,13 +3,14 @@
  * typed arrays every solver and the evaluator share.
  * @module
  */
-import { describe as show, infeasible, rangeReason, typeError, typeReason } from '../internal/errors.js';
+import { describe as show, infeasible, rangeReason, typeError } from '../internal/errors.js';
 import { priorities, type PriorityCriteria } from '../models/priority.js';
 import { Report, checkKeys, isObject, num, onlyKnownKeys } from './check.js';
 import { compileEnergy, ENERGY_DEVICE_KEYS, ENERGY_TASK_KEYS } from './compileEnergy.js';
 import type { IssueLog, ProblemIssue } from './issueLog.js';
+import { matrix, readScanned } from './matrix.js';
 import { exactPriorityOrder } from './priorityOrder.js';
-import { checkScannedTimeSums, scanRows } from './timeSums.js';
+import { checkScannedTimeSums, scanRows, type RowScan } from './timeSums.js';
 import type { CompiledProblem, Problem } from './types.js';
 
 export type { ProblemIssue } from './issueLog.js';
@@ -42,41 +43,14 @@ function ids(fn: string, field: string, items: readonly unknown[], r: Report): s
   return out;
 }
 
-/** Reads an n×m matrix into `out` (row-major); reports ragged rows and bad entries. */
-function matrix(fn: string, field: string, v: unknown, n: number, m: number, out: Float64Array, r: Report): void {
-  if (!Array.isArray(v)) {
-    r.guard(() => typeError(fn, field, 'an array of rows', v));
-    return;
-  }
-  if (v.length !== n) {
-    r.guard(() => typeReason(fn, field, `has ${v.length} rows, expected ${n} (one per task)`));
-  }
-  const rows = Math.min(n, v.length);
-  for (let i = 0; i < rows; i++) {
-    const row: unknown = v[i];
-    if (!Array.isArray(row)) {
-      r.guard(() => typeError(fn, `${field}[${i}]`, 'an array', row));
-      continue;
-    }
-    if (row.length !== m) {
-      r.guard(() => typeReason(fn, `${field}[${i}]`, `has ${row.length} entries, expected ${m} (one per device)`));
-      continue;
-    }
-    const base = i * m;
-    for (let j = 0; j < m; j++) {
-      const x: unknown = row[j];
-      if (typeof x === 'number' && x >= 0) out[base + j] = x;
-      else out[base + j] = num(fn, `${field}[${i}][${j}]`, x, true, 0, r);
-    }
-  }
-}
-
 /** Result of {@link checkProblem}: the compiled problem, or the issues found. @internal */
 export interface CheckResult {
   readonly compiled: CompiledProblem | undefined;
   /** The kept issues (at most a few per kind; `log` counts them all). */
   readonly issues: readonly ProblemIssue[];
   readonly log: IssueLog;
+  /** The row scan of the compiled matrices (for `lowerBoundCompiled`); set with `compiled`. */
+  readonly scan?: RowScan;
 }
 
 /**
@@ -157,11 +131,16 @@ export function checkProblem(fn: string, problem: unknown, collect: boolean): Ch
 
   const exec = new Float64Array(n * m);
   const transfer = new Float64Array(n * m);
-  matrix(fn, 'problem.execTime', problem.execTime, n, m, exec, r);
-  if (problem.transferTime !== undefined) matrix(fn, 'problem.transferTime', problem.transferTime, n, m, transfer, r);
-
-  // One pass over the rows for the feasibility check and the overflow guard (problem/timeSums.ts).
-  const scan = scanRows(n, m, exec, problem.transferTime === undefined ? undefined : transfer);
+  // Well-formed matrices are read and scanned in one pass (feasibility, overflow guard, row-minima bound);
+  // anything else is read again by the reporting reader, then scanned.
+  let scan = readScanned(problem.execTime, problem.transferTime, n, m, exec, transfer, release);
+  if (scan === undefined) {
+    exec.fill(0);
+    transfer.fill(0);
+    matrix(fn, 'problem.execTime', problem.execTime, n, m, exec, r);
+    if (problem.transferTime !== undefined) matrix(fn, 'problem.transferTime', problem.transferTime, n, m, transfer, r);
+    scan = scanRows(n, m, exec, problem.transferTime === undefined ? undefined : transfer, release);
+  }
   const before = r.log.total;
   for (const i of scan.infeasible) {
     const why = m === 0 ? 'has no device to run on (problem.devices is empty)' : 'has no device where the task can run (execTime + transferTime is Infinity on every device)';
@@ -175,6 +154,7 @@ export function checkProblem(fn: string, problem: unknown, collect: boolean): Ch
     compiled: { n, m, exec, transfer, priority, release, deadline, demand, ready, budget, tier, ...energy, taskIds, deviceIds, ...(priorityOrder === undefined ? {} : { priorityOrder }) },
     issues: r.issues,
     log: r.log,
+    scan,
   };
 }
 
@@ -260,4 +240,13 @@ export function compileProblem(problem: Problem): CompiledProblem {
 /** {@link compileProblem} with another function name in messages (for public wrappers). @internal */
 export function compileFor(fn: string, problem: Problem): CompiledProblem {
   return checkProblem(fn, problem, false).compiled!;
+}
+
+/**
+ * {@link compileFor}, also returning the row scan made while compiling
+ * (row minima, for `lowerBoundCompiled` without a second pass). @internal
+ */
+export function compileScanned(fn: string, problem: Problem): { readonly cp: CompiledProblem; readonly scan: RowScan } {
+  const { compiled, scan } = checkProblem(fn, problem, false);
+  return { cp: compiled!, scan: scan! };
 }

@@ -56,13 +56,14 @@ export const OVERFLOW_REASON =
  * @internal
  */
 export function checkTimeSums(fn: string, t: TimeArrays): void {
-  checkScannedTimeSums(fn, scanRows(t.n, t.m, t.exec, t.transfer), t);
+  checkScannedTimeSums(fn, scanRows(t.n, t.m, t.exec, t.transfer, t.release), t);
 }
 
 /**
- * One pass over the rows of p_ij = transfer_ij + exec_ij: what both the
- * feasibility check (every task has an allowed device) and the overflow
- * guard read, so a compiler reads the matrices once for the two. @internal
+ * One pass over the rows of p_ij = transfer_ij + exec_ij: what the
+ * feasibility check (every task has an allowed device), the overflow guard
+ * and the row-minima lower bound read, so a compiler reads the matrices
+ * once for the three. @internal
  */
 export interface RowScan {
   /** The rows with no allowed device (p_ij = Infinity for every j), in row order. */
@@ -71,6 +72,12 @@ export interface RowScan {
   readonly worstSum: number;
   /** Row-major index i·m + j of the first allowed-looking pair (exec and transfer finite) whose sum overflows, −1 when none. */
   readonly overflowAt: number;
+  /** Σ_i min_j p_ij, summed in row order (the total minimum work). */
+  readonly minSum: number;
+  /** max_i (release_i + min_j p_ij), at least 0 (each task alone on its fastest device). */
+  readonly single: number;
+  /** min_i release_i (`Infinity` with no tasks). */
+  readonly minRelease: number;
 }
 
 /**
@@ -78,38 +85,45 @@ export interface RowScan {
  * all zeros (p_ij = exec_ij, without reading a second matrix). O(n·m), no
  * allocation but the (usually empty) list of infeasible rows. @internal
  */
-export function scanRows(n: number, m: number, exec: ArrayLike<number>, transfer: ArrayLike<number> | undefined): RowScan {
+export function scanRows(n: number, m: number, exec: ArrayLike<number>, transfer: ArrayLike<number> | undefined, release: ArrayLike<number>): RowScan {
   const infeasible: number[] = [];
   let worstSum = 0;
   let overflowAt = -1;
+  let minSum = 0;
+  let single = 0;
+  let minRelease = Infinity;
   for (let i = 0, k = 0; i < n; i++) {
     let worst = 0;
-    let ok = false;
+    let best = Infinity;
     const end = k + m;
     if (transfer === undefined) {
       for (; k < end; k++) {
         const e = exec[k]!;
-        if (!(e < Infinity)) continue;
-        ok = true;
-        if (e > worst) worst = e;
+        if (e < best) best = e;
+        if (e > worst && e < Infinity) worst = e;
       }
     } else {
       for (; k < end; k++) {
         const e = exec[k]!;
         const x = transfer[k]!;
         const p = x + e;
+        if (p < best) best = p;
         if (p < Infinity) {
-          ok = true;
           if (p > worst) worst = p;
         } else if (overflowAt < 0 && p === Infinity && e !== Infinity && x !== Infinity) {
           overflowAt = k;
         }
       }
     }
-    if (!ok) infeasible.push(i);
+    if (!(best < Infinity)) infeasible.push(i);
     worstSum += worst;
+    minSum += best;
+    const rel = release[i]!;
+    if (rel < minRelease) minRelease = rel;
+    const f = rel + best;
+    if (f > single) single = f;
   }
-  return { infeasible, worstSum, overflowAt };
+  return { infeasible, worstSum, overflowAt, minSum, single, minRelease };
 }
 
 /** {@link checkTimeSums} given the rows already scanned by {@link scanRows} on the same exec and transfer. @internal */
