@@ -43,6 +43,23 @@ function ids(fn: string, field: string, items: readonly unknown[], r: Report): s
   return out;
 }
 
+/**
+ * The ids when every item is an object with a non-empty string id and no
+ * two are equal (what {@link ids} returns then, without its per-item
+ * checks); `undefined` otherwise, for `ids` to report each problem.
+ */
+function quickIds(items: readonly unknown[]): string[] | undefined {
+  const out = new Array<string>(items.length);
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (!isObject(item)) return undefined;
+    const id = item.id;
+    if (typeof id !== 'string' || id === '') return undefined;
+    out[i] = id;
+  }
+  return new Set(out).size === out.length ? out : undefined;
+}
+
 /** Result of {@link checkProblem}: the compiled problem, or the issues found. @internal */
 export interface CheckResult {
   readonly compiled: CompiledProblem | undefined;
@@ -106,7 +123,7 @@ export function checkProblem(fn: string, problem: unknown, collect: boolean): Ch
     if (t.release !== undefined) release[i] = num(fn, `${f}.release`, t.release, false, 0, r);
     if (t.deadline !== undefined) deadline[i] = num(fn, `${f}.deadline`, t.deadline, true, Infinity, r);
   }
-  const taskIds = ids(fn, 'problem.tasks', tasks, r);
+  const taskIds = quickIds(tasks) ?? ids(fn, 'problem.tasks', tasks, r);
 
   const ready = new Float64Array(m);
   const budget = new Float64Array(m).fill(Infinity);
@@ -125,7 +142,7 @@ export function checkProblem(fn: string, problem: unknown, collect: boolean): Ch
     if (d.ready !== undefined) ready[j] = num(fn, `${f}.ready`, d.ready, false, 0, r);
     if (d.budget !== undefined) budget[j] = num(fn, `${f}.budget`, d.budget, true, Infinity, r);
   }
-  const deviceIds = ids(fn, 'problem.devices', devices, r);
+  const deviceIds = quickIds(devices) ?? ids(fn, 'problem.devices', devices, r);
 
   const energy = compileEnergy(fn, tasks, devices, deviceIds, r);
 
