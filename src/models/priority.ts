@@ -90,6 +90,22 @@ export const prioritySpec: ModelSpec = {
     }
     return -1;
   },
+  readSums: (items, sums) => {
+    let sa = 0, sb = 0, sc = 0;
+    for (let i = 0; i < items.length; i++) {
+      const t = items[i] as PriorityCriteria | null;
+      if (typeof t !== 'object' || t === null) return i;
+      const x = t.importance, y = t.urgency, z = t.satisfaction;
+      if (!(isCriterion(x) && isCriterion(y) && isCriterion(z))) return i;
+      sa += x;
+      sb += y;
+      sc += z;
+    }
+    sums[0] = sa;
+    sums[1] = sb;
+    sums[2] = sc;
+    return -1;
+  },
   base: (a, b, c, out) => {
     for (let i = 0; i < out.length; i++) {
       const x = a[i]!, y = b[i]!, z = c[i]!;

@@ -88,6 +88,22 @@ const spec: ModelSpec = {
     }
     return -1;
   },
+  readSums: (items, sums) => {
+    let sa = 0, sb = 0, sc = 0;
+    for (let i = 0; i < items.length; i++) {
+      const t = items[i] as TransferCriteria | null;
+      if (typeof t !== 'object' || t === null) return i;
+      const x = t.pack, y = t.send, z = t.unpack;
+      if (!(isCriterion(x) && isCriterion(y) && isCriterion(z))) return i;
+      sa += x;
+      sb += y;
+      sc += z;
+    }
+    sums[0] = sa;
+    sums[1] = sb;
+    sums[2] = sc;
+    return -1;
+  },
   base: (a, b, c, out) => {
     for (let i = 0; i < out.length; i++) {
       const x = a[i]!, y = b[i]!, z = c[i]!;
