@@ -153,20 +153,34 @@ export function multiCriteriaScoresOf<K extends string>(
 /**
  * Copies `items[i][keys[c]]` into `cols[c][i]` while every item is an
  * object and every value a finite number ≥ 0; false at the first that is
- * not. Column by column, so each property read sees one key (a read
- * through a varying key is several times slower).
+ * not. Three keys (the seed's models) get one read site per key, each
+ * seeing a single name: measured 5-6x faster at n = 10^6 than a read
+ * through `keys[c]`, which sees every name.
  */
 function readKeyColumns(items: readonly unknown[], keys: readonly string[], cols: Float64Array[]): boolean {
   const n = items.length;
-  for (let c = 0; c < keys.length; c++) {
-    const key = keys[c]!;
-    const col = cols[c]!;
+  if (keys.length === 3) {
+    const k0 = keys[0]!, k1 = keys[1]!, k2 = keys[2]!;
+    const a = cols[0]!, b = cols[1]!, c = cols[2]!;
     for (let i = 0; i < n; i++) {
       const item = items[i];
       if (typeof item !== 'object' || item === null || Array.isArray(item)) return false;
-      const v: unknown = (item as Record<string, unknown>)[key];
+      const r = item as Record<string, unknown>;
+      const x = r[k0], y = r[k1], z = r[k2];
+      if (!(typeof x === 'number' && x >= 0 && x < Infinity && typeof y === 'number' && y >= 0 && y < Infinity && typeof z === 'number' && z >= 0 && z < Infinity)) return false;
+      a[i] = x;
+      b[i] = y;
+      c[i] = z;
+    }
+    return true;
+  }
+  for (let i = 0; i < n; i++) {
+    const item = items[i];
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) return false;
+    for (let c = 0; c < keys.length; c++) {
+      const v: unknown = (item as Record<string, unknown>)[keys[c]!];
       if (!(typeof v === 'number' && v >= 0 && v < Infinity)) return false;
-      col[i] = v;
+      cols[c]![i] = v;
     }
   }
   return true;

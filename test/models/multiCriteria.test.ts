@@ -227,6 +227,10 @@ describe('multiCriteriaScores: edge cases', () => {
     expect(() => multiCriteriaScoresOf([{ a: 1 }, { a: -1 }], ['a'])).toThrow('multiCriteriaScoresOf: items[1].a must be a finite number >= 0, got -1');
     expect(() => multiCriteriaScoresOf([{ a: 1 }, {} as never], ['a'])).toThrow('multiCriteriaScoresOf: items[1].a must be a finite number, got undefined');
     expect(() => multiCriteriaScoresOf([null as never], ['a'])).toThrow('items[0] must be an object, got null');
+    // Three keys (one read site per key): still the first bad value item by item, then key by key.
+    expect(() => multiCriteriaScoresOf([{ a: 1, b: 1, c: -1 }, { a: -1, b: 1, c: 1 }], ['a', 'b', 'c'])).toThrow('multiCriteriaScoresOf: items[0].c must be a finite number >= 0, got -1');
+    expect(() => multiCriteriaScoresOf([{ a: 1, b: 1, c: 1 }, [] as never, { a: NaN, b: 1, c: 1 }], ['a', 'b', 'c'])).toThrow('multiCriteriaScoresOf: items[1] must be an object, got');
+    expect(() => multiCriteriaScoresOf([{ a: 1, b: 'x' as never, c: 1 }], ['a', 'b', 'c'])).toThrow('multiCriteriaScoresOf: items[0].b must be a finite number, got "x"');
     expect(() => multiCriteriaScoresOf([{ a: 1 }], [1 as never])).toThrow('keys[0] must be a string, got 1');
   });
   it('multiCriteriaScores rejects bad options: unknown keys, normalizations, directions and weights', () => {
