@@ -5,7 +5,7 @@
  */
 import { describe as show, infeasible, rangeReason, typeError } from '../internal/errors.js';
 import { priorities, type PriorityCriteria } from '../models/priority.js';
-import { Report, checkKeys, isObject, num, onlyKnownKeys } from './check.js';
+import { Report, checkKeys, isObject as isObjectImport, num, onlyKnownKeys as onlyKnownKeysImport } from './check.js';
 import { compileEnergy, ENERGY_DEVICE_KEYS, ENERGY_TASK_KEYS } from './compileEnergy.js';
 import type { IssueLog, ProblemIssue } from './issueLog.js';
 import { matrix, readScanned } from './matrix.js';
@@ -14,6 +14,11 @@ import { checkScannedTimeSums, scanRows, type RowScan } from './timeSums.js';
 import type { CompiledProblem, Problem } from './types.js';
 
 export type { ProblemIssue } from './issueLog.js';
+
+// Module-local bindings for the per-task calls: test runners compile a call to an imported name into a
+// property read on the module per call, which loops over n tasks then pay n times.
+const isObject = isObjectImport;
+const onlyKnownKeys = onlyKnownKeysImport;
 
 const PROBLEM_KEYS = ['tasks', 'devices', 'execTime', 'transferTime'];
 const TASK_KEYS = ['id', 'priority', 'criteria', 'demand', 'release', 'deadline', ...ENERGY_TASK_KEYS];
