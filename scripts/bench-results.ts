@@ -110,6 +110,12 @@ for (const file of data.files) {
         if (!b.name.startsWith('baseline:')) braunRatios.set(key, [...(braunRatios.get(key) ?? []), typical(b) / typical(against)]);
       }
     }
+    // Object entry points against the hand-written loop over the same objects (issue 15: within 1.5x).
+    const objects = g.benchmarks.find((b) => b.name.startsWith('baseline (objects):'));
+    if (objects) {
+      const entries = g.benchmarks.filter((b) => /\(objects/.test(b.name) && !b.name.startsWith('baseline'));
+      lines.push('', `Ratio to \`${cell(objects.name)}\`: ${entries.map((b) => `${cell(b.name)} ${(typical(b) / typical(objects)).toFixed(2)}`).join('; ')}.`);
+    }
     lines.push('');
   }
 }

@@ -42,6 +42,14 @@ export interface ModelSpec {
    * Per model file with literal property names, like `read`.
    */
   readonly readBase: (items: readonly unknown[], out: Float64Array) => number;
+  /**
+   * The column sums straight from the objects, in one pass with no columns:
+   * `sums[k]` = Σ_i of criterion k in index order, as `columnSums` adds
+   * them; returns the first i that is not an object with three criteria
+   * passing `isCriterion`, or -1. Per model file with literal property
+   * names, like `read`.
+   */
+  readonly readSums: (items: readonly unknown[], sums: Float64Array) => number;
   /** The weighted form straight from the objects, `wa·x + wb·y + wc·z + 0` as `weightedSum` computes it; same contract as `readBase`. */
   readonly readWeighted: (items: readonly unknown[], wa: number, wb: number, wc: number, out: Float64Array) => number;
   /**
@@ -109,12 +117,23 @@ export function scoreSet(spec: ModelSpec, items: readonly unknown[], options: un
   const opts = checkOptions(fn, options, ['form', 'weights']);
   const form: ScoreForm = opts.form === undefined ? 'base' : checkOneOf(fn, 'options.form', opts.form, FORMS);
   const weights = resolveWeights(fn, form, opts.weights, spec.fields.length);
+  checkArray(fn, spec.items, items);
   if (form !== 'normalized') {
     // One pass over the objects, no columns; on a bad item the column path below throws the precise message.
-    checkArray(fn, spec.items, items);
     const out = new Float64Array(items.length);
     const bad = weights === undefined ? spec.readBase(items, out) : spec.readWeighted(items, weights[0]!, weights[1]!, weights[2]!, out);
     if (bad < 0) return out;
+  } else {
+    // Two passes over the objects, no columns: the sums, then the weighted form with w = 1/Σ (normalizedSum's
+    // arithmetic when every sum is finite and > 0 with a finite inverse; otherwise the column path below).
+    const sums = new Float64Array(3);
+    if (spec.readSums(items, sums) < 0) {
+      const wa = 1 / sums[0]!, wb = 1 / sums[1]!, wc = 1 / sums[2]!;
+      if (sums[0]! > 0 && sums[1]! > 0 && sums[2]! > 0 && sums[0]! < Infinity && sums[1]! < Infinity && sums[2]! < Infinity && wa < Infinity && wb < Infinity && wc < Infinity) {
+        const out = new Float64Array(items.length);
+        if (spec.readWeighted(items, wa, wb, wc, out) < 0) return out;
+      }
+    }
   }
   const cols = readColumns(fn, spec, items);
   const n = items.length;

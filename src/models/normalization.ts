@@ -94,7 +94,7 @@ export interface Affine {
  * cancel badly).
  */
 export function affine(col: Float64Array, sum: number, sq: number, n: number, normalization: Normalization, cost: boolean): Affine {
-  if (sum !== 0 && !(sum >= 1e-140 && sum <= 1e140)) {
+  if (!unscaled(sum)) {
     // Rescale by the maximum: every ratio below is unchanged.
     const [max, min] = extrema(col, n);
     const y = new Float64Array(n);
@@ -113,26 +113,45 @@ export function affine(col: Float64Array, sum: number, sq: number, n: number, no
 }
 
 function affineOf(col: Float64Array, n: number, normalization: Normalization, cost: boolean, max: number, min: number, sum: number, sq: number): Affine {
+  const k = coefficients(n, normalization, cost, max, min, sum, sq);
+  if (k !== undefined) return { col, alpha: k.alpha, beta: k.beta };
+  // Min-max with min > range: shifting the column itself keeps the precision.
+  const range = max - min;
+  const r = new Float64Array(n);
+  for (let i = 0; i < n; i++) r[i] = cost ? (max - col[i]!) / range : (col[i]! - min) / range;
+  return { col: r, alpha: 1, beta: 0 };
+}
+
+/**
+ * The normalized value of every entry as alpha · x + beta, from the
+ * column's statistics alone (no rescaling: sum 0 or within [1e-140,
+ * 1e140]); `undefined` when the column itself must be transformed (min-max
+ * with min > max − min). `max` and `min` as `extrema` computes them. @internal
+ */
+export function coefficients(n: number, normalization: Normalization, cost: boolean, max: number, min: number, sum: number, sq: number): { alpha: number; beta: number } | undefined {
   const sign = cost ? -1 : 1;
   if (normalization === 'min-max') {
     // All equal (or n ≤ 1): the criterion cannot tell items apart and adds 0.
-    if (!(max > min)) return { col, alpha: 0, beta: 0 };
+    if (!(max > min)) return { alpha: 0, beta: 0 };
     const range = max - min;
-    if (min <= range) return { col, alpha: sign / range, beta: cost ? max / range : -min / range };
-    const r = new Float64Array(n);
-    for (let i = 0; i < n; i++) r[i] = cost ? (max - col[i]!) / range : (col[i]! - min) / range;
-    return { col: r, alpha: 1, beta: 0 };
+    if (min <= range) return { alpha: sign / range, beta: cost ? max / range : -min / range };
+    return undefined;
   }
   if (max === 0) {
     // All zero: nobody has the benefit (0); nobody pays the cost (1, or 1/n for 'sum').
-    return { col, alpha: 0, beta: cost ? (normalization === 'sum' ? 1 / n : 1) : 0 };
+    return { alpha: 0, beta: cost ? (normalization === 'sum' ? 1 / n : 1) : 0 };
   }
   if (normalization === 'sum') {
-    if (!cost) return { col, alpha: 1 / sum, beta: 0 };
+    if (!cost) return { alpha: 1 / sum, beta: 0 };
     // (S − x) / ((n − 1)·S); a single item is the best on its own cost.
-    if (n === 1) return { col, alpha: 0, beta: 1 };
-    return { col, alpha: -1 / ((n - 1) * sum), beta: 1 / (n - 1) };
+    if (n === 1) return { alpha: 0, beta: 1 };
+    return { alpha: -1 / ((n - 1) * sum), beta: 1 / (n - 1) };
   }
   const d = normalization === 'max' ? max : Math.sqrt(sq);
-  return { col, alpha: sign / d, beta: cost ? 1 : 0 };
+  return { alpha: sign / d, beta: cost ? 1 : 0 };
+}
+
+/** Whether `affine` keeps a column with this sum unscaled (sum 0 or within [1e-140, 1e140]). @internal */
+export function unscaled(sum: number): boolean {
+  return sum === 0 || (sum >= 1e-140 && sum <= 1e140);
 }

@@ -46,6 +46,13 @@ export interface PriorityOptions {
   readonly weights?: readonly [number, number, number] | ArrayLike<number>;
 }
 
+/**
+ * `isCriterion` through a module-local binding, so the loops below call it
+ * directly (test runners compile a call to an imported name into a property
+ * read on the module per call, which the loops then pay per value).
+ */
+const criterion = isCriterion;
+
 /** The priority model for the shared machinery (also read by `formulaPriorities`). @internal */
 export const prioritySpec: ModelSpec = {
   setFn: 'priorities',
@@ -59,7 +66,7 @@ export const prioritySpec: ModelSpec = {
       const t = items[i] as PriorityCriteria | null;
       if (typeof t !== 'object' || t === null) return i;
       const x = t.importance, y = t.urgency, z = t.satisfaction;
-      if (!(isCriterion(x) && isCriterion(y) && isCriterion(z))) return i;
+      if (!(criterion(x) && criterion(y) && criterion(z))) return i;
       const v = x * y * z;
       if (!(v - v === 0)) return i;
       out[i] = v;
@@ -71,7 +78,7 @@ export const prioritySpec: ModelSpec = {
       const t = items[i] as PriorityCriteria | null;
       if (typeof t !== 'object' || t === null) return i;
       const x = t.importance, y = t.urgency, z = t.satisfaction;
-      if (!(isCriterion(x) && isCriterion(y) && isCriterion(z))) return i;
+      if (!(criterion(x) && criterion(y) && criterion(z))) return i;
       const v = wa * x + wb * y + wc * z + 0;
       if (!(v - v === 0)) return i;
       out[i] = v;
@@ -83,11 +90,27 @@ export const prioritySpec: ModelSpec = {
       const t = items[i] as PriorityCriteria | null;
       if (typeof t !== 'object' || t === null) return i;
       const x = t.importance, y = t.urgency, z = t.satisfaction;
-      if (!(isCriterion(x) && isCriterion(y) && isCriterion(z))) return i;
+      if (!(criterion(x) && criterion(y) && criterion(z))) return i;
       a[i] = x;
       b[i] = y;
       c[i] = z;
     }
+    return -1;
+  },
+  readSums: (items, sums) => {
+    let sa = 0, sb = 0, sc = 0;
+    for (let i = 0; i < items.length; i++) {
+      const t = items[i] as PriorityCriteria | null;
+      if (typeof t !== 'object' || t === null) return i;
+      const x = t.importance, y = t.urgency, z = t.satisfaction;
+      if (!(criterion(x) && criterion(y) && criterion(z))) return i;
+      sa += x;
+      sb += y;
+      sc += z;
+    }
+    sums[0] = sa;
+    sums[1] = sb;
+    sums[2] = sc;
     return -1;
   },
   base: (a, b, c, out) => {

@@ -43,6 +43,17 @@ export function isObject(v: unknown): v is Record<string, unknown> {
 /** Criteria written on a task instead of under `criteria` (a common first mistake). */
 const CRITERIA_KEYS: readonly string[] = ['importance', 'urgency', 'satisfaction'];
 
+/**
+ * Whether every enumerable key of `obj` is in `allowed`, without allocating:
+ * then {@link checkKeys} reports nothing (`for...in` visits every own
+ * enumerable key and inherited ones too, so a `false` may be a false alarm,
+ * which `checkKeys` then settles). The hot path of one call per task.
+ */
+export function onlyKnownKeys(obj: Record<string, unknown>, allowed: readonly string[]): boolean {
+  for (const key in obj) if (!allowed.includes(key)) return false;
+  return true;
+}
+
 export function checkKeys(fn: string, fieldOrThunk: string | (() => string), obj: Record<string, unknown>, allowed: readonly string[], r: Report): void {
   const misplaced: string[] = [];
   // A thunk builds the field name only when there is an error to report (hot path: one call per task).

@@ -3,16 +3,22 @@
  * typed arrays every solver and the evaluator share.
  * @module
  */
-import { describe as show, infeasible, rangeReason, typeError, typeReason } from '../internal/errors.js';
+import { describe as show, infeasible, rangeReason, typeError } from '../internal/errors.js';
 import { priorities, type PriorityCriteria } from '../models/priority.js';
-import { Report, checkKeys, isObject, num } from './check.js';
+import { Report, checkKeys, isObject as isObjectImport, num, onlyKnownKeys as onlyKnownKeysImport } from './check.js';
 import { compileEnergy, ENERGY_DEVICE_KEYS, ENERGY_TASK_KEYS } from './compileEnergy.js';
 import type { IssueLog, ProblemIssue } from './issueLog.js';
+import { matrix, readScanned } from './matrix.js';
 import { exactPriorityOrder } from './priorityOrder.js';
-import { checkTimeSums } from './timeSums.js';
+import { checkScannedTimeSums, scanRows, type RowScan } from './timeSums.js';
 import type { CompiledProblem, Problem } from './types.js';
 
 export type { ProblemIssue } from './issueLog.js';
+
+// Module-local bindings for the per-task calls: test runners compile a call to an imported name into a
+// property read on the module per call, which loops over n tasks then pay n times.
+const isObject = isObjectImport;
+const onlyKnownKeys = onlyKnownKeysImport;
 
 const PROBLEM_KEYS = ['tasks', 'devices', 'execTime', 'transferTime'];
 const TASK_KEYS = ['id', 'priority', 'criteria', 'demand', 'release', 'deadline', ...ENERGY_TASK_KEYS];
@@ -42,33 +48,21 @@ function ids(fn: string, field: string, items: readonly unknown[], r: Report): s
   return out;
 }
 
-/** Reads an n×m matrix into `out` (row-major); reports ragged rows and bad entries. */
-function matrix(fn: string, field: string, v: unknown, n: number, m: number, out: Float64Array, r: Report): void {
-  if (!Array.isArray(v)) {
-    r.guard(() => typeError(fn, field, 'an array of rows', v));
-    return;
+/**
+ * The ids when every item is an object with a non-empty string id and no
+ * two are equal (what {@link ids} returns then, without its per-item
+ * checks); `undefined` otherwise, for `ids` to report each problem.
+ */
+function quickIds(items: readonly unknown[]): string[] | undefined {
+  const out = new Array<string>(items.length);
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (!isObject(item)) return undefined;
+    const id = item.id;
+    if (typeof id !== 'string' || id === '') return undefined;
+    out[i] = id;
   }
-  if (v.length !== n) {
-    r.guard(() => typeReason(fn, field, `has ${v.length} rows, expected ${n} (one per task)`));
-  }
-  const rows = Math.min(n, v.length);
-  for (let i = 0; i < rows; i++) {
-    const row: unknown = v[i];
-    if (!Array.isArray(row)) {
-      r.guard(() => typeError(fn, `${field}[${i}]`, 'an array', row));
-      continue;
-    }
-    if (row.length !== m) {
-      r.guard(() => typeReason(fn, `${field}[${i}]`, `has ${row.length} entries, expected ${m} (one per device)`));
-      continue;
-    }
-    const base = i * m;
-    for (let j = 0; j < m; j++) {
-      const x: unknown = row[j];
-      if (typeof x === 'number' && x >= 0) out[base + j] = x;
-      else out[base + j] = num(fn, `${field}[${i}][${j}]`, x, true, 0, r);
-    }
-  }
+  return new Set(out).size === out.length ? out : undefined;
 }
 
 /** Result of {@link checkProblem}: the compiled problem, or the issues found. @internal */
@@ -77,6 +71,8 @@ export interface CheckResult {
   /** The kept issues (at most a few per kind; `log` counts them all). */
   readonly issues: readonly ProblemIssue[];
   readonly log: IssueLog;
+  /** The row scan of the compiled matrices (for `lowerBoundCompiled`); set with `compiled`. */
+  readonly scan?: RowScan;
 }
 
 /**
@@ -101,14 +97,16 @@ export function checkProblem(fn: string, problem: unknown, collect: boolean): Ch
   const demand = new Float64Array(n);
   const criteria: (PriorityCriteria | undefined)[] = new Array<PriorityCriteria | undefined>(n);
   const explicit = new Uint8Array(n);
+  // Whether some task has criteria and no explicit priority (its priority is then derived from them).
+  let derived = false;
   for (let i = 0; i < n; i++) {
     const t: unknown = tasks[i];
     if (!isObject(t)) {
       r.guard(() => typeError(fn, `problem.tasks[${i}]`, 'an object', t));
       continue;
     }
-    // The field name is built only when a task has more than an id (most of n tasks in large problems have none).
-    checkKeys(fn, () => `problem.tasks[${i}]`, t, TASK_KEYS, r);
+    // The field name is built only when a task has an unknown key (most of n tasks in large problems have none).
+    if (!onlyKnownKeys(t, TASK_KEYS)) checkKeys(fn, () => `problem.tasks[${i}]`, t, TASK_KEYS, r);
     if (t.priority === undefined && t.criteria === undefined && t.demand === undefined && t.release === undefined && t.deadline === undefined) continue;
     const f = `problem.tasks[${i}]`;
     if (t.priority !== undefined) {
@@ -123,13 +121,14 @@ export function checkProblem(fn: string, problem: unknown, collect: boolean): Ch
         checkKeys(fn, `${f}.criteria`, c, CRITERIA, r);
         const [a, b, s] = CRITERIA.map((k) => num(fn, `${f}.criteria.${k}`, c[k], false, 0, r)) as [number, number, number];
         criteria[i] = { importance: a, urgency: b, satisfaction: s };
+        if (t.priority === undefined) derived = true;
       }
     }
     if (t.demand !== undefined) demand[i] = num(fn, `${f}.demand`, t.demand, false, 0, r);
     if (t.release !== undefined) release[i] = num(fn, `${f}.release`, t.release, false, 0, r);
     if (t.deadline !== undefined) deadline[i] = num(fn, `${f}.deadline`, t.deadline, true, Infinity, r);
   }
-  const taskIds = ids(fn, 'problem.tasks', tasks, r);
+  const taskIds = quickIds(tasks) ?? ids(fn, 'problem.tasks', tasks, r);
 
   const ready = new Float64Array(m);
   const budget = new Float64Array(m).fill(Infinity);
@@ -141,39 +140,43 @@ export function checkProblem(fn: string, problem: unknown, collect: boolean): Ch
       r.guard(() => typeError(fn, f, 'an object', d));
       continue;
     }
-    checkKeys(fn, f, d, DEVICE_KEYS, r);
+    if (!onlyKnownKeys(d, DEVICE_KEYS)) checkKeys(fn, f, d, DEVICE_KEYS, r);
     if (d.tier === 'cloud') tier[j] = 1;
     else if (d.tier === 'fog') tier[j] = 2;
     else if (d.tier !== 'edge') r.guard(() => typeError(fn, `${f}.tier`, "one of 'edge', 'fog', 'cloud'", d.tier));
     if (d.ready !== undefined) ready[j] = num(fn, `${f}.ready`, d.ready, false, 0, r);
     if (d.budget !== undefined) budget[j] = num(fn, `${f}.budget`, d.budget, true, Infinity, r);
   }
-  const deviceIds = ids(fn, 'problem.devices', devices, r);
+  const deviceIds = quickIds(devices) ?? ids(fn, 'problem.devices', devices, r);
 
   const energy = compileEnergy(fn, tasks, devices, deviceIds, r);
 
   const exec = new Float64Array(n * m);
   const transfer = new Float64Array(n * m);
-  matrix(fn, 'problem.execTime', problem.execTime, n, m, exec, r);
-  if (problem.transferTime !== undefined) matrix(fn, 'problem.transferTime', problem.transferTime, n, m, transfer, r);
-
-  const before = r.log.total;
-  for (let i = 0; i < n; i++) {
-    let ok = false;
-    for (let j = i * m, end = j + m; j < end && !ok; j++) ok = exec[j]! + transfer[j]! < Infinity;
-    if (!ok) {
-      const why = m === 0 ? 'has no device to run on (problem.devices is empty)' : 'has no device where the task can run (execTime + transferTime is Infinity on every device)';
-      r.guard(() => infeasible(fn, `problem.execTime[${i}]`, why));
-    }
+  // Well-formed matrices are read and scanned in one pass (feasibility, overflow guard, row-minima bound);
+  // anything else is read again by the reporting reader, then scanned.
+  let scan = readScanned(problem.execTime, problem.transferTime, n, m, exec, transfer, release);
+  if (scan === undefined) {
+    exec.fill(0);
+    transfer.fill(0);
+    matrix(fn, 'problem.execTime', problem.execTime, n, m, exec, r);
+    if (problem.transferTime !== undefined) matrix(fn, 'problem.transferTime', problem.transferTime, n, m, transfer, r);
+    scan = scanRows(n, m, exec, problem.transferTime === undefined ? undefined : transfer, release);
   }
-  if (r.log.total === before) normalizedPriorities(fn, criteria, explicit, priority, r);
-  if (r.log.total === 0) r.guard(() => checkTimeSums(fn, { n, m, exec, transfer, release, priority, ready }));
+  const before = r.log.total;
+  for (const i of scan.infeasible) {
+    const why = m === 0 ? 'has no device to run on (problem.devices is empty)' : 'has no device where the task can run (execTime + transferTime is Infinity on every device)';
+    r.guard(() => infeasible(fn, `problem.execTime[${i}]`, why));
+  }
+  if (r.log.total === before && derived) normalizedPriorities(fn, criteria, explicit, priority, r);
+  if (r.log.total === 0) r.guard(() => checkScannedTimeSums(fn, scan, { n, m, exec, transfer, release, priority, ready }));
   if (r.log.total > 0) return { compiled: undefined, issues: r.issues, log: r.log };
-  const priorityOrder = exactPriorityOrder(priority, criteria, explicit);
+  const priorityOrder = derived ? exactPriorityOrder(priority, criteria, explicit) : undefined;
   return {
     compiled: { n, m, exec, transfer, priority, release, deadline, demand, ready, budget, tier, ...energy, taskIds, deviceIds, ...(priorityOrder === undefined ? {} : { priorityOrder }) },
     issues: r.issues,
     log: r.log,
+    scan,
   };
 }
 
@@ -259,4 +262,13 @@ export function compileProblem(problem: Problem): CompiledProblem {
 /** {@link compileProblem} with another function name in messages (for public wrappers). @internal */
 export function compileFor(fn: string, problem: Problem): CompiledProblem {
   return checkProblem(fn, problem, false).compiled!;
+}
+
+/**
+ * {@link compileFor}, also returning the row scan made while compiling
+ * (row minima, for `lowerBoundCompiled` without a second pass). @internal
+ */
+export function compileScanned(fn: string, problem: Problem): { readonly cp: CompiledProblem; readonly scan: RowScan } {
+  const { compiled, scan } = checkProblem(fn, problem, false);
+  return { cp: compiled!, scan: scan! };
 }

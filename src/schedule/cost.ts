@@ -4,6 +4,7 @@
  * @module
  */
 import type { CompiledProblem } from '../problem/types.js';
+import { allZero } from './energy.js';
 import type { CostMetrics } from './types.js';
 
 /**
@@ -102,6 +103,8 @@ export function busyTimes(cp: CompiledProblem, assignment: ArrayLike<number>, ou
  * @internal
  */
 export function costCompiled(cp: CompiledProblem, assignment: ArrayLike<number>): CostMetrics {
+  // No prices: every device costs 0 (deviceCost), so skip the pass over the tasks.
+  if (allZero(cp.pricePerSecond)) return noCost(cp.m);
   const busy = busyTimes(cp, assignment);
   const perDevice = new Array<number>(cp.m);
   let total = 0;

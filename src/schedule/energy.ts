@@ -75,6 +75,8 @@ function seconds(cp: CompiledProblem, assignment: ArrayLike<number>, execS: Floa
  */
 export function energyCompiled(cp: CompiledProblem, assignment: ArrayLike<number>, makespan: number): EnergyMetrics {
   const m = cp.m;
+  // No power figures: every term below is joules(0, ·) = 0, so skip the pass over the tasks.
+  if (allZero(cp.powerBusy) && allZero(cp.powerTransfer) && allZero(cp.powerIdle)) return noEnergy(m);
   const execS = new Float64Array(m);
   const transferS = new Float64Array(m);
   const busyS = new Float64Array(m);
@@ -124,5 +126,13 @@ export function energyTotalCompiled(cp: CompiledProblem, assignment: ArrayLike<n
  * everywhere (the online simulator's devices, for instance). O(m). @internal
  */
 export function noEnergy(m: number): EnergyMetrics {
-  return { total: 0, perDevice: Array.from({ length: m }, () => ({ execution: 0, transfer: 0, idle: 0, total: 0 })) };
+  const perDevice = new Array<DeviceEnergy>(m);
+  for (let j = 0; j < m; j++) perDevice[j] = { execution: 0, transfer: 0, idle: 0, total: 0 };
+  return { total: 0, perDevice };
+}
+
+/** Whether every entry is 0. @internal */
+export function allZero(a: Float64Array): boolean {
+  for (let j = 0; j < a.length; j++) if (a[j] !== 0) return false;
+  return true;
 }

@@ -127,32 +127,31 @@ export function evaluate(problem: Problem, assignment: readonly number[], option
  */
 export function evaluateCompiled(cp: CompiledProblem, assignment: ArrayLike<number>, costModel: CostModel, order?: ArrayLike<number>): Schedule {
   const { n, m, exec, transfer, release, ready, priority, deadline, taskIds, deviceIds } = cp;
-  const start = new Float64Array(n);
-  const finish = new Float64Array(n);
   const busy = new Float64Array(m);
-  const count = new Int32Array(m + 1);
-  const sequential = costModel === 'sequential';
-  const free = sequential ? ready.slice() : undefined;
-  for (let k = 0; k < n; k++) {
-    const i = order === undefined ? k : order[k]!;
-    const j = assignment[i]!;
-    const p = transfer[i * m + j]! + exec[i * m + j]!;
-    let s = release[i]!;
-    if (free !== undefined && free[j]! > s) s = free[j]!;
-    const f = s + p;
-    if (free !== undefined) free[j] = f;
-    start[i] = s;
-    finish[i] = f;
-    busy[j] = busy[j]! + p;
-    count[j + 1] = count[j + 1]! + 1;
-  }
-  // Device task lists in run order: counting sort by device, stable in `order`.
-  for (let j = 0; j < m; j++) count[j + 1] = count[j + 1]! + count[j]!;
-  const flat = new Int32Array(n);
-  const fill = count.slice(0, m);
-  for (let k = 0; k < n; k++) {
-    const i = order === undefined ? k : order[k]!;
-    flat[fill[assignment[i]!]!++] = i;
+  // Each device's tasks in run order (pushed in `order`).
+  const lists = new Array<number[]>(m);
+  for (let j = 0; j < m; j++) lists[j] = [];
+  const free = costModel === 'sequential' ? ready.slice() : undefined;
+  // In task index order (no `order`, or the identity, as from OLB, MET, MCT) the tasks are timed in the loop below;
+  // otherwise first, in `order`, into start and finish.
+  let start: Float64Array | undefined;
+  let finish: Float64Array | undefined;
+  if (order !== undefined && !isIdentity(order, n)) {
+    start = new Float64Array(n);
+    finish = new Float64Array(n);
+    for (let k = 0; k < n; k++) {
+      const i = order[k]!;
+      const j = assignment[i]!;
+      const p = transfer[i * m + j]! + exec[i * m + j]!;
+      let s = release[i]!;
+      if (free !== undefined && free[j]! > s) s = free[j]!;
+      const f = s + p;
+      if (free !== undefined) free[j] = f;
+      start[i] = s;
+      finish[i] = f;
+      busy[j] = busy[j]! + p;
+      lists[j]!.push(i);
+    }
   }
 
   let makespan = 0;
@@ -163,13 +162,27 @@ export function evaluateCompiled(cp: CompiledProblem, assignment: ArrayLike<numb
   const deadlineMisses: DeadlineMiss[] = [];
   for (let i = 0; i < n; i++) {
     const j = assignment[i]!;
-    const f = finish[i]!;
     const t = transfer[i * m + j]!;
+    const x = exec[i * m + j]!;
+    let s: number;
+    let f: number;
+    if (finish === undefined) {
+      const p = t + x;
+      s = release[i]!;
+      if (free !== undefined && free[j]! > s) s = free[j]!;
+      f = s + p;
+      if (free !== undefined) free[j] = f;
+      busy[j] = busy[j]! + p;
+      lists[j]!.push(i);
+    } else {
+      s = start![i]!;
+      f = finish[i]!;
+    }
     if (f > makespan) makespan = f;
     flowtime += f;
     weightedFlowtime += priority[i]! * f;
     totalTransfer += t;
-    tasks[i] = { task: i, id: taskIds[i]!, device: j, start: start[i]!, transfer: t, exec: exec[i * m + j]!, finish: f };
+    tasks[i] = { task: i, id: taskIds[i]!, device: j, start: s, transfer: t, exec: x, finish: f };
     if (f > deadline[i]!) deadlineMisses.push({ task: i, id: taskIds[i]!, lateness: f - deadline[i]! });
   }
   let maxBusy = 0;
@@ -184,7 +197,7 @@ export function evaluateCompiled(cp: CompiledProblem, assignment: ArrayLike<numb
       id: deviceIds[j]!,
       busy: b,
       utilization: makespan > 0 ? b / makespan : 0,
-      tasks: plainArray(flat, count[j]!, count[j + 1]!),
+      tasks: lists[j]!,
     };
   }
   // Busy times beyond the double range give Infinity / Infinity: report Infinity, never NaN.
@@ -195,8 +208,14 @@ export function evaluateCompiled(cp: CompiledProblem, assignment: ArrayLike<numb
     assignment: plainArray(assignment, 0, n),
     tasks,
     devices,
-    metrics: { makespan, flowtime, weightedFlowtime, totalTransfer, deadlineMisses, loadImbalance, energy: energyCompiled(cp, assignment, makespan), cost: costCompiled(cp, assignment), budgetOverruns: budgetOverruns(cp, devices.map((d) => d.tasks)) },
+    metrics: { makespan, flowtime, weightedFlowtime, totalTransfer, deadlineMisses, loadImbalance, energy: energyCompiled(cp, assignment, makespan), cost: costCompiled(cp, assignment), budgetOverruns: budgetOverruns(cp, lists) },
   };
+}
+
+/** Whether `order` is 0, 1, ..., n − 1. */
+function isIdentity(order: ArrayLike<number>, n: number): boolean {
+  for (let k = 0; k < n; k++) if (order[k] !== k) return false;
+  return true;
 }
 
 /** `a[from..to)` as a plain array (a loop: `Array.from` on a typed array goes through the iterator, several times slower). @internal */

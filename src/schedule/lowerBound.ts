@@ -3,7 +3,8 @@
  * @module
  */
 import { checkOneOf, checkOptions } from '../internal/errors.js';
-import { compileFor } from '../problem/compile.js';
+import { compileScanned } from '../problem/compile.js';
+import type { RowScan } from '../problem/timeSums.js';
 import type { CompiledProblem, Problem } from '../problem/types.js';
 import type { CostModel } from './types.js';
 
@@ -58,17 +59,25 @@ export function makespanLowerBound(problem: Problem, options?: LowerBoundOptions
   const fn = 'makespanLowerBound';
   const opts = checkOptions(fn, options, ['costModel']);
   const costModel = opts.costModel === undefined ? 'sequential' : checkOneOf(fn, 'options.costModel', opts.costModel, ['independent', 'sequential'] as const);
-  return lowerBoundCompiled(compileFor(fn, problem), costModel);
+  const { cp, scan } = compileScanned(fn, problem);
+  return lowerBoundCompiled(cp, costModel, scan);
 }
 
 /**
- * {@link makespanLowerBound} on a compiled problem, no validation. O(n·m + m log m).
+ * {@link makespanLowerBound} on a compiled problem, no validation. O(n·m + m log m);
+ * O(n + m log m) given `scan`, the row scan of `cp`'s own matrices (`compileScanned`).
  * @internal
  */
-export function lowerBoundCompiled(cp: CompiledProblem, costModel: CostModel = 'sequential'): number {
+export function lowerBoundCompiled(cp: CompiledProblem, costModel: CostModel = 'sequential', scan?: RowScan): number {
   const { n, m, exec, transfer, release, ready } = cp;
   if (n === 0) return 0;
   const sequential = costModel === 'sequential';
+  if (scan !== undefined) {
+    // The compiler's row scan has the row minima: max_i (release_i + p_i) is the whole 'independent' bound, and the
+    // 'sequential' one when every device is ready by every release.
+    if (!sequential) return scan.single;
+    if (rowMinimaSuffice(cp)) return waterFill(cp, scan.minRelease, scan.minSum, scan.single);
+  }
   if (sequential && rowMinimaSuffice(cp)) return sequentialFromRowMinima(cp);
   let single = 0;
   let work = 0;

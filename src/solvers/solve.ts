@@ -4,7 +4,7 @@
  */
 import { checkInteger, checkNonNegative, checkOneOf, checkOptions, rangeReason } from '../internal/errors.js';
 import { checkBoolean } from '../internal/primitives.js';
-import { compileFor } from '../problem/compile.js';
+import { compileScanned } from '../problem/compile.js';
 import type { Problem } from '../problem/types.js';
 import { evaluateCompiled } from '../schedule/evaluate.js';
 import { lowerBoundCompiled } from '../schedule/lowerBound.js';
@@ -234,7 +234,7 @@ export function solve(problem: Problem, options?: SolveOptions): Solution {
   const maxIterations = o.maxIterations === undefined ? 100_000 : checkInteger(FN, 'options.maxIterations', o.maxIterations, 0);
   const traceOption = o.trace === undefined ? undefined : checkBoolean(FN, 'options.trace', o.trace);
 
-  const cp = compileFor(FN, problem);
+  const { cp, scan } = compileScanned(FN, problem);
   const trace = traceOption ?? cp.n * cp.m <= TRACE_DEFAULT_MAX_PAIRS;
   const ctx: StrategyContext = { cp, costModel, objective, seed, timeLimitMs, maxIterations, trace };
   // Energy, cost, weighted objectives and constraints: the objective-aware
@@ -249,7 +249,7 @@ export function solve(problem: Problem, options?: SolveOptions): Solution {
   const schedule = evaluateCompiled(cp, result.assignment, costModel, result.order);
   const makespan = schedule.metrics.makespan;
   const own = result.lowerBound ?? 0;
-  const combinatorial = lowerBoundCompiled(cp, costModel);
+  const combinatorial = lowerBoundCompiled(cp, costModel, scan);
   // The strategy's own bound when it is at least as strong (an 'exhaustive' proof wins ties).
   const ownWins = result.boundKind !== undefined && (own > combinatorial || (own === combinatorial && result.boundKind === 'exhaustive'));
   const lowerBound = ownWins ? own : combinatorial;

@@ -122,6 +122,32 @@ describe.each(models)('$name: properties shared by the three models (criteria co
     );
   });
 
+  it(`${name}(objects, {form: 'normalized'}) (two passes over the objects) equals ${name}FromColumns double for double, tiny, huge and overflowing sums included`, () => {
+    // Magnitudes from 1e-320 (inverse sums overflow) to 1e308 (sums overflow): both the two-pass object path and the column fallback.
+    const magnitude = fc.oneof(fc.constant(0), fc.double({ min: 1e-3, max: 1e3, noNaN: true }), fc.constantFrom(1e-320, 5e-324, 1e300, 1e308, Number.MAX_VALUE));
+    const arb = fc.integer({ min: 1, max: 12 }).chain((n) => fc.array(fc.tuple(magnitude, magnitude, magnitude), { minLength: n, maxLength: n }));
+    fc.assert(
+      fc.property(arb, (rows) => {
+        const items = rows.map((r) => Object.fromEntries(fields.map((f, k) => [f, r[k]!])) as Item);
+        const typed = cols(items).map((c) => Float64Array.from(c));
+        let expected: Float64Array | Error;
+        try {
+          expected = fromColumns(typed, { form: 'normalized' });
+        } catch (e) {
+          expected = e as Error;
+        }
+        if (expected instanceof Error) {
+          // A column summing to 0: the same error type, naming the objects' field.
+          expect(() => fn(items, { form: 'normalized' })).toThrow(expected.constructor as new () => Error);
+          return;
+        }
+        const actual = fn(items, { form: 'normalized' });
+        expect(actual.length).toBe(expected.length);
+        for (let i = 0; i < expected.length; i++) expect(Object.is(actual[i], expected[i]), `item ${i}: ${actual[i]} vs ${expected[i]}`).toBe(true);
+      }),
+    );
+  });
+
   it(`${name}(items, {form: 'normalized'}) is invariant to scaling one column by k > 0`, () => {
     const arb = fc.tuple(itemsArb(fields), fc.integer({ min: 0, max: 2 }), fc.double({ min: 1e-6, max: 1e6, noNaN: true }));
     fc.assert(

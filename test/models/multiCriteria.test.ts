@@ -159,6 +159,29 @@ describe('multiCriteriaScores: properties', () => {
       }),
     );
   });
+  it('multiCriteriaScoresOf(items, three keys, options) (two passes over the objects) equals multiCriteriaScores on the columns double for double, zeros, ties and extreme magnitudes included', () => {
+    // 1e-150 and 1e150 push a column sum outside [1e-140, 1e140] (the rescaled column path); equal values give ties for min-max.
+    const entry = fc.oneof(fc.constant(0), fc.constant(7), fc.double({ min: 1e-3, max: 1e3, noNaN: true }), fc.constantFrom(1e-150, 1e150, 1e300));
+    const arb = fc.integer({ min: 1, max: 10 }).chain((n) =>
+      fc.record({
+        rows: fc.array(fc.tuple(entry, entry, entry), { minLength: n, maxLength: n }),
+        norm: fc.constantFrom(...NORMS),
+        dirs: fc.array(fc.constantFrom<CriterionDirection>('benefit', 'cost'), { minLength: 3, maxLength: 3 }),
+        w: fc.array(fc.double({ min: 0, max: 10, noNaN: true }), { minLength: 3, maxLength: 3 }),
+      }),
+    );
+    fc.assert(
+      fc.property(arb, ({ rows, norm, dirs, w }) => {
+        const items = rows.map(([a, b, c]) => ({ a, b, c }));
+        const o = { normalization: norm, directions: dirs, weights: w };
+        const expected = multiCriteriaScores([rows.map((r) => r[0]), rows.map((r) => r[1]), rows.map((r) => r[2])], o);
+        const actual = multiCriteriaScoresOf(items, ['a', 'b', 'c'], o);
+        expect(actual.length).toBe(expected.length);
+        for (let i = 0; i < expected.length; i++) expect(Object.is(actual[i], expected[i]), `item ${i}: ${actual[i]} vs ${expected[i]}`).toBe(true);
+      }),
+    );
+  });
+
   it('multiCriteriaScoresOf(items, keys, options) equals multiCriteriaScores on the extracted columns, and never mutates', () => {
     fc.assert(
       fc.property(problemArb, ({ cols, norm, dirs, w }) => {
@@ -227,6 +250,10 @@ describe('multiCriteriaScores: edge cases', () => {
     expect(() => multiCriteriaScoresOf([{ a: 1 }, { a: -1 }], ['a'])).toThrow('multiCriteriaScoresOf: items[1].a must be a finite number >= 0, got -1');
     expect(() => multiCriteriaScoresOf([{ a: 1 }, {} as never], ['a'])).toThrow('multiCriteriaScoresOf: items[1].a must be a finite number, got undefined');
     expect(() => multiCriteriaScoresOf([null as never], ['a'])).toThrow('items[0] must be an object, got null');
+    // Three keys (one read site per key): still the first bad value item by item, then key by key.
+    expect(() => multiCriteriaScoresOf([{ a: 1, b: 1, c: -1 }, { a: -1, b: 1, c: 1 }], ['a', 'b', 'c'])).toThrow('multiCriteriaScoresOf: items[0].c must be a finite number >= 0, got -1');
+    expect(() => multiCriteriaScoresOf([{ a: 1, b: 1, c: 1 }, [] as never, { a: NaN, b: 1, c: 1 }], ['a', 'b', 'c'])).toThrow('multiCriteriaScoresOf: items[1] must be an object, got');
+    expect(() => multiCriteriaScoresOf([{ a: 1, b: 'x' as never, c: 1 }], ['a', 'b', 'c'])).toThrow('multiCriteriaScoresOf: items[0].b must be a finite number, got "x"');
     expect(() => multiCriteriaScoresOf([{ a: 1 }], [1 as never])).toThrow('keys[0] must be a string, got 1');
   });
   it('multiCriteriaScores rejects bad options: unknown keys, normalizations, directions and weights', () => {

@@ -160,6 +160,53 @@ describe('evaluate: oracles', () => {
     );
   });
 
+  it('evaluateCompiled(cp, a, model, order?) equals the plain two-pass version (time in run order, then sum in task order) double for double, with no order, the identity and a shuffled order', () => {
+    // The plain version: evaluateCompiled before it timed index-order schedules in its summing loop.
+    const plain = (cp: ReturnType<typeof compileProblem>, a: readonly number[], model: CostModel, order: readonly number[]) => {
+      const { n, m } = cp;
+      const start = new Float64Array(n);
+      const finish = new Float64Array(n);
+      const busy = new Float64Array(m);
+      const lists: number[][] = Array.from({ length: m }, () => []);
+      const free = Float64Array.from(cp.ready);
+      for (const i of order) {
+        const j = a[i]!;
+        const p = cp.transfer[i * m + j]! + cp.exec[i * m + j]!;
+        const s = model === 'sequential' && free[j]! > cp.release[i]! ? free[j]! : cp.release[i]!;
+        start[i] = s;
+        finish[i] = s + p;
+        if (model === 'sequential') free[j] = s + p;
+        busy[j] = busy[j]! + p;
+        lists[j]!.push(i);
+      }
+      let makespan = 0;
+      let flowtime = 0;
+      let weightedFlowtime = 0;
+      let totalTransfer = 0;
+      for (let i = 0; i < n; i++) {
+        makespan = Math.max(makespan, finish[i]!);
+        flowtime += finish[i]!;
+        weightedFlowtime += cp.priority[i]! * finish[i]!;
+        totalTransfer += cp.transfer[i * m + a[i]!]!;
+      }
+      return { start: Array.from(start), finish: Array.from(finish), busy: Array.from(busy), lists, makespan, flowtime, weightedFlowtime, totalTransfer };
+    };
+    fc.assert(
+      fc.property(problemWithAssignmentArb({ maxTasks: 9 }), fc.constantFrom<CostModel>('independent', 'sequential'), fc.constantFrom('none', 'identity', 'shuffled'), ({ problem, assignment, order }, model, kind) => {
+        const cp = compileProblem(problem);
+        const identity = assignment.map((_, i) => i);
+        const s = kind === 'none' ? evaluateCompiled(cp, assignment, model) : evaluateCompiled(cp, assignment, model, kind === 'identity' ? identity : order);
+        const r = plain(cp, assignment, model, kind === 'shuffled' ? order : identity);
+        expect(s.tasks.map((t) => t.start)).toEqual(r.start);
+        expect(s.tasks.map((t) => t.finish)).toEqual(r.finish);
+        expect(s.devices.map((d) => d.busy)).toEqual(r.busy);
+        expect(s.devices.map((d) => d.tasks)).toEqual(r.lists);
+        const { makespan, flowtime, weightedFlowtime, totalTransfer } = s.metrics;
+        expect({ makespan, flowtime, weightedFlowtime, totalTransfer }).toEqual({ makespan: r.makespan, flowtime: r.flowtime, weightedFlowtime: r.weightedFlowtime, totalTransfer: r.totalTransfer });
+      }),
+    );
+  });
+
   it('evaluateCompiled (internal, unchecked) equals evaluate', () => {
     fc.assert(
       fc.property(problemWithAssignmentArb(), ({ problem, assignment, order }) => {

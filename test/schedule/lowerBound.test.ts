@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputTypeError, evaluate, makespanLowerBound, workedExampleProblem, type CostModel, type Problem } from '../../src/index.js';
-import { compileProblem } from '../../src/problem/compile.js';
+import { compileProblem, compileScanned } from '../../src/problem/compile.js';
 import { lowerBoundCompiled } from '../../src/schedule/lowerBound.js';
 import { deepFreeze, problemArb, problemWithAssignmentArb } from '../arbitraries.js';
 
@@ -107,6 +107,21 @@ describe('makespanLowerBound: oracles', () => {
         expect(makespanLowerBound(p)).toBeLessThanOrEqual(bruteForce(p, 'sequential') * (1 + 1e-12));
       }),
       { numRuns: 40 },
+    );
+  });
+});
+
+describe('lowerBoundCompiled: oracle, with the compiler\'s row scan against the full pass', () => {
+  it('lowerBoundCompiled(cp, costModel, scan) is the same double as lowerBoundCompiled(cp, costModel) for both cost models, ready times and releases included', () => {
+    fc.assert(
+      fc.property(problemArb({ maxTasks: 8, maxDevices: 4 }), fc.boolean(), (p, readyAll) => {
+        // readyAll: every device ready at 0, so the row-minima shortcut applies more often.
+        const q = readyAll ? { ...p, devices: p.devices.map(({ id, tier }) => ({ id, tier })) } : p;
+        const { cp, scan } = compileScanned('test', q);
+        for (const costModel of ['sequential', 'independent'] as const) {
+          expect(Object.is(lowerBoundCompiled(cp, costModel, scan), lowerBoundCompiled(cp, costModel))).toBe(true);
+        }
+      }),
     );
   });
 });

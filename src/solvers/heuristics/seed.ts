@@ -11,7 +11,13 @@ import type { Strategy, StrategyContext, StrategyResult } from '../registry.js';
  */
 export function priorityOrder(priority: Float64Array): Int32Array {
   const order = new Int32Array(priority.length);
-  for (let i = 0; i < order.length; i++) order[i] = i;
+  let sorted = true;
+  for (let i = 0; i < order.length; i++) {
+    order[i] = i;
+    if (i > 0 && priority[i]! > priority[i - 1]!) sorted = false;
+  }
+  // Non-increasing priorities (all equal, say): the index order is already the sorted one.
+  if (sorted) return order;
   return order.sort((a, b) => priority[b]! - priority[a]! || a - b);
 }
 
