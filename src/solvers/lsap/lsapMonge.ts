@@ -17,9 +17,12 @@
  * corner duals of the "k-th row to k-th column" assignment in O(n), and
  * accepts it only when the dual certificate c_ij − v_j ≥ u_i holds on the
  * whole matrix (one O(n²) pass, usually left after a few entries when it
- * fails): the same LP-duality proof, and the same floating-point standard,
- * as the sparse path's (`lsapSparse.ts`). So nothing is assumed about the
- * matrix: a matrix that is not Monge in any of these orders is refused.
+ * fails), checked exactly: every assigned c − v is computed without
+ * rounding, and a rounded c − v equal to u is settled by the sign of its
+ * rounding error (see {@link reducedCostNonNegative}). So nothing is assumed
+ * about the matrix, and no rounding can make it accept a suboptimal
+ * assignment (with costs of very different magnitudes it refuses instead):
+ * a matrix that is not Monge in any of these orders is refused.
  * @internal
  * @module
  */
@@ -123,14 +126,89 @@ function certify(c: Float64Array, n: number, rowOrder: Int32Array, colOrder: Int
   for (let i = 0; i < n; i++) {
     const base = i * n;
     const xi = x[i] as number;
-    const ui = (c[base + xi] as number) - (v[xi] as number);
-    if (!Number.isFinite(ui)) return false; // overflowed sums: no proof (a NaN would pass the test below)
+    const a = c[base + xi] as number;
+    const ui = a - (v[xi] as number);
+    // Overflowed sums give no proof (a NaN would pass the test below); an
+    // inexact u_i would leave the assigned pair a reduced cost ≠ 0.
+    if (!Number.isFinite(ui) || subtractionError(a, v[xi] as number, ui) !== 0) return false;
     u[i] = ui;
   }
   for (let i = 0; i < n; i++) {
     const base = i * n;
     const ui = u[i] as number;
-    for (let j = 0; j < n; j++) if ((c[base + j] as number) - (v[j] as number) < ui) return false;
+    for (let j = 0; j < n; j++) {
+      const a = c[base + j] as number;
+      const s = a - (v[j] as number);
+      if (s <= ui && !reducedCostNonNegative(a, v[j] as number, s, ui)) return false;
+    }
   }
   return true;
+}
+
+/**
+ * The rounding error of s = fl(a − b): a − b = s + error exactly (Knuth's
+ * TwoSum, TAOCP vol. 2, 4.2.2), for finite a, b, s.
+ * @internal
+ */
+export function subtractionError(a: number, b: number, s: number): number {
+  const nb = -b;
+  const a1 = s - nb;
+  const b1 = s - a1;
+  return a - a1 + (nb - b1);
+}
+
+/**
+ * Whether a − b ≥ u holds exactly, given s = fl(a − b) ≤ u (the caller's
+ * fast test left it open): s < u decides it (rounding is monotone, u is a
+ * double), and at s = u the sign of the rounding error does. So the
+ * certificate is exact: the duals u, v, taken as real numbers, are feasible,
+ * and the assigned pairs' reduced costs are exactly 0 (checked when u is
+ * computed), which proves the assignment optimal by LP duality whatever the
+ * magnitudes.
+ * @internal
+ */
+export function reducedCostNonNegative(a: number, b: number, s: number, u: number): boolean {
+  return s === u && subtractionError(a, b, s) >= 0;
+}
+
+/** Dual values of the identity assignment (see {@link identityDuals}). */
+export interface IdentityDuals {
+  readonly u: Float64Array;
+  readonly v: Float64Array;
+}
+
+/**
+ * The north-west corner duals of the identity assignment of an n×n matrix
+ * (the first order {@link lsapMonge} tries), from its entries (k, k) and
+ * (k, k + 1) read through `at`, with u_i = c_ii − v_i computed as the
+ * certificate c_ij − v_j ≥ u_i computes it; undefined when one of those
+ * entries is not a finite number or a dual is not finite. A caller that
+ * passes over the matrix anyway (the input validation) checks the
+ * certificate on the way: when it holds everywhere, the identity is optimal
+ * (the same proof as {@link lsapMonge}'s) and no solve is needed.
+ * Complexity: O(n).
+ * @internal
+ */
+export function identityDuals(n: number, at: (i: number, j: number) => unknown): IdentityDuals | undefined {
+  const u = new Float64Array(n);
+  const v = new Float64Array(n);
+  let uk = 0;
+  for (let k = 0; k < n; k++) {
+    const diag = at(k, k);
+    if (typeof diag !== 'number') return undefined;
+    if (k === 0) v[0] = diag;
+    else uk = diag - (v[k] as number);
+    if (k + 1 < n) {
+      const right = at(k, k + 1);
+      if (typeof right !== 'number') return undefined;
+      v[k + 1] = right - uk;
+    }
+  }
+  for (let k = 0; k < n; k++) {
+    const a = at(k, k) as number;
+    const ui = a - (v[k] as number);
+    if (!Number.isFinite(ui) || subtractionError(a, v[k] as number, ui) !== 0) return undefined;
+    u[k] = ui;
+  }
+  return { u, v };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lsapKernel } from '../../../src/solvers/lsap/lsap.js';
-import { lsapMonge } from '../../../src/solvers/lsap/lsapMonge.js';
+import { identityDuals, lsapMonge } from '../../../src/solvers/lsap/lsapMonge.js';
+import { linearSumAssignment, linearSumAssignmentMatrix } from '../../../src/solvers/lsap/linearSumAssignment.js';
 import { createRng } from '../../../src/internal/random.js';
 
 const total = (c: Float64Array, n: number, x: ArrayLike<number>): number => {
@@ -152,5 +153,39 @@ describe('lsapKernel with the Monge path', () => {
     const ra = Array.from({ length: n }, (_, i) => i).sort((p, q) => a[p]! - a[q]!);
     const rb = Array.from({ length: n }, (_, j) => j).sort((p, q) => b[q]! - b[p]!);
     for (let k = 0; k < n; k++) expect(x[ra[k]!]).toBe(rb[k]);
+  });
+});
+
+describe('identityDuals: oracles (through linearSumAssignment, which checks their certificate in its input pass)', () => {
+  const rowsOf = (c: Float64Array, n: number): number[][] => Array.from({ length: n }, (_, i) => Array.from(c.subarray(i * n, (i + 1) * n)));
+
+  it('linearSumAssignment on matrices Monge as given (constant, −i·j, (i − j)²) returns the identity with the brute-force optimum, as the matrix form does', () => {
+    for (let n = 1; n <= 7; n++) {
+      for (const c of [matrix(n, () => 2.5), matrix(n, (i, j) => -i * j), matrix(n, (i, j) => (i - j) ** 2)]) {
+        const r = linearSumAssignment(rowsOf(c, n));
+        expect(r.assignment).toEqual(Array.from({ length: n }, (_, i) => i));
+        expect(r.cost).toBe(bruteForce(c, n));
+        expect(linearSumAssignmentMatrix(c, n, n).cost).toBe(r.cost);
+      }
+    }
+  });
+
+  it('linearSumAssignment on (i − j)² with one later entry lowered (the certificate fails mid-pass) still equals brute force', () => {
+    const rng = createRng(77);
+    for (let t = 0; t < 60; t++) {
+      const n = 3 + (t % 5);
+      const c = matrix(n, (i, j) => (i - j) ** 2);
+      c[(n - 1) * n + Math.floor(rng() * n)] = -1 - Math.floor(rng() * 3);
+      expect(linearSumAssignment(rowsOf(c, n)).cost).toBe(bruteForce(c, n));
+    }
+  });
+
+  it('identityDuals refuses (undefined) when a diagonal or superdiagonal entry is not a finite number, and gives u_0 = 0 and u_i = c_ii − v_i otherwise', () => {
+    const c = [[1, 2, 3], [4, 5, 6], [7, 8, 9]];
+    const d = identityDuals(3, (i, j) => c[i]![j])!;
+    for (let i = 0; i < 3; i++) expect(d.u[i]).toBe(c[i]![i]! - d.v[i]!);
+    expect(d.u[0]).toBe(0);
+    expect(identityDuals(2, (i, j) => (i === 1 && j === 1 ? Infinity : 1))).toBeUndefined();
+    expect(identityDuals(2, (i, j) => (i === 0 && j === 1 ? 'x' : 1))).toBeUndefined();
   });
 });
