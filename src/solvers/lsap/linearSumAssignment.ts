@@ -53,7 +53,13 @@ export interface LinearSumAssignmentResult {
  * solved exactly as the rows × (cols + rows) problem where each row may take
  * one of `rows` extra columns at cost L.
  *
- * Algorithm: Jonker–Volgenant (Computing 38, 1987): column reduction,
+ * Algorithm: square matrices that are Monge up to a reordering of rows and
+ * columns (c_ij = i·j, rank one a_i·b_j, constant, …) are solved in
+ * O(n²) by the north-west corner assignment, certified optimal by its duals
+ * (Hoffman 1963; exact test, so never a misjudged assignment; the identity
+ * order is checked during the input pass, so a constant matrix costs one
+ * pass); the others, and any matrix the test refuses, by
+ * Jonker–Volgenant (Computing 38, 1987): column reduction,
  * reduction transfer, augmenting row reduction, then Dijkstra-like shortest
  * augmenting paths on `Float64Array`. Square matrices from n = 250 are
  * first solved on a sparse candidate graph (each row's K ≈ 8 + 2·log2 n

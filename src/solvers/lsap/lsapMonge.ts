@@ -168,6 +168,7 @@ export function subtractionError(a: number, b: number, s: number): number {
  * @internal
  */
 export function reducedCostNonNegative(a: number, b: number, s: number, u: number): boolean {
+  if (a === b) return u <= 0; // a − b = 0 exactly (the common tie: constant rows and columns)
   return s === u && subtractionError(a, b, s) >= 0;
 }
 
