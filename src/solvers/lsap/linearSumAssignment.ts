@@ -4,8 +4,8 @@
  */
 import { lsapKernel } from './lsap.js';
 import { maxAllowedMatching } from './lsapFeasibility.js';
-import { identityDuals, reducedCostNonNegative } from './lsapMonge.js';
-import { magnitudeScale, readOptions, rowOf, scanStats, workBuffer, type Stats } from './lsapInput.js';
+import { identityDuals } from './lsapMonge.js';
+import { copyRows, lastCopyCertifiedIdentity, magnitudeScale, readOptions, rowOf, scanStats, workBuffer, type Stats } from './lsapInput.js';
 import { checkArray, checkInteger, infeasible, rangeError, rangeReason, typeError } from '../../internal/errors.js';
 
 /** Options of {@link linearSumAssignment} and {@link linearSumAssignmentMatrix}. */
@@ -128,48 +128,16 @@ export function linearSumAssignment(
   const square = rows === cols;
   const min = new Float64Array(square ? cols : 0).fill(Infinity);
   const minRow = new Int32Array(square ? cols : 0);
-  let sumAbs = 0;
   // The identity assignment's Monge certificate (see identityDuals), checked
   // on the way: constant matrices and others Monge as given need no solve.
   const id = square && opts.costLimit === undefined && !opts.maximize ? identityDuals(rows, (i, j) => (Array.isArray(cost[i]) ? cost[i]?.[j] : undefined)) : undefined;
-  const u = id?.u ?? min;
-  const v = id?.v ?? min;
-  let identity = id !== undefined;
-  for (let i = 0; i < rows; i++) {
-    const row = rowOf(fn, cost, i);
-    if (row.length !== cols) typeError(fn, `cost[${i}]`, `an array of length ${cols} (as cost[0])`, row);
-    const base = i * cols;
-    if (!square) {
-      for (let j = 0; j < cols; j++) {
-        const c: unknown = row[j];
-        if (typeof c !== 'number') typeError(fn, `cost[${i}][${j}]`, 'a number', c);
-        data[base + j] = c;
-        sumAbs += Math.abs(c);
-      }
-      continue;
-    }
-    const ui = identity ? (u[i] as number) : 0;
-    for (let j = 0; j < cols; j++) {
-      const c: unknown = row[j];
-      if (typeof c !== 'number') typeError(fn, `cost[${i}][${j}]`, 'a number', c);
-      data[base + j] = c;
-      sumAbs += Math.abs(c);
-      if (c < (min[j] as number)) {
-        min[j] = c;
-        minRow[j] = i;
-      }
-      if (identity) {
-        const r = c - (v[j] as number);
-        if (r <= ui && !reducedCostNonNegative(c, v[j] as number, r, ui)) identity = false;
-      }
-    }
-  }
+  const sumAbs = copyRows(fn, cost, data, cols, square ? { min, row: minRow } : undefined, id);
   // With hi = Σ|c| ≥ every |entry| and no scaling needed for it, the exact
   // maximum would not need scaling either.
   if (!(sumAbs < Infinity) || magnitudeScale(sumAbs, Math.min(rows, cols)) !== 1) {
     return solve(fn, data, rows, cols, opts.maximize, opts.costLimit, true, scanStats(fn, data, cols, opts.maximize, true));
   }
-  if (identity) {
+  if (lastCopyCertifiedIdentity()) {
     // Every entry finite and no scaling: c_ij − v_j ≥ u_i everywhere proves the identity optimal.
     let total = 0;
     for (let i = 0; i < rows; i++) total += data[i * cols + i] as number;

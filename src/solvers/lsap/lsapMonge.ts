@@ -137,9 +137,12 @@ function certify(c: Float64Array, n: number, rowOrder: Int32Array, colOrder: Int
     const base = i * n;
     const ui = u[i] as number;
     for (let j = 0; j < n; j++) {
+      // reducedCostNonNegative, inlined by hand (a call per tied entry cost
+      // several times the pass on constant matrices).
       const a = c[base + j] as number;
-      const s = a - (v[j] as number);
-      if (s <= ui && !reducedCostNonNegative(a, v[j] as number, s, ui)) return false;
+      const vj = v[j] as number;
+      const s = a - vj;
+      if (s <= ui && (a === vj ? ui > 0 : s !== ui || subtractionError(a, vj, s) < 0)) return false;
     }
   }
   return true;
