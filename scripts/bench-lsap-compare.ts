@@ -20,7 +20,7 @@
  * afterwards in their own blocks; scipy (a python server) is timed in the
  * same loop, one solve per run. A peer whose warm-up solve exceeds
  * --peer-limit-ms is reported as "> limit" (not run again on that shape nor
- * on the later, larger shapes of the same family).
+ * on the later shapes of the same family that are as large or larger).
  * Cold: `--cold N` fresh node processes per shape (scripts/lsap-cold.ts),
  * each timing its first linearSumAssignment call; the median is compared with
  * the warm median. Prints a markdown table and the worst ratios.
@@ -89,7 +89,7 @@ console.log(`machine: ${cpus()[0]?.model ?? '?'} × ${cpus().length}, Node ${pro
 console.log('');
 console.log('| shape | ours ms | ours (Float64Array) ms | cold ms | munkres ms | munkres-algorithm ms | linear-sum-assignment ms | scipy ms | ours/scipy | ours/best peer | cold/warm |');
 console.log('|---|---|---|---|---|---|---|---|---|---|---|');
-const overLimit = new Set<string>();
+const overLimit = new Map<string, number>(); // peer:kind -> the smallest rows·cols where its warm-up exceeded the limit
 const worst = { scipy: [0, ''] as [number, string], peer: [0, ''] as [number, string], cold: [0, ''] as [number, string] };
 for (const s of shapes) {
   const flat = lsapShapeMatrix(s);
@@ -104,15 +104,15 @@ for (const s of shapes) {
     (times[k] ??= []).push(t);
     return t;
   };
-  // A peer over the limit on a smaller shape of the same kind is not run again.
-  const tooSlow = new Set<string>(peers.filter((k) => overLimit.has(`${k}:${s.kind}`)));
+  // A peer over the limit on a shape of the same kind is not run again on shapes as large or larger.
+  const tooSlow = new Set<string>(peers.filter((k) => (overLimit.get(`${k}:${s.kind}`) ?? Infinity) <= s.rows * s.cols));
   const warm = (k: string): void => {
     if (tooSlow.has(k)) return;
     const t = timeOne(k);
     times[k] = [];
     if (peers.includes(k) && t > peerLimit) {
       tooSlow.add(k);
-      overLimit.add(`${k}:${s.kind}`);
+      overLimit.set(`${k}:${s.kind}`, Math.min(overLimit.get(`${k}:${s.kind}`) ?? Infinity, s.rows * s.cols));
     }
   };
   const fast = ['ours', 'ours (Float64Array)', 'munkres'];

@@ -141,7 +141,9 @@ export function linearSumAssignment(
     // Every entry finite and no scaling: c_ij − v_j ≥ u_i everywhere proves the identity optimal.
     let total = 0;
     for (let i = 0; i < rows; i++) total += data[i * cols + i] as number;
-    return { assignment: Array.from({ length: rows }, (_, i) => i), cost: total + 0 };
+    const assignment = new Array<number>(rows);
+    for (let i = 0; i < rows; i++) assignment[i] = i;
+    return { assignment, cost: total + 0 };
   }
   // lo only bounds the magnitudes (with hi = Σ|c|): -Σ|c| does when the
   // minima were skipped.

@@ -67,7 +67,8 @@ let identityCertified = false;
  * Copies the array-of-rows matrix `cost` (rows of length `cols`, checked)
  * into `data` and returns Σ|c| (finite only when every entry is). With
  * `minima` (square matrices) it also writes the column minima, ties to the
- * lowest row; with `id` (square, the identity's duals) it also checks the
+ * lowest row (left unwritten when the identity is certified: no solve
+ * follows); with `id` (square, the identity's duals) it also checks the
  * identity's Monge certificate c_ij − v_j ≥ u_i exactly, read afterwards
  * with {@link lastCopyCertifiedIdentity}. Its own function, not a loop
  * inside `linearSumAssignment`, and returning a bare number (the flag goes
@@ -99,10 +100,44 @@ export function copyRows(
   const u = id?.u ?? min;
   const v = id?.v ?? min;
   let identity = id !== undefined;
-  for (let i = 0; i < rows; i++) {
+  // While the identity's certificate holds, rows are copied without the
+  // minima (not needed if it holds to the end); the first row where it fails
+  // is followed by a pass over the rows copied so far.
+  let i = 0;
+  for (; i < rows && identity; i++) {
     const row = checkedRow(fn, cost, i, cols);
     const base = i * cols;
-    const ui = identity ? (u[i] as number) : 0;
+    const ui = u[i] as number;
+    for (let j = 0; j < cols; j++) {
+      const c: unknown = row[j];
+      if (typeof c !== 'number') typeError(fn, `cost[${i}][${j}]`, 'a number', c);
+      data[base + j] = c;
+      sumAbs += Math.abs(c);
+      // reducedCostNonNegative, inlined by hand (the call cost 4× the copy).
+      const vj = v[j] as number;
+      const r = c - vj;
+      if (r <= ui) {
+        if (c === vj) identity = identity && ui <= 0;
+        else identity = identity && r === ui && subtractionError(c, vj, r) >= 0;
+      }
+    }
+  }
+  if (!identity) {
+    // Minima of the rows copied so far, lowest row first on ties.
+    for (let k = i - 1; k >= 0; k--) {
+      const base = k * cols;
+      for (let j = 0; j < cols; j++) {
+        const c = data[base + j] as number;
+        if (c <= (min[j] as number)) {
+          min[j] = c;
+          minRow[j] = k;
+        }
+      }
+    }
+  }
+  for (; i < rows; i++) {
+    const row = checkedRow(fn, cost, i, cols);
+    const base = i * cols;
     for (let j = 0; j < cols; j++) {
       const c: unknown = row[j];
       if (typeof c !== 'number') typeError(fn, `cost[${i}][${j}]`, 'a number', c);
@@ -111,15 +146,6 @@ export function copyRows(
       if (c < (min[j] as number)) {
         min[j] = c;
         minRow[j] = i;
-      }
-      if (identity) {
-        // reducedCostNonNegative, inlined by hand (the call cost 4× the copy).
-        const vj = v[j] as number;
-        const r = c - vj;
-        if (r <= ui) {
-          if (c === vj) identity = ui <= 0;
-          else identity = r === ui && subtractionError(c, vj, r) >= 0;
-        }
       }
     }
   }
