@@ -15,12 +15,12 @@
  * whichever run comes next, often ours).
  *
  * Warm: median of max(runs, 2e6/(rows·cols)) runs after a warm-up (3 runs
- * when one solve takes over a second), ours and munkres alternating run by
+ * when one solve, ours or scipy's, takes over a second), ours and munkres alternating run by
  * run so load from other processes hits them alike; the two slow peers run
  * afterwards in their own blocks; scipy (a python server) is timed in the
  * same loop, one solve per run. A peer whose warm-up solve exceeds
  * --peer-limit-ms is reported as "> limit" (not run again on that shape nor
- * on the later, larger shapes of the same family).
+ * on the later shapes of the same family that are as large or larger).
  * Cold: `--cold N` fresh node processes per shape (scripts/lsap-cold.ts),
  * each timing its first linearSumAssignment call; the median is compared with
  * the warm median. Prints a markdown table and the worst ratios.
@@ -85,11 +85,11 @@ function cold(s: LsapShape): number[] {
 const gc = (globalThis as { gc?: () => void }).gc;
 const median = (v: readonly number[]): number => [...v].sort((a, b) => a - b)[v.length >> 1]!;
 const fmt = (v: number | undefined): string => (v === undefined ? '–' : v === Infinity ? `> ${peerLimit}` : v.toFixed(v < 10 ? 2 : 1));
-console.log(`machine: ${cpus()[0]?.model ?? '?'} × ${cpus().length}, Node ${process.version}, ${new Date().toISOString().slice(0, 16)}Z. Warm: median of max(${runs}, 2e6/(rows·cols)) runs after a warm-up (3 when a solve takes over 1 s), ours and munkres alternating run by run, the slow peers in their own blocks, a peer whose warm-up exceeds ${peerLimit} ms shown as "> ${peerLimit}"; scipy (a python server, scripts/bench-scipy-lsap.py) timed in the same loop, one solve call per run after a warm-up. Cold: median of ${coldRuns} fresh node processes, first call of linearSumAssignment (rows form). ${gc === undefined ? 'No' : 'A'} full garbage collection before each timed warm run. The machine is shared: medians, not means, and still noisy.`);
+console.log(`machine: ${cpus()[0]?.model ?? '?'} × ${cpus().length}, Node ${process.version}, ${new Date().toISOString().slice(0, 16)}Z. Warm: median of max(${runs}, 2e6/(rows·cols)) runs after a warm-up (3 when a solve, ours or scipy's, takes over 1 s), ours and munkres alternating run by run, the slow peers in their own blocks, a peer whose warm-up exceeds ${peerLimit} ms shown as "> ${peerLimit}"; scipy (a python server, scripts/bench-scipy-lsap.py) timed in the same loop, one solve call per run after a warm-up. Cold: median of ${coldRuns} fresh node processes, first call of linearSumAssignment (rows form). ${gc === undefined ? 'No' : 'A'} full garbage collection before each timed warm run. The machine is shared: medians, not means, and still noisy.`);
 console.log('');
 console.log('| shape | ours ms | ours (Float64Array) ms | cold ms | munkres ms | munkres-algorithm ms | linear-sum-assignment ms | scipy ms | ours/scipy | ours/best peer | cold/warm |');
 console.log('|---|---|---|---|---|---|---|---|---|---|---|');
-const overLimit = new Set<string>();
+const overLimit = new Map<string, number>(); // peer:kind -> the smallest rows·cols where its warm-up exceeded the limit
 const worst = { scipy: [0, ''] as [number, string], peer: [0, ''] as [number, string], cold: [0, ''] as [number, string] };
 for (const s of shapes) {
   const flat = lsapShapeMatrix(s);
@@ -104,15 +104,15 @@ for (const s of shapes) {
     (times[k] ??= []).push(t);
     return t;
   };
-  // A peer over the limit on a smaller shape of the same kind is not run again.
-  const tooSlow = new Set<string>(peers.filter((k) => overLimit.has(`${k}:${s.kind}`)));
+  // A peer over the limit on a shape of the same kind is not run again on shapes as large or larger.
+  const tooSlow = new Set<string>(peers.filter((k) => (overLimit.get(`${k}:${s.kind}`) ?? Infinity) <= s.rows * s.cols));
   const warm = (k: string): void => {
     if (tooSlow.has(k)) return;
     const t = timeOne(k);
     times[k] = [];
     if (peers.includes(k) && t > peerLimit) {
       tooSlow.add(k);
-      overLimit.add(`${k}:${s.kind}`);
+      overLimit.set(`${k}:${s.kind}`, Math.min(overLimit.get(`${k}:${s.kind}`) ?? Infinity, s.rows * s.cols));
     }
   };
   const fast = ['ours', 'ours (Float64Array)', 'munkres'];
@@ -123,7 +123,9 @@ for (const s of shapes) {
   solvers.ours!(rows, flat, s);
   if (performance.now() - probe > 1000) reps = 3;
   const scipyTimes: number[] = [];
+  const scipyProbe = performance.now();
   let scipyCost = (await scipyRun(s, 0)).cost; // load and warm up
+  if (performance.now() - scipyProbe > 1000) reps = 3; // scipy's solve takes over a second (i·j, rank one at n = 1000 and up)
   for (let r = 0; r < reps; r++) {
     for (const k of fast) if (!tooSlow.has(k)) timeOne(k);
     const a = await scipyRun(s, 1);

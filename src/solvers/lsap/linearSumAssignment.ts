@@ -4,7 +4,8 @@
  */
 import { lsapKernel } from './lsap.js';
 import { maxAllowedMatching } from './lsapFeasibility.js';
-import { magnitudeScale, readOptions, rowOf, scanStats, workBuffer, type Stats } from './lsapInput.js';
+import { identityDuals } from './lsapMonge.js';
+import { copyRows, lastCopyCertifiedIdentity, magnitudeScale, readOptions, rowOf, scanStats, workBuffer, type Stats } from './lsapInput.js';
 import { checkArray, checkInteger, infeasible, rangeError, rangeReason, typeError } from '../../internal/errors.js';
 
 /** Options of {@link linearSumAssignment} and {@link linearSumAssignmentMatrix}. */
@@ -52,7 +53,13 @@ export interface LinearSumAssignmentResult {
  * solved exactly as the rows × (cols + rows) problem where each row may take
  * one of `rows` extra columns at cost L.
  *
- * Algorithm: Jonker–Volgenant (Computing 38, 1987): column reduction,
+ * Algorithm: square matrices that are Monge up to a reordering of rows and
+ * columns (c_ij = i·j, rank one a_i·b_j, constant, …) are solved in
+ * O(n²) by the north-west corner assignment, certified optimal by its duals
+ * (Hoffman 1963; exact test, so never a misjudged assignment; the identity
+ * order is checked during the input pass, so a constant matrix costs one
+ * pass); the others, and any matrix the test refuses, by
+ * Jonker–Volgenant (Computing 38, 1987): column reduction,
  * reduction transfer, augmenting row reduction, then Dijkstra-like shortest
  * augmenting paths on `Float64Array`. Square matrices from n = 250 are
  * first solved on a sparse candidate graph (each row's K ≈ 8 + 2·log2 n
@@ -121,35 +128,22 @@ export function linearSumAssignment(
   const square = rows === cols;
   const min = new Float64Array(square ? cols : 0).fill(Infinity);
   const minRow = new Int32Array(square ? cols : 0);
-  let sumAbs = 0;
-  for (let i = 0; i < rows; i++) {
-    const row = rowOf(fn, cost, i);
-    if (row.length !== cols) typeError(fn, `cost[${i}]`, `an array of length ${cols} (as cost[0])`, row);
-    const base = i * cols;
-    if (!square) {
-      for (let j = 0; j < cols; j++) {
-        const c: unknown = row[j];
-        if (typeof c !== 'number') typeError(fn, `cost[${i}][${j}]`, 'a number', c);
-        data[base + j] = c;
-        sumAbs += Math.abs(c);
-      }
-      continue;
-    }
-    for (let j = 0; j < cols; j++) {
-      const c: unknown = row[j];
-      if (typeof c !== 'number') typeError(fn, `cost[${i}][${j}]`, 'a number', c);
-      data[base + j] = c;
-      sumAbs += Math.abs(c);
-      if (c < (min[j] as number)) {
-        min[j] = c;
-        minRow[j] = i;
-      }
-    }
-  }
+  // The identity assignment's Monge certificate (see identityDuals), checked
+  // on the way: constant matrices and others Monge as given need no solve.
+  const id = square && opts.costLimit === undefined && !opts.maximize ? identityDuals(rows, (i, j) => (Array.isArray(cost[i]) ? cost[i]?.[j] : undefined)) : undefined;
+  const sumAbs = copyRows(fn, cost, data, cols, square ? { min, row: minRow } : undefined, id);
   // With hi = Σ|c| ≥ every |entry| and no scaling needed for it, the exact
   // maximum would not need scaling either.
   if (!(sumAbs < Infinity) || magnitudeScale(sumAbs, Math.min(rows, cols)) !== 1) {
     return solve(fn, data, rows, cols, opts.maximize, opts.costLimit, true, scanStats(fn, data, cols, opts.maximize, true));
+  }
+  if (lastCopyCertifiedIdentity()) {
+    // Every entry finite and no scaling: c_ij − v_j ≥ u_i everywhere proves the identity optimal.
+    let total = 0;
+    for (let i = 0; i < rows; i++) total += data[i * cols + i] as number;
+    const assignment = new Array<number>(rows);
+    for (let i = 0; i < rows; i++) assignment[i] = i;
+    return { assignment, cost: total + 0 };
   }
   // lo only bounds the magnitudes (with hi = Σ|c|): -Σ|c| does when the
   // minima were skipped.

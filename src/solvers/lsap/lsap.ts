@@ -16,13 +16,18 @@
  * columns keep v = 0 throughout, which with v ≤ 0 and u_i + v_j ≤ c_ij is
  * the optimality condition of the rectangular problem (Bijsterbosch &
  * Volgenant 2010, Comput. Oper. Res. 37(3); Crouse 2016, IEEE TAES 52(4)).
- * Finite square matrices with n ≥ 250 first go through `lsapSparse` (K
+ * Finite square matrices are first offered to `lsapMonge` (Monge up to a
+ * reordering of rows and columns, such as i·j, rank one a_i·b_j or
+ * constant: the optimum in closed form, certified by its duals in O(n²),
+ * while the augmenting paths take Θ(n³) there; refused in O(1) for most
+ * other matrices). Finite square matrices with n ≥ 250 then go through `lsapSparse` (K
  * smallest reduced costs per row, then an O(n²) optimality certificate on
  * the full matrix; dense fallback).
  * @internal
  */
 import { columnMinima, type ColumnMinima } from './lsapMinima.js';
 import { augment, pathScratch, shortestPath, type PathScratch } from './lsapPaths.js';
+import { lsapMonge } from './lsapMonge.js';
 import { denseRowReduction } from './lsapRowReduction.js';
 import { lsapSparse } from './lsapSparse.js';
 
@@ -46,11 +51,14 @@ const SPARSE_MIN_N = 250;
  * `Infinity` entries it must be false). `rowReduction`: rectangular
  * matrices start with augmenting row reduction (false: shortest augmenting
  * paths from every row in order, Crouse's plain method, which the exact
- * flowtime strategy keeps so that its tie choices stay as pinned).
+ * flowtime strategy keeps so that its tie choices stay as pinned; false also
+ * skips the Monge path on square matrices, for the same reason).
  */
 export function lsapKernel(c: Float64Array, rows: number, cols: number, minima?: ColumnMinima, finite = true, rowReduction = true): Int32Array | undefined {
   if (rows === 0) return new Int32Array(0);
   if (rows === cols) {
+    const monge = finite && rowReduction ? lsapMonge(c, rows) : undefined;
+    if (monge !== undefined) return monge;
     const m = minima ?? columnMinima(c, rows, cols);
     return (finite && rows >= SPARSE_MIN_N ? lsapSparse(c, rows, m) : undefined) ?? lsapSquare(c, rows, m);
   }
