@@ -25,6 +25,14 @@ export function lowerBoundsCompiled(cw: CompiledWorkflow): { path: number; work:
     for (let p = predStart[i]!; p < predStart[i + 1]!; p++) if (fin[pred[p]!]! > t) t = fin[pred[p]!]!;
     fin[i] = t + fastest;
     if (fin[i]! > path) path = fin[i]!;
+  }
+  // Summed in task index order, not topological order: the same tasks give the same sum whatever the edges.
+  for (let i = 0; i < n; i++) {
+    let fastest = Infinity;
+    for (let j = 0; j < m; j++) {
+      const x = exec[i * m + j]!;
+      if (x < fastest) fastest = x;
+    }
     work += fastest;
   }
   if (m > 0) work /= m;

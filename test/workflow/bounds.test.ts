@@ -49,6 +49,17 @@ describe('workflowLowerBound: properties', () => {
     );
   });
 
+  it('workflowLowerBound sums the work bound in task order: an edge that reorders the topological order leaves it bit-identical (counterexample found by the property above)', () => {
+    const w = {
+      tasks: ['t0', 't1', 't2', 't3', 't4', 't5', 't6'].map((id) => ({ id })),
+      devices: [{ id: 'd0', tier: 'edge' as const }],
+      execTime: [[0], [0.12499999999594102], [1.776356839400251e-15], [16], [0], [0], [0]],
+      edges: [{ from: 't4', to: 't2', data: 0 }],
+    };
+    expect(workflowLowerBound(w).work).toBe(workflowLowerBound({ ...w, edges: [] }).work);
+    expect(workflowLowerBound(w).work).toBe(0 + 0.12499999999594102 + 1.776356839400251e-15 + 16);
+  });
+
   it('workflowLowerBound rejects a cycle with the workflowLowerBound prefix', () => {
     expect(() => workflowLowerBound({ tasks: [{ id: 'a' }, { id: 'b' }], devices: [{ id: 'x', tier: 'edge' }], execTime: [[1], [1]], edges: [{ from: 'a', to: 'b', data: 0 }, { from: 'b', to: 'a', data: 0 }] }))
       .toThrow(new InputRangeError('workflowLowerBound', 'workflow.edges', 'workflowLowerBound: workflow.edges must form a directed acyclic graph, but contain the cycle "a" -> "b" -> "a"'));
