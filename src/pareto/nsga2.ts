@@ -9,7 +9,9 @@ import type { CompiledProblem } from '../problem/types.js';
 import { createRng, randomIndex, type Rng } from '../internal/random.js';
 import type { CostModel } from '../schedule/types.js';
 import { dominatesUnchecked } from './dominance.js';
+import { allowedDevices, dominanceDescent, type Allowed } from './memetic.js';
 import { ObjectiveEvaluator } from './objectiveEvaluator.js';
+import { crowdingDistance, fastNonDominatedSort } from './ranking.js';
 import type { ParetoObjective } from './types.js';
 
 /** Tuning of {@link nsga2Compiled}. @internal */
@@ -29,100 +31,10 @@ export interface Nsga2Outcome {
   readonly stoppedEarly: boolean;
 }
 
-/** The allowed devices of every task, flat: task i's are `devices[start[i] .. start[i + 1])`. */
-interface Allowed {
-  readonly start: Int32Array;
-  readonly devices: Int32Array;
-}
-
-function allowedDevices(cp: CompiledProblem): Allowed {
-  const { n, m, exec, transfer } = cp;
-  const start = new Int32Array(n + 1);
-  const list: number[] = [];
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < m; j++) if (exec[i * m + j]! + transfer[i * m + j]! < Infinity) list.push(j);
-    start[i + 1] = list.length;
-  }
-  return { start, devices: Int32Array.from(list) };
-}
-
-/**
- * Fast non-dominated sort (Deb et al. 2002, section III-A): the rank (0 =
- * first front) of each of `count` vectors of `dims` values in `f`, and the
- * fronts as index lists in increasing index order. O(dims · count²).
- * @internal
- */
-export function fastNonDominatedSort(f: Float64Array, count: number, dims: number): { rank: Int32Array; fronts: number[][] } {
-  const rank = new Int32Array(count);
-  const dominatedCount = new Int32Array(count);
-  const dominatesList: number[][] = Array.from({ length: count }, () => []);
-  for (let p = 0; p < count; p++) {
-    const po = p * dims;
-    for (let q = p + 1; q < count; q++) {
-      const qo = q * dims;
-      // One pass: does p beat q somewhere, does q beat p somewhere.
-      let pBetter = false;
-      let qBetter = false;
-      for (let d = 0; d < dims; d++) {
-        const x = f[po + d]!;
-        const y = f[qo + d]!;
-        if (x < y) pBetter = true;
-        else if (y < x) qBetter = true;
-      }
-      if (pBetter && !qBetter) {
-        dominatesList[p]!.push(q);
-        dominatedCount[q]!++;
-      } else if (qBetter && !pBetter) {
-        dominatesList[q]!.push(p);
-        dominatedCount[p]!++;
-      }
-    }
-  }
-  const fronts: number[][] = [];
-  let current: number[] = [];
-  for (let p = 0; p < count; p++) if (dominatedCount[p] === 0) current.push(p);
-  let r = 0;
-  while (current.length > 0) {
-    fronts.push(current);
-    const next: number[] = [];
-    for (const p of current) {
-      rank[p] = r;
-      for (const q of dominatesList[p]!) if (--dominatedCount[q]! === 0) next.push(q);
-    }
-    next.sort((x, y) => x - y);
-    current = next;
-    r++;
-  }
-  return { rank, fronts };
-}
-
-/**
- * Crowding distance of the members of one front (section III-B): per
- * objective, sorted by value (ties by index), the two ends get Infinity and
- * each inner member the normalized gap between its neighbours. Writes into
- * `dist` at the members' indices. O(dims · k log k).
- * @internal
- */
-export function crowdingDistance(f: Float64Array, dims: number, front: readonly number[], dist: Float64Array): void {
-  for (const p of front) dist[p] = 0;
-  if (front.length <= 2) {
-    for (const p of front) dist[p] = Infinity;
-    return;
-  }
-  const sorted = front.slice();
-  for (let d = 0; d < dims; d++) {
-    sorted.sort((x, y) => f[x * dims + d]! - f[y * dims + d]! || x - y);
-    const lo = f[sorted[0]! * dims + d]!;
-    const hi = f[sorted[sorted.length - 1]! * dims + d]!;
-    dist[sorted[0]!] = Infinity;
-    dist[sorted[sorted.length - 1]!] = Infinity;
-    if (!(hi > lo)) continue;
-    for (let k = 1; k < sorted.length - 1; k++) {
-      const p = sorted[k]!;
-      dist[p] = dist[p]! + (f[sorted[k + 1]! * dims + d]! - f[sorted[k - 1]! * dims + d]!) / (hi - lo);
-    }
-  }
-}
+/** Evaluation work (evaluations × n·(m + 1)) of one dominance descent: about 1200 evaluations on 1000 × 16. */
+const DESCENT_WORK = 2e7;
+/** At least this many evaluations per descent (small instances converge far sooner). */
+const MIN_DESCENT_EVALUATIONS = 1000;
 
 /** Non-dominated archive of every evaluated assignment, distinct objective vectors only. */
 class Archive {
@@ -201,6 +113,16 @@ export function nsga2Compiled(cp: CompiledProblem, objectives: readonly ParetoOb
     archive.offer(vec, pool[k]!);
   };
   for (let k = 0; k < N; k++) record(k);
+  // Memetic start (not part of Deb et al. 2002): the population's best member on each objective
+  // (lowest index on ties) improved in place by the dominance descent.
+  const descentBudget = Math.max(MIN_DESCENT_EVALUATIONS, Math.floor(DESCENT_WORK / Math.max(1, n * (cp.m + 1))));
+  for (let d = 0; d < M; d++) {
+    let best = 0;
+    for (let k = 1; k < N; k++) if (values[k * M + d]! < values[best * M + d]!) best = k;
+    const v = values.subarray(best * M, best * M + M);
+    dominanceDescent(cp, evaluator, objectives, costModel, allowed, pool[best]!, v, descentBudget);
+    archive.offer(v, pool[best]!);
+  }
   {
     const { rank: r, fronts } = fastNonDominatedSort(values, N, M);
     rank.set(r);
@@ -260,6 +182,21 @@ export function nsga2Compiled(cp: CompiledProblem, objectives: readonly ParetoOb
     pool.length = 0;
     pool.push(...nextPool, ...spare);
     values.set(nextValues);
+  }
+  // Memetic end: the archive's best point on each objective improved by the dominance descent.
+  for (let d = 0; d < M && !stoppedEarly; d++) {
+    if (performance.now() > deadline) {
+      stoppedEarly = true;
+      break;
+    }
+    let best = 0;
+    const vs = archive.vectors;
+    for (let k = 1; k < vs.length; k++) if (vs[k]![d]! < vs[best]![d]!) best = k;
+    if (vs.length === 0) break;
+    const asg = archive.assignments[best]!.slice();
+    const v = vs[best]!.slice();
+    dominanceDescent(cp, evaluator, objectives, costModel, allowed, asg, v, descentBudget);
+    archive.offer(v, asg);
   }
   // Pareto local search (Paquete, Chiarandini, Stützle 2004) from the archive: each point's
   // single-task moves are offered to the archive, points taken in archive order, at most 2·N

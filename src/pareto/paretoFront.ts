@@ -60,7 +60,7 @@ const LOCAL_SEARCH_WORK = 1_600_000;
 /** Which objective the exact method minimizes (the first present) while bounding the others. */
 const PRIMARY_PREFERENCE: readonly ParetoObjective[] = ['flowtime', 'energy', 'cost', 'makespan'];
 /** The heuristics whose schedules seed NSGA-II's first population. */
-const SEED_STRATEGIES: readonly StrategyName[] = ['min-min', 'mct', 'met', 'olb', 'max-min', 'sufferage'];
+const SEED_STRATEGIES: readonly StrategyName[] = ['min-min', 'mct', 'met', 'olb', 'max-min', 'sufferage', 'seed', 'duplex', 'sufferage-greedy'];
 
 /**
  * The Pareto front of an independent-task problem over two or three of
