@@ -2,6 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dominates } from '../../src/pareto/dominance.js';
 import { paretoFront } from '../../src/pareto/paretoFront.js';
+import { solve } from '../../src/solvers/solve.js';
+import { strategyNames } from '../../src/solvers/strategies.js';
+import { edgeCloudInstance } from '../../bench/paretoInputs.js';
 import type { ParetoObjective } from '../../src/pareto/types.js';
 import { deepFreeze } from '../arbitraries.js';
 import { allAssignments, energyProblemArb, frontVectors, referenceObjectives } from './instances.js';
@@ -45,4 +48,18 @@ describe('paretoFront(…, {method: "nsga2"})', () => {
     expect(front.reason).toContain('time limit after 0 of 1000 generations');
     expect(front.points.length).toBeGreaterThan(0);
   });
+
+  it('NSGA-II on 200 × 8 edge/cloud instances (100 generations, no time limit) has, for every list heuristic, a point with both a shorter makespan and less energy', async () => {
+    const heuristics = strategyNames.filter((s) => s !== 'optimal-flowtime' && s !== 'local-search');
+    for (const seed of [1, 2]) {
+      const problem = deepFreeze(edgeCloudInstance(200, 8, seed));
+      const front = await paretoFront(problem, { objectives: ['makespan', 'energy'], seed, maxGenerations: 100, timeLimitMs: 1e9 });
+      expect(front.stoppedEarly).toBe(false);
+      for (const strategy of heuristics) {
+        const [span, energy] = referenceObjectives(problem, solve(problem, { strategy, trace: false }).assignment, ['makespan', 'energy']);
+        const beaten = front.points.some((p) => p.objectives[0]! < span! && p.objectives[1]! < energy!);
+        expect({ seed, strategy, beaten }).toEqual({ seed, strategy, beaten: true });
+      }
+    }
+  }, 120_000);
 });
