@@ -8,7 +8,8 @@
 import { loadHighs, type HighsLike } from '../internal/highs.js';
 import type { CompiledProblem } from '../problem/types.js';
 import type { CostModel } from '../schedule/types.js';
-import { buildExactModel, exactLpText, SAFE_RANGE, type ExactModel } from './exactModel.js';
+import { exactLpText } from './exactLp.js';
+import { buildExactModel, SAFE_RANGE, type ExactModel } from './exactModel.js';
 import { objectiveVectorCompiled } from './objectives.js';
 import type { ParetoObjective } from './types.js';
 
