@@ -69,7 +69,11 @@ class Archive {
  * binary tournament (lower rank, then larger crowding distance, then lower
  * index), uniform crossover with probability `crossoverRate`, and one
  * mutation (a random task moved to a random allowed device); then the best
- * N of parents ∪ children by rank and crowding. Then a Pareto local search:
+ * N of parents ∪ children by rank and crowding. Memetic steps (not part of
+ * Deb et al. 2002): before the first generation the population's best member
+ * on each objective, and after the last the archive's best point on each,
+ * are improved by `dominanceDescent` (memetic.ts) within a fixed evaluation
+ * budget. Then a Pareto local search:
  * the single-task moves of up to 2N archive points (in archive order, each
  * point once, at most G·N evaluations in all) are offered to the archive. The time limit is checked
  * between generations only, so a run that completes `maxGenerations` within
@@ -189,10 +193,10 @@ export function nsga2Compiled(cp: CompiledProblem, objectives: readonly ParetoOb
       stoppedEarly = true;
       break;
     }
-    let best = 0;
     const vs = archive.vectors;
-    for (let k = 1; k < vs.length; k++) if (vs[k]![d]! < vs[best]![d]!) best = k;
     if (vs.length === 0) break;
+    let best = 0;
+    for (let k = 1; k < vs.length; k++) if (vs[k]![d]! < vs[best]![d]!) best = k;
     const asg = archive.assignments[best]!.slice();
     const v = vs[best]!.slice();
     dominanceDescent(cp, evaluator, objectives, costModel, allowed, asg, v, descentBudget);

@@ -95,13 +95,21 @@ const SEED_STRATEGIES: readonly StrategyName[] = ['min-min', 'mct', 'met', 'olb'
  * - `'nsga2'`: NSGA-II (Deb, Pratap, Agarwal, Meyarivan 2002, IEEE TEC 6(2)):
  *   fast non-dominated sort, crowding distance, binary tournament, uniform
  *   crossover, one-task reassignment as mutation, seeded (`seed`) and
- *   started from the schedules of Min-Min, MCT, MET, OLB, Max-Min and
- *   Sufferage, of the local search (min(20 000, 1.6e6 / (n·m)) moves, skipped below 200), of the
+ *   started from the schedules of Min-Min, MCT, MET, OLB, Max-Min,
+ *   Sufferage, the article's rule, Duplex and Sufferage-greedy, of those
+ *   within 10 % of the shortest of their makespans after the local search's
+ *   critical descent (moves and swaps off the most loaded device), of the
+ *   local search (min(20 000, 1.6e6 / (n·m)) moves, skipped below 200), of the
  *   energy- or cost-aware Min-Min and MCT (`solve`'s `objective`) for those
- *   objectives, and from per-task energy- and cost-greedy assignments; after
- *   the generations, a Pareto local search (single-task moves from up to 2N
- *   archive points, at most as many evaluations as the generations made)
- *   polishes the archive; the
+ *   objectives, and from per-task energy- and cost-greedy assignments. Not
+ *   part of Deb et al. 2002, a memetic step (local search inside the
+ *   evolutionary algorithm): before the first generation and after the last,
+ *   each objective's best schedule is improved by a dominance descent
+ *   (single-task moves kept only when no objective gets worse and one gets
+ *   better, or fewer devices end at the makespan; at most 2e7 / (n·(m + 1))
+ *   evaluations, at least 1000, no clock). After the generations, a Pareto
+ *   local search (single-task moves from up to 2N archive points, at most
+ *   as many evaluations as the generations made) polishes the archive; the
  *   result is the non-dominated set of every schedule it evaluated. Always
  *   `status: 'feasible'`.
  *
