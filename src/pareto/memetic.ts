@@ -63,6 +63,8 @@ function compare(a: Float64Array, b: Float64Array, dims: number): 'better' | 'eq
  *
  * @param cp - The compiled problem.
  * @param evaluator - An evaluator of `objectives` on `cp` under `costModel`.
+ * @param objectives - The objectives the evaluator computes, in its order.
+ * @param costModel - The cost model the evaluator times schedules with.
  * @param allowed - {@link allowedDevices} of `cp`.
  * @param asg - The assignment to improve, in place (valid and allowed).
  * @param value - Its objective vector, updated in place.
