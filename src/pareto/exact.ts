@@ -47,11 +47,16 @@ type SubResult = { kind: 'optimal'; assignment: Int32Array; value: number } | { 
  * form; s_k bounds f_k, δ = 1e-3); otherwise two: min f_0, then the scaled
  * secondaries with f_0 fixed at its optimum. The front is complete when every
  * subproblem was solved to optimality or proved infeasible.
+ *
+ * `deadline` is a `performance.now()` reading (the caller's whole budget:
+ * loading HiGHS and building the model count against it). Each subproblem
+ * gets what is left as HiGHS's `time_limit`; none starts after it. Not
+ * bounded: building the model and each subproblem's LP text (O(n·m) terms,
+ * O(n²·m) for flowtime), and HiGHS past its own limit between its checks.
  * @internal
  */
-export async function exactFront(fn: string, cp: CompiledProblem, objectives: readonly ParetoObjective[], costModel: CostModel, timeLimitMs: number): Promise<ExactOutcome> {
+export async function exactFront(fn: string, cp: CompiledProblem, objectives: readonly ParetoObjective[], costModel: CostModel, deadline: number): Promise<ExactOutcome> {
   const highs = await loadHighs(fn);
-  const start = performance.now();
   if (cp.n === 0) return { assignments: [new Int32Array(0)], complete: true, stoppedEarly: false, subproblems: 0, reason: 'no tasks: the empty schedule is the only point' };
   const model = buildExactModel(cp, objectives, costModel);
   const dims = objectives.length;
@@ -63,7 +68,7 @@ export async function exactFront(fn: string, cp: CompiledProblem, objectives: re
   let stopped = false;
 
   const solve = (upper: number[]): SubResult | 'time' => {
-    const remaining = timeLimitMs - (performance.now() - start);
+    const remaining = deadline - performance.now();
     if (remaining <= 0) return 'time';
     subproblems++;
     // An objective with no variable term is a constant: its bound holds or not.
@@ -75,7 +80,7 @@ export async function exactFront(fn: string, cp: CompiledProblem, objectives: re
     const first = run(highs, model, weights, upper, remaining, model.integral[0] ? 1e-6 : 1e-9);
     if (first.kind !== 'optimal' || model.integral[0]) return first;
     // Lexicographic second stage: the secondaries, with f_0 held at its optimum.
-    const left = timeLimitMs - (performance.now() - start);
+    const left = deadline - performance.now();
     if (left <= 0) return { kind: 'incomplete', assignment: first.assignment, why: 'the time limit was reached' };
     const fixed = upper.slice();
     fixed[0] = first.value + 1e-9 * Math.max(1, Math.abs(first.value));

@@ -54,9 +54,11 @@ function compare(a: Float64Array, b: Float64Array, dims: number): 'better' | 'eq
  * device j ends at ready_j + its busy time) first the tasks of the critical
  * device (the lowest-index device ending at the makespan), skipping moves
  * that would end the target device after the makespan; then every task. The
- * descent stops at a local optimum of that acceptance or after
- * `maxEvaluations` evaluations; no randomness and no clock, so the same input
- * gives the same output.
+ * descent stops at a local optimum of that acceptance, after
+ * `maxEvaluations` evaluations, or when `stop()` (asked before each
+ * evaluation; the caller's deadline) answers true; no randomness, and
+ * without a stop that fires the same input gives the same output. A stopped
+ * descent leaves `asg` and `value` consistent (the last accepted move).
  *
  * Complexity: O(maxEvaluations · c) for an evaluation cost c (O(n + m), or
  * O(n·m) with a run order to follow), plus O(n·m) per pass.
@@ -69,11 +71,13 @@ function compare(a: Float64Array, b: Float64Array, dims: number): 'better' | 'eq
  * @param asg - The assignment to improve, in place (valid and allowed).
  * @param value - Its objective vector, updated in place.
  * @param maxEvaluations - Evaluation budget (an integer ≥ 0).
+ * @param stop - Asked before each evaluation; true ends the descent (default: never).
  * @returns The number of evaluations used.
  * @internal
  */
 export function dominanceDescent(
   cp: CompiledProblem, evaluator: ObjectiveEvaluator, objectives: readonly ParetoObjective[], costModel: CostModel, allowed: Allowed, asg: Int32Array, value: Float64Array, maxEvaluations: number,
+  stop: () => boolean = () => false,
 ): number {
   const { n, m, exec, transfer, ready, release } = cp;
   const dims = objectives.length;
@@ -95,6 +99,7 @@ export function dominanceDescent(
   if (loadsExact) recount();
   const next = new Float64Array(dims);
   let evaluations = 0;
+  let stopped = false;
   /** Tries the moves of task i; true when one was accepted. */
   const tryTask = (i: number): boolean => {
     const own = asg[i]!;
@@ -105,6 +110,10 @@ export function dominanceDescent(
       const pk = transfer[i * m + k]! + exec[i * m + k]!;
       if (loadsExact && load[k]! + pk > C) continue; // would end after the makespan
       if (evaluations >= maxEvaluations) return false;
+      if (stop()) {
+        stopped = true;
+        return false;
+      }
       asg[i] = k;
       evaluator.evaluate(asg, next, 0);
       evaluations++;
@@ -121,15 +130,15 @@ export function dominanceDescent(
     return false;
   };
   for (;;) {
-    if (evaluations >= maxEvaluations) break;
+    if (evaluations >= maxEvaluations || stopped) break;
     let moved = false;
     if (loadsExact) {
       // The critical device: the lowest index ending at the makespan.
       let c = -1;
       for (let j = 0; j < m && c < 0; j++) if (count[j]! > 0 && load[j]! === value[span]!) c = j;
-      for (let i = 0; i < n && !moved && c >= 0; i++) if (asg[i] === c) moved = tryTask(i);
+      for (let i = 0; i < n && !moved && !stopped && c >= 0; i++) if (asg[i] === c) moved = tryTask(i);
     }
-    for (let i = 0; i < n && !moved; i++) moved = tryTask(i);
+    for (let i = 0; i < n && !moved && !stopped; i++) moved = tryTask(i);
     if (!moved) break;
   }
   return evaluations;
