@@ -81,6 +81,25 @@ describe('dominanceDescent', () => {
     );
   });
 
+  it('dominanceDescent stopped by its stop callback before the (k+1)-th evaluation ends exactly where a budget of k evaluations ends, with a consistent vector (deadline passed)', () => {
+    fc.assert(
+      fc.property(caseArb, fc.integer({ min: 0, max: 30 }), ([problem, objectives, picks], k) => {
+        const start = startAssignment(problem, picks);
+        const cp = compileProblem(problem);
+        const evaluator = new ObjectiveEvaluator(cp, objectives, 'sequential');
+        const asg = Int32Array.from(start);
+        const value = new Float64Array(objectives.length);
+        evaluator.evaluate(asg, value, 0);
+        let asked = 0;
+        const used = dominanceDescent(cp, evaluator, objectives, 'sequential', allowedDevices(cp), asg, value, 1_000_000, () => ++asked > k);
+        const budget = run(problem, objectives, start, k);
+        expect({ asg: Array.from(asg), value: Array.from(value), used }).toEqual(budget);
+        expect(Array.from(value)).toEqual(referenceObjectives(problem, Array.from(asg), objectives));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('dominanceDescent moves tasks off the critical device while the makespan and energy both fall (hand-computed)', () => {
     // Both tasks on the edge box (busy 5 W): makespan 10, energy 50 J; the cloud box draws nothing.
     // Task a to the cloud: makespan 6 (b alone on the edge), 30 J; then b: makespan 1 + 2 = 3, 0 J.
