@@ -40,10 +40,18 @@ export interface ParetoFrontOptions {
   /** NSGA-II's number of generations (an integer ≥ 0). About 1 to 2 s on 20 tasks × 4 devices; large instances usually meet the time limit first. @defaultValue 1000 */
   readonly maxGenerations?: number;
   /**
-   * Wall-clock budget in milliseconds (finite, ≥ 0). NSGA-II checks it
-   * between generations; the exact method gives each subproblem what is
-   * left. Either way, stopping early is reported and never changes the
-   * answer of a run that finishes within the limit.
+   * Wall-clock budget in milliseconds (finite, ≥ 0) of the whole call, from
+   * its entry (validation and seeding included). NSGA-II checks it before
+   * each seed, inside the critical and memetic descents, and every
+   * ~0.1 ms of evaluations in its generations and final local search, and
+   * keeps back the time its final exact evaluation of the points will take;
+   * when it passes, the non-dominated set of every schedule evaluated so far
+   * is returned. A list heuristic, once started, runs to its end (tens of ms
+   * at 1000 × 16); when the limit leaves no time for the first one, the
+   * answer is MCT's schedule alone (one O(n·m) pass). The exact method gives
+   * each subproblem what is left (building its model is not cut). Either
+   * way, stopping early is reported and never changes the answer of a run
+   * that finishes within the limit.
    * @defaultValue 10000 for `'nsga2'`, 60000 for `'exact'`
    */
   readonly timeLimitMs?: number;
@@ -104,7 +112,7 @@ const STAGE_TEXT: Record<Nsga2Stage, string> = {
  *   each objective's best schedule is improved by a dominance descent
  *   (single-task moves kept only when no objective gets worse and one gets
  *   better, or fewer devices end at the makespan; at most 2e7 / (n·(m + 1))
- *   evaluations, at least 1000, no clock). After the generations, a Pareto
+ *   evaluations, at least 1000, cut only by the time limit). After the generations, a Pareto
  *   local search (single-task moves from up to 2N archive points, at most
  *   as many evaluations as the generations made) polishes the archive; the
  *   result is the non-dominated set of every schedule it evaluated. Always
