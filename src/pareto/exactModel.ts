@@ -1,21 +1,15 @@
 /**
  * The mixed-integer model behind the exact Pareto front: binary assignment
  * variables and, per objective, a linear expression whose value at an
- * optimum is the objective of the assignment. LP-format text for HiGHS.
+ * optimum is the objective of the assignment (its LP-format text: `exactLp.ts`).
  * @internal
  * @module
  */
-import { lpLines, lpTerm } from '../internal/highs.js';
 import type { CompiledProblem } from '../problem/types.js';
 import { taskEnergy } from '../schedule/energy.js';
 import type { CostModel } from '../schedule/types.js';
+import { addTerm, expr, rowText, type LinearExpr } from './exactLp.js';
 import type { ParetoObjective } from './types.js';
-
-/** A linear expression Σ coef · var + constant. @internal */
-export interface LinearExpr {
-  readonly terms: Map<string, number>;
-  constant: number;
-}
 
 /** The model: columns in a fixed order, fixed constraint rows, one expression per objective. @internal */
 export interface ExactModel {
@@ -44,20 +38,6 @@ export interface ExactModel {
 
 /** The magnitudes of coefficients within which the exact front can be trusted. @internal */
 export const SAFE_RANGE: readonly [number, number] = [1e-6, 1e9];
-
-function addTerm(e: LinearExpr, name: string, coef: number): void {
-  if (coef === 0) return;
-  e.terms.set(name, (e.terms.get(name) ?? 0) + coef);
-}
-
-function expr(): LinearExpr {
-  return { terms: new Map(), constant: 0 };
-}
-
-function rowText(name: string, e: LinearExpr, sense: '>=' | '<=' | '=', rhs: number): string {
-  const terms = [...e.terms].map(([v, c]) => lpTerm(c, v));
-  return ` ${name}:\n${lpLines(terms)} ${sense} ${rhs - e.constant}`;
-}
 
 const isInt = (v: number): boolean => Number.isInteger(v);
 
@@ -283,27 +263,4 @@ export function buildExactModel(cp: CompiledProblem, objectives: readonly Pareto
     exprs.push(e);
   }
   return { n, m, wellScaled, columns, xColumn, rows, binaries, integers, objectives: exprs, integral, scale: scale.map((s) => (s >= 1 && Number.isFinite(s) ? s : 1)) };
-}
-
-/**
- * LP-format text of: minimize Σ_k weight_k · objective_k subject to the
- * model's rows and objective_k ≤ upper_k for every finite upper bound. The
- * objective lists every column (with coefficient 0 where absent) so HiGHS
- * numbers the columns in the model's order.
- * @internal
- */
-export function exactLpText(model: ExactModel, weights: readonly number[], upper: readonly number[]): string {
-  const obj = new Map<string, number>(model.columns.map((c) => [c, 0]));
-  model.objectives.forEach((e, k) => {
-    const w = weights[k]!;
-    if (w === 0) return;
-    for (const [v, c] of e.terms) obj.set(v, obj.get(v)! + w * c);
-  });
-  const rows = [...model.rows];
-  model.objectives.forEach((e, k) => {
-    const u = upper[k]!;
-    if (u < Infinity) rows.push(rowText(`eps${k}`, e, '<=', u));
-  });
-  const general = model.integers.length > 0 ? ['General', lpLines(model.integers)] : [];
-  return ['Minimize', ` obj:\n${lpLines([...obj].map(([v, c]) => lpTerm(c, v)))}`, 'Subject To', ...rows, ...general, 'Binary', lpLines(model.binaries), 'End', ''].join('\n');
 }

@@ -7,14 +7,13 @@
 import { checkInteger, checkNonNegative, checkOneOf, checkOptions, rangeReason } from '../internal/errors.js';
 import { compileFor } from '../problem/compile.js';
 import type { CompiledProblem, Problem } from '../problem/types.js';
-import { taskEnergy } from '../schedule/energy.js';
 import type { CostModel } from '../schedule/types.js';
-import { solve } from '../solvers/solve.js';
-import type { StrategyName } from '../solvers/strategies.js';
+import { Deadline } from './deadline.js';
 import { nonDominatedUnchecked } from './dominance.js';
 import { exactFront } from './exact.js';
-import { nsga2Compiled } from './nsga2.js';
+import { nsga2Compiled, type Nsga2Stage } from './nsga2.js';
 import { checkCostModel, checkObjectives, objectiveVectorCompiled } from './objectives.js';
+import { SEED_STRATEGIES, seedAssignments } from './seeds.js';
 import type { ParetoFront, ParetoObjective, ParetoPoint } from './types.js';
 
 /** Options of {@link paretoFront}. */
@@ -41,10 +40,19 @@ export interface ParetoFrontOptions {
   /** NSGA-II's number of generations (an integer ≥ 0). About 1 to 2 s on 20 tasks × 4 devices; large instances usually meet the time limit first. @defaultValue 1000 */
   readonly maxGenerations?: number;
   /**
-   * Wall-clock budget in milliseconds (finite, ≥ 0). NSGA-II checks it
-   * between generations; the exact method gives each subproblem what is
-   * left. Either way, stopping early is reported and never changes the
-   * answer of a run that finishes within the limit.
+   * Wall-clock budget in milliseconds (finite, ≥ 0) of the whole call, from
+   * its entry (validation and seeding included). NSGA-II checks it before
+   * each seed, inside the critical and memetic descents, and every
+   * ~0.1 ms of evaluations in its generations and final local search, and
+   * keeps back the time its final exact evaluation of the points will take;
+   * when it passes, the non-dominated set of every schedule evaluated so far
+   * is returned. A list heuristic, once started, runs to its end (tens of ms
+   * at 1000 × 16); when the limit leaves no time for the first one, the
+   * answer is MCT's schedule alone (one O(n·m) pass). The exact method gives
+   * each subproblem what is left; building its model and HiGHS's reading of
+   * it are not cut (seconds at 200 × 8 with flowtime). Either
+   * way, stopping early is reported and never changes the answer of a run
+   * that finishes within the limit.
    * @defaultValue 10000 for `'nsga2'`, 60000 for `'exact'`
    */
   readonly timeLimitMs?: number;
@@ -53,14 +61,16 @@ export interface ParetoFrontOptions {
 const FN = 'paretoFront';
 const KEYS = ['objectives', 'method', 'costModel', 'seed', 'populationSize', 'maxGenerations', 'timeLimitMs'];
 const METHODS = ['exact', 'nsga2'] as const;
-/** Move budget of the local-search seed of NSGA-II. */
-const LOCAL_SEARCH_MOVES = 20_000;
-/** Work budget of that seed: moves × n·m (about a second on 20 × 4 with 20 000 moves). */
-const LOCAL_SEARCH_WORK = 1_600_000;
 /** Which objective the exact method minimizes (the first present) while bounding the others. */
 const PRIMARY_PREFERENCE: readonly ParetoObjective[] = ['flowtime', 'energy', 'cost', 'makespan'];
-/** The heuristics whose schedules seed NSGA-II's first population. */
-const SEED_STRATEGIES: readonly StrategyName[] = ['min-min', 'mct', 'met', 'olb', 'max-min', 'sufferage'];
+/** Where NSGA-II was when the deadline stopped it, for the reason. */
+const STAGE_TEXT: Record<Nsga2Stage, string> = {
+  'first population': 'while evaluating the first population',
+  'memetic start': 'in the memetic step before the first generation',
+  generation: 'during a generation',
+  'memetic end': 'in the memetic step after the last generation',
+  'Pareto local search': 'in the Pareto local search',
+};
 
 /**
  * The Pareto front of an independent-task problem over two or three of
@@ -91,13 +101,21 @@ const SEED_STRATEGIES: readonly StrategyName[] = ['min-min', 'mct', 'met', 'olb'
  * - `'nsga2'`: NSGA-II (Deb, Pratap, Agarwal, Meyarivan 2002, IEEE TEC 6(2)):
  *   fast non-dominated sort, crowding distance, binary tournament, uniform
  *   crossover, one-task reassignment as mutation, seeded (`seed`) and
- *   started from the schedules of Min-Min, MCT, MET, OLB, Max-Min and
- *   Sufferage, of the local search (min(20 000, 1.6e6 / (n·m)) moves, skipped below 200), of the
+ *   started from the schedules of Min-Min, MCT, MET, OLB, Max-Min,
+ *   Sufferage, the article's rule, Duplex and Sufferage-greedy, of those
+ *   within 10 % of the shortest of their makespans after the local search's
+ *   critical descent (moves and swaps off the most loaded device), of the
+ *   local search (min(20 000, 1.6e6 / (n·m)) moves, skipped below 200), of the
  *   energy- or cost-aware Min-Min and MCT (`solve`'s `objective`) for those
- *   objectives, and from per-task energy- and cost-greedy assignments; after
- *   the generations, a Pareto local search (single-task moves from up to 2N
- *   archive points, at most as many evaluations as the generations made)
- *   polishes the archive; the
+ *   objectives, and from per-task energy- and cost-greedy assignments. Not
+ *   part of Deb et al. 2002, a memetic step (local search inside the
+ *   evolutionary algorithm): before the first generation and after the last,
+ *   each objective's best schedule is improved by a dominance descent
+ *   (single-task moves kept only when no objective gets worse and one gets
+ *   better, or fewer devices end at the makespan; at most 2e7 / (n·(m + 1))
+ *   evaluations, at least 1000, cut only by the time limit). After the generations, a Pareto
+ *   local search (single-task moves from up to 2N archive points, at most
+ *   as many evaluations as the generations made) polishes the archive; the
  *   result is the non-dominated set of every schedule it evaluated. Always
  *   `status: 'feasible'`.
  *
@@ -127,6 +145,7 @@ const SEED_STRATEGIES: readonly StrategyName[] = ['min-min', 'mct', 'met', 'olb'
  * ```
  */
 export async function paretoFront(problem: Problem, options: ParetoFrontOptions): Promise<ParetoFront> {
+  const entry = performance.now();
   const o = checkOptions(FN, options, KEYS);
   const objectives = checkObjectives(FN, 'options.objectives', o.objectives);
   const method = o.method === undefined ? 'nsga2' : checkOneOf(FN, 'options.method', o.method, METHODS);
@@ -135,6 +154,8 @@ export async function paretoFront(problem: Problem, options: ParetoFrontOptions)
   const populationSize = o.populationSize === undefined ? 100 : checkInteger(FN, 'options.populationSize', o.populationSize, 2, 10_000);
   const maxGenerations = o.maxGenerations === undefined ? 1000 : checkInteger(FN, 'options.maxGenerations', o.maxGenerations, 0);
   const timeLimitMs = o.timeLimitMs === undefined ? (method === 'exact' ? 60_000 : 10_000) : checkNonNegative(FN, 'options.timeLimitMs', o.timeLimitMs);
+  // One deadline for the whole call, from its entry: validation, seeding, search and the final evaluation.
+  const deadline = new Deadline(entry + timeLimitMs);
   const cp = compileFor(FN, problem);
 
   if (method === 'exact') {
@@ -149,17 +170,25 @@ export async function paretoFront(problem: Problem, options: ParetoFrontOptions)
     // Minimizing a makespan is much slower to prove than bounding it (measured on 20 × 4: 60 s
     // unfinished against 24 s), so makespan is primary only when nothing else is asked for.
     const internal = [...objectives].sort((a, b) => PRIMARY_PREFERENCE.indexOf(a) - PRIMARY_PREFERENCE.indexOf(b));
-    const r = await exactFront(FN, cp, internal, costModel, timeLimitMs);
+    const r = await exactFront(FN, cp, internal, costModel, deadline.at);
     const status = r.complete ? 'optimal' : 'feasible';
-    // An unfinished run that found nothing still answers with the heuristics' schedules.
-    const assignments = r.assignments.length > 0 ? r.assignments : seedAssignments(problem, cp, objectives);
+    // An unfinished run that found nothing still answers with the heuristics' schedules (at least MCT's).
+    const assignments = r.assignments.length > 0 ? r.assignments : seedAssignments(problem, cp, objectives, deadline).assignments;
     return { points: frontOf(cp, assignments, objectives, costModel), objectives, method, status, proved: r.complete, stoppedEarly: r.stoppedEarly, reason: r.reason };
   }
-  const initial = seedAssignments(problem, cp, objectives);
-  const r = nsga2Compiled(cp, objectives, costModel, initial, { populationSize, maxGenerations, timeLimitMs, seed, crossoverRate: 0.9 });
-  const reason = r.stoppedEarly
-    ? `NSGA-II stopped at the time limit after ${r.generations} of ${maxGenerations} generations; the points are real schedules, with no proof that the front is complete`
-    : `NSGA-II ran ${r.generations} generations of ${populationSize}; the points are real schedules, with no proof that the front is complete`;
+  const seeds = seedAssignments(problem, cp, objectives, deadline);
+  const noProof = 'the points are real schedules, with no proof that the front is complete';
+  if (seeds.cut) {
+    const computed = `${seeds.heuristics} of the ${SEED_STRATEGIES.length} list heuristics${seeds.heuristics === 0 ? ', MCT as the one schedule' : ''}`;
+    const reason = `NSGA-II stopped at the time limit after 0 of ${maxGenerations} generations, while computing its seeds (${computed}); ${noProof}`;
+    return { points: frontOf(cp, seeds.assignments, objectives, costModel), objectives, method, status: 'feasible', proved: false, stoppedEarly: true, reason };
+  }
+  // The final pass's work per point, which NSGA-II times to keep its duration back from the deadline.
+  const finish = (a: Int32Array): void => void objectiveVectorCompiled(cp, a, objectives, costModel);
+  const r = nsga2Compiled(cp, objectives, costModel, seeds.assignments, { populationSize, maxGenerations, deadline, finish, seed, crossoverRate: 0.9 });
+  const reason = r.stoppedIn !== undefined
+    ? `NSGA-II stopped at the time limit after ${r.generations} of ${maxGenerations} generations, ${STAGE_TEXT[r.stoppedIn]}; ${noProof}`
+    : `NSGA-II ran ${r.generations} generations of ${populationSize}; ${noProof}`;
   return { points: frontOf(cp, r.assignments, objectives, costModel), objectives, method, status: 'feasible', proved: false, stoppedEarly: r.stoppedEarly, reason };
 }
 
@@ -176,42 +205,4 @@ function frontOf(cp: CompiledProblem, assignments: readonly Int32Array[], object
     return 0;
   });
   return points.map((p) => ({ assignment: p.assignment, order: p.order, objectives: p.objectives }));
-}
-
-/** NSGA-II's starting schedules: the list heuristics, then per-task energy- and cost-greedy assignments. */
-function seedAssignments(problem: Problem, cp: CompiledProblem, objectives: readonly ParetoObjective[]): Int32Array[] {
-  const out: Int32Array[] = SEED_STRATEGIES.map((strategy) => Int32Array.from(solve(problem, { strategy, trace: false }).assignment));
-  // The local search (makespan search from Min-Min), bounded by moves, not by the clock, with a
-  // move budget shrinking with n·m (20 000 moves on 1000 × 16 take minutes).
-  const moves = Math.min(LOCAL_SEARCH_MOVES, Math.floor(LOCAL_SEARCH_WORK / Math.max(1, cp.n * cp.m)));
-  if (moves >= 200) out.push(Int32Array.from(solve(problem, { strategy: 'local-search', maxIterations: moves, timeLimitMs: 1e9, trace: false }).assignment));
-  // The objective-aware list heuristics, one per non-time objective asked for.
-  for (const objective of objectives) {
-    if (objective !== 'energy' && objective !== 'cost') continue;
-    for (const strategy of ['min-min', 'mct'] as const) out.push(Int32Array.from(solve(problem, { strategy, objective, trace: false }).assignment));
-  }
-  const { n, m, exec, transfer } = cp;
-  const greedy = (score: (i: number, j: number) => number): Int32Array => {
-    const a = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      let best = -1;
-      let bestScore = Infinity;
-      let bestTime = Infinity;
-      for (let j = 0; j < m; j++) {
-        const t = exec[i * m + j]! + transfer[i * m + j]!;
-        if (!(t < Infinity)) continue;
-        const s = score(i, j);
-        if (best < 0 || s < bestScore || (s === bestScore && t < bestTime)) {
-          best = j;
-          bestScore = s;
-          bestTime = t;
-        }
-      }
-      a[i] = best;
-    }
-    return a;
-  };
-  if (objectives.includes('energy')) out.push(greedy((i, j) => taskEnergy(cp, i, j)));
-  if (objectives.includes('cost')) out.push(greedy((i, j) => cp.pricePerSecond[j]! * (exec[i * m + j]! + transfer[i * m + j]!)));
-  return out;
 }
