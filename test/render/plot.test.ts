@@ -12,7 +12,8 @@ function yScale(root: XmlElement): (v: number) => number {
   const last = ticks[ticks.length - 1]!;
   const y1 = numAttr(last, 'y');
   const top = numAttr(last, 'data-value');
-  return (v) => y0 + (v * (y1 - y0)) / top;
+  // v / top first: v · width underflows for subnormal v (5e-324 · 437.2 rounds to 437 ulps).
+  return (v) => y0 + (v / top) * (y1 - y0);
 }
 
 function xScale(root: XmlElement): (v: number) => number {
@@ -20,7 +21,7 @@ function xScale(root: XmlElement): (v: number) => number {
   const x0 = numAttr(ticks[0]!, 'x');
   const last = ticks[ticks.length - 1]!;
   const top = numAttr(last, 'data-value');
-  return (v) => x0 + (v * (numAttr(last, 'x') - x0)) / top;
+  return (v) => x0 + (v / top) * (numAttr(last, 'x') - x0);
 }
 
 const close = (a: number, b: number): void => expect(Math.abs(a - b)).toBeLessThanOrEqual(0.011);
