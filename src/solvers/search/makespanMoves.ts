@@ -46,7 +46,9 @@ export function descend(s: Loads, deadline = Infinity): number {
       }
     }
     if (bi < 0) {
+      // The swap scan is O(count[c] · n): the deadline is read per task; a cut scan applies nothing.
       for (let a = 0; a < nc; a++) {
+        if (deadline !== Infinity && performance.now() >= deadline) return steps;
         const i = members[c * n + a] as number;
         const pic = p[i * m + c] as number;
         for (let k = 0; k < m; k++) {
@@ -89,7 +91,8 @@ function over(x: number, t: number): number {
  * best move of a task off an overflowing device, or else the best swap of
  * such a task with a task elsewhere; it stops when no step lowers O.
  * Returns the remaining overflow Σ_j max(0, load_j − t). Stops at the
- * `performance.now()` deadline.
+ * `performance.now()` deadline, read before each step and, in the swap scan
+ * (O(n) per task scanned), before each task; a scan cut by it applies no move.
  */
 export function descendOverflow(s: Loads, t: number, mu: number, deadline = Infinity): number {
   const { n, m, p, asg, load, members, count } = s;
@@ -124,12 +127,18 @@ export function descendOverflow(s: Loads, t: number, mu: number, deadline = Infi
       }
     }
     if (bi < 0) {
-      for (let j = 0; j < m; j++) {
+      // One swap scan costs O(Σ overflowing members · n): seconds at 20 000 × 64, so
+      // the deadline is read per task scanned, and a cut scan applies nothing.
+      swaps: for (let j = 0; j < m; j++) {
         const lj = load[j] as number;
         if (lj <= t || (count[j] as number) === 0) continue;
         const oj = lj - t;
         const nj = count[j] as number;
         for (let a = 0; a < nj; a++) {
+          if (deadline !== Infinity && performance.now() >= deadline) {
+            bi = -1;
+            break swaps;
+          }
           const i = members[j * n + a] as number;
           const pij = p[i * m + j] as number;
           for (let k = 0; k < m; k++) {
