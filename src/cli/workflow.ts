@@ -24,7 +24,7 @@ import { parseWorkflowJson } from '../io/workflowJson.js';
 import { workflowToSvg } from '../render/workflowGantt.js';
 import { scheduleWorkflow, workflowStrategyNames, type WorkflowSolution, type WorkflowStrategyName } from '../workflow/scheduleWorkflow.js';
 import type { Workflow } from '../workflow/types.js';
-import { exitOnMistake, readText, UsageError as Usage, type CliIo } from './io.js';
+import { count, exitOnMistake, readText, UsageError as Usage, type CliIo } from './io.js';
 import { writeSvg } from './solve.js';
 import { num, table } from './table.js';
 
@@ -60,9 +60,9 @@ function report(file: string, format: string, w: Workflow, s: WorkflowSolution):
   // Energy and cost only when some device carries power or price figures: other files print as before.
   const priced = w.devices.some((d) => d.power !== undefined || d.price !== undefined);
   const sum = (k: 'execution' | 'transfer' | 'idle'): number => m.energy.perDevice.reduce((a, d) => a + d[k], 0);
-  const flows = m.dataMovedBetweenTiers.length === 0 ? 'none' : m.dataMovedBetweenTiers.map((f) => `${f.from}->${f.to} ${num(f.data)} (${f.edges} edges)`).join(', ');
+  const flows = m.dataMovedBetweenTiers.length === 0 ? 'none' : m.dataMovedBetweenTiers.map((f) => `${f.from}->${f.to} ${num(f.data)} (${count(f.edges, 'edge')})`).join(', ');
   const lines = [
-    `${file} (${format}): ${w.tasks.length} tasks, ${w.edges.length} edges x ${w.devices.length} devices; strategy ${s.strategy}`,
+    `${file} (${format}): ${count(w.tasks.length, 'task')}, ${count(w.edges.length, 'edge')} x ${count(w.devices.length, 'device')}; strategy ${s.strategy}`,
     '',
     table([
       ['makespan', 'lower bound', 'gap', 'flowtime', 'data moved'],

@@ -89,7 +89,7 @@ describe('lepton-sched workflow: reference values', () => {
     expect(lines[0]).toBe(`${pipelineFile} (json): 3 tasks, 2 edges x 2 devices; strategy heft`);
     expect(lines[2]).toMatch(/^\s+makespan\s+lower bound\s+gap\s+flowtime\s+data moved$/);
     expect(lines[3]!.trim().split(/\s+/)[0]).toBe(num(s.makespan));
-    expect(r.out).toContain('  between tiers: edge->cloud 4 (1 edges)');
+    expect(r.out).toContain('  between tiers: edge->cloud 4 (1 edge)');
     expect(r.out).toMatch(/\n\s+0\s+decode\s+0\s+0\s+1\n/);
   });
 
