@@ -58,6 +58,17 @@ export function typeReason(fn: string, field: string, reason: string): never {
   throw new InputTypeError(fn, field, `${fn}: ${field} ${reason}`);
 }
 
+/**
+ * Throws the error for a value that must be a number ≥ 0 or `Infinity`:
+ * {@link InputTypeError} for a non-number (for `null`, with the fix: JSON
+ * has no Infinity, so `JSON.stringify` wrote `null`), {@link InputRangeError}
+ * for a negative number or NaN.
+ */
+export function notNonNegativeOrInfinity(fn: string, field: string, v: unknown): never {
+  if (v === null) typeReason(fn, field, 'must be a number >= 0 or Infinity, got null: in JSON write the string "Infinity" (JSON.stringify turns Infinity and NaN into null)');
+  return typeof v === 'number' ? rangeError(fn, field, 'a number >= 0 or Infinity', v) : typeError(fn, field, 'a number >= 0 or Infinity', v);
+}
+
 /** Throws an {@link InfeasibleError}. */
 export function infeasible(fn: string, field: string, reason: string): never {
   throw new InfeasibleError(fn, field, `${fn}: ${field} ${reason}`);

@@ -2,7 +2,7 @@
  * Online scheduling, steps 1-2 of the seed: place a batch of arriving tasks.
  * @module
  */
-import { checkArray, checkInteger, checkNonNegative, checkObject, checkOneOf, checkOptions, infeasible, rangeError, rangeReason, typeError, typeReason } from '../internal/errors.js';
+import { checkArray, checkInteger, checkNonNegative, checkObject, checkOneOf, checkOptions, infeasible, notNonNegativeOrInfinity, rangeError, rangeReason, typeError, typeReason } from '../internal/errors.js';
 import { checkString } from '../internal/primitives.js';
 import type { PriorityCriteria } from '../models/priority.js';
 import type { Problem, TaskSpec } from '../problem/types.js';
@@ -268,7 +268,6 @@ function row(field: string, value: unknown, m: number): number[] {
   if (value.length !== m) typeReason(FN, field, `has length ${value.length}, expected ${m} (one entry per device)`);
   return value.map((v, j) => {
     if (typeof v === 'number' && v >= 0) return v; // Infinity = the task cannot run there
-    if (v === null) typeReason(FN, `${field}[${j}]`, 'must be a number >= 0 or Infinity, got null: in JSON write the string "Infinity" (JSON.stringify turns Infinity and NaN into null)');
-    return typeof v === 'number' ? rangeError(FN, `${field}[${j}]`, 'a number >= 0 or Infinity', v) : typeError(FN, `${field}[${j}]`, 'a number >= 0 or Infinity', v);
+    return notNonNegativeOrInfinity(FN, `${field}[${j}]`, v);
   });
 }

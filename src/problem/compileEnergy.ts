@@ -4,7 +4,7 @@
  * @internal
  * @module
  */
-import { rangeError, typeError } from '../internal/errors.js';
+import { rangeError, typeError, typeReason } from '../internal/errors.js';
 import { Report, checkKeys, isObject, num } from './check.js';
 
 /** Task keys this module owns. @internal */
@@ -60,7 +60,8 @@ export function compileEnergy(fn: string, tasks: readonly unknown[], devices: re
         r.guard(() => typeError(fn, `${f}.price`, 'an object {perSecond, granularity?, minimum?}', p));
       } else {
         checkKeys(fn, `${f}.price`, p, PRICE_KEYS, r);
-        pricePerSecond[j] = num(fn, `${f}.price.perSecond`, p.perSecond, false, 0, r);
+        if (p.perSecond === undefined) r.guard(() => typeReason(fn, `${f}.price.perSecond`, 'is missing: a price needs perSecond, the money per billed second (e.g. {perSecond: 0.17 / 3600} for 0.17 an hour)'));
+        else pricePerSecond[j] = num(fn, `${f}.price.perSecond`, p.perSecond, false, 0, r);
         if (p.granularity !== undefined) {
           const g = p.granularity;
           if (typeof g === 'number' && g > 0 && g !== Infinity) priceGranularity[j] = g;

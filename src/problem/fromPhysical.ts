@@ -3,7 +3,7 @@
  * task, speed, bandwidth and per-transfer overheads per device.
  * @module
  */
-import { checkArray, checkNonNegative, checkObject, checkOneOf, checkPositive, rangeError, rangeReason, typeError } from '../internal/errors.js';
+import { checkArray, checkNonNegative, checkObject, checkOneOf, checkPositive, notNonNegativeOrInfinity, rangeError, rangeReason, typeError } from '../internal/errors.js';
 import type { PriorityCriteria } from '../models/priority.js';
 import { InfeasibleError } from '../errors.js';
 import { Report } from './check.js';
@@ -191,7 +191,6 @@ function id(fn: string, field: string, v: unknown, fallback: string): string {
 }
 
 function nonNegativeOrInfinity(fn: string, field: string, v: unknown): number {
-  if (typeof v !== 'number') typeError(fn, field, 'a number >= 0 or Infinity', v);
-  if (!(v >= 0)) rangeError(fn, field, 'a number >= 0 or Infinity', v);
+  if (typeof v !== 'number' || !(v >= 0)) notNonNegativeOrInfinity(fn, field, v);
   return v;
 }

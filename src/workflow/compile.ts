@@ -9,6 +9,7 @@ import {
   checkObject,
   describe as show,
   infeasible,
+  notNonNegativeOrInfinity,
   rangeError,
   rangeReason,
   typeError,
@@ -34,7 +35,8 @@ function checkKeys(fn: string, field: string, obj: Record<string, unknown>, allo
 /** A number ≥ 0 (finite unless `infOk`). */
 function nonNeg(fn: string, field: string, v: unknown, infOk: boolean): number {
   if (typeof v === 'number' && v >= 0 && (infOk || v !== Infinity)) return v;
-  const expected = infOk ? 'a number >= 0 or Infinity' : 'a finite number >= 0';
+  if (infOk) notNonNegativeOrInfinity(fn, field, v);
+  const expected = 'a finite number >= 0';
   return typeof v === 'number' ? rangeError(fn, field, expected, v) : typeError(fn, field, expected, v);
 }
 

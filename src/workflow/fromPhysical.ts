@@ -3,7 +3,7 @@
  * network link per device, data size per edge.
  * @module
  */
-import { checkArray, checkNonNegative, checkObject, checkOneOf, checkPositive, rangeError, rangeReason, typeError } from '../internal/errors.js';
+import { checkArray, checkNonNegative, checkObject, checkOneOf, checkPositive, notNonNegativeOrInfinity, rangeError, rangeReason, typeError } from '../internal/errors.js';
 import { Report } from '../problem/check.js';
 import { compileEnergy } from '../problem/compileEnergy.js';
 import type { DevicePower, DevicePrice, Tier } from '../problem/types.js';
@@ -189,7 +189,6 @@ function id(fn: string, field: string, v: unknown, fallback: string): string {
 }
 
 function nonNegativeOrInfinity(fn: string, field: string, v: unknown): number {
-  if (typeof v !== 'number') typeError(fn, field, 'a number >= 0 or Infinity', v);
-  if (!(v >= 0)) rangeError(fn, field, 'a number >= 0 or Infinity', v);
+  if (typeof v !== 'number' || !(v >= 0)) notNonNegativeOrInfinity(fn, field, v);
   return v;
 }

@@ -263,7 +263,7 @@ describe('evaluateWorkflow energy and cost: edge cases and errors', () => {
     ['negative idle watts', dev({ power: { idle: -1 } }), InputRangeError, 'workflow.devices[1].power.idle', 'must be a finite number >= 0, got -1'],
     ['Infinity transfer watts', dev({ power: { transfer: Infinity } }), InputRangeError, 'workflow.devices[1].power.transfer', 'must be a finite number >= 0, got Infinity'],
     ['a zero billing granularity', dev({ price: { perSecond: 1, granularity: 0 } }), InputRangeError, 'workflow.devices[1].price.granularity', 'must be a finite number > 0 (seconds), got 0'],
-    ['a price without perSecond', dev({ price: { granularity: 60 } }), InputTypeError, 'workflow.devices[1].price.perSecond', 'must be a finite number >= 0, got undefined'],
+    ['a price without perSecond', dev({ price: { granularity: 60 } }), InputTypeError, 'workflow.devices[1].price.perSecond', 'is missing: a price needs perSecond, the money per billed second (e.g. {perSecond: 0.17 / 3600} for 0.17 an hour)'],
     ['an unknown power key', dev({ power: { peak: 3 } }), InputTypeError, 'workflow.devices[1].power.peak', 'is not a known field (known: busy, transfer, idle)'],
     ['a power that is not an object', dev({ power: 5 }), InputTypeError, 'workflow.devices[1].power', 'must be an object {busy?, transfer?, idle?} (watts), got 5'],
   ];
