@@ -82,8 +82,24 @@ export function exitOnMistake(command: string, e: unknown, io: CliIo, describe: 
   let message: string;
   if (e instanceof UsageError) message = e.message;
   else if (e instanceof InputTypeError || e instanceof InputRangeError || e instanceof InfeasibleError) message = describe(e);
-  else if (e instanceof TypeError && 'code' in e && typeof e.code === 'string' && e.code.startsWith('ERR_PARSE_ARGS')) message = e.message;
+  else if (isParseArgsError(e)) message = parseArgsMessage(command, e);
   else throw e;
   io.stderr(`lepton-sched ${command}: ${oneLine(message)}\n`);
   return 2;
+}
+
+/** Whether `e` is an error of `node:util`'s `parseArgs` (it has a code, not a class). */
+export function isParseArgsError(e: unknown): e is TypeError & { readonly code: string } {
+  return e instanceof TypeError && 'code' in e && typeof e.code === 'string' && e.code.startsWith('ERR_PARSE_ARGS');
+}
+
+/**
+ * A `parseArgs` error in this CLI's words: an unknown flag is named without
+ * Node's advice about positionals, and every message ends with where the
+ * command's flags are listed.
+ */
+export function parseArgsMessage(command: string, e: TypeError & { readonly code: string }): string {
+  const unknown = e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /'([^']+)'/.exec(e.message)?.[1] : undefined;
+  const what = unknown !== undefined ? `unknown option '${unknown}'` : e.message;
+  return `${what} (the flags: lepton-sched ${command} --help)`;
 }

@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import { InfeasibleError, InputRangeError, InputTypeError } from '../errors.js';
 import { workedExampleReport } from './exampleReport.js';
-import { oneLine, UsageError, type CliIo } from './io.js';
+import { isParseArgsError, oneLine, parseArgsMessage, UsageError, type CliIo } from './io.js';
 import { SOLVE_USAGE, solveCommand, writeSvg } from './solve.js';
 import { SERVE_USAGE, serveCommand } from './serve.js';
 import { WORKFLOW_USAGE, workflowCommand } from './workflow.js';
@@ -21,15 +21,26 @@ import { VERSION } from './version.js';
 /** The cloud transfer time the worked example uses where the article gives none. */
 export const DEFAULT_CLOUD_TRANSFER = 30;
 
-export const HELP = `lepton-sched ${VERSION}: schedule tasks across edge devices and the cloud
-
-Usage:
-  lepton-sched example [--svg PATH] [--cloud-transfer T]
+const EXAMPLE_USAGE = `  lepton-sched example [--svg PATH] [--cloud-transfer T]
                                    print the seed article's worked example report;
                                    --svg writes the published assignment's Gantt chart
                                    (the article's no-waiting model); --cloud-transfer sets
                                    the cloud's transfer time, which the article omits (default 30)
-${SOLVE_USAGE}${WORKFLOW_USAGE}${PARETO_USAGE}${SERVE_USAGE}  lepton-sched --help              this text
+`;
+
+/** Each command's usage block, printed by `lepton-sched COMMAND --help`. */
+const COMMAND_USAGE: Readonly<Record<string, string>> = {
+  example: EXAMPLE_USAGE,
+  solve: SOLVE_USAGE,
+  workflow: WORKFLOW_USAGE,
+  pareto: PARETO_USAGE,
+  serve: SERVE_USAGE,
+};
+
+export const HELP = `lepton-sched ${VERSION}: schedule tasks across edge devices and the cloud
+
+Usage:
+${EXAMPLE_USAGE}${SOLVE_USAGE}${WORKFLOW_USAGE}${PARETO_USAGE}${SERVE_USAGE}  lepton-sched --help              this text
   lepton-sched --version           the version
 
 Exit codes: 0 success, 1 internal error, 2 usage error or bad input.
@@ -44,6 +55,12 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   }
   if (command === '--version' || command === '-v') {
     io.stdout(`${VERSION}\n`);
+    return 0;
+  }
+  const usage = Object.hasOwn(COMMAND_USAGE, command) ? COMMAND_USAGE[command] : undefined;
+  const flags = rest.indexOf('--') >= 0 ? rest.slice(0, rest.indexOf('--')) : rest;
+  if (usage !== undefined && (flags.includes('--help') || flags.includes('-h'))) {
+    io.stdout(`Usage:\n${usage}`);
     return 0;
   }
   switch (command) {
@@ -87,9 +104,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stderr(`lepton-sched: ${oneLine(e.message)}\n`);
       return 2;
     }
-    // parseArgs reports unknown flags with a code, not a class.
-    if (e instanceof TypeError && 'code' in e && typeof e.code === 'string' && e.code.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr(`lepton-sched: ${e.message} (try --help)\n`);
+    if (isParseArgsError(e)) {
+      const command = argv[0] ?? '';
+      io.stderr(`lepton-sched ${command}: ${parseArgsMessage(command, e)}\n`);
       return 2;
     }
     throw e;

@@ -26,6 +26,23 @@ describe('lepton-sched CLI', () => {
     expect(r.out).toContain('lepton-sched example');
   });
 
+  it.each(['example', 'solve', 'workflow', 'pareto', 'serve'])('%s --help (or -h) prints that command\'s usage block from --help, exits 0 and runs nothing', async (command) => {
+    const all = (await run('--help')).out;
+    for (const flag of ['--help', '-h']) {
+      const r = await run(command, 'some-file.json', flag);
+      expect(r.code).toBe(0);
+      expect(r.err).toBe('');
+      expect(r.out.startsWith(`Usage:\n  lepton-sched ${command} `)).toBe(true);
+      expect(all).toContain(r.out.slice('Usage:\n'.length));
+    }
+  });
+
+  it('a --help after -- is a positional, not a request for help', async () => {
+    const r = await run('solve', '--', '--help');
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+  });
+
   it('example prints the report with the published totals', async () => {
     const r = await run('example');
     expect(r.code).toBe(0);
@@ -48,7 +65,7 @@ describe('lepton-sched CLI', () => {
     [['example', '--svg', '/nonexistent-dir/x.svg'], 'cannot write'],
     [[], 'missing command'],
     [['bogus'], "unknown command 'bogus'"],
-    [['example', '--nope'], "Unknown option '--nope'"],
+    [['example', '--nope'], "lepton-sched example: unknown option '--nope' (the flags: lepton-sched example --help)"],
     [['example', 'extra'], 'extra'],
   ])('usage error %j exits 2 with one line on stderr and no stack trace', async (argv, text) => {
     const r = await run(...argv);

@@ -161,7 +161,7 @@ describe('lepton-sched workflow: edge cases (exit 2, one message on stderr, no s
     ['two FILEs', () => [pipelineFile, pipelineFile], /^lepton-sched workflow: expected one FILE, got 2/],
     ['a missing file', () => [join(dir, 'nope.json')], /^lepton-sched workflow: cannot read .*nope\.json: no such file/],
     ['a directory', () => [dir], /^lepton-sched workflow: cannot read .*: is a directory/],
-    ['an unknown flag', () => [pipelineFile, '--fast'], /^lepton-sched workflow: Unknown option '--fast'/],
+    ['an unknown flag', () => [pipelineFile, '--fast'], /^lepton-sched workflow: unknown option '--fast' \(the flags: lepton-sched workflow --help\)$/m],
     ['an unknown strategy', () => [pipelineFile, '--strategy', 'best'], /^lepton-sched workflow: --strategy must be one of heft, cpop, .*got 'best'/],
     ['a bad format', () => [pipelineFile, '--format', 'dax'], /^lepton-sched workflow: --format must be auto, json or wfcommons, got 'dax'/],
     ['--cores with a JSON workflow', () => [pipelineFile, '--cores'], /^lepton-sched workflow: --cores applies to WfCommons files only/],
