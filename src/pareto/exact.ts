@@ -33,7 +33,8 @@ export interface ExactOutcome {
   readonly reason: string;
 }
 
-type SubResult = { kind: 'optimal'; assignment: Int32Array; value: number } | { kind: 'infeasible' } | { kind: 'incomplete'; assignment: Int32Array | undefined; why: string };
+/** What one run (or the runs together) say of a subproblem. @internal */
+export type SubResult = { kind: 'optimal'; assignment: Int32Array; value: number } | { kind: 'disputed'; assignment: Int32Array; value: number } | { kind: 'infeasible' } | { kind: 'incomplete'; assignment: Int32Array | undefined; why: string };
 
 /**
  * Enumerates the front: objective 0 is minimized subject to objective k ≤
@@ -70,6 +71,7 @@ export async function exactFront(fn: string, cp: CompiledProblem, objectives: re
   let complete = true;
   let why = '';
   let stopped = false;
+  let disputed = 0;
 
   const solve = (upper: number[]): SubResult | 'time' => {
     const remaining = deadline - performance.now();
@@ -82,14 +84,16 @@ export async function exactFront(fn: string, cp: CompiledProblem, objectives: re
     }
     const weights = model.objectives.map((_, k) => (k === 0 ? 1 : model.integral[0] ? AUGMENTATION / model.scale[k]! : 0));
     const first = run(highs, model, weights, upper, remaining, model.integral[0] ? 1e-6 : 1e-9);
-    if (first.kind !== 'optimal' || model.integral[0]) return first;
+    if (first.kind === 'disputed') disputed++;
+    if ((first.kind !== 'optimal' && first.kind !== 'disputed') || model.integral[0]) return first;
     // Lexicographic second stage: the secondaries, with f_0 held at its optimum.
     const left = deadline - performance.now();
     if (left <= 0) return { kind: 'incomplete', assignment: first.assignment, why: 'the time limit was reached' };
     const fixed = upper.slice();
     fixed[0] = first.value + 1e-9 * Math.max(1, Math.abs(first.value));
     const second = run(highs, model, model.objectives.map((_, k) => (k === 0 ? 0 : 1 / model.scale[k]!)), fixed, left, 1e-9);
-    return second.kind === 'optimal' ? second : { kind: 'optimal', assignment: first.assignment, value: first.value };
+    if (second.kind === 'disputed') disputed++;
+    return second.kind === 'optimal' || second.kind === 'disputed' ? { ...second, kind: first.kind } : { kind: first.kind, assignment: first.assignment, value: first.value };
   };
 
   /** The two-objective sweep over ε_1 with ε_2 fixed; returns the largest third objective seen, or undefined when nothing was feasible. */
@@ -135,6 +139,10 @@ export async function exactFront(fn: string, cp: CompiledProblem, objectives: re
     complete = false;
     why = 'HiGHS found no schedule at all (numerical trouble)';
   }
+  if (complete && disputed > 0) {
+    complete = false;
+    why = `HiGHS's runs (without presolve, with it, and over reversed rows) could not agree on ${disputed} of them (a solver fault; the best schedule found was kept each time)`;
+  }
   if (complete && !model.wellScaled) {
     complete = false;
     why = `the data have magnitudes outside [${SAFE_RANGE[0]}, ${SAFE_RANGE[1]}], where the solver's tolerances cannot prove the front; rescale the units`;
@@ -146,30 +154,82 @@ export async function exactFront(fn: string, cp: CompiledProblem, objectives: re
 }
 
 /**
- * One HiGHS solve. HiGHS's presolve occasionally fails (status −1) on a
- * subproblem whose ε bound sits a hair below a feasible value; such a solve
- * is retried once without presolve, and a second failure is reported as an
- * incomplete subproblem, never as a raw dependency error.
+ * One ε-constraint subproblem, solved by HiGHS more than once. Each single
+ * run has been caught misjudging a subproblem (found by the enumeration
+ * oracle in test/pareto/exact.test.ts): with presolve, "optimal" at flowtime
+ * 22.75 where 20.75 is feasible (6 × 3, quarter-unit data); without it,
+ * "infeasible" for energy ≤ 196 where an assignment of energy 178 exists
+ * (5 × 3, flowtime and energy; scipy's HiGHS and HiGHS with presolve find
+ * it). So the subproblem is solved without presolve and with it; when the
+ * two disagree, again without and with presolve over the rows in reverse
+ * order (the same model, other paths through the solver), until two agree. A claim is refuted by
+ * a schedule another run found: "infeasible" by any schedule, "optimal at v"
+ * by one below v (beyond the MIP gap). The result counts as solved when two
+ * runs make the same unrefuted claim (both infeasible, or both optimal at
+ * the best value found); otherwise it is `disputed`: the best schedule is
+ * kept and the front is not reported proved. A run that throws (HiGHS's
+ * presolve has failed with status −1 on a bound a hair below a feasible
+ * value) is not counted as a claim; if no two runs can agree the result is
+ * disputed, and with no schedule at all incomplete, never a raw dependency
+ * error. Each run gets the time the ones before it left.
  */
 function run(highs: HighsLike, model: ExactModel, weights: readonly number[], upper: readonly number[], timeLimitMs: number, absGap: number): SubResult {
-  // Presolve off first: with presolve and the tight tolerances below, HiGHS 1.x
-  // has returned "optimal" for a subproblem whose true optimum is lower (a
-  // 6 × 3 instance with quarter-unit data: flowtime 22.75 against 20.75, found
-  // by the enumeration oracle in test/pareto/exact.test.ts), which would drop
-  // a point from a front reported complete. Presolve is only a fallback.
-  try {
-    return runOnce(highs, model, weights, upper, timeLimitMs, absGap, false);
-  } catch {
+  const start = performance.now();
+  const claims: SubResult[] = [];
+  let failure = '';
+  const attempt = (presolve: boolean, reverse: boolean): SubResult | undefined => {
+    const left = timeLimitMs - (performance.now() - start);
+    if (left <= 0) return { kind: 'incomplete', assignment: best(claims), why: 'the time limit was reached' };
     try {
-      return runOnce(highs, model, weights, upper, timeLimitMs, absGap, true);
+      const r = runOnce(highs, model, weights, upper, left, absGap, presolve, reverse);
+      if (r.kind === 'incomplete') return { ...r, assignment: r.assignment ?? best(claims) };
+      claims.push(r);
     } catch (e) {
-      return { kind: 'incomplete', assignment: undefined, why: `HiGHS failed on a subproblem (${e instanceof Error ? e.message : String(e)})` };
+      failure = e instanceof Error ? e.message : String(e);
     }
+    return undefined;
+  };
+  const stop = attempt(false, false) ?? attempt(true, false);
+  if (stop !== undefined) return stop;
+  const agreed = agreement(claims, absGap);
+  if (agreed !== undefined) return agreed;
+  for (const presolve of [false, true]) {
+    const stopped = attempt(presolve, true);
+    if (stopped !== undefined) return stopped;
+    const settled = agreement(claims, absGap);
+    if (settled !== undefined) return settled;
   }
+  const top = bestClaim(claims);
+  if (top === undefined) {
+    return { kind: 'incomplete', assignment: undefined, why: failure !== '' ? `HiGHS failed on a subproblem (${failure})` : 'HiGHS could not settle a subproblem' };
+  }
+  return { ...top, kind: 'disputed' };
 }
 
-function runOnce(highs: HighsLike, model: ExactModel, weights: readonly number[], upper: readonly number[], timeLimitMs: number, absGap: number, presolve: boolean): SubResult {
-  const text = exactLpText(model, weights, upper);
+type Solved = Extract<SubResult, { kind: 'optimal' }>;
+
+/** The optimal claim of least value (first on ties). */
+function bestClaim(claims: readonly SubResult[]): Solved | undefined {
+  let top: Solved | undefined;
+  for (const c of claims) if (c.kind === 'optimal' && (top === undefined || c.value < top.value)) top = c;
+  return top;
+}
+
+function best(claims: readonly SubResult[]): Int32Array | undefined {
+  return bestClaim(claims)?.assignment;
+}
+
+/** The claim two runs make unrefuted, if any: both infeasible with no schedule found, or both optimal at the least value found (within the MIP gap `absGap`). @internal */
+export function agreement(claims: readonly SubResult[], absGap: number): SubResult | undefined {
+  const top = bestClaim(claims);
+  if (top === undefined) return claims.filter((c) => c.kind === 'infeasible').length >= 2 ? { kind: 'infeasible' } : undefined;
+  const tol = absGap + 1e-9 * Math.max(1, Math.abs(top.value));
+  const same = claims.filter((c) => c.kind === 'optimal' && c.value - top.value <= tol).length;
+  return same >= 2 ? top : undefined;
+}
+
+function runOnce(highs: HighsLike, model: ExactModel, weights: readonly number[], upper: readonly number[], timeLimitMs: number, absGap: number, presolve: boolean, reverseRows: boolean): SubResult {
+  const text = exactLpText(model, weights, upper, reverseRows);
   const st = highs.constants.modelStatus;
   return highs.withModel({ format: 'lp', data: text }, (hm) => {
     // Tight feasibility tolerances: the ε bounds of non-integral objectives sit 1e-6 (relative) below a

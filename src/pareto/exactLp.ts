@@ -34,10 +34,12 @@ export function rowText(name: string, e: LinearExpr, sense: '>=' | '<=' | '=', r
  * LP-format text of: minimize Σ_k weight_k · objective_k subject to the
  * model's rows and objective_k ≤ upper_k for every finite upper bound. The
  * objective lists every column (with coefficient 0 where absent) so HiGHS
- * numbers the columns in the model's order.
+ * numbers the columns in the model's order. `reverseRows` writes the same
+ * constraints in reverse order (the same model, another path through the
+ * solver: a third opinion when two runs disagree).
  * @internal
  */
-export function exactLpText(model: ExactModel, weights: readonly number[], upper: readonly number[]): string {
+export function exactLpText(model: ExactModel, weights: readonly number[], upper: readonly number[], reverseRows = false): string {
   const obj = new Map<string, number>(model.columns.map((c) => [c, 0]));
   model.objectives.forEach((e, k) => {
     const w = weights[k]!;
@@ -49,6 +51,7 @@ export function exactLpText(model: ExactModel, weights: readonly number[], upper
     const u = upper[k]!;
     if (u < Infinity) rows.push(rowText(`eps${k}`, e, '<=', u));
   });
+  if (reverseRows) rows.reverse();
   const general = model.integers.length > 0 ? ['General', lpLines(model.integers)] : [];
   return ['Minimize', ` obj:\n${lpLines([...obj].map(([v, c]) => lpTerm(c, v)))}`, 'Subject To', ...rows, ...general, 'Binary', lpLines(model.binaries), 'End', ''].join('\n');
 }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { agreement, type SubResult } from '../../src/pareto/exact.js';
 import { paretoFront } from '../../src/pareto/paretoFront.js';
 import type { ParetoObjective } from '../../src/pareto/types.js';
 import { deepFreeze } from '../arbitraries.js';
@@ -79,6 +80,29 @@ describe.skipIf(!highsInstalled)('paretoFront(…, {method: "exact"})', () => {
     expect(front.proved).toBe(true);
   });
 
+  it.each([
+    // Found by the oracle above (FC_SEED=761903230): without presolve HiGHS called "energy ≤ 196" (then "≤ 179") infeasible.
+    [{ d0: { busy: 24, transfer: 6, idle: 1 }, d1: { busy: 0, transfer: 6, idle: 1 }, d2: { busy: 13, transfer: 5, idle: 2 } }, [[0, 1, 0], [0, 0, 0], [0, 0, 3], [3, 0, 0], [0, 5, 1]], ['d0', undefined, 'd0', undefined, 'd0'], [2, 0, 1, 1, 1], [57, 178]],
+    [{ d0: { busy: 23, transfer: 6, idle: 1 }, d1: { busy: 0, transfer: 5, idle: 0 }, d2: { busy: 13, transfer: 2, idle: 2 } }, [[2, 1, 0], [0, 0, 0], [0, 0, 3], [2, 0, 0], [0, 5, 0]], [undefined, undefined, 'd0', undefined, 'd0'], [2, 0, 1, 1, 1], [53, 169]],
+  ] as const)('paretoFront on a 5 × 3 instance where HiGHS without presolve reports a feasible ε-subproblem infeasible keeps the last point %#, proves the front and equals the enumerated front', async (power, transferTime, sources, assignment, point) => {
+    const problem = deepFreeze({
+      tasks: sources.map((s, i) => (s === undefined ? { id: `t${i}` } : { id: `t${i}`, source: s })),
+      devices: [
+        { id: 'd0', tier: 'edge' as const, power: power.d0 },
+        { id: 'd1', tier: 'cloud' as const, ready: 3, power: power.d1 },
+        { id: 'd2', tier: 'cloud' as const, ...(point[0] === 57 ? { ready: 4 } : {}), power: power.d2 },
+      ],
+      execTime: [[3, 12, 1], [1, Infinity, 8], [3, 6, 1], [1, 6, 4], [5, 7, 10]],
+      transferTime: transferTime.map((r) => [...r]),
+    });
+    const objectives: ParetoObjective[] = ['flowtime', 'energy'];
+    expect(referenceObjectives(problem, [...assignment], objectives)).toEqual([...point]);
+    const front = await paretoFront(problem, { objectives, method: 'exact' });
+    expect(front.points.map((p) => p.objectives)).toContainEqual([...point]);
+    expect(front.points.map((p) => p.objectives)).toEqual(frontVectors(allAssignments(problem).map((a) => referenceObjectives(problem, a, objectives))));
+    expect(front.proved).toBe(true);
+  });
+
   it('under the independent cost model with release times the exact front equals the enumerated front (oracle)', async () => {
     await fc.assert(
       fc.asyncProperty(energyProblemArb({ maxTasks: 7, releases: true }), fc.constantFrom(...PAIRS), async (problem, objectives) => {
@@ -101,5 +125,25 @@ describe.skipIf(!highsInstalled)('paretoFront(…, {method: "exact"})', () => {
   it('rejects release times under the sequential model with a typed error naming the task', async () => {
     const problem = { tasks: [{ id: 'a' }, { id: 'b', release: 2 }], devices: [{ id: 'e', tier: 'edge' as const }], execTime: [[1], [1]] };
     await expect(paretoFront(problem, { objectives: ['makespan', 'cost'], method: 'exact' })).rejects.toThrow('paretoFront: problem.tasks[1].release is 2');
+  });
+});
+
+describe('agreement (how HiGHS runs settle an ε-constraint subproblem)', () => {
+  const a = (...v: number[]): Int32Array => Int32Array.from(v);
+  const opt = (value: number, ...asg: number[]): SubResult => ({ kind: 'optimal', assignment: a(...asg), value });
+  const inf: SubResult = { kind: 'infeasible' };
+  it('agreement settles when two runs say infeasible and none found a schedule', () => {
+    expect(agreement([inf, inf], 1e-6)).toEqual(inf);
+    expect(agreement([inf], 1e-6)).toBeUndefined();
+  });
+  it('agreement settles when two runs are optimal at the least value (within the gap), keeping the first such schedule', () => {
+    expect(agreement([opt(57, 1), opt(57 + 5e-7, 2)], 1e-6)).toEqual(opt(57, 1));
+    expect(agreement([opt(57.1, 1), opt(57, 2), opt(57, 3)], 1e-6)).toEqual(opt(57, 2));
+  });
+  it('agreement does not settle when a schedule refutes the other claims: "infeasible" by any schedule, "optimal at v" by one below v', () => {
+    expect(agreement([inf, opt(57, 1)], 1e-6)).toBeUndefined();
+    expect(agreement([inf, opt(57, 1), inf], 1e-6)).toBeUndefined();
+    expect(agreement([opt(22.75, 1), opt(20.75, 2), opt(22.75, 1)], 1e-9)).toBeUndefined();
+    expect(agreement([opt(20.75, 2), opt(22.75, 1), inf, opt(20.75, 3)], 1e-9)).toEqual(opt(20.75, 2));
   });
 });
