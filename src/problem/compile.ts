@@ -62,7 +62,17 @@ function quickIds(items: readonly unknown[]): string[] | undefined {
     if (typeof id !== 'string' || id === '') return undefined;
     out[i] = id;
   }
-  return new Set(out).size === out.length ? out : undefined;
+  return distinct(out) ? out : undefined;
+}
+
+/** Whether no two strings of `xs` are equal (a Set filled by a loop: no iterator, and it stops at the first repeat). */
+function distinct(xs: readonly string[]): boolean {
+  const seen = new Set<string>();
+  for (let i = 0; i < xs.length; i++) {
+    seen.add(xs[i]!);
+    if (seen.size === i) return false;
+  }
+  return true;
 }
 
 /** Result of {@link checkProblem}: the compiled problem, or the issues found. @internal */
@@ -99,14 +109,25 @@ export function checkProblem(fn: string, problem: unknown, collect: boolean): Ch
   const explicit = new Uint8Array(n);
   // Whether some task has criteria and no explicit priority (its priority is then derived from them).
   let derived = false;
+  // The ids, read in this pass (what quickIds would return once they are known distinct); idsOk turns false
+  // at the first task without a non-empty string id, for `ids` to report it after the loop, as before.
+  const taskIdsRead = new Array<string>(n);
+  let idsOk = true;
+  // Whether some task names a `source` (compileEnergy reads the tasks only then).
+  let anySource = false;
   for (let i = 0; i < n; i++) {
     const t: unknown = tasks[i];
     if (!isObject(t)) {
+      idsOk = false;
       r.guard(() => typeError(fn, `problem.tasks[${i}]`, 'an object', t));
       continue;
     }
+    const id = t.id;
+    if (typeof id === 'string' && id !== '') taskIdsRead[i] = id;
+    else idsOk = false;
     // The field name is built only when a task has an unknown key (most of n tasks in large problems have none).
     if (!onlyKnownKeys(t, TASK_KEYS)) checkKeys(fn, () => `problem.tasks[${i}]`, t, TASK_KEYS, r);
+    if (t.source !== undefined) anySource = true;
     if (t.priority === undefined && t.criteria === undefined && t.demand === undefined && t.release === undefined && t.deadline === undefined) continue;
     const f = `problem.tasks[${i}]`;
     if (t.priority !== undefined) {
@@ -128,7 +149,7 @@ export function checkProblem(fn: string, problem: unknown, collect: boolean): Ch
     if (t.release !== undefined) release[i] = num(fn, `${f}.release`, t.release, false, 0, r);
     if (t.deadline !== undefined) deadline[i] = num(fn, `${f}.deadline`, t.deadline, true, Infinity, r);
   }
-  const taskIds = quickIds(tasks) ?? ids(fn, 'problem.tasks', tasks, r);
+  const taskIds = idsOk && distinct(taskIdsRead) ? taskIdsRead : ids(fn, 'problem.tasks', tasks, r);
 
   const ready = new Float64Array(m);
   const budget = new Float64Array(m).fill(Infinity);
@@ -149,7 +170,7 @@ export function checkProblem(fn: string, problem: unknown, collect: boolean): Ch
   }
   const deviceIds = quickIds(devices) ?? ids(fn, 'problem.devices', devices, r);
 
-  const energy = compileEnergy(fn, tasks, devices, deviceIds, r);
+  const energy = compileEnergy(fn, tasks, devices, deviceIds, r, 'problem.', anySource);
 
   const exec = new Float64Array(n * m);
   const transfer = new Float64Array(n * m);
