@@ -100,18 +100,27 @@ export function lowerBoundCompiled(cp: CompiledProblem, costModel: CostModel = '
   return waterFill(cp, minRelease, work, single);
 }
 
-/** Water filling: the smallest T with Σ_j max(0, T − r_j) ≥ work, r_j = max(ready_j, minRelease); then max(T, single). */
-function waterFill(cp: CompiledProblem, minRelease: number, work: number, single: number): number {
+/**
+ * Water filling: the smallest T with Σ_j max(0, T − r_j) ≥ work, r_j = max(ready_j, minRelease); then max(T, single).
+ * When no device is ready after minRelease every r_j is minRelease (already sorted): the same loop, without the
+ * array and the sort. @internal
+ */
+export function waterFill(cp: CompiledProblem, minRelease: number, work: number, single: number): number {
   const { m, ready } = cp;
-  const r = new Float64Array(m);
-  for (let j = 0; j < m; j++) r[j] = ready[j]! > minRelease ? ready[j]! : minRelease;
-  r.sort();
+  let uniform = true;
+  for (let j = 0; j < m && uniform; j++) uniform = !(ready[j]! > minRelease);
+  let r: Float64Array | undefined;
+  if (!uniform) {
+    r = new Float64Array(m);
+    for (let j = 0; j < m; j++) r[j] = ready[j]! > minRelease ? ready[j]! : minRelease;
+    r.sort();
+  }
   let prefix = 0;
   let fill = Infinity;
   for (let k = 1; k <= m; k++) {
-    prefix += r[k - 1]!;
+    prefix += r === undefined ? minRelease : r[k - 1]!;
     const t = (work + prefix) / k;
-    if (k === m || t <= r[k]!) {
+    if (k === m || t <= (r === undefined ? minRelease : r[k]!)) {
       fill = t;
       break;
     }
