@@ -122,6 +122,35 @@ function zeroTransfer(size: number, shared: boolean): Float64Array {
   return SHARED_ZEROS.subarray(0, size);
 }
 
+/** An `exec` array given back by {@link releaseScanned}, lent to the next internal compile of at most its size. */
+let SPARE_EXEC: Float64Array | undefined;
+
+/**
+ * The n·m `exec` array of a compiled problem: fresh, or for an `internal`
+ * compile of n·m ≤ 65 536 the array a finished `solve` gave back
+ * ({@link releaseScanned}), which saves allocating and zeroing n·m doubles
+ * (and the garbage collections that many short-lived off-heap buffers
+ * trigger). Every entry is written before it is read: the fast reader
+ * writes all n·m, and the reporting path clears the array first.
+ */
+function execArray(size: number, internal: boolean): Float64Array {
+  const spare = SPARE_EXEC;
+  if (!internal || spare === undefined || spare.length < size || size > SHARED_ZEROS_MAX) return new Float64Array(size);
+  SPARE_EXEC = undefined; // lent: a nested call (a getter on the problem calling solve) allocates its own
+  return spare.subarray(0, size);
+}
+
+/**
+ * Gives the `exec` array of a problem from {@link compileScanned} back for
+ * reuse, once nothing will read it again (the caller's result holds numbers
+ * and fresh arrays only, never the compiled arrays). Optional: a problem
+ * never given back is simply collected. @internal
+ */
+export function releaseScanned(cp: CompiledProblem): void {
+  const exec = cp.exec;
+  if (exec.length <= SHARED_ZEROS_MAX && (SPARE_EXEC === undefined || SPARE_EXEC.length < exec.length)) SPARE_EXEC = exec;
+}
+
 /** Result of {@link checkProblem}: the compiled problem, or the issues found. @internal */
 export interface CheckResult {
   readonly compiled: CompiledProblem | undefined;
@@ -220,7 +249,7 @@ export function checkProblem(fn: string, problem: unknown, collect: boolean, int
 
   const energy = compileEnergy(fn, tasks, devices, deviceIds, r, 'problem.', anySource);
 
-  const exec = new Float64Array(n * m);
+  const exec = execArray(n * m, internal);
   const transfer = zeroTransfer(n * m, internal && problem.transferTime === undefined);
   // Well-formed matrices are read and scanned in one pass (feasibility, overflow guard, row-minima bound);
   // anything else is read again by the reporting reader, then scanned.
@@ -337,7 +366,8 @@ export function compileFor(fn: string, problem: Problem): CompiledProblem {
  * {@link compileFor}, also returning the row scan made while compiling
  * (row minima, for `lowerBoundCompiled` without a second pass). The compiled
  * problem must not leave the library, nor have its arrays written: without
- * transfer times its `transfer` is shared zeros. @internal
+ * transfer times its `transfer` is shared zeros, and its `exec` may be a
+ * reused array (given back with {@link releaseScanned}). @internal
  */
 export function compileScanned(fn: string, problem: Problem): { readonly cp: CompiledProblem; readonly scan: RowScan } {
   const { compiled, scan } = checkProblem(fn, problem, false, true);

@@ -8,7 +8,8 @@ import {
   workedExampleProblem,
   type Problem,
 } from '../../src/index.js';
-import { compileScanned, distinct } from '../../src/problem/compile.js';
+import { compileScanned, distinct, releaseScanned } from '../../src/problem/compile.js';
+import { solve } from '../../src/solvers/solve.js';
 import { deepFreeze, problemArb } from '../arbitraries.js';
 
 const tiny = (): Problem => ({
@@ -227,5 +228,47 @@ describe('distinct: oracle against a Set', () => {
     expect(distinct(ids)).toBe(true);
     expect(distinct([...ids, 't4321'])).toBe(false);
     expect(distinct(['t1', 'x'.repeat(9), 't1'])).toBe(false);
+  });
+});
+
+describe('compileScanned and releaseScanned: a reused exec array', () => {
+  it('compileScanned after releaseScanned reads each problem afresh: exec equals compileProblem\'s, whatever was compiled and given back before', () => {
+    fc.assert(
+      fc.property(fc.array(problemArb({ maxTasks: 6, maxDevices: 3 }), { minLength: 1, maxLength: 5 }), (ps) => {
+        for (const p of ps) {
+          const { cp } = compileScanned('test', p);
+          expect(Array.from(cp.exec)).toEqual(Array.from(compileProblem(p).exec));
+          releaseScanned(cp);
+        }
+      }),
+    );
+  });
+
+  it('compileScanned lends a given-back array to one live problem only', () => {
+    const p = tiny();
+    const first = compileScanned('test', p).cp;
+    releaseScanned(first);
+    const a = compileScanned('test', p).cp;
+    const b = compileScanned('test', p).cp;
+    expect(a.exec.buffer).not.toBe(b.exec.buffer);
+    expect(Array.from(a.exec)).toEqual([1, 2, 3, 4]);
+    expect(Array.from(b.exec)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('compileScanned(bad matrix) after releaseScanned throws what compileProblem throws', () => {
+    const good: Problem = { ...tiny(), execTime: [[9, 9], [9, 9]] };
+    const bad: Problem = { ...tiny(), execTime: [[1, 2], [3, -4]] };
+    releaseScanned(compileScanned('compileProblem', good).cp);
+    expect(thrown(() => compileScanned('compileProblem', bad)).message).toBe(thrown(() => compileProblem(bad)).message);
+  });
+
+  it('solve(p) is the same, field for field, whichever problems were solved before it', () => {
+    fc.assert(
+      fc.property(fc.array(problemArb({ maxTasks: 6, maxDevices: 3 }), { minLength: 2, maxLength: 4 }), (ps) => {
+        const forward = ps.map((p) => solve(p, { strategy: 'mct' }));
+        const backward = [...ps].reverse().map((p) => solve(p, { strategy: 'mct' })).reverse();
+        expect(forward).toEqual(backward);
+      }),
+    );
   });
 });
