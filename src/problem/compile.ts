@@ -182,8 +182,9 @@ export function checkProblem(fn: string, problem: unknown, collect: boolean, int
   const release = new Float64Array(n);
   const deadline = new Float64Array(n).fill(Infinity);
   const demand = new Float64Array(n);
-  const criteria: (PriorityCriteria | undefined)[] = new Array<PriorityCriteria | undefined>(n);
-  const explicit = new Uint8Array(n);
+  // Allocated at the first task with criteria, and with an explicit priority (most problems have neither).
+  let criteria: (PriorityCriteria | undefined)[] | undefined;
+  let explicit: Uint8Array | undefined;
   // Whether some task has criteria and no explicit priority (its priority is then derived from them).
   let derived = false;
   // The ids, read in this pass (what quickIds would return once they are known distinct); idsOk turns false
@@ -209,7 +210,7 @@ export function checkProblem(fn: string, problem: unknown, collect: boolean, int
     const f = `problem.tasks[${i}]`;
     if (t.priority !== undefined) {
       priority[i] = num(fn, `${f}.priority`, t.priority, false, 0, r);
-      explicit[i] = 1;
+      (explicit ??= new Uint8Array(n))[i] = 1;
     }
     if (t.criteria !== undefined) {
       const c = t.criteria;
@@ -218,7 +219,7 @@ export function checkProblem(fn: string, problem: unknown, collect: boolean, int
       } else {
         checkKeys(fn, `${f}.criteria`, c, CRITERIA, r);
         const [a, b, s] = CRITERIA.map((k) => num(fn, `${f}.criteria.${k}`, c[k], false, 0, r)) as [number, number, number];
-        criteria[i] = { importance: a, urgency: b, satisfaction: s };
+        (criteria ??= new Array<PriorityCriteria | undefined>(n))[i] = { importance: a, urgency: b, satisfaction: s };
         if (t.priority === undefined) derived = true;
       }
     }
@@ -266,10 +267,11 @@ export function checkProblem(fn: string, problem: unknown, collect: boolean, int
     const why = m === 0 ? 'has no device to run on (problem.devices is empty)' : 'has no device where the task can run (execTime + transferTime is Infinity on every device)';
     r.guard(() => infeasible(fn, `problem.execTime[${i}]`, why));
   }
-  if (r.log.total === before && derived) normalizedPriorities(fn, criteria, explicit, priority, r);
+  // derived implies some task has criteria; explicit stays undefined when no task has a priority.
+  if (r.log.total === before && derived) normalizedPriorities(fn, criteria!, explicit ??= new Uint8Array(n), priority, r);
   if (r.log.total === 0) r.guard(() => checkScannedTimeSums(fn, scan, { n, m, exec, transfer, release, priority, ready }));
   if (r.log.total > 0) return { compiled: undefined, issues: r.issues, log: r.log };
-  const priorityOrder = derived ? exactPriorityOrder(priority, criteria, explicit) : undefined;
+  const priorityOrder = derived ? exactPriorityOrder(priority, criteria!, explicit ?? new Uint8Array(n)) : undefined;
   return {
     compiled: { n, m, exec, transfer, priority, release, deadline, demand, ready, budget, tier, ...energy, taskIds, deviceIds, ...(priorityOrder === undefined ? {} : { priorityOrder }) },
     issues: r.issues,

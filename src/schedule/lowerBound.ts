@@ -3,7 +3,7 @@
  * @module
  */
 import { checkOneOf, checkOptions } from '../internal/errors.js';
-import { compileScanned } from '../problem/compile.js';
+import { compileScanned, releaseScanned } from '../problem/compile.js';
 import type { RowScan } from '../problem/timeSums.js';
 import type { CompiledProblem, Problem } from '../problem/types.js';
 import type { CostModel } from './types.js';
@@ -60,7 +60,9 @@ export function makespanLowerBound(problem: Problem, options?: LowerBoundOptions
   const opts = checkOptions(fn, options, ['costModel']);
   const costModel = opts.costModel === undefined ? 'sequential' : checkOneOf(fn, 'options.costModel', opts.costModel, ['independent', 'sequential'] as const);
   const { cp, scan } = compileScanned(fn, problem);
-  return lowerBoundCompiled(cp, costModel, scan);
+  const bound = lowerBoundCompiled(cp, costModel, scan);
+  releaseScanned(cp);
+  return bound;
 }
 
 /**
