@@ -49,6 +49,30 @@ function ids(fn: string, field: string, items: readonly unknown[], r: Report): s
 }
 
 /**
+ * {@link onlyKnownKeys}(task, TASK_KEYS) with the keys in a `switch` (compared
+ * by identity, no call per key): the hot path of one call per task. A key
+ * missing here only sends its task to `checkKeys`, which settles it against
+ * TASK_KEYS. @internal
+ */
+export function onlyTaskKeys(t: Record<string, unknown>): boolean {
+  for (const key in t) {
+    switch (key) {
+      case 'id':
+      case 'priority':
+      case 'criteria':
+      case 'demand':
+      case 'release':
+      case 'deadline':
+      case 'source':
+        continue;
+      default:
+        return false;
+    }
+  }
+  return true;
+}
+
+/**
  * The ids when every item is an object with a non-empty string id and no
  * two are equal (what {@link ids} returns then, without its per-item
  * checks); `undefined` otherwise, for `ids` to report each problem.
@@ -204,7 +228,7 @@ export function checkProblem(fn: string, problem: unknown, collect: boolean, int
     if (typeof id === 'string' && id !== '') taskIdsRead[i] = id;
     else idsOk = false;
     // The field name is built only when a task has an unknown key (most of n tasks in large problems have none).
-    if (!onlyKnownKeys(t, TASK_KEYS)) checkKeys(fn, () => `problem.tasks[${i}]`, t, TASK_KEYS, r);
+    if (!onlyTaskKeys(t)) checkKeys(fn, () => `problem.tasks[${i}]`, t, TASK_KEYS, r);
     if (t.source !== undefined) anySource = true;
     if (t.priority === undefined && t.criteria === undefined && t.demand === undefined && t.release === undefined && t.deadline === undefined) continue;
     const f = `problem.tasks[${i}]`;

@@ -8,7 +8,8 @@ import {
   workedExampleProblem,
   type Problem,
 } from '../../src/index.js';
-import { compileScanned, distinct, releaseScanned } from '../../src/problem/compile.js';
+import { onlyKnownKeys } from '../../src/problem/check.js';
+import { compileScanned, distinct, onlyTaskKeys, releaseScanned } from '../../src/problem/compile.js';
 import { solve } from '../../src/solvers/solve.js';
 import { deepFreeze, problemArb } from '../arbitraries.js';
 
@@ -268,6 +269,21 @@ describe('compileScanned and releaseScanned: a reused exec array', () => {
         const forward = ps.map((p) => solve(p, { strategy: 'mct' }));
         const backward = [...ps].reverse().map((p) => solve(p, { strategy: 'mct' })).reverse();
         expect(forward).toEqual(backward);
+      }),
+    );
+  });
+});
+
+describe('onlyTaskKeys: oracle against onlyKnownKeys', () => {
+  it('onlyTaskKeys(task) is onlyKnownKeys(task, the task keys) for objects with known, unknown and inherited keys', () => {
+    const known = ['id', 'priority', 'criteria', 'demand', 'release', 'deadline', 'source'];
+    const key = fc.oneof(fc.constantFrom(...known, 'importance', 'urgency', 'ready', 'tier', 'constructor'), fc.string({ maxLength: 6 }));
+    fc.assert(
+      fc.property(fc.uniqueArray(key, { maxLength: 5 }), fc.option(key, { nil: undefined }), (keys, inherited) => {
+        const proto: Record<string, unknown> = inherited === undefined ? {} : { [inherited]: 1 };
+        const t = Object.create(proto) as Record<string, unknown>;
+        for (const k of keys) t[k] = 1;
+        expect(onlyTaskKeys(t)).toBe(onlyKnownKeys(t, known));
       }),
     );
   });
