@@ -3,10 +3,12 @@
  * typed arrays every solver and the evaluator share.
  * @module
  */
-import { describe as show, infeasible, rangeReason, typeError } from '../internal/errors.js';
+import { infeasible, rangeReason, typeError } from '../internal/errors.js';
 import { priorities, type PriorityCriteria } from '../models/priority.js';
+import { execArray, zeroTransfer } from './buffers.js';
 import { Report, checkKeys, isObject as isObjectImport, num, onlyKnownKeys as onlyKnownKeysImport } from './check.js';
 import { compileEnergy, ENERGY_DEVICE_KEYS, ENERGY_TASK_KEYS } from './compileEnergy.js';
+import { distinct, ids, onlyTaskKeys, quickIds } from './ids.js';
 import type { IssueLog, ProblemIssue } from './issueLog.js';
 import { matrix, readScanned } from './matrix.js';
 import { exactPriorityOrder } from './priorityOrder.js';
@@ -25,156 +27,6 @@ const TASK_KEYS = ['id', 'priority', 'criteria', 'demand', 'release', 'deadline'
 const DEVICE_KEYS = ['id', 'tier', 'ready', 'budget', ...ENERGY_DEVICE_KEYS];
 const CRITERIA = ['importance', 'urgency', 'satisfaction'] as const;
 
-function ids(fn: string, field: string, items: readonly unknown[], r: Report): string[] {
-  const out: string[] = [];
-  const seen = new Set<string>(); // a Set, not a Map to indices: the index is looked up only for an error
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i];
-    const id = isObject(item) ? item.id : undefined;
-    if (typeof id !== 'string' || id === '') {
-      if (isObject(item)) r.guard(() => typeError(fn, `${field}[${i}].id`, 'a non-empty string', id));
-      out.push(`#${i}`);
-      continue;
-    }
-    const before = seen.size;
-    seen.add(id);
-    if (seen.size === before) {
-      let first = 0;
-      while (!(isObject(items[first]) && (items[first] as Record<string, unknown>).id === id)) first++;
-      r.guard(() => rangeReason(fn, `${field}[${i}].id`, `duplicates ${field}[${first}].id (${show(id)})`));
-    }
-    out.push(id);
-  }
-  return out;
-}
-
-/**
- * {@link onlyKnownKeys}(task, TASK_KEYS) with the keys in a `switch` (compared
- * by identity, no call per key): the hot path of one call per task. A key
- * missing here only sends its task to `checkKeys`, which settles it against
- * TASK_KEYS. @internal
- */
-export function onlyTaskKeys(t: Record<string, unknown>): boolean {
-  for (const key in t) {
-    switch (key) {
-      case 'id':
-      case 'priority':
-      case 'criteria':
-      case 'demand':
-      case 'release':
-      case 'deadline':
-      case 'source':
-        continue;
-      default:
-        return false;
-    }
-  }
-  return true;
-}
-
-/**
- * The ids when every item is an object with a non-empty string id and no
- * two are equal (what {@link ids} returns then, without its per-item
- * checks); `undefined` otherwise, for `ids` to report each problem.
- */
-function quickIds(items: readonly unknown[]): string[] | undefined {
-  const out = new Array<string>(items.length);
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i];
-    if (!isObject(item)) return undefined;
-    const id = item.id;
-    if (typeof id !== 'string' || id === '') return undefined;
-    out[i] = id;
-  }
-  return distinct(out) ? out : undefined;
-}
-
-/**
- * Whether no two strings of `xs` are equal: `new Set(xs).size === xs.length`,
- * with a fast path for short ids (`t17`, `d3`, `edge-2`): while every string
- * has at most 8 characters, an open-addressing table of indices keyed by a
- * hash of all the characters, compared with `===` (about half the time of a
- * `Set` on 512 short ids). At the first longer string (hashing it in script
- * would cost more than the `Set` saves), or should the probes exceed a
- * budget of 2n + 16, the answer comes from the `Set`: it never depends on
- * the hash, and the cost stays O(n) expected. @internal
- */
-export function distinct(xs: readonly string[]): boolean {
-  const n = xs.length;
-  let size = 16;
-  while (size < 2 * n) size *= 2;
-  const mask = size - 1;
-  const slots = new Int32Array(size); // index + 1 of the string in each slot, 0 = empty
-  let budget = 2 * n + 16;
-  for (let i = 0; i < n; i++) {
-    const s = xs[i]!;
-    const len = s.length;
-    if (len > 8) return new Set(xs).size === n;
-    let h = 0x811c9dc5 ^ len; // FNV-1a over the length and the characters
-    for (let c = 0; c < len; c++) h = Math.imul(h ^ s.charCodeAt(c), 0x01000193);
-    let b = (h ^ (h >>> 15)) & mask;
-    for (;;) {
-      const at = slots[b]!;
-      if (at === 0) {
-        slots[b] = i + 1;
-        break;
-      }
-      if (xs[at - 1] === s) return false;
-      if (--budget < 0) return new Set(xs).size === n;
-      b = (b + 1) & mask;
-    }
-  }
-  return true;
-}
-
-/** The largest n·m served from {@link SHARED_ZEROS} (512 KB of zeros at most stay allocated). */
-const SHARED_ZEROS_MAX = 1 << 16;
-/** Zeros for the `transfer` of internally compiled problems without transfer times; grown on demand, never written. */
-let SHARED_ZEROS = new Float64Array(0);
-
-/**
- * The n·m `transfer` array of a compiled problem: a fresh zeroed array, or,
- * when `shared` (the problem has no transfer times and the compiled problem
- * never leaves the library: `solve`, `makespanLowerBound`), a view of
- * {@link SHARED_ZEROS} for n·m ≤ 65 536, which saves zeroing n·m doubles per
- * call (64 KB at 512×16, as long as one pass over the matrix). Nothing in the
- * library writes a compiled problem's `transfer`.
- */
-function zeroTransfer(size: number, shared: boolean): Float64Array {
-  if (!shared || size > SHARED_ZEROS_MAX) return new Float64Array(size);
-  if (SHARED_ZEROS.length < size) SHARED_ZEROS = new Float64Array(Math.min(SHARED_ZEROS_MAX, Math.max(size, 2 * SHARED_ZEROS.length)));
-  return SHARED_ZEROS.subarray(0, size);
-}
-
-/** An `exec` array given back by {@link releaseScanned}, lent to the next internal compile of at most its size. */
-let SPARE_EXEC: Float64Array | undefined;
-
-/**
- * The n·m `exec` array of a compiled problem: fresh, or for an `internal`
- * compile of n·m ≤ 65 536 the array a finished `solve` gave back
- * ({@link releaseScanned}), which saves allocating and zeroing n·m doubles
- * (and the garbage collections that many short-lived off-heap buffers
- * trigger). Every entry is written before it is read: the fast reader
- * writes all n·m, and the reporting path clears the array first.
- */
-function execArray(size: number, internal: boolean): Float64Array {
-  const spare = SPARE_EXEC;
-  if (!internal || spare === undefined || spare.length < size || size > SHARED_ZEROS_MAX) return new Float64Array(size);
-  SPARE_EXEC = undefined; // lent: a nested call (a getter on the problem calling solve) allocates its own
-  return spare.subarray(0, size);
-}
-
-/**
- * Gives the `exec` array of a problem from {@link compileScanned} back for
- * reuse, once nothing will read it again (the caller's result holds numbers
- * and fresh arrays only, never the compiled arrays). Optional: a problem
- * never given back is simply collected. @internal
- */
-export function releaseScanned(cp: CompiledProblem): void {
-  const exec = cp.exec;
-  if (exec.length <= SHARED_ZEROS_MAX && (SPARE_EXEC === undefined || SPARE_EXEC.length < exec.length)) SPARE_EXEC = exec;
-}
-
 /** Result of {@link checkProblem}: the compiled problem, or the issues found. @internal */
 export interface CheckResult {
   readonly compiled: CompiledProblem | undefined;
@@ -188,7 +40,7 @@ export interface CheckResult {
 /**
  * Validates and compiles; with `collect` every issue is gathered instead of
  * throwing the first. `fn` prefixes every message. `internal`: the compiled
- * problem stays inside the library (see {@link zeroTransfer}). @internal
+ * problem stays inside the library (see `zeroTransfer` and `execArray`, problem/buffers.ts). @internal
  */
 export function checkProblem(fn: string, problem: unknown, collect: boolean, internal = false): CheckResult {
   const r = new Report(collect);
@@ -393,7 +245,7 @@ export function compileFor(fn: string, problem: Problem): CompiledProblem {
  * (row minima, for `lowerBoundCompiled` without a second pass). The compiled
  * problem must not leave the library, nor have its arrays written: without
  * transfer times its `transfer` is shared zeros, and its `exec` may be a
- * reused array (given back with {@link releaseScanned}). @internal
+ * reused array (given back with `releaseScanned`, problem/buffers.ts). @internal
  */
 export function compileScanned(fn: string, problem: Problem): { readonly cp: CompiledProblem; readonly scan: RowScan } {
   const { compiled, scan } = checkProblem(fn, problem, false, true);

@@ -3,7 +3,8 @@
  * @module
  */
 import { checkOneOf, checkOptions } from '../internal/errors.js';
-import { compileScanned, releaseScanned } from '../problem/compile.js';
+import { releaseScanned } from '../problem/buffers.js';
+import { compileScanned } from '../problem/compile.js';
 import type { RowScan } from '../problem/timeSums.js';
 import type { CompiledProblem, Problem } from '../problem/types.js';
 import type { CostModel } from './types.js';

@@ -4,7 +4,8 @@
  */
 import { checkInteger, checkNonNegative, checkOneOf, checkOptions, rangeReason } from '../internal/errors.js';
 import { checkBoolean } from '../internal/primitives.js';
-import { compileScanned, releaseScanned } from '../problem/compile.js';
+import { releaseScanned } from '../problem/buffers.js';
+import { compileScanned } from '../problem/compile.js';
 import type { Problem } from '../problem/types.js';
 import { evaluateCompiled } from '../schedule/evaluate.js';
 import { lowerBoundCompiled } from '../schedule/lowerBound.js';

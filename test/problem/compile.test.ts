@@ -8,9 +8,6 @@ import {
   workedExampleProblem,
   type Problem,
 } from '../../src/index.js';
-import { onlyKnownKeys } from '../../src/problem/check.js';
-import { compileScanned, distinct, onlyTaskKeys, releaseScanned } from '../../src/problem/compile.js';
-import { solve } from '../../src/solvers/solve.js';
 import { deepFreeze, problemArb } from '../arbitraries.js';
 
 const tiny = (): Problem => ({
@@ -179,112 +176,5 @@ describe('compileProblem: edge cases', () => {
   it('compileProblem allows a zero criteria sum when every task with criteria has an explicit priority', () => {
     const cp = compileProblem({ ...tiny(), tasks: [{ id: 'a', priority: 4, criteria: { importance: 0, urgency: 0, satisfaction: 0 } }, { id: 'b' }] });
     expect(Array.from(cp.priority)).toEqual([4, 0]);
-  });
-});
-
-describe('compileScanned: shared zero transfer times', () => {
-  const noTransfer = (n: number, m: number, v: number): Problem => ({
-    tasks: Array.from({ length: n }, (_, i) => ({ id: `t${i}` })),
-    devices: Array.from({ length: m }, (_, j) => ({ id: `d${j}`, tier: 'edge' as const })),
-    execTime: Array.from({ length: n }, (_, i) => Array.from({ length: m }, (_, j) => v + i + j)),
-  });
-
-  it('compileScanned(problem without transferTime) has an all-zero transfer of n·m entries, as compileProblem, whatever was compiled before', () => {
-    const withTransfer: Problem = { ...noTransfer(3, 2, 1), transferTime: [[5, 6], [7, 8], [9, 10]] };
-    const sizes: readonly [number, number][] = [[2, 2], [40, 8], [3, 2], [300, 300], [1, 1]];
-    for (const [n, m] of sizes) {
-      compileScanned('test', withTransfer);
-      const user = compileProblem(noTransfer(n, m, 0));
-      user.transfer.fill(99); // a caller writing its own compiled problem never reaches solve's
-      const { cp } = compileScanned('test', noTransfer(n, m, 1));
-      expect(cp.transfer.length).toBe(n * m);
-      expect(cp.transfer.every((x) => Object.is(x, 0))).toBe(true);
-      expect(Array.from(cp.transfer)).toEqual(Array.from(compileProblem(noTransfer(n, m, 1)).transfer));
-    }
-  });
-
-  it('compileScanned(problem with transferTime) copies its own transfer times', () => {
-    const p: Problem = { ...noTransfer(2, 2, 1), transferTime: [[5, 6], [7, 8]] };
-    expect(Array.from(compileScanned('test', p).cp.transfer)).toEqual([5, 6, 7, 8]);
-    expect(Array.from(compileScanned('test', noTransfer(2, 2, 1)).cp.transfer)).toEqual([0, 0, 0, 0]);
-  });
-});
-
-describe('distinct: oracle against a Set', () => {
-  it('distinct(strings) is new Set(strings).size === strings.length, for short ids (hashed), long ones (the Set) and mixes', () => {
-    const short = fc.string({ maxLength: 8 });
-    const long = fc.string({ minLength: 9, maxLength: 20 });
-    const id = fc.oneof({ weight: 4, arbitrary: short }, { weight: 1, arbitrary: long });
-    fc.assert(
-      fc.property(fc.array(id, { maxLength: 60 }), fc.nat(), fc.boolean(), (xs, k, repeat) => {
-        // repeat: copy one entry to the end, so every array size also has a duplicate case.
-        const list = repeat && xs.length > 0 ? [...xs, xs[k % xs.length]!] : xs;
-        expect(distinct(list)).toBe(new Set(list).size === list.length);
-      }),
-    );
-  });
-
-  it('distinct of 5000 short numbered ids is true, and false once one repeats', () => {
-    const ids = Array.from({ length: 5000 }, (_, i) => `t${i}`);
-    expect(distinct(ids)).toBe(true);
-    expect(distinct([...ids, 't4321'])).toBe(false);
-    expect(distinct(['t1', 'x'.repeat(9), 't1'])).toBe(false);
-  });
-});
-
-describe('compileScanned and releaseScanned: a reused exec array', () => {
-  it('compileScanned after releaseScanned reads each problem afresh: exec equals compileProblem\'s, whatever was compiled and given back before', () => {
-    fc.assert(
-      fc.property(fc.array(problemArb({ maxTasks: 6, maxDevices: 3 }), { minLength: 1, maxLength: 5 }), (ps) => {
-        for (const p of ps) {
-          const { cp } = compileScanned('test', p);
-          expect(Array.from(cp.exec)).toEqual(Array.from(compileProblem(p).exec));
-          releaseScanned(cp);
-        }
-      }),
-    );
-  });
-
-  it('compileScanned lends a given-back array to one live problem only', () => {
-    const p = tiny();
-    const first = compileScanned('test', p).cp;
-    releaseScanned(first);
-    const a = compileScanned('test', p).cp;
-    const b = compileScanned('test', p).cp;
-    expect(a.exec.buffer).not.toBe(b.exec.buffer);
-    expect(Array.from(a.exec)).toEqual([1, 2, 3, 4]);
-    expect(Array.from(b.exec)).toEqual([1, 2, 3, 4]);
-  });
-
-  it('compileScanned(bad matrix) after releaseScanned throws what compileProblem throws', () => {
-    const good: Problem = { ...tiny(), execTime: [[9, 9], [9, 9]] };
-    const bad: Problem = { ...tiny(), execTime: [[1, 2], [3, -4]] };
-    releaseScanned(compileScanned('compileProblem', good).cp);
-    expect(thrown(() => compileScanned('compileProblem', bad)).message).toBe(thrown(() => compileProblem(bad)).message);
-  });
-
-  it('solve(p) is the same, field for field, whichever problems were solved before it', () => {
-    fc.assert(
-      fc.property(fc.array(problemArb({ maxTasks: 6, maxDevices: 3 }), { minLength: 2, maxLength: 4 }), (ps) => {
-        const forward = ps.map((p) => solve(p, { strategy: 'mct' }));
-        const backward = [...ps].reverse().map((p) => solve(p, { strategy: 'mct' })).reverse();
-        expect(forward).toEqual(backward);
-      }),
-    );
-  });
-});
-
-describe('onlyTaskKeys: oracle against onlyKnownKeys', () => {
-  it('onlyTaskKeys(task) is onlyKnownKeys(task, the task keys) for objects with known, unknown and inherited keys', () => {
-    const known = ['id', 'priority', 'criteria', 'demand', 'release', 'deadline', 'source'];
-    const key = fc.oneof(fc.constantFrom(...known, 'importance', 'urgency', 'ready', 'tier', 'constructor'), fc.string({ maxLength: 6 }));
-    fc.assert(
-      fc.property(fc.uniqueArray(key, { maxLength: 5 }), fc.option(key, { nil: undefined }), (keys, inherited) => {
-        const proto: Record<string, unknown> = inherited === undefined ? {} : { [inherited]: 1 };
-        const t = Object.create(proto) as Record<string, unknown>;
-        for (const k of keys) t[k] = 1;
-        expect(onlyTaskKeys(t)).toBe(onlyKnownKeys(t, known));
-      }),
-    );
   });
 });
