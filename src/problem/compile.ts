@@ -3,10 +3,12 @@
  * typed arrays every solver and the evaluator share.
  * @module
  */
-import { describe as show, infeasible, rangeReason, typeError } from '../internal/errors.js';
+import { infeasible, rangeReason, typeError } from '../internal/errors.js';
 import { priorities, type PriorityCriteria } from '../models/priority.js';
+import { execArray, zeroTransfer } from './buffers.js';
 import { Report, checkKeys, isObject as isObjectImport, num, onlyKnownKeys as onlyKnownKeysImport } from './check.js';
 import { compileEnergy, ENERGY_DEVICE_KEYS, ENERGY_TASK_KEYS } from './compileEnergy.js';
+import { distinct, ids, onlyTaskKeys, quickIds } from './ids.js';
 import type { IssueLog, ProblemIssue } from './issueLog.js';
 import { matrix, readScanned } from './matrix.js';
 import { exactPriorityOrder } from './priorityOrder.js';
@@ -25,46 +27,6 @@ const TASK_KEYS = ['id', 'priority', 'criteria', 'demand', 'release', 'deadline'
 const DEVICE_KEYS = ['id', 'tier', 'ready', 'budget', ...ENERGY_DEVICE_KEYS];
 const CRITERIA = ['importance', 'urgency', 'satisfaction'] as const;
 
-function ids(fn: string, field: string, items: readonly unknown[], r: Report): string[] {
-  const out: string[] = [];
-  const seen = new Set<string>(); // a Set, not a Map to indices: the index is looked up only for an error
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i];
-    const id = isObject(item) ? item.id : undefined;
-    if (typeof id !== 'string' || id === '') {
-      if (isObject(item)) r.guard(() => typeError(fn, `${field}[${i}].id`, 'a non-empty string', id));
-      out.push(`#${i}`);
-      continue;
-    }
-    const before = seen.size;
-    seen.add(id);
-    if (seen.size === before) {
-      let first = 0;
-      while (!(isObject(items[first]) && (items[first] as Record<string, unknown>).id === id)) first++;
-      r.guard(() => rangeReason(fn, `${field}[${i}].id`, `duplicates ${field}[${first}].id (${show(id)})`));
-    }
-    out.push(id);
-  }
-  return out;
-}
-
-/**
- * The ids when every item is an object with a non-empty string id and no
- * two are equal (what {@link ids} returns then, without its per-item
- * checks); `undefined` otherwise, for `ids` to report each problem.
- */
-function quickIds(items: readonly unknown[]): string[] | undefined {
-  const out = new Array<string>(items.length);
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i];
-    if (!isObject(item)) return undefined;
-    const id = item.id;
-    if (typeof id !== 'string' || id === '') return undefined;
-    out[i] = id;
-  }
-  return new Set(out).size === out.length ? out : undefined;
-}
-
 /** Result of {@link checkProblem}: the compiled problem, or the issues found. @internal */
 export interface CheckResult {
   readonly compiled: CompiledProblem | undefined;
@@ -77,9 +39,10 @@ export interface CheckResult {
 
 /**
  * Validates and compiles; with `collect` every issue is gathered instead of
- * throwing the first. `fn` prefixes every message. @internal
+ * throwing the first. `fn` prefixes every message. `internal`: the compiled
+ * problem stays inside the library (see `zeroTransfer` and `execArray`, problem/buffers.ts). @internal
  */
-export function checkProblem(fn: string, problem: unknown, collect: boolean): CheckResult {
+export function checkProblem(fn: string, problem: unknown, collect: boolean, internal = false): CheckResult {
   const r = new Report(collect);
   if (!isObject(problem)) {
     r.guard(() => typeError(fn, 'problem', 'an object', problem));
@@ -95,23 +58,35 @@ export function checkProblem(fn: string, problem: unknown, collect: boolean): Ch
   const release = new Float64Array(n);
   const deadline = new Float64Array(n).fill(Infinity);
   const demand = new Float64Array(n);
-  const criteria: (PriorityCriteria | undefined)[] = new Array<PriorityCriteria | undefined>(n);
-  const explicit = new Uint8Array(n);
+  // Allocated at the first task with criteria, and with an explicit priority (most problems have neither).
+  let criteria: (PriorityCriteria | undefined)[] | undefined;
+  let explicit: Uint8Array | undefined;
   // Whether some task has criteria and no explicit priority (its priority is then derived from them).
   let derived = false;
+  // The ids, read in this pass (what quickIds would return once they are known distinct); idsOk turns false
+  // at the first task without a non-empty string id, for `ids` to report it after the loop, as before.
+  const taskIdsRead = new Array<string>(n);
+  let idsOk = true;
+  // Whether some task names a `source` (compileEnergy reads the tasks only then).
+  let anySource = false;
   for (let i = 0; i < n; i++) {
     const t: unknown = tasks[i];
     if (!isObject(t)) {
+      idsOk = false;
       r.guard(() => typeError(fn, `problem.tasks[${i}]`, 'an object', t));
       continue;
     }
+    const id = t.id;
+    if (typeof id === 'string' && id !== '') taskIdsRead[i] = id;
+    else idsOk = false;
     // The field name is built only when a task has an unknown key (most of n tasks in large problems have none).
-    if (!onlyKnownKeys(t, TASK_KEYS)) checkKeys(fn, () => `problem.tasks[${i}]`, t, TASK_KEYS, r);
+    if (!onlyTaskKeys(t)) checkKeys(fn, () => `problem.tasks[${i}]`, t, TASK_KEYS, r);
+    if (t.source !== undefined) anySource = true;
     if (t.priority === undefined && t.criteria === undefined && t.demand === undefined && t.release === undefined && t.deadline === undefined) continue;
     const f = `problem.tasks[${i}]`;
     if (t.priority !== undefined) {
       priority[i] = num(fn, `${f}.priority`, t.priority, false, 0, r);
-      explicit[i] = 1;
+      (explicit ??= new Uint8Array(n))[i] = 1;
     }
     if (t.criteria !== undefined) {
       const c = t.criteria;
@@ -120,7 +95,7 @@ export function checkProblem(fn: string, problem: unknown, collect: boolean): Ch
       } else {
         checkKeys(fn, `${f}.criteria`, c, CRITERIA, r);
         const [a, b, s] = CRITERIA.map((k) => num(fn, `${f}.criteria.${k}`, c[k], false, 0, r)) as [number, number, number];
-        criteria[i] = { importance: a, urgency: b, satisfaction: s };
+        (criteria ??= new Array<PriorityCriteria | undefined>(n))[i] = { importance: a, urgency: b, satisfaction: s };
         if (t.priority === undefined) derived = true;
       }
     }
@@ -128,7 +103,7 @@ export function checkProblem(fn: string, problem: unknown, collect: boolean): Ch
     if (t.release !== undefined) release[i] = num(fn, `${f}.release`, t.release, false, 0, r);
     if (t.deadline !== undefined) deadline[i] = num(fn, `${f}.deadline`, t.deadline, true, Infinity, r);
   }
-  const taskIds = quickIds(tasks) ?? ids(fn, 'problem.tasks', tasks, r);
+  const taskIds = idsOk && distinct(taskIdsRead) ? taskIdsRead : ids(fn, 'problem.tasks', tasks, r);
 
   const ready = new Float64Array(m);
   const budget = new Float64Array(m).fill(Infinity);
@@ -149,16 +124,16 @@ export function checkProblem(fn: string, problem: unknown, collect: boolean): Ch
   }
   const deviceIds = quickIds(devices) ?? ids(fn, 'problem.devices', devices, r);
 
-  const energy = compileEnergy(fn, tasks, devices, deviceIds, r);
+  const energy = compileEnergy(fn, tasks, devices, deviceIds, r, 'problem.', anySource);
 
-  const exec = new Float64Array(n * m);
-  const transfer = new Float64Array(n * m);
+  const exec = execArray(n * m, internal);
+  const transfer = zeroTransfer(n * m, internal && problem.transferTime === undefined);
   // Well-formed matrices are read and scanned in one pass (feasibility, overflow guard, row-minima bound);
   // anything else is read again by the reporting reader, then scanned.
   let scan = readScanned(problem.execTime, problem.transferTime, n, m, exec, transfer, release);
   if (scan === undefined) {
     exec.fill(0);
-    transfer.fill(0);
+    if (problem.transferTime !== undefined) transfer.fill(0);
     matrix(fn, 'problem.execTime', problem.execTime, n, m, exec, r);
     if (problem.transferTime !== undefined) matrix(fn, 'problem.transferTime', problem.transferTime, n, m, transfer, r);
     scan = scanRows(n, m, exec, problem.transferTime === undefined ? undefined : transfer, release);
@@ -168,10 +143,11 @@ export function checkProblem(fn: string, problem: unknown, collect: boolean): Ch
     const why = m === 0 ? 'has no device to run on (problem.devices is empty)' : 'has no device where the task can run (execTime + transferTime is Infinity on every device)';
     r.guard(() => infeasible(fn, `problem.execTime[${i}]`, why));
   }
-  if (r.log.total === before && derived) normalizedPriorities(fn, criteria, explicit, priority, r);
+  // derived implies some task has criteria; explicit stays undefined when no task has a priority.
+  if (r.log.total === before && derived) normalizedPriorities(fn, criteria!, explicit ??= new Uint8Array(n), priority, r);
   if (r.log.total === 0) r.guard(() => checkScannedTimeSums(fn, scan, { n, m, exec, transfer, release, priority, ready }));
   if (r.log.total > 0) return { compiled: undefined, issues: r.issues, log: r.log };
-  const priorityOrder = derived ? exactPriorityOrder(priority, criteria, explicit) : undefined;
+  const priorityOrder = derived ? exactPriorityOrder(priority, criteria!, explicit ?? new Uint8Array(n)) : undefined;
   return {
     compiled: { n, m, exec, transfer, priority, release, deadline, demand, ready, budget, tier, ...energy, taskIds, deviceIds, ...(priorityOrder === undefined ? {} : { priorityOrder }) },
     issues: r.issues,
@@ -266,9 +242,12 @@ export function compileFor(fn: string, problem: Problem): CompiledProblem {
 
 /**
  * {@link compileFor}, also returning the row scan made while compiling
- * (row minima, for `lowerBoundCompiled` without a second pass). @internal
+ * (row minima, for `lowerBoundCompiled` without a second pass). The compiled
+ * problem must not leave the library, nor have its arrays written: without
+ * transfer times its `transfer` is shared zeros, and its `exec` may be a
+ * reused array (given back with `releaseScanned`, problem/buffers.ts). @internal
  */
 export function compileScanned(fn: string, problem: Problem): { readonly cp: CompiledProblem; readonly scan: RowScan } {
-  const { compiled, scan } = checkProblem(fn, problem, false);
+  const { compiled, scan } = checkProblem(fn, problem, false, true);
   return { cp: compiled!, scan: scan! };
 }

@@ -29,9 +29,10 @@ export interface CompiledEnergy {
  * Reads every device's `power` and `price` and every task's `source`
  * (resolved against `deviceIds`). Malformed entries are reported through `r`
  * and compile to the defaults; fields are named `${prefix}devices[j].power.busy`
- * and so on. O(n + m). @internal
+ * and so on. `anySource` false (the caller saw no task with a `source`)
+ * skips the pass over the tasks: every source is then −1. O(n + m). @internal
  */
-export function compileEnergy(fn: string, tasks: readonly unknown[], devices: readonly unknown[], deviceIds: readonly string[], r: Report, prefix = 'problem.'): CompiledEnergy {
+export function compileEnergy(fn: string, tasks: readonly unknown[], devices: readonly unknown[], deviceIds: readonly string[], r: Report, prefix = 'problem.', anySource = true): CompiledEnergy {
   const m = devices.length;
   const powerBusy = new Float64Array(m);
   const powerTransfer = new Float64Array(m);
@@ -42,6 +43,7 @@ export function compileEnergy(fn: string, tasks: readonly unknown[], devices: re
   for (let j = 0; j < m; j++) {
     const d: unknown = devices[j];
     if (!isObject(d)) continue; // reported by the device loop
+    if (d.power === undefined && d.price === undefined) continue;
     const f = `${prefix}devices[${j}]`;
     if (d.power !== undefined) {
       const p = d.power;
@@ -74,7 +76,7 @@ export function compileEnergy(fn: string, tasks: readonly unknown[], devices: re
   const n = tasks.length;
   const source = new Int32Array(n).fill(-1);
   let index: Map<string, number> | undefined;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; anySource && i < n; i++) {
     const t: unknown = tasks[i];
     if (!isObject(t) || t.source === undefined) continue;
     const s = t.source;

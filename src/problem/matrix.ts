@@ -70,12 +70,9 @@ function copyValid(v: readonly (readonly unknown[])[], n: number, m: number, out
  * `matrix`). `transfer` must be all zeros on entry. O(n·m). @internal
  */
 export function readScanned(execTime: unknown, transferTime: unknown, n: number, m: number, exec: Float64Array, transfer: Float64Array, release: ArrayLike<number>): RowScan | undefined {
-  if (!wellShaped(execTime, n, m)) return undefined;
+  if (transferTime === undefined) return readScannedExec(execTime, n, m, exec, release);
   // With transfer times: copy exec first, then read transfer and scan p = transfer + exec.
-  const withTransfer = transferTime !== undefined;
-  if (withTransfer && !(wellShaped(transferTime, n, m) && copyValid(execTime, n, m, exec))) return undefined;
-  const source = withTransfer ? (transferTime as readonly (readonly unknown[])[]) : execTime;
-  const out = withTransfer ? transfer : exec;
+  if (!(wellShaped(execTime, n, m) && wellShaped(transferTime, n, m) && copyValid(execTime, n, m, exec))) return undefined;
   // The same computation as scanRows (problem/timeSums.ts), entry for entry; the oracle test compares them.
   const infeasible: number[] = [];
   let worstSum = 0;
@@ -84,25 +81,20 @@ export function readScanned(execTime: unknown, transferTime: unknown, n: number,
   let single = 0;
   let minRelease = Infinity;
   for (let i = 0, k = 0; i < n; i++) {
-    const row = source[i]!;
+    const row = transferTime[i]!;
     let worst = 0;
     let best = Infinity;
     for (let j = 0; j < m; j++, k++) {
       const x = row[j];
       if (!(typeof x === 'number' && x >= 0)) return undefined;
-      out[k] = x;
-      if (withTransfer) {
-        const e = exec[k]!;
-        const p = x + e;
-        if (p < best) best = p;
-        if (p < Infinity) {
-          if (p > worst) worst = p;
-        } else if (overflowAt < 0 && p === Infinity && e !== Infinity && x !== Infinity) {
-          overflowAt = k;
-        }
-      } else {
-        if (x < best) best = x;
-        if (x > worst && x < Infinity) worst = x;
+      transfer[k] = x;
+      const e = exec[k]!;
+      const p = x + e;
+      if (p < best) best = p;
+      if (p < Infinity) {
+        if (p > worst) worst = p;
+      } else if (overflowAt < 0 && p === Infinity && e !== Infinity && x !== Infinity) {
+        overflowAt = k;
       }
     }
     if (!(best < Infinity)) infeasible.push(i);
@@ -114,4 +106,41 @@ export function readScanned(execTime: unknown, transferTime: unknown, n: number,
     if (f > single) single = f;
   }
   return { infeasible, worstSum, overflowAt, minSum, single, minRelease };
+}
+
+/**
+ * {@link readScanned} without transfer times (p = exec): checks each row's
+ * shape as it reaches it, so the matrix is walked once. A loop of its own
+ * rather than a branch per entry, which the hot loop of every `solve` call
+ * would pay n·m times.
+ */
+function readScannedExec(execTime: unknown, n: number, m: number, exec: Float64Array, release: ArrayLike<number>): RowScan | undefined {
+  if (!Array.isArray(execTime) || execTime.length !== n) return undefined;
+  // The same computation as scanRows (problem/timeSums.ts) without transfer, entry for entry; the oracle test compares them.
+  const infeasible: number[] = [];
+  let worstSum = 0;
+  let minSum = 0;
+  let single = 0;
+  let minRelease = Infinity;
+  for (let i = 0, k = 0; i < n; i++) {
+    const row: unknown = execTime[i];
+    if (!Array.isArray(row) || row.length !== m) return undefined;
+    let worst = 0;
+    let best = Infinity;
+    for (let j = 0; j < m; j++, k++) {
+      const x: unknown = row[j];
+      if (!(typeof x === 'number' && x >= 0)) return undefined;
+      exec[k] = x;
+      if (x < best) best = x;
+      if (x > worst && x < Infinity) worst = x;
+    }
+    if (!(best < Infinity)) infeasible.push(i);
+    worstSum += worst;
+    minSum += best;
+    const rel = release[i]!;
+    if (rel < minRelease) minRelease = rel;
+    const f = rel + best;
+    if (f > single) single = f;
+  }
+  return { infeasible, worstSum, overflowAt: -1, minSum, single, minRelease };
 }

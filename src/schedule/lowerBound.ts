@@ -3,6 +3,7 @@
  * @module
  */
 import { checkOneOf, checkOptions } from '../internal/errors.js';
+import { releaseScanned } from '../problem/buffers.js';
 import { compileScanned } from '../problem/compile.js';
 import type { RowScan } from '../problem/timeSums.js';
 import type { CompiledProblem, Problem } from '../problem/types.js';
@@ -60,7 +61,9 @@ export function makespanLowerBound(problem: Problem, options?: LowerBoundOptions
   const opts = checkOptions(fn, options, ['costModel']);
   const costModel = opts.costModel === undefined ? 'sequential' : checkOneOf(fn, 'options.costModel', opts.costModel, ['independent', 'sequential'] as const);
   const { cp, scan } = compileScanned(fn, problem);
-  return lowerBoundCompiled(cp, costModel, scan);
+  const bound = lowerBoundCompiled(cp, costModel, scan);
+  releaseScanned(cp);
+  return bound;
 }
 
 /**
@@ -100,18 +103,27 @@ export function lowerBoundCompiled(cp: CompiledProblem, costModel: CostModel = '
   return waterFill(cp, minRelease, work, single);
 }
 
-/** Water filling: the smallest T with Σ_j max(0, T − r_j) ≥ work, r_j = max(ready_j, minRelease); then max(T, single). */
-function waterFill(cp: CompiledProblem, minRelease: number, work: number, single: number): number {
+/**
+ * Water filling: the smallest T with Σ_j max(0, T − r_j) ≥ work, r_j = max(ready_j, minRelease); then max(T, single).
+ * When no device is ready after minRelease every r_j is minRelease (already sorted): the same loop, without the
+ * array and the sort. @internal
+ */
+export function waterFill(cp: CompiledProblem, minRelease: number, work: number, single: number): number {
   const { m, ready } = cp;
-  const r = new Float64Array(m);
-  for (let j = 0; j < m; j++) r[j] = ready[j]! > minRelease ? ready[j]! : minRelease;
-  r.sort();
+  let uniform = true;
+  for (let j = 0; j < m && uniform; j++) uniform = !(ready[j]! > minRelease);
+  let r: Float64Array | undefined;
+  if (!uniform) {
+    r = new Float64Array(m);
+    for (let j = 0; j < m; j++) r[j] = ready[j]! > minRelease ? ready[j]! : minRelease;
+    r.sort();
+  }
   let prefix = 0;
   let fill = Infinity;
   for (let k = 1; k <= m; k++) {
-    prefix += r[k - 1]!;
+    prefix += r === undefined ? minRelease : r[k - 1]!;
     const t = (work + prefix) / k;
-    if (k === m || t <= r[k]!) {
+    if (k === m || t <= (r === undefined ? minRelease : r[k]!)) {
       fill = t;
       break;
     }

@@ -4,6 +4,7 @@
  */
 import { checkInteger, checkNonNegative, checkOneOf, checkOptions, rangeReason } from '../internal/errors.js';
 import { checkBoolean } from '../internal/primitives.js';
+import { releaseScanned } from '../problem/buffers.js';
 import { compileScanned } from '../problem/compile.js';
 import type { Problem } from '../problem/types.js';
 import { evaluateCompiled } from '../schedule/evaluate.js';
@@ -261,7 +262,7 @@ export function solve(problem: Problem, options?: SolveOptions): Solution {
   const lowerBound = ownWins ? own : combinatorial;
   const bound: SolutionBound = { value: lowerBound, kind: ownWins ? result.boundKind! : 'combinatorial' };
   const gap = gapTo(makespan, lowerBound);
-  return {
+  const solution: Solution = {
     strategy,
     assignment: schedule.assignment.slice(),
     makespan,
@@ -274,6 +275,9 @@ export function solve(problem: Problem, options?: SolveOptions): Solution {
     gap,
     ...(limits !== undefined ? { constraints: constraintReport(cp, schedule.metrics, limits, costModel) } : {}),
   };
+  // The solution holds numbers and fresh arrays only: the compiled matrix can serve the next call.
+  releaseScanned(cp);
+  return solution;
 }
 
 /** (makespan − bound) / bound; 0 when both are 0, `Infinity` when only the bound is. @internal */

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputTypeError, evaluate, makespanLowerBound, workedExampleProblem, type CostModel, type Problem } from '../../src/index.js';
 import { compileProblem, compileScanned } from '../../src/problem/compile.js';
-import { lowerBoundCompiled } from '../../src/schedule/lowerBound.js';
+import type { CompiledProblem } from '../../src/problem/types.js';
+import { lowerBoundCompiled, waterFill } from '../../src/schedule/lowerBound.js';
 import { deepFreeze, problemArb, problemWithAssignmentArb } from '../arbitraries.js';
 
 /** Every assignment of n tasks to m devices (m^n of them), allowed or not. */
@@ -142,5 +143,38 @@ describe('makespanLowerBound: edge cases', () => {
     expect(() => makespanLowerBound(workedExampleProblem(1), { costModel: 'x' as never })).toThrow(InputTypeError);
     expect(() => makespanLowerBound(workedExampleProblem(1), { model: 'x' } as never)).toThrow('makespanLowerBound: options.model is not a known option');
     expect(() => makespanLowerBound({ tasks: [{ id: 'a' }], devices: [], execTime: [[]] })).toThrow('makespanLowerBound: problem.execTime[0] has no device to run on');
+  });
+});
+
+/** Water filling as first written: r_j = max(ready_j, minRelease) sorted, for every ready time. */
+function plainWaterFill(ready: Float64Array, minRelease: number, work: number, single: number): number {
+  const m = ready.length;
+  const r = new Float64Array(m);
+  for (let j = 0; j < m; j++) r[j] = ready[j]! > minRelease ? ready[j]! : minRelease;
+  r.sort();
+  let prefix = 0;
+  let fill = Infinity;
+  for (let k = 1; k <= m; k++) {
+    prefix += r[k - 1]!;
+    const t = (work + prefix) / k;
+    if (k === m || t <= r[k]!) {
+      fill = t;
+      break;
+    }
+  }
+  return fill > single ? fill : single;
+}
+
+describe('waterFill: oracle against the sorted-array loop', () => {
+  it('waterFill(cp, minRelease, work, single) is the same double as the plain sorted loop, with every device ready by minRelease or not', () => {
+    const time = fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 50 }), fc.double({ min: 0, max: 100, noNaN: true }));
+    fc.assert(
+      fc.property(fc.array(time, { minLength: 0, maxLength: 6 }), time, time, time, fc.boolean(), (readyList, minRelease, work, single, early) => {
+        // early: every device ready by minRelease (the shortcut without the sorted array).
+        const ready = Float64Array.from(readyList, (x) => (early ? Math.min(x, minRelease) : x));
+        const cp = { m: ready.length, ready } as unknown as CompiledProblem;
+        expect(Object.is(waterFill(cp, minRelease, work, single), plainWaterFill(ready, minRelease, work, single))).toBe(true);
+      }),
+    );
   });
 });
