@@ -5,6 +5,7 @@
  */
 import { DeviceLists, siftDownKeyed, TaskHeap } from './batchIndex.js';
 import { completionRow, decision, heuristicResult, initialAvailability, place, refreshTopThree, scanTopThree, scanTopTwo } from './completion.js';
+import { lazyMaxMin } from './lazyMaxMin.js';
 import { sortedColumns } from './sortedColumns.js';
 import type { Strategy, StrategyContext, StrategyResult, TaskDecision } from '../registry.js';
 
@@ -34,6 +35,20 @@ import type { Strategy, StrategyContext, StrategyResult, TaskDecision } from '..
  */
 export function batchMinCompletion(ctx: StrategyContext, largest: boolean): StrategyResult {
   if (!largest) return minMinUntil(ctx, Infinity)!;
+  if (releasesNeverWait(ctx.cp)) {
+    const r = lazyMaxMin(ctx);
+    if (r !== undefined) return r;
+  }
+  return incrementalMaxMin(ctx);
+}
+
+/**
+ * Max-Min by the incremental loop described at {@link batchMinCompletion}
+ * (any release times): what `'max-min'` runs when releases can wait, and the
+ * reference the tests compare `lazyMaxMin` with. @internal
+ */
+export function incrementalMaxMin(ctx: StrategyContext): StrategyResult {
+  const largest = true;
   const { cp } = ctx;
   const { n, m, exec, transfer, release } = cp;
   const avail = initialAvailability(cp);
