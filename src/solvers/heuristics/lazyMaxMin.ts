@@ -7,70 +7,48 @@
  * @module
  */
 import { completionRow, decision, heuristicResult, initialAvailability, refreshTopThree, scanTopThree } from './completion.js';
-import { sortedColumns } from './sortedColumns.js';
+import { type SortedColumns, sortedColumns } from './sortedColumns.js';
 import type { CompiledProblem } from '../../problem/types.js';
 import type { StrategyContext, StrategyResult, TaskDecision } from '../registry.js';
 
 /**
- * Every column of the cost matrix ordered by (cost descending, task index
- * ascending), device-major (device j at [j·n, (j+1)·n)): `task` and `cost`
- * per rank, `runEnd` the first later rank with a different cost (n if
- * none), and `rank[j·n + i]` the rank of task i in column j. Built from
- * {@link sortedColumns} by reversing the order of its runs of equal costs.
- * O(m·n log n) time at worst, O(n·m) memory. @internal
+ * The highest position ≤ p of the ascending column at `base` whose task is
+ * unmapped (−1 if none), following `link` from mapped positions (each points
+ * lower; initially p − 1) and compressing the path it walks. A module-level
+ * function, so that V8 compiles it once. @internal
  */
-export interface DescendingColumns {
-  readonly task: Int32Array;
-  readonly cost: Float64Array;
-  readonly runEnd: Int32Array;
-  readonly rank: Int32Array;
-}
-
-/** Builds the {@link DescendingColumns} of `cp`. @internal */
-export function descendingColumns(cp: CompiledProblem): DescendingColumns {
-  const { n, m } = cp;
-  const { task, cost, runEnd } = sortedColumns(cp);
-  const tmpTask = new Int32Array(n);
-  const tmpCost = new Float64Array(n);
-  const rank = new Int32Array(n * m);
-  for (let j = 0; j < m; j++) {
-    const base = j * n;
-    tmpTask.set(task.subarray(base, base + n));
-    tmpCost.set(cost.subarray(base, base + n));
-    // Ascending run [s, e) goes to ranks [n − e, n − s), its order kept.
-    for (let s = 0; s < n; ) {
-      const e = runEnd[base + s]!;
-      for (let p = s, r = n - e; p < e; p++, r++) {
-        task[base + r] = tmpTask[p]!;
-        cost[base + r] = tmpCost[p]!;
-        rank[base + tmpTask[p]!] = r;
-      }
-      s = e;
-    }
-    let end = n;
-    for (let r = n - 1; r >= 0; r--) {
-      runEnd[base + r] = end;
-      if (r > 0 && cost[base + r - 1] !== cost[base + r]) end = r;
-    }
-  }
-  return { task, cost, runEnd, rank };
-}
-
-/**
- * The first rank ≥ p of the column at `base` whose task is unmapped (n if
- * none), following `link` (each mapped rank points past itself) and
- * compressing the path it walks. A module-level function, so that V8
- * compiles it once. @internal
- */
-function firstUnmapped(link: Int32Array, base: number, p: number, n: number): number {
+function unmappedAtOrBelow(link: Int32Array, task: Int32Array, mapped: Uint8Array, base: number, p: number): number {
   let q = p;
-  while (q < n && link[base + q] !== q) q = link[base + q]!;
-  while (p < q) {
+  while (q >= 0 && mapped[task[base + q]!] === 1) q = link[base + q]!;
+  while (p > q) {
     const next = link[base + p]!;
     link[base + p] = q;
     p = next;
   }
   return q;
+}
+
+/**
+ * Makes task k's best device and time exact after its best device was
+ * loaded (`refreshTopThree`) and records the cost on it; false if the time
+ * overflowed to `Infinity`. Module-level: a closure re-created per run
+ * deoptimizes its caller on every run. @internal
+ */
+function retime(
+  cp: CompiledProblem,
+  avail: Float64Array,
+  k: number,
+  bestDev: Int32Array,
+  bestCt: Float64Array,
+  bestCost: Float64Array,
+  secondDev: Int32Array,
+  secondCt: Float64Array,
+  thirdCt: Float64Array,
+): boolean {
+  refreshTopThree(cp, avail, k, bestDev, bestCt, secondDev, secondCt, thirdCt);
+  const at = k * cp.m + bestDev[k]!;
+  bestCost[k] = cp.transfer[at]! + cp.exec[at]!;
+  return bestCt[k]! < Infinity;
 }
 
 /**
@@ -102,13 +80,14 @@ function firstUnmapped(link: Int32Array, base: number, p: number, n: number): nu
  * re-timed, O(m) at worst); O(n·m) memory.
  * @internal
  */
-export function lazyMaxMin(ctx: StrategyContext): StrategyResult | undefined {
+export function lazyMaxMin(ctx: StrategyContext, columns?: SortedColumns): StrategyResult | undefined {
   const { cp } = ctx;
   const { n, m, exec, transfer } = cp;
-  const { task, cost, rank } = descendingColumns(cp);
+  const { task, cost } = columns ?? sortedColumns(cp);
   const link = new Int32Array(n * m);
-  for (let j = 0; j < m; j++) for (let p = 0, base = j * n; p < n; p++) link[base + p] = p;
-  const top = new Int32Array(m); // per column: its first unmapped rank
+  for (let k = 0; k < n * m; k++) link[k] = (k % n) - 1;
+  const top = new Int32Array(m).fill(n - 1); // per column: its highest unmapped position
+  const mapped = new Uint8Array(n);
   const avail = initialAvailability(cp);
   const bestDev = new Int32Array(n);
   const bestCt = new Float64Array(n);
@@ -135,7 +114,7 @@ export function lazyMaxMin(ctx: StrategyContext): StrategyResult | undefined {
     let frontier = Infinity;
     for (let j = 0; j < m; j++) {
       const base = j * n;
-      const p = firstUnmapped(link, base, top[j]!, n);
+      const p = unmappedAtOrBelow(link, task, mapped, base, top[j]!);
       top[j] = p;
       const f = avail[j]! + cost[base + p]!;
       if (j === 0 || f < frontier) {
@@ -146,42 +125,44 @@ export function lazyMaxMin(ctx: StrategyContext): StrategyResult | undefined {
     let t = task[js * n + top[js]!]!;
     if (loaded[bestDev[t]!]! >= stamp[t]!) {
       stamp[t] = step;
-      refreshTopThree(cp, avail, t, bestDev, bestCt, secondDev, secondCt, thirdCt);
-      if (!(bestCt[t]! < Infinity)) return undefined;
-      const k = t * m + bestDev[t]!;
-      bestCost[t] = transfer[k]! + exec[k]!;
+      if (!retime(cp, avail, t, bestDev, bestCt, bestCost, secondDev, secondCt, thirdCt)) return undefined;
     }
     let L = bestCt[t]!;
-    // The column with the fewest ranks whose sum reaches L.
+    // The column with the fewest positions whose sum reaches L: a column
+    // is searched only if its position `fewest` below the top falls short.
     let jc = js;
     let fewest = n + 1;
-    for (let j = 0; j < m; j++) {
+    for (let j = 0; j < m && fewest > 0; j++) {
       const base = j * n;
       const a = avail[j]!;
-      let lo = top[j]!;
-      let hi = n;
+      const tp = top[j]!;
+      let lo = tp + 1 - fewest;
+      if (lo < 0) lo = 0;
+      else if (lo > 0 && a + cost[base + lo]! >= L) continue;
+      let hi = tp + 1;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
-        if (a + cost[base + mid]! >= L) lo = mid + 1;
-        else hi = mid;
+        if (a + cost[base + mid]! >= L) hi = mid;
+        else lo = mid + 1;
       }
-      if (lo - top[j]! < fewest) {
-        fewest = lo - top[j]!;
+      if (tp + 1 - lo < fewest) {
+        fewest = tp + 1 - lo;
         jc = j;
       }
     }
-    // Read column jc while its sum reaches L.
+    // Read column jc down while its sum reaches L.
     const base = jc * n;
     const a = avail[jc]!;
-    for (let p = firstUnmapped(link, base, top[jc]!, n); p < n && a + cost[base + p]! >= L; p = firstUnmapped(link, base, p + 1, n)) {
+    for (let p = top[jc]!; p >= 0 && a + cost[base + p]! >= L; p--) {
       const k = task[base + p]!;
+      if (mapped[k] === 1) {
+        p = unmappedAtOrBelow(link, task, mapped, base, p) + 1;
+        continue;
+      }
       if (avail[bestDev[k]!]! + bestCost[k]! < L) continue;
       if (loaded[bestDev[k]!]! >= stamp[k]!) {
         stamp[k] = step;
-        refreshTopThree(cp, avail, k, bestDev, bestCt, secondDev, secondCt, thirdCt);
-        if (!(bestCt[k]! < Infinity)) return undefined;
-        const kk = k * m + bestDev[k]!;
-        bestCost[k] = transfer[kk]! + exec[kk]!;
+        if (!retime(cp, avail, k, bestDev, bestCt, bestCost, secondDev, secondCt, thirdCt)) return undefined;
       }
       const b = bestCt[k]!;
       if (b > L || (b === L && k < t)) {
@@ -198,10 +179,7 @@ export function lazyMaxMin(ctx: StrategyContext): StrategyResult | undefined {
     order[step] = t;
     avail[g] = L;
     loaded[g] = step;
-    for (let j = 0; j < m; j++) {
-      const r = rank[j * n + t]!;
-      link[j * n + r] = r + 1;
-    }
+    mapped[t] = 1;
   }
   return heuristicResult(assignment, order, trace);
 }
