@@ -8,7 +8,7 @@
  * previous incremental Max-Min loop (`incrementalMaxMin`) for a before/after
  * ratio.
  *
- *   npx tsx scripts/bench-maxmin.ts [--rounds 15] [--big-rounds 3] [--skip-big]
+ *   npx tsx scripts/bench-maxmin.ts [--rounds 15] [--big-rounds 2] [--skip-big] [--skip-braun]
  *
  * Not part of the test suite. The machine may be shared: compare ratios.
  */
@@ -111,13 +111,13 @@ const arg = (name: string, dflt: number): number => {
 };
 console.log(`load average ${loadavg()[0]!.toFixed(1)}`);
 const rows: Row[] = [];
-for (const name of BRAUN) {
+for (const name of argv.includes('--skip-braun') ? [] : BRAUN) {
   const p = parseHcsp(readFileSync(new URL(`../data/hcsp/${name}`, import.meta.url), 'utf8'));
   const r = measure(name, p, arg('--rounds', 15));
   rows.push(r);
   print(r);
 }
-for (const k of ['max-min', 'duplex', 'min-min', 'old max-min loop']) {
+for (const k of rows.length > 0 ? ['max-min', 'duplex', 'min-min', 'old max-min loop'] : []) {
   const xs = rows.map((r) => r.ratios[k]!);
   console.log(`Braun ${k}: worst ${Math.max(...xs).toFixed(3)}, median ${median(xs).toFixed(3)}`);
 }
