@@ -1,7 +1,7 @@
 /**
- * Max-Min with lazy upper bounds, for instances whose releases never wait
- * (`releasesNeverWait`): the loop `'max-min'` and `'duplex'` run there.
- * Private to `solvers/`.
+ * Max-Min by the threshold algorithm over sorted columns, for instances
+ * whose releases never wait (`releasesNeverWait`): the loop `'max-min'` and
+ * `'duplex'` run there. Private to `solvers/`.
  *
  * @internal
  * @module
@@ -53,31 +53,38 @@ function retime(
 
 /**
  * Max-Min when releases never wait, so ct(i, j) = avail[j] + c[i][j]: the
- * threshold algorithm (Fagin et al. 2003) over one sorted column per step.
+ * threshold algorithm "TA" (Fagin, Lotem and Naor 2003, "Optimal
+ * aggregation algorithms for middleware") over one sorted column per step.
  * Every task's best time is at most its time on any device j, so the tasks
- * below rank p of column j (costs sorted in descending order) have best
- * times at most avail[j] + cost(p): reading column j from its largest
- * unmapped cost down, the read can stop at the first rank whose sum falls
- * strictly below the largest exact best time found so far, L. Each task
- * keeps its best device b and time from its last timing (with the second
- * device and a bound on the others, `refreshTopThree`): avail[b] + c[i][b]
- * bounds its best time from above at any moment, so a read task below L is
- * passed over in O(1); otherwise it is re-timed (O(1) usually) when b was
- * loaded since its timing, and is exact otherwise.
+ * below position p of column j (the {@link sortedColumns}, ascending) have
+ * best times at most avail[j] + cost(p): reading column j from its largest
+ * unmapped cost down (skip links pass over mapped tasks), the read stops at
+ * the first position whose sum falls strictly below the largest exact best
+ * time found so far, L. Each task keeps its best device b and time from its
+ * last timing (with the second device and a bound on the others,
+ * `refreshTopThree`): avail[b] + c[i][b] bounds its best time from above at
+ * any moment, so a read task below L is passed over in O(1); otherwise it
+ * is re-timed (O(1) usually) if b was loaded since its timing, and is exact
+ * otherwise.
  *
  * The column: L starts at the exact best time of the top task of the column
  * with the smallest frontier avail[j] + (largest unmapped cost); then the
- * column with the fewest ranks whose sum reaches L (a binary search per
- * column) is read. Ties as in the plain loop: reading goes on while the sum
- * equals L, and an equal best time replaces the candidate only with a lower
- * task index; the best device is the lowest index reaching the minimum.
- * Returns `undefined` (the caller falls back to the incremental loop from
- * scratch) if a best time overflows to `Infinity`.
+ * column with the fewest positions whose sum reaches L (a binary search per
+ * column, cut short once it cannot beat the best so far) is read. Ties as
+ * in the plain loop: reading goes on while the sum equals L, and an equal
+ * best time replaces the candidate only with a lower task index; the best
+ * device is the lowest index reaching the minimum. Returns `undefined` (the
+ * caller falls back to the incremental loop from scratch) if a best time
+ * overflows to `Infinity` (which `compileProblem`'s guard rules out).
+ *
+ * `columns`: the sorted columns of `ctx.cp` if already built (Duplex shares
+ * Min-Min's); never modified.
  *
  * Complexity: O(m·n log n) to sort the columns, O(n·m) to time every task
- * once, O(n·m log n) for the column choices, plus the reads (from about 10
- * to a few hundred per step on the Braun instances, each O(1) unless
- * re-timed, O(m) at worst); O(n·m) memory.
+ * once, O(n·m log n) for the column choices, plus the reads, each O(1)
+ * unless re-timed (O(m) at worst): about 10 to 60 per step on the 512×16
+ * Braun instances, about n/10 per step on generated 10 000×16 matrices, so
+ * O(n²) reads over a large run; O(n·m) memory.
  * @internal
  */
 export function lazyMaxMin(ctx: StrategyContext, columns?: SortedColumns): StrategyResult | undefined {
