@@ -5,7 +5,8 @@
  */
 import { DeviceLists, siftDownKeyed, TaskHeap } from './batchIndex.js';
 import { completionRow, decision, heuristicResult, initialAvailability, place, refreshTopThree, scanTopThree, scanTopTwo } from './completion.js';
-import { sortedColumns } from './sortedColumns.js';
+import { lazyMaxMin } from './lazyMaxMin.js';
+import { type SortedColumns, sortedColumns } from './sortedColumns.js';
 import type { Strategy, StrategyContext, StrategyResult, TaskDecision } from '../registry.js';
 
 /**
@@ -27,13 +28,31 @@ import type { Strategy, StrategyContext, StrategyResult, TaskDecision } from '..
  * allocation in the loop. Min-Min (`largest` false) runs the lazy variant,
  * `lazyMinMin`, which makes the same decisions with less work.
  *
+ * Max-Min (`largest`) runs `lazyMaxMin` when releases never wait (with
+ * `columns`, the sorted columns of `ctx.cp` if already built), else this
+ * loop (`incrementalMaxMin`).
+ *
  * Complexity: O(n·m + n log n + U log n + R·m) time for U key updates
  * (U ≤ n²/2, ≈ n²/(2m) on random instances) of which R need a full rescan;
  * O(n + m) memory.
  * @internal
  */
-export function batchMinCompletion(ctx: StrategyContext, largest: boolean): StrategyResult {
-  if (!largest) return minMinUntil(ctx, Infinity)!;
+export function batchMinCompletion(ctx: StrategyContext, largest: boolean, columns?: SortedColumns): StrategyResult {
+  if (!largest) return minMinUntil(ctx, Infinity, columns)!;
+  if (releasesNeverWait(ctx.cp)) {
+    const r = lazyMaxMin(ctx, columns);
+    if (r !== undefined) return r;
+  }
+  return incrementalMaxMin(ctx);
+}
+
+/**
+ * Max-Min by the incremental loop described at {@link batchMinCompletion}
+ * (any release times): what `'max-min'` runs when releases can wait, and the
+ * reference the tests compare `lazyMaxMin` with. @internal
+ */
+export function incrementalMaxMin(ctx: StrategyContext): StrategyResult {
+  const largest = true;
   const { cp } = ctx;
   const { n, m, exec, transfer, release } = cp;
   const avail = initialAvailability(cp);
@@ -80,14 +99,15 @@ export function batchMinCompletion(ctx: StrategyContext, largest: boolean): Stra
 }
 
 /**
- * Min-Min exactly as `'min-min'` runs it, or `undefined` once
+ * Min-Min exactly as `'min-min'` runs it (with `columns`, the sorted
+ * columns of `ctx.cp` already built, as Duplex shares them), or `undefined` once
  * `performance.now()` passes `deadline` (checked every 16 steps; never
  * read when `deadline` is `Infinity`): the start of an iterative strategy
  * whose time limit covers its start. @internal
  */
-export function minMinUntil(ctx: StrategyContext, deadline: number): StrategyResult | undefined {
+export function minMinUntil(ctx: StrategyContext, deadline: number, columns?: SortedColumns): StrategyResult | undefined {
   if (releasesNeverWait(ctx.cp)) {
-    const r = sortedMinMin(ctx, deadline);
+    const r = sortedMinMin(ctx, deadline, columns);
     if (r !== undefined) return r;
     if (deadline !== Infinity && performance.now() > deadline) return undefined;
   }
@@ -131,10 +151,10 @@ export function releasesNeverWait(cp: { readonly release: Float64Array; readonly
  * Complexity: O(m·n log n) to sort, O(n·m) for the steps; O(n·m) memory.
  * @internal
  */
-function sortedMinMin(ctx: StrategyContext, deadline: number): StrategyResult | undefined {
+function sortedMinMin(ctx: StrategyContext, deadline: number, columns?: SortedColumns): StrategyResult | undefined {
   const { cp } = ctx;
   const { n, m } = cp;
-  const { task, cost, runEnd } = sortedColumns(cp);
+  const { task, cost, runEnd } = columns ?? sortedColumns(cp);
   const avail = initialAvailability(cp);
   const mapped = new Uint8Array(n);
   const ptr = new Int32Array(m); // per device: relative position of its first unmapped task

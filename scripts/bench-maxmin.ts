@@ -1,0 +1,138 @@
+/**
+ * Max-Min and Duplex speed (issue 15), measured as ratios in one run:
+ * `solve(p, {strategy, trace: false})` end to end ÷ the plain O(n²·m)
+ * Min-Min full-rescan loop (the baseline of bench/heuristics.bench.ts) on
+ * the same compiled matrix, interleaved round by round (medians), on the 12
+ * Braun instances (512×16) and generated 8192×256 matrices (minimum over
+ * rounds by default, the steadiest under load; STAT=median for medians;
+ * CLOCK=cpu for process CPU time instead of wall-clock); also the
+ * previous incremental Max-Min loop (`incrementalMaxMin`) for a before/after
+ * ratio.
+ *
+ *   npx tsx scripts/bench-maxmin.ts [--rounds 15] [--big-rounds 2] [--skip-big] [--skip-braun]
+ *
+ * Not part of the test suite. The machine may be shared: compare ratios.
+ */
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { parseHcsp } from '../src/io/hcsp.js';
+import { compileProblem } from '../src/problem/compile.js';
+import { generateEtc } from '../src/problem/generate.js';
+import type { CompiledProblem, Problem } from '../src/problem/types.js';
+import { incrementalMaxMin } from '../src/solvers/heuristics/min-min.js';
+import type { StrategyContext } from '../src/solvers/registry.js';
+import { solve } from '../src/solvers/solve.js';
+
+const BRAUN = ['u_c_hihi.0', 'u_c_hilo.0', 'u_c_lohi.0', 'u_c_lolo.0', 'u_i_hihi.0', 'u_i_hilo.0', 'u_i_lohi.0', 'u_i_lolo.0', 'u_s_hihi.0', 'u_s_hilo.0', 'u_s_lohi.0', 'u_s_lolo.0'];
+
+let sink = 0;
+
+/** Min-Min with a full rescan of every unmapped task every step (as in bench/heuristics.bench.ts). */
+function minMinFullRescan(cp: CompiledProblem): number {
+  const { n, m, exec, transfer, release } = cp;
+  const avail = Float64Array.from(cp.ready);
+  const mapped = new Uint8Array(n);
+  let makespan = 0;
+  for (let step = 0; step < n; step++) {
+    let pick = -1;
+    let pickDev = -1;
+    let pickCt = Infinity;
+    for (let i = 0; i < n; i++) {
+      if (mapped[i] === 1) continue;
+      const r = release[i]!;
+      for (let j = 0, k = i * m; j < m; j++, k++) {
+        const a = avail[j]!;
+        const ct = (a > r ? a : r) + (transfer[k]! + exec[k]!);
+        if (ct < pickCt) {
+          pickCt = ct;
+          pick = i;
+          pickDev = j;
+        }
+      }
+    }
+    mapped[pick] = 1;
+    avail[pickDev] = pickCt;
+    if (pickCt > makespan) makespan = pickCt;
+  }
+  return makespan;
+}
+
+/** Wall-clock ms, or with CLOCK=cpu this process's CPU ms (steadier when other jobs share the cores). */
+function time(f: () => void): number {
+  if (process.env.CLOCK === 'cpu') {
+    const c = process.cpuUsage();
+    f();
+    const d = process.cpuUsage(c);
+    return (d.user + d.system) / 1000;
+  }
+  const t = performance.now();
+  f();
+  return performance.now() - t;
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[s.length >> 1]!;
+};
+
+interface Row {
+  label: string;
+  base: number;
+  ratios: Record<string, number>;
+}
+
+function measure(label: string, p: Problem, rounds: number): Row {
+  const cp = compileProblem(p);
+  const ctx: StrategyContext = { cp, costModel: 'sequential', objective: 'makespan', seed: 0, timeLimitMs: 10_000, maxIterations: 100_000, trace: false };
+  const cases: Record<string, () => void> = {
+    base: () => (sink += minMinFullRescan(cp)),
+    'max-min': () => (sink += solve(p, { strategy: 'max-min', trace: false }).makespan),
+    duplex: () => (sink += solve(p, { strategy: 'duplex', trace: false }).makespan),
+    'min-min': () => (sink += solve(p, { strategy: 'min-min', trace: false }).makespan),
+    'old max-min loop': () => (sink += incrementalMaxMin(ctx).assignment[0]!),
+  };
+  const t: Record<string, number[]> = {};
+  for (const k of Object.keys(cases)) t[k] = [];
+  for (let r = 0; r < rounds + 1; r++) {
+    for (const [k, f] of Object.entries(cases)) {
+      const ms = time(f);
+      if (r > 0) t[k]!.push(ms); // round 0 warms up
+    }
+  }
+  // Under load the minimum is the steadiest statistic; STAT=median for medians.
+  const stat = process.env.STAT === 'median' ? median : (xs: number[]): number => Math.min(...xs);
+  const base = stat(t.base!);
+  const ratios: Record<string, number> = {};
+  for (const k of Object.keys(cases)) if (k !== 'base') ratios[k] = stat(t[k]!) / base;
+  return { label, base, ratios };
+}
+
+function print(r: Row): void {
+  const cells = Object.entries(r.ratios).map(([k, v]) => `${k} ${v.toFixed(3)}`);
+  console.log(`${r.label.padEnd(28)} base ${r.base.toFixed(2)} ms | ${cells.join(' | ')}`);
+}
+
+const argv = process.argv.slice(2);
+const arg = (name: string, dflt: number): number => {
+  const k = argv.indexOf(name);
+  return k >= 0 ? Number(argv[k + 1]) : dflt;
+};
+console.log(`load average ${loadavg()[0]!.toFixed(1)}`);
+const rows: Row[] = [];
+for (const name of argv.includes('--skip-braun') ? [] : BRAUN) {
+  const p = parseHcsp(readFileSync(new URL(`../data/hcsp/${name}`, import.meta.url), 'utf8'));
+  const r = measure(name, p, arg('--rounds', 15));
+  rows.push(r);
+  print(r);
+}
+for (const k of rows.length > 0 ? ['max-min', 'duplex', 'min-min', 'old max-min loop'] : []) {
+  const xs = rows.map((r) => r.ratios[k]!);
+  console.log(`Braun ${k}: worst ${Math.max(...xs).toFixed(3)}, median ${median(xs).toFixed(3)}`);
+}
+if (!argv.includes('--skip-big')) {
+  for (const consistency of ['consistent', 'inconsistent'] as const) {
+    const p = generateEtc({ tasks: 8192, machines: 256, consistency, seed: 2 });
+    print(measure(`8192×256 ${consistency}`, p, arg('--big-rounds', 2)));
+  }
+}
+console.log(`load average ${loadavg()[0]!.toFixed(1)} (sink ${sink > 0})`);

@@ -1,0 +1,192 @@
+/**
+ * Max-Min by the threshold algorithm over sorted columns, for instances
+ * whose releases never wait (`releasesNeverWait`): the loop `'max-min'` and
+ * `'duplex'` run there. Private to `solvers/`.
+ *
+ * @internal
+ * @module
+ */
+import { completionRow, decision, heuristicResult, initialAvailability, refreshTopThree, scanTopThree } from './completion.js';
+import { type SortedColumns, sortedColumns } from './sortedColumns.js';
+import type { CompiledProblem } from '../../problem/types.js';
+import type { StrategyContext, StrategyResult, TaskDecision } from '../registry.js';
+
+/**
+ * The highest position ≤ p of the ascending column at `base` whose task is
+ * unmapped (−1 if none), following `link` from mapped positions (each points
+ * lower; initially p − 1) and compressing the path it walks. A module-level
+ * function, so that V8 compiles it once. @internal
+ */
+function unmappedAtOrBelow(link: Int32Array, task: Int32Array, mapped: Uint8Array, base: number, p: number): number {
+  let q = p;
+  while (q >= 0 && mapped[task[base + q]!] === 1) q = link[base + q]!;
+  while (p > q) {
+    const next = link[base + p]!;
+    link[base + p] = q;
+    p = next;
+  }
+  return q;
+}
+
+/**
+ * Makes task k's best device and time exact after its best device was
+ * loaded (`refreshTopThree`) and records the cost on it; false if the time
+ * overflowed to `Infinity`. Module-level: a closure re-created per run
+ * deoptimizes its caller on every run. @internal
+ */
+function retime(
+  cp: CompiledProblem,
+  avail: Float64Array,
+  k: number,
+  bestDev: Int32Array,
+  bestCt: Float64Array,
+  bestCost: Float64Array,
+  secondDev: Int32Array,
+  secondCt: Float64Array,
+  thirdCt: Float64Array,
+): boolean {
+  refreshTopThree(cp, avail, k, bestDev, bestCt, secondDev, secondCt, thirdCt);
+  const at = k * cp.m + bestDev[k]!;
+  bestCost[k] = cp.transfer[at]! + cp.exec[at]!;
+  return bestCt[k]! < Infinity;
+}
+
+/**
+ * Max-Min when releases never wait, so ct(i, j) = avail[j] + c[i][j]: the
+ * threshold algorithm "TA" (Fagin, Lotem and Naor 2003, "Optimal
+ * aggregation algorithms for middleware") over one sorted column per step.
+ * Every task's best time is at most its time on any device j, so the tasks
+ * below position p of column j (the {@link sortedColumns}, ascending) have
+ * best times at most avail[j] + cost(p): reading column j from its largest
+ * unmapped cost down (skip links pass over mapped tasks), the read stops at
+ * the first position whose sum falls strictly below the largest exact best
+ * time found so far, L. Each task keeps its best device b and time from its
+ * last timing (with the second device and a bound on the others,
+ * `refreshTopThree`): avail[b] + c[i][b] bounds its best time from above at
+ * any moment, so a read task below L is passed over in O(1); otherwise it
+ * is re-timed (O(1) usually) if b was loaded since its timing, and is exact
+ * otherwise.
+ *
+ * The column: L starts at the exact best time of the top task of the column
+ * with the smallest frontier avail[j] + (largest unmapped cost); then the
+ * column with the fewest positions whose sum reaches L (a binary search per
+ * column, cut short once it cannot beat the best so far) is read. Ties as
+ * in the plain loop: reading goes on while the sum equals L, and an equal
+ * best time replaces the candidate only with a lower task index; the best
+ * device is the lowest index reaching the minimum. Returns `undefined` (the
+ * caller falls back to the incremental loop from scratch) if a best time
+ * overflows to `Infinity` (which `compileProblem`'s guard rules out).
+ *
+ * `columns`: the sorted columns of `ctx.cp` if already built (Duplex shares
+ * Min-Min's); never modified.
+ *
+ * Complexity: O(m·n log n) to sort the columns, O(n·m) to time every task
+ * once, O(n·m log n) for the column choices, plus the reads, each O(1)
+ * unless re-timed (O(m) at worst): about 10 to 60 per step on the 512×16
+ * Braun instances, about n/10 per step on generated 10 000×16 matrices, so
+ * O(n²) reads over a large run; O(n·m) memory.
+ * @internal
+ */
+export function lazyMaxMin(ctx: StrategyContext, columns?: SortedColumns): StrategyResult | undefined {
+  const { cp } = ctx;
+  const { n, m, exec, transfer } = cp;
+  const { task, cost } = columns ?? sortedColumns(cp);
+  const link = new Int32Array(n * m);
+  for (let k = 0; k < n * m; k++) link[k] = (k % n) - 1;
+  const top = new Int32Array(m).fill(n - 1); // per column: its highest unmapped position
+  const mapped = new Uint8Array(n);
+  const avail = initialAvailability(cp);
+  const bestDev = new Int32Array(n);
+  const bestCt = new Float64Array(n);
+  const bestCost = new Float64Array(n); // c[i][bestDev[i]]
+  const secondDev = new Int32Array(n);
+  const secondCt = new Float64Array(n);
+  const thirdCt = new Float64Array(n);
+  const stamp = new Int32Array(n); // step of each task's last timing
+  const loaded = new Int32Array(m).fill(-1); // step of each device's last placement
+  const assignment = new Int32Array(n);
+  const order = new Int32Array(n);
+  const trace: TaskDecision[] = [];
+  const row = ctx.trace ? new Float64Array(m) : undefined;
+
+  for (let i = 0; i < n; i++) {
+    scanTopThree(cp, avail, i, bestDev, bestCt, secondDev, secondCt, thirdCt);
+    if (!(bestCt[i]! < Infinity)) return undefined;
+    const k = i * m + bestDev[i]!;
+    bestCost[i] = transfer[k]! + exec[k]!;
+  }
+  for (let step = 0; step < n; step++) {
+    // The column with the smallest frontier; L from its top task.
+    let js = 0;
+    let frontier = Infinity;
+    for (let j = 0; j < m; j++) {
+      const base = j * n;
+      const p = unmappedAtOrBelow(link, task, mapped, base, top[j]!);
+      top[j] = p;
+      const f = avail[j]! + cost[base + p]!;
+      if (j === 0 || f < frontier) {
+        js = j;
+        frontier = f;
+      }
+    }
+    let t = task[js * n + top[js]!]!;
+    if (loaded[bestDev[t]!]! >= stamp[t]!) {
+      stamp[t] = step;
+      if (!retime(cp, avail, t, bestDev, bestCt, bestCost, secondDev, secondCt, thirdCt)) return undefined;
+    }
+    let L = bestCt[t]!;
+    // The column with the fewest positions whose sum reaches L: a column
+    // is searched only if its position `fewest` below the top falls short.
+    let jc = js;
+    let fewest = n + 1;
+    for (let j = 0; j < m && fewest > 0; j++) {
+      const base = j * n;
+      const a = avail[j]!;
+      const tp = top[j]!;
+      let lo = tp + 1 - fewest;
+      if (lo < 0) lo = 0;
+      else if (lo > 0 && a + cost[base + lo]! >= L) continue;
+      let hi = tp + 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (a + cost[base + mid]! >= L) hi = mid;
+        else lo = mid + 1;
+      }
+      if (tp + 1 - lo < fewest) {
+        fewest = tp + 1 - lo;
+        jc = j;
+      }
+    }
+    // Read column jc down while its sum reaches L.
+    const base = jc * n;
+    const a = avail[jc]!;
+    for (let p = top[jc]!; p >= 0 && a + cost[base + p]! >= L; p--) {
+      const k = task[base + p]!;
+      if (mapped[k] === 1) {
+        p = unmappedAtOrBelow(link, task, mapped, base, p) + 1;
+        continue;
+      }
+      if (avail[bestDev[k]!]! + bestCost[k]! < L) continue;
+      if (loaded[bestDev[k]!]! >= stamp[k]!) {
+        stamp[k] = step;
+        if (!retime(cp, avail, k, bestDev, bestCt, bestCost, secondDev, secondCt, thirdCt)) return undefined;
+      }
+      const b = bestCt[k]!;
+      if (b > L || (b === L && k < t)) {
+        L = b;
+        t = k;
+      }
+    }
+    const g = bestDev[t]!;
+    if (row !== undefined) {
+      completionRow(cp, avail, t, row);
+      trace.push(decision(cp, t, step, row, g));
+    }
+    assignment[t] = g;
+    order[step] = t;
+    avail[g] = L;
+    loaded[g] = step;
+    mapped[t] = 1;
+  }
+  return heuristicResult(assignment, order, trace);
+}
