@@ -2,10 +2,16 @@
  * Sufferage (Maheswaran et al. 1999).
  * @module
  */
-import { completionRow, decision, heuristicResult, initialAvailability, place, scanTopTwo } from './completion.js';
+import { completionRow, decision, heuristicResult, initialAvailability, place } from './completion.js';
+import { KEPT, KeptDevices } from './keptDevices.js';
 import type { Strategy, StrategyContext, StrategyResult, TaskDecision } from '../registry.js';
 
-function runSufferage(ctx: StrategyContext): StrategyResult {
+/**
+ * Sufferage with each task keeping its `keep` fastest devices between row
+ * scans ({@link KeptDevices}; default {@link KEPT}): the tests run small
+ * values so that the kept-device path meets small matrices. @internal
+ */
+export function runSufferage(ctx: StrategyContext, keep = KEPT): StrategyResult {
   const { cp } = ctx;
   const { n, m } = cp;
   const avail = initialAvailability(cp);
@@ -21,10 +27,11 @@ function runSufferage(ctx: StrategyContext): StrategyResult {
   const order = new Int32Array(n);
   const trace: TaskDecision[] = [];
   const row = ctx.trace ? new Float64Array(m) : undefined;
+  const top = new KeptDevices(cp, keep);
 
   for (let i = 0; i < n; i++) {
     unmapped[i] = i;
-    scanTopTwo(cp, avail, i, bestDev, bestCt, secondDev, secondCt);
+    top.topTwo(avail, i, bestDev, bestCt, secondDev, secondCt, true);
     sufferage[i] = secondCt[i]! - bestCt[i]!;
   }
   let count = n;
@@ -69,7 +76,7 @@ function runSufferage(ctx: StrategyContext): StrategyResult {
       if (b < 0) continue;
       const sd = secondDev[k]!;
       if (changed[b] === 1 || (sd >= 0 && changed[sd] === 1)) {
-        scanTopTwo(cp, avail, k, bestDev, bestCt, secondDev, secondCt);
+        top.topTwo(avail, k, bestDev, bestCt, secondDev, secondCt, false);
         sufferage[k] = secondCt[k]! - bestCt[k]!;
       }
       unmapped[kept++] = k;
@@ -106,5 +113,5 @@ function runSufferage(ctx: StrategyContext): StrategyResult {
 export const sufferage: Strategy = {
   name: 'sufferage',
   summary: 'Sufferage (Maheswaran et al. 1999): per pass, each task claims its best device unless a task with larger sufferage holds it.',
-  run: runSufferage,
+  run: (ctx) => runSufferage(ctx),
 };
