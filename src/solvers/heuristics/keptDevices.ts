@@ -1,6 +1,6 @@
 /**
  * Each task's K fastest devices, for the sufferage heuristics: a scan of
- * task i's row records the K = min(m, {@link KEPT}) devices with the
+ * task i's row records the K = min(m, {@link keptFor}(m)) devices with the
  * smallest completion times, in (ct, device index) order, and a lower bound
  * `bound[i]` on every other device's time (the (K+1)-th smallest, `Infinity`
  * when K = m). Completion times only grow (availabilities only advance), so
@@ -17,8 +17,15 @@
  */
 import type { CompiledProblem } from '../../problem/types.js';
 
-/** How many devices each task keeps timed between scans. */
-export const KEPT = 16;
+/**
+ * How many devices each task keeps timed between scans for m devices: all
+ * of them (plain scans) up to 16, else max(16, 2·⌈√m⌉) (a re-time costs
+ * K, a scan about 2m, and scans come about every K/1.4 calls on the
+ * consistent instances measured, so K near √(3.4·m) costs least).
+ */
+export function keptFor(m: number): number {
+  return m <= 16 ? m : Math.max(16, 2 * Math.ceil(Math.sqrt(m)));
+}
 
 /** The kept devices of every task (task-major). O(n·(m + K)) memory. @internal */
 export class KeptDevices {
@@ -27,6 +34,8 @@ export class KeptDevices {
   private readonly kept: Int32Array;
   private readonly bound: Float64Array;
   private readonly size: Int32Array;
+  /** Per task: how far above the best time the next sweep's threshold lies (adapted so that about K devices fall below it). */
+  private readonly delta: Float64Array;
   private readonly row: Float64Array;
   private readonly work: Float64Array;
   private readonly m: number;
@@ -35,7 +44,7 @@ export class KeptDevices {
   /** How many full scans of a row were made (for tests and benchmarks). */
   scans = 0;
 
-  constructor(cp: CompiledProblem, kept = KEPT) {
+  constructor(cp: CompiledProblem, kept = keptFor(cp.m)) {
     const { n, m, exec, transfer } = cp;
     this.m = m;
     this.k = m < kept ? m : kept;
@@ -45,6 +54,7 @@ export class KeptDevices {
     this.kept = new Int32Array(this.k < m ? n * this.k : 0);
     this.bound = new Float64Array(this.k < m ? n : 0);
     this.size = new Int32Array(this.k < m ? n : 0);
+    this.delta = new Float64Array(this.k < m ? n : 0);
     this.row = new Float64Array(m);
     this.work = new Float64Array(m);
   }
@@ -97,8 +107,12 @@ export class KeptDevices {
           }
         }
       }
-      if (fresh || !(sc < this.bound[i]!)) {
+      if (fresh) {
         this.scan(avail, i, bestDev, bestCt, secondDev, secondCt);
+        return;
+      }
+      if (!(sc < this.bound[i]!)) {
+        this.sweep(avail, i, bestDev, bestCt, secondDev, secondCt);
         return;
       }
     }
@@ -145,6 +159,79 @@ export class KeptDevices {
     this.size[i] = size;
     // With fewer than two below the bound (ties), the next call scans again.
     this.bound[i] = size >= 2 ? bound : -Infinity;
+    const gap = bound - bc;
+    this.delta[i] = gap > 0 && gap < Infinity ? gap : 0;
+    bestDev[i] = bd;
+    bestCt[i] = bc;
+    secondDev[i] = sd;
+    secondCt[i] = sc;
+  }
+
+  /**
+   * Scans task i's row: its best two (written out as `scanTopTwo` writes
+   * them), then the devices with a time strictly below the best time plus
+   * the task's `delta` as the kept ones (the first K by index), and the
+   * smallest time of the others as the bound. Any threshold is correct (the bound
+   * covers every device not kept); it only decides how long the kept set
+   * lasts, so the task's `delta` is adapted towards about K devices below
+   * the threshold. O(m).
+   */
+  private sweep(avail: Float64Array, i: number, bestDev: Int32Array, bestCt: Float64Array, secondDev: Int32Array, secondCt: Float64Array): void {
+    const { m, k, cost, kept, row } = this;
+    this.scans++;
+    const r = this.release[i]!;
+    const base = i * m;
+    const at = i * k;
+    let bd = -1;
+    let bc = Infinity;
+    let sd = -1;
+    let sc = Infinity;
+    for (let j = 0; j < m; j++) {
+      const a = avail[j]!;
+      const ct = (a > r ? a : r) + cost[base + j]!;
+      row[j] = ct;
+      if (ct < bc) {
+        sd = bd;
+        sc = bc;
+        bd = j;
+        bc = ct;
+      } else if (ct < sc) {
+        sd = j;
+        sc = ct;
+      }
+    }
+    const threshold = bc + this.delta[i]!;
+    let bound = Infinity;
+    let size = 0;
+    let below = 0;
+    for (let j = 0; j < m; j++) {
+      const ct = row[j]!;
+      if (ct < threshold) {
+        below++;
+        if (size < k) {
+          kept[at + size++] = j;
+          continue;
+        }
+      }
+      if (ct < bound) bound = ct;
+    }
+    if (below > k) {
+      // Too many below the threshold: keep exactly the K fastest instead.
+      this.work.set(row);
+      bound = select(this.work, m, k);
+      size = 0;
+      for (let j = 0; j < m; j++) if (row[j]! < bound) kept[at + size++] = j;
+    }
+    this.size[i] = size;
+    this.bound[i] = size >= 2 ? bound : -Infinity;
+    // About K below next time: scale by K / below (at most ×2 either way).
+    let d = this.delta[i]!;
+    if (below > k) d *= below > 2 * k ? 0.5 : k / below;
+    else if (below < k) {
+      const gap = sc - bc;
+      d = d > 0 ? d * (2 * below < k ? 2 : k / below) : gap > 0 && gap < Infinity ? gap : 0;
+    }
+    this.delta[i] = d < Infinity ? d : 0;
     bestDev[i] = bd;
     bestCt[i] = bc;
     secondDev[i] = sd;

@@ -3,15 +3,15 @@
  * @module
  */
 import { completionRow, decision, heuristicResult, initialAvailability, place } from './completion.js';
-import { KEPT, KeptDevices } from './keptDevices.js';
+import { keptFor, KeptDevices } from './keptDevices.js';
 import type { Strategy, StrategyContext, StrategyResult, TaskDecision } from '../registry.js';
 
 /**
  * Sufferage with each task keeping its `keep` fastest devices between row
- * scans ({@link KeptDevices}; default {@link KEPT}): the tests run small
+ * scans ({@link KeptDevices}; default {@link keptFor}(m)): the tests run small
  * values so that the kept-device path meets small matrices. @internal
  */
-export function runSufferage(ctx: StrategyContext, keep = KEPT): StrategyResult {
+export function runSufferage(ctx: StrategyContext, keep = keptFor(ctx.cp.m)): StrategyResult {
   const { cp } = ctx;
   const { n, m } = cp;
   const avail = initialAvailability(cp);
