@@ -3,10 +3,17 @@
  * @module
  */
 import { DeviceLists, TaskHeap } from './batchIndex.js';
-import { completionRow, decision, heuristicResult, initialAvailability, place, scanTopTwo } from './completion.js';
+import { completionRow, decision, heuristicResult, initialAvailability, place } from './completion.js';
+import { keptFor, KeptDevices } from './keptDevices.js';
 import type { Strategy, StrategyContext, StrategyResult, TaskDecision } from '../registry.js';
 
-function runSufferageGreedy(ctx: StrategyContext): StrategyResult {
+/**
+ * Greedy sufferage with each task keeping its `keep` fastest devices
+ * between row scans ({@link KeptDevices}; default {@link keptFor}(m)): the
+ * tests run small values so that the kept-device path meets small
+ * matrices. @internal
+ */
+export function runSufferageGreedy(ctx: StrategyContext, keep = keptFor(ctx.cp.m)): StrategyResult {
   const { cp } = ctx;
   const { n, m, exec, transfer, release } = cp;
   const avail = initialAvailability(cp);
@@ -22,14 +29,15 @@ function runSufferageGreedy(ctx: StrategyContext): StrategyResult {
   const order = new Int32Array(n);
   const trace: TaskDecision[] = [];
   const row = ctx.trace ? new Float64Array(m) : undefined;
+  const top = new KeptDevices(cp, keep);
 
-  const rescan = (k: number): void => {
-    scanTopTwo(cp, avail, k, bestDev, bestCt, secondDev, secondCt);
+  const rescan = (k: number, fresh = false): void => {
+    top.topTwo(avail, k, bestDev, bestCt, secondDev, secondCt, fresh);
     sufferage[k] = secondCt[k]! - bestCt[k]!;
     bestLists.add(k, bestDev[k]!);
     secondLists.add(k, secondDev[k]!);
   };
-  for (let i = 0; i < n; i++) rescan(i);
+  for (let i = 0; i < n; i++) rescan(i, true);
   heap.fill(n);
   for (let step = 0; step < n; step++) {
     const i = heap.pop();
@@ -99,5 +107,5 @@ function runSufferageGreedy(ctx: StrategyContext): StrategyResult {
 export const sufferageGreedy: Strategy = {
   name: 'sufferage-greedy',
   summary: 'Greedy sufferage: repeatedly map the one task that would suffer most (second-best minus best completion time) if denied its best device.',
-  run: runSufferageGreedy,
+  run: (ctx) => runSufferageGreedy(ctx),
 };
