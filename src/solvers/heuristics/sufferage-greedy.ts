@@ -98,11 +98,16 @@ export function runSufferageGreedy(ctx: StrategyContext, keep = keptFor(ctx.cp.m
  * best and second-best device; after placing on device j only the tasks
  * listed under j are updated (a device outside a task's top two only got
  * worse, so the top two stand): in O(1) when j was the best and stays
- * strictly below the second, else by a rescan of the row. Identical to the plain O(n²·m) loop, which
- * the tests check decision for decision.
+ * strictly below the second, else by re-timing its K = max(16, 2·⌈√m⌉)
+ * fastest devices at its last row scan (`KeptDevices`; exact while the
+ * second of them stays strictly below a lower bound on the others), or by a
+ * scan of the row (always, below 128 devices). Identical to the plain
+ * O(n²·m) loop, which the tests check decision for decision (also with K
+ * forced down to 2-4).
  *
- * Complexity: O(n·m + n log n + U log n + R·m) time for U ≤ n² updates
- * (≈ n²/m on random instances), R ≤ U of them full rescans.
+ * Complexity: O(n·m + n log n + U log n + R·K + S·m) time for U ≤ n²
+ * updates (≈ n²/m on random instances), R ≤ U of them re-timings and S ≤ R
+ * row scans; O(n·m) memory.
  */
 export const sufferageGreedy: Strategy = {
   name: 'sufferage-greedy',

@@ -105,10 +105,20 @@ export function runSufferage(ctx: StrategyContext, keep = keptFor(ctx.cp.m)): St
  *
  * Incremental: each unmapped task keeps its best and second-best device and
  * completion time in typed arrays; after a pass only the tasks whose best or
- * second-best device received a task are rescanned.
+ * second-best device received a task are updated. Every claimed device
+ * receives a task, so in practice that is nearly every unmapped task every
+ * pass (the per-pass work is Θ(unmapped tasks)). With 128 devices or more
+ * an update re-times the task's K = max(16, 2·⌈√m⌉) fastest devices at its
+ * last row scan (`KeptDevices`), exact while the second of them stays
+ * strictly below a lower bound on the others, and scans the row in O(m)
+ * otherwise; with fewer devices it scans the row. Identical to the plain
+ * pass-by-pass loop, which the tests check decision for decision (also
+ * with K forced down to 2-4).
  *
- * Complexity: O(P·n + R·m) time for P passes (n/m ≤ P ≤ n) and R rescans;
- * O(n + m) memory.
+ * Complexity: O(n·m + W·K + S·m) time for W = the sum over passes of the
+ * unmapped tasks (n ≤ W ≤ n², ≈ n²/(2·tasks per pass)) of which S need a
+ * row scan (S ≤ W; about W·1.4/K on the consistent matrices measured);
+ * O(n·m) memory (the transfer + exec matrix and the kept devices).
  */
 export const sufferage: Strategy = {
   name: 'sufferage',
