@@ -1,9 +1,11 @@
 /**
  * Sufferage speed against the plain Min-Min full-rescan loop (issue 15),
- * measured in one run, interleaved: for each case, rounds of (plain loop,
- * `solve(p, {strategy, trace: false})`, the strategy alone) and the median
- * of each; ratios are medians over medians. Also the 8192×256 consistent
- * instance (plain loop once).
+ * measured in one run, interleaved: for each of the 12 Braun instances,
+ * rounds of (plain loop, `solve(p, {strategy, trace: false})`, the strategy
+ * alone) after two warm-up rounds, and the median of each; ratios are
+ * medians over medians. With `--big`, the generated 8192×256 consistent
+ * and inconsistent instances (seed 2; one round each, no warm-up: the plain
+ * loop takes tens of seconds).
  *
  *   npx tsx scripts/bench-sufferage.ts [--rounds 15] [--big] [--strategy sufferage]
  *
