@@ -42,6 +42,8 @@ export class KeptDevices {
   private readonly m: number;
   private readonly k: number;
   private readonly release: Float64Array;
+  /** Whether no release time exceeds the smallest ready time (then no task ever waits for its release). */
+  private readonly noWait: boolean;
   /** How many full scans of a row were made (for tests and benchmarks). */
   scans = 0;
 
@@ -50,6 +52,11 @@ export class KeptDevices {
     this.m = m;
     this.k = m < kept ? m : kept;
     this.release = cp.release;
+    let minReady = Infinity;
+    for (let j = 0; j < m; j++) if (cp.ready[j]! < minReady) minReady = cp.ready[j]!;
+    let maxRelease = -Infinity;
+    for (let i = 0; i < n; i++) if (cp.release[i]! > maxRelease) maxRelease = cp.release[i]!;
+    this.noWait = maxRelease <= minReady;
     this.cost = new Float64Array(n * m);
     for (let q = 0; q < n * m; q++) this.cost[q] = transfer[q]! + exec[q]!;
     this.kept = new Int32Array(this.k < m ? n * this.k : 0);
@@ -74,7 +81,21 @@ export class KeptDevices {
     let bc = Infinity;
     let sd = -1;
     let sc = Infinity;
-    if (k === m) {
+    if (k === m && this.noWait) {
+      // No release exceeds any availability: ct = avail + cost, the same value.
+      for (let j = 0; j < m; j++) {
+        const ct = avail[j]! + cost[base + j]!;
+        if (ct < bc) {
+          sd = bd;
+          sc = bc;
+          bd = j;
+          bc = ct;
+        } else if (ct < sc) {
+          sd = j;
+          sc = ct;
+        }
+      }
+    } else if (k === m) {
       for (let j = 0; j < m; j++) {
         const a = avail[j]!;
         const ct = (a > r ? a : r) + cost[base + j]!;
