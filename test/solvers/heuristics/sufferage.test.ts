@@ -1,5 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { compileProblem } from '../../../src/problem/compile.js';
+import { generateEtc } from '../../../src/problem/generate.js';
+import { runSufferage } from '../../../src/solvers/heuristics/sufferage.js';
 import { solve } from '../../../src/solvers/solve.js';
 import { runStrategy, strategyContract } from '../contract.js';
 import { batchOracleArb, naiveSufferage } from '../helpers.js';
@@ -43,6 +46,30 @@ describe("solve(problem, { strategy: 'sufferage' }): oracles, heavy ties", () =>
         expect(runStrategy('sufferage', p, false)).toEqual(naiveSufferage(p));
       }),
       { numRuns: 400 },
+    );
+  });
+});
+
+describe('runSufferage(ctx, keep): the kept-device path against the plain loop', () => {
+  it('makes the same decisions as the plain pass-by-pass loop when each task keeps only 2 to 4 devices between scans (heavy ties, all-equal, consistent, Infinity, releases, huge ready times)', () => {
+    fc.assert(
+      fc.property(batchOracleArb, fc.integer({ min: 2, max: 4 }), (p, keep) => {
+        const cp = compileProblem(p);
+        const r = runSufferage({ cp, costModel: 'sequential', objective: 'makespan', seed: 0, timeLimitMs: 1000, maxIterations: 1000, trace: false }, keep);
+        expect({ assignment: Array.from(r.assignment), order: Array.from(r.order) }).toEqual(naiveSufferage(p));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('makes the same decisions as the plain loop on 40 × 24 consistent, inconsistent and semi-consistent matrices when each task keeps 8 devices', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.constantFrom('consistent', 'inconsistent', 'semi-consistent'), (seed, consistency) => {
+        const p = generateEtc({ tasks: 40, machines: 24, consistency, seed });
+        const r = runSufferage({ cp: compileProblem(p), costModel: 'sequential', objective: 'makespan', seed: 0, timeLimitMs: 1000, maxIterations: 1000, trace: false }, 8);
+        expect({ assignment: Array.from(r.assignment), order: Array.from(r.order) }).toEqual(naiveSufferage(p));
+      }),
+      { numRuns: 30 },
     );
   });
 });
