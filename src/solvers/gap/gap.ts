@@ -175,8 +175,8 @@ const WARM_START_ITERATIONS = 500;
  * {@link InputRangeError} on `instance.cost`); every finite demand and
  * budget ≥ 0 (`Infinity` forbids a pair / leaves a budget unconstrained).
  *
- * Complexity: heuristic O(n·m + 32n) per iteration (all shifts, a rotating
- * window of 32 swap partners per task), for at most `maxIterations`
+ * Complexity: heuristic O(n·m + 64n) per iteration (all shifts, a rotating
+ * window of 64 swap and chain partners per task), for at most `maxIterations`
  * iterations; exact: exponential in the worst case
  * (NP-hard), bounded by `timeLimitMs`.
  *

@@ -64,7 +64,8 @@ export interface GapHeuristicResult {
  * INFORMS J. Comput. 16(2), 2004, §3.2): every iteration applies the best
  * admissible shift, swap or two-move ejection chain on cost + Σ_j α_j ·
  * overload_j ({@link TabuSearch}), then grows the weights of overloaded
- * devices (× 1.1) or, when nothing is overloaded, shrinks all of them
+ * devices (the most overloaded × 1.1, the others in proportion to their
+ * overload) or, when nothing is overloaded, shrinks all of them
  * (× 0.95). After max(500, 10n) iterations without a new best it restarts
  * by path relinking (Yagiura, Ibaraki & Glover, EJOR 169, 2006): the best
  * feasible state of the phase joins an elite pool (10 distinct feasible

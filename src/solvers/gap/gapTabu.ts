@@ -14,8 +14,12 @@ import { shift, type State } from './gapSearchState.js';
 
 /** Relative rounding noise of a move's delta (loads drift by a few ulps of the scaled budgets, which are about 1). */
 const NOISE = 1e-12;
-/** Swap partners per task and step: a window that rotates by its width each step (all pairs every ⌈(n−1)/W⌉ steps). */
-const SWAP_WINDOW = 32;
+/**
+ * Swap and chain partners per task and step: a window that rotates by its width each step (all pairs every
+ * ⌈(n−1)/W⌉ steps). 64 rather than 32: on gapd at a fixed iteration budget (20 000, seeds 0-3), with the
+ * proportional weights of {@link TabuSearch.adapt}, every one of d10100-d20200 ended lower on average (bench/GAP.md).
+ */
+const SWAP_WINDOW = 64;
 
 /** Tabu memory, penalty weights and the move chosen by {@link TabuSearch.step}. @internal */
 export class TabuSearch {
@@ -60,8 +64,8 @@ export class TabuSearch {
    * `bestCost` (aspiration). The moved tasks' old devices become tabu for
    * them for `tenure` iterations. Returns false when no move is admissible
    * (then `s` is unchanged). Swaps and chains: each task with a window of
-   * 32 partners that rotates every step; `chains = false` leaves chains out.
-   * Complexity: O(n·m + 32n).
+   * 64 partners that rotates every step; `chains = false` leaves chains out.
+   * Complexity: O(n·m + 64n).
    */
   step(s: State, iter: number, tenure: number, bestCost: number, chains = true): boolean {
     const { n, m, cost, demand, budget, allowed } = this.g;
@@ -185,16 +189,24 @@ export class TabuSearch {
   }
 
   /**
-   * Strategic oscillation: while `s` overloads some device, the weights of
-   * the overloaded devices grow by `up`; once no device is overloaded, every
-   * weight shrinks by `down` (within [λ0/1000, λ0·10^9]).
+   * Strategic oscillation: while `s` overloads some device, the weight of
+   * each overloaded device j grows by the factor 1 + (up − 1)·o_j / max_k o_k
+   * (o_j its overload: the most overloaded device by `up`, the others in
+   * proportion, as in Yagiura, Ibaraki & Glover 2004 §3.2); once no device
+   * is overloaded, every weight shrinks by `down` (within [λ0/1000,
+   * λ0·10^9]). Complexity O(m).
    */
   adapt(s: State, up: number, down: number): void {
     const { m, budget } = this.g;
     const lo = this.lambda0 * 1e-3;
     const hi = this.lambda0 * 1e9;
     if (s.over > 0) {
-      for (let j = 0; j < m; j++) if ((s.load[j] as number) > (budget[j] as number)) this.alpha[j] = Math.min(hi, (this.alpha[j] as number) * up);
+      let most = 0;
+      for (let j = 0; j < m; j++) most = Math.max(most, (s.load[j] as number) - (budget[j] as number));
+      for (let j = 0; j < m; j++) {
+        const o = (s.load[j] as number) - (budget[j] as number);
+        if (o > 0) this.alpha[j] = Math.min(hi, (this.alpha[j] as number) * (1 + ((up - 1) * o) / most));
+      }
     } else {
       for (let j = 0; j < m; j++) this.alpha[j] = Math.max(lo, (this.alpha[j] as number) * down);
     }

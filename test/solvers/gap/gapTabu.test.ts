@@ -130,4 +130,14 @@ describe('gapTabu: one tabu-search step', () => {
     t.reset();
     expect([...t.alpha]).toEqual([2, 2]);
   });
+
+  it('adapt(s, up, down) grows each overloaded weight in proportion to its overload (the most overloaded by up)', () => {
+    // Device 0: load 3 + 3 = 6 on budget 4 (overload 2); device 1: load 2 + 2 = 4 on budget 3 (overload 1).
+    const g = compileGap('t', { cost: [[1, 1], [1, 1], [1, 1], [1, 1]], demand: [[3, 2], [3, 2], [1, 2], [1, 2]], budget: [4, 3] }, false);
+    const t = new TabuSearch(g, 2);
+    const s = new State(g, Int32Array.from([0, 0, 1, 1]));
+    t.adapt(s, 1.5, 0.5);
+    // 2 · (1 + 0.5 · 2/2) = 3 and 2 · (1 + 0.5 · 1/2) = 2.5.
+    expect([...t.alpha]).toEqual([3, 2.5]);
+  });
 });
