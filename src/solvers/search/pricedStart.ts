@@ -1,7 +1,8 @@
 /**
- * The LP-priced start of the makespan search (strategy `'local-search'`)
- * and the Lagrangian (LP-dual) lower bound its prices prove. Private to
- * `solvers/`.
+ * The LP-priced start of the makespan search (strategy `'local-search'`),
+ * the Lagrangian (LP-dual) lower bound its prices prove, and each task's
+ * nearest devices at those prices (the annealing's size reduction).
+ * Private to `solvers/`.
  * @internal
  * @module
  */
