@@ -7,7 +7,7 @@ import { evaluateCompiled } from '../../schedule/evaluate.js';
 import { lowerBoundCompiled } from '../../schedule/lowerBound.js';
 import { Loads, makespanOf, restore } from './makespanLoads.js';
 import { anneal, descend, descendOverflow } from './makespanMoves.js';
-import { pricedStart } from './pricedStart.js';
+import { nearestDevices, pricedStart } from './pricedStart.js';
 import { mct } from '../heuristics/mct.js';
 import { minMinUntil } from '../heuristics/min-min.js';
 import type { CompiledProblem } from '../../problem/types.js';
@@ -19,6 +19,8 @@ const priceRounds = (n: number): number => Math.min(20_000, Math.max(100, 40 * n
 const WORK_WEIGHT = 0.05;
 /** Annealing proposals per target attempt: 400 per task, within [20 000, 200 000]. */
 const annealSteps = (n: number): number => Math.min(200_000, Math.max(20_000, 400 * n));
+/** Devices per task that annealing may send it to (its nearest by LP-priced time; tuned on the Braun instances). */
+const NEAR = 4;
 /** Failed attempts before the target step δ is halved. */
 const PATIENCE = 3;
 /** Times δ may run from 1% down to 1e-5 without success before the search stops (converged). */
@@ -33,7 +35,11 @@ const MAX_CYCLES = 4;
  * 2. target search, one iteration per attempt: ask for a makespan t = δ below
  *    the best (δ = 1% at first), push the overflow Σ_j max(0, load_j − t) to
  *    0 by the overflow descent, then by simulated annealing (400 random
- *    moves and swaps per task, 20 000 to 200 000); on success the critical
+ *    moves and swaps per task, 20 000 to 200 000; a move sends a task only
+ *    to one of its 4 devices of least LP-priced time w_j·p_ij, the size
+ *    reduction of Fanjul-Peyro & Ruiz 2011, "Size-reduction heuristics for
+ *    the unrelated parallel machines scheduling problem", Section 3, with
+ *    the priced start's prices w); on success the critical
  *    descent polishes the new best and the next target is lower; after 3
  *    failures δ halves (back to 1% below 1e-5); every attempt starts from
  *    the best;
@@ -96,6 +102,8 @@ function run(ctx: StrategyContext): StrategyResult {
   let fails = 0;
   let cycles = 0;
   const steps = annealSteps(n);
+  // Size reduction (Fanjul-Peyro & Ruiz 2011): annealing sends a task only to its NEAR devices of least priced time.
+  const near = nearestDevices(n, m, p, priced.prices, NEAR);
   let meanP = 0;
   for (let i = 0; i < n; i++) meanP += p[i * m + (cur.asg[i] as number)] as number;
   meanP /= n;
@@ -107,7 +115,7 @@ function run(ctx: StrategyContext): StrategyResult {
     iterations++;
     const target = Math.max(lowerBound, bestSpan * (1 - delta));
     let left = descendOverflow(cur, target, WORK_WEIGHT, deadline);
-    if (left > 0) left = anneal(cur, target, WORK_WEIGHT, rng, steps, meanP * 0.05, deadline);
+    if (left > 0) left = anneal(cur, target, WORK_WEIGHT, rng, steps, meanP * 0.05, deadline, near);
     if (left <= 0) {
       descend(cur, deadline);
       bestSpan = makespanOf(cur);
@@ -232,8 +240,9 @@ function fastestDevices(ctx: StrategyContext): StrategyResult {
 
 /**
  * Strategy `'local-search'`: makespan search from Min-Min and an LP-priced
- * start, by descent and annealing toward ever lower target makespans (see
- * `run`); seeded, bounded by `timeLimitMs` and `maxIterations`; reports its
+ * start, by descent and annealing toward ever lower target makespans, the
+ * annealing restricted to each task's 4 devices of least LP-priced time
+ * (Fanjul-Peyro & Ruiz 2011, Section 3; see `run`); seeded, bounded by `timeLimitMs` and `maxIterations`; reports its
  * own bound: the optimum on enumerated tiny instances (`'exhaustive'`), else
  * the larger of the combinatorial bound and the Lagrangian bound of its
  * prices (`'lagrangian'`, at most the LP bound, which `makespanLpBound`

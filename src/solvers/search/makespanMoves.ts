@@ -179,9 +179,17 @@ export function descendOverflow(s: Loads, t: number, mu: number, deadline = Infi
  * off overflowing devices; temperature falls geometrically from temp0 to
  * temp0·1e-3 over `steps` proposals. Stops early when the overflow reaches
  * 0. Returns the remaining overflow.
+ *
+ * With `near` (k devices per task, `nearestDevices` of `pricedStart.ts`) a proposal sends
+ * task i to one of its own k near devices, drawn uniformly, instead of any
+ * device: the size reduction of Fanjul-Peyro & Ruiz (2011, Section 3)
+ * applied to the neighbourhood, so that proposals are not spent on devices
+ * many times slower for the task (on Braun's high machine heterogeneity,
+ * most of them). The partner of a swap is still any task of that device.
  */
-export function anneal(s: Loads, t: number, mu: number, rng: Rng, steps: number, temp0: number, deadline = Infinity): number {
+export function anneal(s: Loads, t: number, mu: number, rng: Rng, steps: number, temp0: number, deadline = Infinity, near?: Int32Array): number {
   const { n, m, p, asg, load, members, count } = s;
+  const k0 = near === undefined ? 0 : near.length / n;
   let overflow = 0;
   for (let j = 0; j < m; j++) if ((count[j] as number) > 0) overflow += over(load[j] as number, t);
   const cool = Math.pow(1e-3, 1 / Math.max(1, steps));
@@ -192,7 +200,7 @@ export function anneal(s: Loads, t: number, mu: number, rng: Rng, steps: number,
     const j = asg[i] as number;
     const lj = load[j] as number;
     if (lj <= t && rng() < 0.9) continue; // focus on overflowing devices
-    const k = randomIndex(rng, m);
+    const k = near === undefined ? randomIndex(rng, m) : (near[i * k0 + randomIndex(rng, k0)] as number);
     if (k === j) continue;
     const pij = p[i * m + j] as number;
     const pik = p[i * m + k] as number;

@@ -1,7 +1,8 @@
 /**
- * The LP-priced start of the makespan search (strategy `'local-search'`)
- * and the Lagrangian (LP-dual) lower bound its prices prove. Private to
- * `solvers/`.
+ * The LP-priced start of the makespan search (strategy `'local-search'`),
+ * the Lagrangian (LP-dual) lower bound its prices prove, and each task's
+ * nearest devices at those prices (the annealing's size reduction).
+ * Private to `solvers/`.
  * @internal
  * @module
  */
@@ -23,10 +24,12 @@ export const minPriceRounds = (n: number, m: number): number => Math.min(100, Ma
  * prices make the cheapest-device assignment balanced). Each priced
  * assignment is polished by the critical descent; the best is returned,
  * with the best Lagrangian lower bound seen over the rounds
- * ({@link lagrangianBound}).
+ * ({@link lagrangianBound}) and the prices that gave it (scaled to sum m,
+ * all 1 when no round ran).
  */
-export function pricedStart(n: number, m: number, p: Float64Array, ready: Float64Array, rounds: number, deadline: number): { asg: Int32Array; span: number; bound: number } {
+export function pricedStart(n: number, m: number, p: Float64Array, ready: Float64Array, rounds: number, deadline: number): { asg: Int32Array; span: number; bound: number; prices: Float64Array } {
   const w = new Float64Array(m).fill(1);
+  const prices = new Float64Array(m).fill(1);
   const asg = new Int32Array(n);
   const load = new Float64Array(m);
   let best = new Int32Array(n);
@@ -54,7 +57,10 @@ export function pricedStart(n: number, m: number, p: Float64Array, ready: Float6
       priced += bv;
     }
     const dual = lagrangianBound(priced, w, n, m);
-    if (dual > bound) bound = dual;
+    if (dual > bound) {
+      bound = dual;
+      prices.set(w);
+    }
     let mean = 0;
     for (let j = 0; j < m; j++) mean += load[j] as number;
     mean /= m;
@@ -75,7 +81,41 @@ export function pricedStart(n: number, m: number, p: Float64Array, ready: Float6
     }
     for (let j = 0; j < m; j++) w[j] = ((w[j] as number) * m) / norm;
   }
-  return { asg: best, span: bestSpan, bound };
+  return { asg: best, span: bestSpan, bound, prices };
+}
+
+/**
+ * Each task's `k` devices of least priced time w_j · p_ij, cheapest first
+ * (lowest index on ties): task i's list is `out[i·k .. i·k + k)`. The
+ * size reduction of Fanjul-Peyro & Ruiz (2011), "Size-reduction heuristics
+ * for the unrelated parallel machines scheduling problem", Computers &
+ * Operations Research 38(1), Section 3 (each job keeps only its best
+ * machines), with the LP-dual prices w as the measure: a task's near-LP
+ * devices are those of least reduced cost. O(n·m·k); k is clamped to
+ * [1, m].
+ */
+export function nearestDevices(n: number, m: number, p: Float64Array, w: Float64Array, k: number): Int32Array {
+  const kk = Math.max(1, Math.min(m, k));
+  const out = new Int32Array(n * kk);
+  const taken = new Uint8Array(m);
+  for (let i = 0; i < n; i++) {
+    taken.fill(0);
+    for (let r = 0; r < kk; r++) {
+      let bj = -1;
+      let bv = Infinity;
+      for (let j = 0; j < m; j++) {
+        if (taken[j] === 1) continue;
+        const v = (w[j] as number) * (p[i * m + j] as number);
+        if (bj < 0 || v < bv) {
+          bv = v;
+          bj = j;
+        }
+      }
+      taken[bj] = 1;
+      out[i * kk + r] = bj;
+    }
+  }
+  return out;
 }
 
 /**

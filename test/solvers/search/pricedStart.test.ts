@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { lagrangianBound, pricedStart } from '../../../src/solvers/search/pricedStart.js';
+import { lagrangianBound, nearestDevices, pricedStart } from '../../../src/solvers/search/pricedStart.js';
 
 describe('lagrangianBound: reference values', () => {
   it('lagrangianBound at equal prices is Σ_i min_j p_ij / m, shaved by (n + m + 2)·2^-52', () => {
@@ -20,5 +21,58 @@ describe('lagrangianBound: edge cases', () => {
     expect(lagrangianBound(0, Float64Array.of(0, 0), 1, 2)).toBe(0);
     expect(lagrangianBound(Infinity, Float64Array.of(1), 1, 1)).toBe(0);
     expect(lagrangianBound(NaN, Float64Array.of(1), 1, 1)).toBe(0);
+  });
+});
+
+describe('pricedStart, nearestDevices: properties', () => {
+  it('pricedStart returns the prices of its bound: lagrangianBound(Σ_i min_j w_j p_ij, w) recomputed from them is the bound', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 8 }).chain((n) =>
+          fc.integer({ min: 1, max: 4 }).chain((m) => fc.tuple(fc.constant(n), fc.constant(m), fc.array(fc.integer({ min: 1, max: 50 }), { minLength: n * m, maxLength: n * m }))),
+        ),
+        ([n, m, pv]) => {
+          const p = Float64Array.from(pv);
+          const { bound, prices } = pricedStart(n, m, p, new Float64Array(m), 100, Infinity);
+          let priced = 0;
+          for (let i = 0; i < n; i++) priced += Math.min(...Array.from({ length: m }, (_, j) => prices[j]! * p[i * m + j]!));
+          expect(prices.reduce((a, b) => a + b, 0)).toBeCloseTo(m, 9);
+          expect(lagrangianBound(priced, prices, n, m)).toBe(bound);
+        },
+      ),
+    );
+  });
+
+  it('nearestDevices lists each task\'s k devices of least w_j · p_ij in the order of a stable sort (lowest index on ties)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 6 }).chain((n) =>
+          fc.integer({ min: 1, max: 5 }).chain((m) =>
+            fc.tuple(
+              fc.constant(n),
+              fc.constant(m),
+              fc.array(fc.oneof(fc.integer({ min: 1, max: 9 }), fc.constant(Infinity)), { minLength: n * m, maxLength: n * m }),
+              fc.array(fc.integer({ min: 1, max: 3 }), { minLength: m, maxLength: m }),
+              fc.integer({ min: 0, max: 7 }),
+            ),
+          ),
+        ),
+        ([n, m, pv, wv, k]) => {
+          const p = Float64Array.from(pv);
+          const w = Float64Array.from(wv);
+          const out = nearestDevices(n, m, p, w, k);
+          const kk = Math.max(1, Math.min(m, k));
+          expect(out.length).toBe(n * kk);
+          for (let i = 0; i < n; i++) {
+            const sorted = [...Array(m).keys()].sort((a, b) => {
+              const va = w[a]! * p[i * m + a]!;
+              const vb = w[b]! * p[i * m + b]!;
+              return va === vb ? a - b : va < vb ? -1 : 1;
+            });
+            expect(Array.from(out.subarray(i * kk, (i + 1) * kk))).toEqual(sorted.slice(0, kk));
+          }
+        },
+      ),
+    );
   });
 });
