@@ -5,6 +5,7 @@
 import { lsapKernel } from './lsap.js';
 import { maxAllowedMatching } from './lsapFeasibility.js';
 import { identityDuals } from './lsapMonge.js';
+import { wasmMatrix } from './lsapWasm.js';
 import { copyRows, lastCopyCertifiedIdentity, magnitudeScale, readOptions, rowOf, scanStats, workBuffer, type Stats } from './lsapInput.js';
 import { checkArray, checkInteger, infeasible, rangeError, rangeReason, typeError } from '../../internal/errors.js';
 
@@ -119,7 +120,12 @@ export function linearSumAssignment(
   checkArray(fn, 'cost', cost);
   const rows = cost.length;
   const cols = rows === 0 ? 0 : rowOf(fn, cost, 0).length;
-  const data = workBuffer(rows * cols);
+  // Straight into the WebAssembly kernel's memory when it will solve `data`
+  // as laid out (no copy there); a transposed or cost-limited problem is
+  // copied into a new layout first, so `data` stays a plain buffer (the
+  // kernel's copy would overwrite it, or its growth detach it).
+  const asGiven = rows <= cols && opts.costLimit === undefined;
+  const data = (asGiven ? wasmMatrix(rows, cols) : undefined) ?? workBuffer(rows * cols);
   // Copy and scan in one pass: the column minima (for the kernel, see
   // ColumnMinima) and Σ|c|, which is finite only when every entry is, and
   // then bounds them all. Otherwise (forbidden pairs, a bad entry, or

@@ -118,34 +118,65 @@ function largeInstance(m: object, bytes: number): DenseInstance | undefined {
   return fresh;
 }
 
+/** Bytes of linear memory the kernel needs for a `rows × cols` problem (rows ≤ cols). */
+function kernelBytes(rows: number, cols: number): number {
+  return rows * cols * 8 + cols * 24 + (rows * 2 + cols * 4) * 4 + rows;
+}
+
+/** The instance for `bytes` (see SHARED_LIMIT), its memory grown to hold them; undefined on failure. */
+function instanceFor(m: object, bytes: number): DenseInstance | undefined {
+  const inst = bytes <= SHARED_LIMIT ? (shared ??= instantiate(m)) : largeInstance(m, bytes);
+  if (inst === undefined) return undefined;
+  const { memory } = inst;
+  if (memory.buffer.byteLength < bytes) {
+    try {
+      memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / PAGE));
+    } catch {
+      return undefined; // out of memory: the JavaScript path allocates less
+    }
+  }
+  return inst;
+}
+
+/**
+ * A `rows × cols` buffer (either orientation) inside the kernel's linear
+ * memory, where the caller can write the matrix so that {@link denseWasm}
+ * needs no copy; undefined when WebAssembly is unavailable. Valid until the
+ * next call into this module: a later solve may grow the memory, which
+ * detaches it.
+ * @internal
+ */
+export function wasmMatrix(rows: number, cols: number): Float64Array | undefined {
+  if (!enabled || rows * cols === 0) return undefined;
+  const m = wasmModule();
+  if (m === null) return undefined;
+  const inst = instanceFor(m, kernelBytes(Math.min(rows, cols), Math.max(rows, cols)));
+  return inst === undefined ? undefined : new Float64Array(inst.memory.buffer, 0, rows * cols);
+}
+
 /**
  * Runs the dense kernel on the row-major `rows × cols` matrix `c`
  * (rows ≤ cols) in WebAssembly: with `minima` (square only) lsap.ts's
  * `lsapSquare` from its column reduction on, without it `lsapRectangular`
  * (`rowReduction` as there). Returns what that function returns (the
  * assignment, or undefined), or null when WebAssembly is unavailable (then
- * the caller runs the JavaScript path). `c` is copied, not written.
+ * the caller runs the JavaScript path). `c` is not written; it is copied
+ * into linear memory unless it is already there (see {@link wasmMatrix}).
  * @internal
  */
 export function denseWasm(c: Float64Array, rows: number, cols: number, minima: ColumnMinima | undefined, rowReduction: boolean): Int32Array | undefined | null {
   if (!enabled) return null;
   const m = wasmModule();
   if (m === null) return null;
-  const cBytes = rows * cols * 8;
-  const bytes = cBytes + cols * 24 + (rows * 2 + cols * 4) * 4 + rows;
-  const inst = bytes <= SHARED_LIMIT ? (shared ??= instantiate(m)) : largeInstance(m, bytes);
+  const bytes = kernelBytes(rows, cols);
+  const held = bytes <= SHARED_LIMIT ? shared : large?.deref();
+  // Growing the memory detaches `c` when it lives there: copy it out first.
+  const src = held !== undefined && c.buffer === held.memory.buffer && held.memory.buffer.byteLength < bytes ? c.slice() : c;
+  const inst = instanceFor(m, bytes);
   if (inst === undefined) return null;
-  const { memory } = inst;
-  if (memory.buffer.byteLength < bytes) {
-    try {
-      memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / PAGE));
-    } catch {
-      return null; // out of memory: the JavaScript path allocates less
-    }
-  }
-  const buf = memory.buffer;
-  new Float64Array(buf, 0, rows * cols).set(c);
-  const ws = cBytes;
+  const buf = inst.memory.buffer;
+  if (src.buffer !== buf || src.byteOffset !== 0) new Float64Array(buf, 0, rows * cols).set(src);
+  const ws = rows * cols * 8;
   const x = ws + cols * 24;
   if (minima !== undefined) {
     new Float64Array(buf, ws, cols).set(minima.min);

@@ -146,3 +146,19 @@ describe('denseWasm: fallback when WebAssembly is unavailable', () => {
     expect(api.linearSumAssignment([[1, 9], [9, 8]], { costLimit: 6 })).toEqual({ assignment: [0, -1], cost: 1, unmatchedRows: [1], unmatchedColumns: [1] });
   });
 });
+
+describe('wasmMatrix: the input written straight into the kernel memory', () => {
+  it('linearSumAssignment gives identical results on both paths when a huge-magnitude matrix forces the scaled retry, and when the transposed and cost-limited problems follow a square solve', () => {
+    const big = 2 ** 1000;
+    const huge = [[big, 3 * big, 2 * big], [2 * big, big, 3 * big], [3 * big, 2 * big, big]];
+    const [w, j] = bothPaths(() => outcome(() => linearSumAssignment(huge)));
+    expect(w).toEqual(j);
+    const rng = createRng(1504);
+    const square = matrix(rng, 40, 40, 1, 0);
+    const tall = matrix(rng, 60, 25, 1, 0.1);
+    const wide = matrix(rng, 25, 60, 2, 0);
+    const run = () => [linearSumAssignment(square), outcome(() => linearSumAssignment(tall)), linearSumAssignment(wide, { costLimit: 0.3 }), linearSumAssignment(square, { maximize: true })];
+    const [a, b] = bothPaths(run);
+    expect(a).toEqual(b);
+  });
+});
