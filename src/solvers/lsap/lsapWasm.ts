@@ -25,10 +25,13 @@
  * @module
  */
 import type { ColumnMinima } from './lsapMinima.js';
+import type { IdentityDuals } from './lsapMonge.js';
 import { LSAP_DENSE_WASM_BASE64 } from './wasm/lsapDenseWasm.js';
 
 /** The module's export (see `solve` in wasm/lsapDense.as.ts). */
 type SolveExport = (c: number, rows: number, cols: number, square: number, rowReduction: number, ws: number) => number;
+/** The module's `scan` export (see wasm/lsapDense.as.ts). */
+type ScanExport = (c: number, rows: number, cols: number, square: number, id: number, u: number, v: number, min: number, minRow: number, flag: number) => number;
 
 /** The parts of the WebAssembly API used here (not in this project's `lib`). */
 interface WasmMemory {
@@ -43,6 +46,7 @@ interface WasmApi {
 interface DenseInstance {
   readonly memory: WasmMemory;
   readonly solve: SolveExport;
+  readonly scan: ScanExport;
 }
 
 /** Byte size up to which the cached instance is used (its memory is kept). */
@@ -96,8 +100,9 @@ function instantiate(m: object): DenseInstance | undefined {
     const { exports } = new api.Instance(m, {});
     const memory = exports['memory'] as WasmMemory | undefined;
     const solve = exports['solve'];
-    if (typeof memory !== 'object' || !(memory.buffer instanceof ArrayBuffer) || typeof solve !== 'function') return undefined;
-    return { memory, solve: solve as SolveExport };
+    const scan = exports['scan'];
+    if (typeof memory !== 'object' || !(memory.buffer instanceof ArrayBuffer) || typeof solve !== 'function' || typeof scan !== 'function') return undefined;
+    return { memory, solve: solve as SolveExport, scan: scan as ScanExport };
   } catch {
     return undefined;
   }
@@ -184,4 +189,45 @@ export function denseWasm(c: Float64Array, rows: number, cols: number, minima: C
   }
   const ok = inst.solve(0, rows, cols, minima === undefined ? 0 : 1, rowReduction ? 1 : 0, ws);
   return ok === 1 ? new Int32Array(buf, x, rows).slice() : undefined;
+}
+
+/** Whether the last {@link wasmScan} call certified the identity. */
+let scanIdentity = false;
+
+/**
+ * lsapInput.ts's `copyRows` after the copy, in WebAssembly, on `data` from
+ * {@link wasmMatrix} (rows × cols, already filled): returns Σ|c| (the same
+ * sum, in the same order); with `minima` (square) also checks the identity
+ * certificate with `id` (read with {@link lastScanCertifiedIdentity}) and,
+ * when it fails, writes the column minima (ties to the lowest row), exactly
+ * as `copyRows` does. undefined when `data` is not that buffer.
+ * @internal
+ */
+export function wasmScan(data: Float64Array, rows: number, cols: number, minima: ColumnMinima | undefined, id: IdentityDuals | undefined): number | undefined {
+  scanIdentity = false;
+  const inst = kernelBytes(Math.min(rows, cols), Math.max(rows, cols)) <= SHARED_LIMIT ? shared : large?.deref();
+  if (inst === undefined || data.buffer !== inst.memory.buffer || data.byteOffset !== 0) return undefined;
+  const buf = inst.memory.buffer;
+  const u = rows * cols * 8;
+  const v = u + rows * 8;
+  const min = v + cols * 8;
+  const minRow = min + cols * 8;
+  const flag = minRow + cols * 4;
+  if (id !== undefined) {
+    new Float64Array(buf, u, rows).set(id.u);
+    new Float64Array(buf, v, cols).set(id.v);
+  }
+  const sumAbs = inst.scan(0, rows, cols, minima === undefined ? 0 : 1, id === undefined ? 0 : 1, u, v, min, minRow, flag);
+  if (minima === undefined) return sumAbs;
+  scanIdentity = new Int32Array(buf, flag, 1)[0] === 1;
+  if (!scanIdentity) {
+    minima.min.set(new Float64Array(buf, min, cols));
+    minima.row.set(new Int32Array(buf, minRow, cols));
+  }
+  return sumAbs;
+}
+
+/** Whether the last {@link wasmScan} call proved the identity assignment optimal. @internal */
+export function lastScanCertifiedIdentity(): boolean {
+  return scanIdentity;
 }

@@ -258,3 +258,78 @@ export function solve(c: usize, rows: i32, cols: i32, square: i32, rowReduction:
   }
   return augmentAll(c, cols, x, y, v, free, nFree, pred, col, from, dist, dual);
 }
+
+// Knuth's TwoSum error of s = fl(a − b) (lsapMonge.ts's subtractionError).
+@inline function subtractionError(a: f64, b: f64, s: f64): f64 {
+  const nb = -b;
+  const a1 = s - nb;
+  const b1 = s - a1;
+  return a - a1 + (nb - b1);
+}
+
+/**
+ * The input pass of lsapInput.ts's copyRows after the copy, on the
+ * row-major rows × cols matrix at `c`: returns Σ|c| (in row-major order);
+ * with `square` = 1, checks the identity's Monge certificate with the duals
+ * u, v (f64 [rows] each at `u`, `v`; `id` = 0: no duals, not certified),
+ * stores 1 (certified) or 0 at byte `flag`, and when not certified writes the
+ * column minima, ties to the lowest row, to `min` (f64 [cols]) and `minRow`
+ * (i32 [cols]).
+ */
+export function scan(c: usize, rows: i32, cols: i32, square: i32, id: i32, u: usize, v: usize, min: usize, minRow: usize, flag: usize): f64 {
+  let sumAbs: f64 = 0;
+  let identity = square != 0 && id != 0;
+  let i: i32 = 0;
+  // One pass while the certificate holds (a constant matrix: the only one).
+  for (; i < rows && identity; i++) {
+    const row = c + ((<usize>i * <usize>cols) << 3);
+    const ui = ld(u, i);
+    for (let j: i32 = 0; j < cols; j++) {
+      const a = ld(row, j);
+      sumAbs += Math.abs(a);
+      const vj = ld(v, j);
+      const r = a - vj;
+      if (r <= ui) {
+        if (a == vj) identity = identity && ui <= 0;
+        else identity = identity && r == ui && subtractionError(a, vj, r) >= 0;
+      }
+    }
+  }
+  if (square == 0) {
+    for (; i < rows; i++) {
+      const row = c + ((<usize>i * <usize>cols) << 3);
+      for (let j: i32 = 0; j < cols; j++) sumAbs += Math.abs(ld(row, j));
+    }
+    return sumAbs;
+  }
+  store<i32>(flag, identity ? 1 : 0);
+  if (identity) return sumAbs;
+  // Column minima, ties to the lowest row: the rows already summed, then the
+  // others with their sums.
+  for (let j: i32 = 0; j < cols; j++) {
+    st(min, j, Infinity);
+    si(minRow, j, 0);
+  }
+  for (let k: i32 = 0; k < i; k++) {
+    const row = c + ((<usize>k * <usize>cols) << 3);
+    for (let j: i32 = 0; j < cols; j++) {
+      const a = ld(row, j);
+      if (a < ld(min, j)) {
+        st(min, j, a);
+        si(minRow, j, k);
+      }
+    }
+  }
+  for (; i < rows; i++) {
+    const row = c + ((<usize>i * <usize>cols) << 3);
+    for (let j: i32 = 0; j < cols; j++) {
+      const a = ld(row, j);
+      sumAbs += Math.abs(a);
+      if (a < ld(min, j)) {
+        st(min, j, a);
+        si(minRow, j, i);
+      }
+    }
+  }
+  return sumAbs;
+}
