@@ -71,6 +71,16 @@ export interface LinearSumAssignmentResult {
  * its transpose when it has more rows than columns): augmenting row
  * reduction from v = 0, then shortest augmenting paths.
  *
+ * WebAssembly: the dense algorithm (column reduction to shortest augmenting
+ * paths) and the rows-form input pass (Σ|c|, the identity certificate, the
+ * column minima) run in a 2.8 KB WebAssembly module embedded in the package
+ * (compiled from AssemblyScript, `src/solvers/lsap/wasm/`), so that the
+ * first call in a process does not run them in V8's interpreter. It performs
+ * the same floating-point operations in the same order as the JavaScript
+ * code, which runs instead where WebAssembly is unavailable or refused (a
+ * content security policy without `wasm-unsafe-eval`): the result is the
+ * same either way, ties included.
+ *
  * Exactness at every magnitude: forbidden pairs stay `Infinity` inside (no
  * stand-in cost that could collide with a large allowed one) and are never
  * on an augmenting path. "Infeasible" is reported only with a proof: the

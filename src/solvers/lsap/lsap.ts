@@ -22,7 +22,9 @@
  * while the augmenting paths take Θ(n³) there; refused in O(1) for most
  * other matrices). Finite square matrices with n ≥ 250 then go through `lsapSparse` (K
  * smallest reduced costs per row, then an O(n²) optimality certificate on
- * the full matrix; dense fallback).
+ * the full matrix; dense fallback). The dense algorithm runs in WebAssembly
+ * when available (`lsapWasm.ts`: the same operations, the same result), in
+ * JavaScript otherwise.
  * @internal
  */
 import { columnMinima, type ColumnMinima } from './lsapMinima.js';
