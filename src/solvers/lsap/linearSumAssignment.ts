@@ -5,7 +5,8 @@
 import { lsapKernel } from './lsap.js';
 import { maxAllowedMatching } from './lsapFeasibility.js';
 import { identityDuals } from './lsapMonge.js';
-import { copyRows, lastCopyCertifiedIdentity, magnitudeScale, readOptions, rowOf, scanStats, workBuffer, type Stats } from './lsapInput.js';
+import { lastScanCertifiedIdentity, wasmMatrix, wasmScan } from './lsapWasm.js';
+import { copyRows, lastCopyCertifiedIdentity, magnitudeScale, readOptions, rowOf, scanStats, setRows, workBuffer, type Stats } from './lsapInput.js';
 import { checkArray, checkInteger, infeasible, rangeError, rangeReason, typeError } from '../../internal/errors.js';
 
 /** Options of {@link linearSumAssignment} and {@link linearSumAssignmentMatrix}. */
@@ -70,6 +71,16 @@ export interface LinearSumAssignmentResult {
  * its transpose when it has more rows than columns): augmenting row
  * reduction from v = 0, then shortest augmenting paths.
  *
+ * WebAssembly: the dense algorithm (column reduction to shortest augmenting
+ * paths) and the rows-form input pass (Σ|c|, the identity certificate, the
+ * column minima) run in a 2.8 KB WebAssembly module embedded in the package
+ * (compiled from AssemblyScript, `src/solvers/lsap/wasm/`), so that the
+ * first call in a process does not run them in V8's interpreter. It performs
+ * the same floating-point operations in the same order as the JavaScript
+ * code, which runs instead where WebAssembly is unavailable or refused (a
+ * content security policy without `wasm-unsafe-eval`): the result is the
+ * same either way, ties included.
+ *
  * Exactness at every magnitude: forbidden pairs stay `Infinity` inside (no
  * stand-in cost that could collide with a large allowed one) and are never
  * on an augmenting path. "Infeasible" is reported only with a proof: the
@@ -119,7 +130,13 @@ export function linearSumAssignment(
   checkArray(fn, 'cost', cost);
   const rows = cost.length;
   const cols = rows === 0 ? 0 : rowOf(fn, cost, 0).length;
-  const data = workBuffer(rows * cols);
+  // Straight into the WebAssembly kernel's memory when it will solve `data`
+  // as laid out (no copy there); a transposed or cost-limited problem is
+  // copied into a new layout first, so `data` stays a plain buffer (the
+  // kernel's copy would overwrite it, or its growth detach it).
+  const asGiven = rows <= cols && opts.costLimit === undefined;
+  const inWasm = asGiven ? wasmMatrix(rows, cols) : undefined;
+  const data = inWasm ?? workBuffer(rows * cols);
   // Copy and scan in one pass: the column minima (for the kernel, see
   // ColumnMinima) and Σ|c|, which is finite only when every entry is, and
   // then bounds them all. Otherwise (forbidden pairs, a bad entry, or
@@ -131,13 +148,21 @@ export function linearSumAssignment(
   // The identity assignment's Monge certificate (see identityDuals), checked
   // on the way: constant matrices and others Monge as given need no solve.
   const id = square && opts.costLimit === undefined && !opts.maximize ? identityDuals(rows, (i, j) => (Array.isArray(cost[i]) ? cost[i]?.[j] : undefined)) : undefined;
-  const sumAbs = copyRows(fn, cost, data, cols, square ? { min, row: minRow } : undefined, id);
+  // In WebAssembly memory: checked and copied in JavaScript, scanned in
+  // WebAssembly (the same sums, minima and certificate as copyRows).
+  let scanned: number | undefined;
+  if (inWasm !== undefined) {
+    setRows(fn, cost, inWasm, cols);
+    scanned = wasmScan(inWasm, rows, cols, square ? { min, row: minRow } : undefined, id);
+  }
+  const sumAbs = scanned ?? copyRows(fn, cost, data, cols, square ? { min, row: minRow } : undefined, id);
+  const certified = scanned === undefined ? lastCopyCertifiedIdentity() : lastScanCertifiedIdentity();
   // With hi = Σ|c| ≥ every |entry| and no scaling needed for it, the exact
   // maximum would not need scaling either.
   if (!(sumAbs < Infinity) || magnitudeScale(sumAbs, Math.min(rows, cols)) !== 1) {
     return solve(fn, data, rows, cols, opts.maximize, opts.costLimit, true, scanStats(fn, data, cols, opts.maximize, true));
   }
-  if (lastCopyCertifiedIdentity()) {
+  if (certified) {
     // Every entry finite and no scaling: c_ij − v_j ≥ u_i everywhere proves the identity optimal.
     let total = 0;
     for (let i = 0; i < rows; i++) total += data[i * cols + i] as number;

@@ -22,7 +22,9 @@
  * while the augmenting paths take Θ(n³) there; refused in O(1) for most
  * other matrices). Finite square matrices with n ≥ 250 then go through `lsapSparse` (K
  * smallest reduced costs per row, then an O(n²) optimality certificate on
- * the full matrix; dense fallback).
+ * the full matrix; dense fallback). The dense algorithm runs in WebAssembly
+ * when available (`lsapWasm.ts`: the same operations, the same result), in
+ * JavaScript otherwise.
  * @internal
  */
 import { columnMinima, type ColumnMinima } from './lsapMinima.js';
@@ -30,6 +32,7 @@ import { augment, pathScratch, shortestPath, type PathScratch } from './lsapPath
 import { lsapMonge } from './lsapMonge.js';
 import { denseRowReduction } from './lsapRowReduction.js';
 import { lsapSparse } from './lsapSparse.js';
+import { denseWasm } from './lsapWasm.js';
 
 /**
  * Square matrices from this size first try the candidate-graph path
@@ -67,6 +70,9 @@ export function lsapKernel(c: Float64Array, rows: number, cols: number, minima?:
 
 /** Jonker–Volgenant on an n×n matrix. */
 function lsapSquare(c: Float64Array, n: number, minima: ColumnMinima): Int32Array | undefined {
+  // The same algorithm in WebAssembly when available (identical result).
+  const w = denseWasm(c, n, n, minima, true);
+  if (w !== null) return w;
   // One buffer per element type, cut into views: small typed arrays cost
   // more to allocate than to fill at n ≈ 100.
   const ints = new Int32Array(6 * n);
@@ -150,6 +156,8 @@ function columnReduction(c: Float64Array, n: number, x: Int32Array, y: Int32Arra
  * strategy's stopping rule relies on.
  */
 function lsapRectangular(c: Float64Array, rows: number, cols: number, rowReduction: boolean): Int32Array | undefined {
+  const w = denseWasm(c, rows, cols, undefined, rowReduction);
+  if (w !== null) return w;
   const x = new Int32Array(rows).fill(-1);
   const y = new Int32Array(cols).fill(-1);
   const v = new Float64Array(cols);

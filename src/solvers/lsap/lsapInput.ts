@@ -153,6 +153,28 @@ export function copyRows(
   return sumAbs;
 }
 
+/**
+ * Copies the array-of-rows matrix `cost` into `data` after checking each
+ * row (an array of length `cols` of numbers, the first bad entry reported
+ * as {@link copyRows} reports it), with `TypedArray.prototype.set`: the
+ * per-entry work left in JavaScript is one type test (`row.every(
+ * Number.isFinite)` was tried instead: 3-15× slower warm, not inlined), so
+ * the first call, which V8 interprets, costs less than {@link copyRows}'s (the sums,
+ * minima and certificate are then computed by the WebAssembly kernel's
+ * `scan`, see lsapWasm.ts).
+ */
+export function setRows(fn: string, cost: readonly (readonly number[])[], data: Float64Array, cols: number): void {
+  const rows = cost.length;
+  for (let i = 0; i < rows; i++) {
+    const row = checkedRow(fn, cost, i, cols);
+    for (let j = 0; j < cols; j++) {
+      const c: unknown = row[j];
+      if (typeof c !== 'number') typeError(fn, `cost[${i}][${j}]`, 'a number', c);
+    }
+    data.set(row, i * cols);
+  }
+}
+
 /** Whether the last {@link copyRows} call proved the identity assignment optimal. */
 export function lastCopyCertifiedIdentity(): boolean {
   return identityCertified;

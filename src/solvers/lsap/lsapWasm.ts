@@ -1,0 +1,233 @@
+/**
+ * The dense LSAP kernel run as WebAssembly: the same algorithm as the
+ * JavaScript dense path of `lsap.ts` (same f64 operations in the same order,
+ * so the same assignment, ties included), compiled from
+ * `wasm/lsapDense.as.ts` by scripts/build-lsap-wasm.ts into a 2.2 KB module
+ * embedded as base64 (`wasm/lsapDenseWasm.ts`, about 3 KB of text).
+ *
+ * Why: the first call in a process ran the JavaScript kernel in V8's
+ * interpreter (10-110× a warm call); WebAssembly is compiled at once by
+ * Liftoff (well under a millisecond for this module) and runs close to
+ * optimized code from the first call.
+ *
+ * The module is compiled synchronously on first use, and only then (the
+ * import has no side effect). When WebAssembly is missing, or refuses to
+ * compile or instantiate (a content security policy without
+ * `wasm-unsafe-eval`, a browser's main-thread size limit for synchronous
+ * compilation, which is 4 KB: ours is under it), or the memory cannot grow,
+ * {@link denseWasm} returns null and the caller runs the JavaScript path,
+ * whose result is identical.
+ *
+ * Memory: problems up to SHARED_LIMIT bytes (2 MB) reuse one instance (its
+ * memory, at most that size, stays allocated); larger ones reuse a weakly
+ * held instance (see largeInstance), released at any garbage collection.
+ * @internal
+ * @module
+ */
+import type { ColumnMinima } from './lsapMinima.js';
+import type { IdentityDuals } from './lsapMonge.js';
+import { LSAP_DENSE_WASM_BASE64 } from './wasm/lsapDenseWasm.js';
+
+/** The module's export (see `solve` in wasm/lsapDense.as.ts). */
+type SolveExport = (c: number, rows: number, cols: number, square: number, rowReduction: number, ws: number) => number;
+/** The module's `scan` export (see wasm/lsapDense.as.ts). */
+type ScanExport = (c: number, rows: number, cols: number, square: number, id: number, u: number, v: number, min: number, minRow: number, flag: number) => number;
+
+/** The parts of the WebAssembly API used here (not in this project's `lib`). */
+interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+  grow(pages: number): number;
+}
+interface WasmApi {
+  readonly Module: new (bytes: Uint8Array) => object;
+  readonly Instance: new (module: object, imports: object) => { readonly exports: Record<string, unknown> };
+}
+
+interface DenseInstance {
+  readonly memory: WasmMemory;
+  readonly solve: SolveExport;
+  readonly scan: ScanExport;
+}
+
+/** Byte size up to which the cached instance is used (its memory is kept). */
+const SHARED_LIMIT = 1 << 21;
+const PAGE = 65536;
+
+/** undefined: not tried yet; null: unavailable. */
+let compiled: object | null | undefined;
+let shared: DenseInstance | undefined;
+let large: WeakRef<DenseInstance> | undefined;
+let enabled = true;
+
+/**
+ * Turns the WebAssembly path off (false) or back on, for the tests that
+ * compare it with the JavaScript path. Returns the previous setting.
+ * @internal
+ */
+export function setLsapWasmEnabled(on: boolean): boolean {
+  const was = enabled;
+  enabled = on;
+  return was;
+}
+
+/** Whether the WebAssembly path is in use (enabled, compiled). @internal */
+export function lsapWasmAvailable(): boolean {
+  return enabled && wasmModule() !== null;
+}
+
+function wasmModule(): object | null {
+  if (compiled === undefined) {
+    compiled = null;
+    try {
+      const api = (globalThis as { readonly WebAssembly?: WasmApi }).WebAssembly;
+      if (api !== undefined && typeof atob === 'function') {
+        const text = atob(LSAP_DENSE_WASM_BASE64);
+        const bytes = new Uint8Array(text.length);
+        for (let k = 0; k < text.length; k++) bytes[k] = text.charCodeAt(k);
+        compiled = new api.Module(bytes);
+      }
+    } catch {
+      compiled = null; // refused (policy, size limit): the JavaScript path
+    }
+  }
+  return compiled;
+}
+
+function instantiate(m: object): DenseInstance | undefined {
+  try {
+    const api = (globalThis as { readonly WebAssembly?: WasmApi }).WebAssembly;
+    if (api === undefined) return undefined;
+    const { exports } = new api.Instance(m, {});
+    const memory = exports['memory'] as WasmMemory | undefined;
+    const solve = exports['solve'];
+    const scan = exports['scan'];
+    if (typeof memory !== 'object' || !(memory.buffer instanceof ArrayBuffer) || typeof solve !== 'function' || typeof scan !== 'function') return undefined;
+    return { memory, solve: solve as SolveExport, scan: scan as ScanExport };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The instance for problems over SHARED_LIMIT bytes: the previous one while
+ * it is alive and large enough (held through a `WeakRef`, so collectable at
+ * any garbage collection: no memory is pinned), else a fresh one. A fresh
+ * multi-megabyte memory per call costs its page faults (measured 1.7× the
+ * solve at 1000×3000).
+ */
+function largeInstance(m: object, bytes: number): DenseInstance | undefined {
+  const held = large?.deref();
+  if (held !== undefined && held.memory.buffer.byteLength >= bytes) return held;
+  const fresh = instantiate(m);
+  if (fresh !== undefined) large = new WeakRef(fresh);
+  return fresh;
+}
+
+/** Bytes of linear memory the kernel needs for a `rows × cols` problem (rows ≤ cols). */
+function kernelBytes(rows: number, cols: number): number {
+  return rows * cols * 8 + cols * 24 + (rows * 2 + cols * 4) * 4 + rows;
+}
+
+/** The instance for `bytes` (see SHARED_LIMIT), its memory grown to hold them; undefined on failure. */
+function instanceFor(m: object, bytes: number): DenseInstance | undefined {
+  const inst = bytes <= SHARED_LIMIT ? (shared ??= instantiate(m)) : largeInstance(m, bytes);
+  if (inst === undefined) return undefined;
+  const { memory } = inst;
+  if (memory.buffer.byteLength < bytes) {
+    try {
+      memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / PAGE));
+    } catch {
+      return undefined; // out of memory: the JavaScript path allocates less
+    }
+  }
+  return inst;
+}
+
+/**
+ * A `rows × cols` buffer (either orientation) inside the kernel's linear
+ * memory, where the caller can write the matrix so that {@link denseWasm}
+ * needs no copy; undefined when WebAssembly is unavailable. Valid until the
+ * next call into this module: a later solve may grow the memory, which
+ * detaches it.
+ * @internal
+ */
+export function wasmMatrix(rows: number, cols: number): Float64Array | undefined {
+  if (!enabled || rows * cols === 0) return undefined;
+  const m = wasmModule();
+  if (m === null) return undefined;
+  const inst = instanceFor(m, kernelBytes(Math.min(rows, cols), Math.max(rows, cols)));
+  return inst === undefined ? undefined : new Float64Array(inst.memory.buffer, 0, rows * cols);
+}
+
+/**
+ * Runs the dense kernel on the row-major `rows × cols` matrix `c`
+ * (rows ≤ cols) in WebAssembly: with `minima` (square only) lsap.ts's
+ * `lsapSquare` from its column reduction on, without it `lsapRectangular`
+ * (`rowReduction` as there). Returns what that function returns (the
+ * assignment, or undefined), or null when WebAssembly is unavailable (then
+ * the caller runs the JavaScript path). `c` is not written; it is copied
+ * into linear memory unless it is already there (see {@link wasmMatrix}).
+ * @internal
+ */
+export function denseWasm(c: Float64Array, rows: number, cols: number, minima: ColumnMinima | undefined, rowReduction: boolean): Int32Array | undefined | null {
+  if (!enabled) return null;
+  const m = wasmModule();
+  if (m === null) return null;
+  const bytes = kernelBytes(rows, cols);
+  const held = bytes <= SHARED_LIMIT ? shared : large?.deref();
+  // Growing the memory detaches `c` when it lives there: copy it out first.
+  const src = held !== undefined && c.buffer === held.memory.buffer && held.memory.buffer.byteLength < bytes ? c.slice() : c;
+  const inst = instanceFor(m, bytes);
+  if (inst === undefined) return null;
+  const buf = inst.memory.buffer;
+  if (src.buffer !== buf || src.byteOffset !== 0) new Float64Array(buf, 0, rows * cols).set(src);
+  const ws = rows * cols * 8;
+  const x = ws + cols * 24;
+  if (minima !== undefined) {
+    new Float64Array(buf, ws, cols).set(minima.min);
+    new Int32Array(buf, x + rows * 4, cols).set(minima.row);
+  }
+  const ok = inst.solve(0, rows, cols, minima === undefined ? 0 : 1, rowReduction ? 1 : 0, ws);
+  return ok === 1 ? new Int32Array(buf, x, rows).slice() : undefined;
+}
+
+/** Whether the last {@link wasmScan} call certified the identity. */
+let scanIdentity = false;
+
+/**
+ * lsapInput.ts's `copyRows` after the copy, in WebAssembly, on `data` from
+ * {@link wasmMatrix} (rows × cols, already filled): returns Σ|c| (the same
+ * sum, in the same order); with `minima` (square) also checks the identity
+ * certificate with `id` (read with {@link lastScanCertifiedIdentity}) and,
+ * when it fails, writes the column minima (ties to the lowest row), exactly
+ * as `copyRows` does. undefined when `data` is not that buffer.
+ * @internal
+ */
+export function wasmScan(data: Float64Array, rows: number, cols: number, minima: ColumnMinima | undefined, id: IdentityDuals | undefined): number | undefined {
+  scanIdentity = false;
+  const inst = kernelBytes(Math.min(rows, cols), Math.max(rows, cols)) <= SHARED_LIMIT ? shared : large?.deref();
+  if (inst === undefined || data.buffer !== inst.memory.buffer || data.byteOffset !== 0) return undefined;
+  const buf = inst.memory.buffer;
+  const u = rows * cols * 8;
+  const v = u + rows * 8;
+  const min = v + cols * 8;
+  const minRow = min + cols * 8;
+  const flag = minRow + cols * 4;
+  if (id !== undefined) {
+    new Float64Array(buf, u, rows).set(id.u);
+    new Float64Array(buf, v, cols).set(id.v);
+  }
+  const sumAbs = inst.scan(0, rows, cols, minima === undefined ? 0 : 1, id === undefined ? 0 : 1, u, v, min, minRow, flag);
+  if (minima === undefined) return sumAbs;
+  scanIdentity = new Int32Array(buf, flag, 1)[0] === 1;
+  if (!scanIdentity) {
+    minima.min.set(new Float64Array(buf, min, cols));
+    minima.row.set(new Int32Array(buf, minRow, cols));
+  }
+  return sumAbs;
+}
+
+/** Whether the last {@link wasmScan} call proved the identity assignment optimal. @internal */
+export function lastScanCertifiedIdentity(): boolean {
+  return scanIdentity;
+}
