@@ -18,44 +18,15 @@ import { loadavg } from 'node:os';
 import { parseHcsp } from '../src/io/hcsp.js';
 import { compileProblem } from '../src/problem/compile.js';
 import { generateEtc } from '../src/problem/generate.js';
-import type { CompiledProblem, Problem } from '../src/problem/types.js';
+import type { Problem } from '../src/problem/types.js';
 import { incrementalMaxMin } from '../src/solvers/heuristics/min-min.js';
 import type { StrategyContext } from '../src/solvers/registry.js';
 import { solve } from '../src/solvers/solve.js';
+import { minMinFullRescan } from '../bench/baselines.js';
 
 const BRAUN = ['u_c_hihi.0', 'u_c_hilo.0', 'u_c_lohi.0', 'u_c_lolo.0', 'u_i_hihi.0', 'u_i_hilo.0', 'u_i_lohi.0', 'u_i_lolo.0', 'u_s_hihi.0', 'u_s_hilo.0', 'u_s_lohi.0', 'u_s_lolo.0'];
 
 let sink = 0;
-
-/** Min-Min with a full rescan of every unmapped task every step (as in bench/heuristics.bench.ts). */
-function minMinFullRescan(cp: CompiledProblem): number {
-  const { n, m, exec, transfer, release } = cp;
-  const avail = Float64Array.from(cp.ready);
-  const mapped = new Uint8Array(n);
-  let makespan = 0;
-  for (let step = 0; step < n; step++) {
-    let pick = -1;
-    let pickDev = -1;
-    let pickCt = Infinity;
-    for (let i = 0; i < n; i++) {
-      if (mapped[i] === 1) continue;
-      const r = release[i]!;
-      for (let j = 0, k = i * m; j < m; j++, k++) {
-        const a = avail[j]!;
-        const ct = (a > r ? a : r) + (transfer[k]! + exec[k]!);
-        if (ct < pickCt) {
-          pickCt = ct;
-          pick = i;
-          pickDev = j;
-        }
-      }
-    }
-    mapped[pick] = 1;
-    avail[pickDev] = pickCt;
-    if (pickCt > makespan) makespan = pickCt;
-  }
-  return makespan;
-}
 
 /** Wall-clock ms, or with CLOCK=cpu this process's CPU ms (steadier when other jobs share the cores). */
 function time(f: () => void): number {

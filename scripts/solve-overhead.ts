@@ -31,6 +31,7 @@ import { evaluateCompiled } from '../src/schedule/evaluate.js';
 import { lowerBoundCompiled } from '../src/schedule/lowerBound.js';
 import { solve } from '../src/solvers/solve.js';
 import { STRATEGIES, type StrategyName } from '../src/solvers/strategies.js';
+import { onePass } from '../bench/baselines.js';
 
 const BRAUN = ['u_c_hihi.0', 'u_c_hilo.0', 'u_c_lohi.0', 'u_c_lolo.0', 'u_i_hihi.0', 'u_i_hilo.0', 'u_i_lohi.0', 'u_i_lolo.0', 'u_s_hihi.0', 'u_s_hilo.0', 'u_s_lohi.0', 'u_s_lolo.0'];
 const STRATS: readonly StrategyName[] = ['olb', 'met', 'mct', 'seed'];
@@ -44,21 +45,6 @@ const ROUNDS = flag('--rounds', 40);
 const STAGES = args.includes('--stages');
 
 let sink = 0;
-
-/** The bench baseline: row minima of transfer + exec, one read of every entry. */
-function onePass(cp: CompiledProblem): number {
-  const { n, m, exec, transfer } = cp;
-  let total = 0;
-  for (let i = 0; i < n; i++) {
-    let best = Infinity;
-    for (let k = i * m, end = k + m; k < end; k++) {
-      const c = transfer[k]! + exec[k]!;
-      if (c < best) best = c;
-    }
-    total += best;
-  }
-  return total;
-}
 
 /** Milliseconds per call of `f`, over a batch of `reps` calls. */
 function time(f: () => void, reps: number): number {
