@@ -18,7 +18,7 @@ import { paretoFront, type ParetoFrontOptions } from '../pareto/paretoFront.js';
 import type { ParetoFront } from '../pareto/types.js';
 import type { Problem } from '../problem/types.js';
 import { frontToSvg } from '../render/scatter.js';
-import { exitOnMistake, readText, UsageError as Usage, type CliIo } from './io.js';
+import { count, exitOnMistake, readText, UsageError as Usage, type CliIo } from './io.js';
 import { writeSvg } from './solve.js';
 import { num, table } from './table.js';
 
@@ -68,7 +68,7 @@ function report(file: string, problem: Problem, front: ParetoFront): string {
   const ids = problem.devices.map((d) => d.id);
   const pick = balancedPoint(front);
   const lines = [
-    `${file}: ${problem.tasks.length} tasks x ${problem.devices.length} devices; Pareto front of ${front.objectives.join(', ')} by ${front.method}: ${front.points.length} points`,
+    `${file}: ${problem.tasks.length} tasks x ${problem.devices.length} devices; Pareto front of ${front.objectives.join(', ')} by ${front.method}: ${count(front.points.length, 'point')}`,
     '',
     table([
       ['point', ...front.objectives, 'assignment'],
