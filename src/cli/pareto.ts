@@ -28,7 +28,7 @@ export const PARETO_USAGE = `  lepton-sched pareto FILE --objectives A,B[,C]   t
       --method M        exact | nsga2 (default nsga2; exact needs the optional package highs)
       --cost-model M    sequential | independent (default sequential)
       --seed N          NSGA-II's seed (default 0)
-      --time-limit MS   wall-clock budget in milliseconds
+      --time-limit MS   wall-clock budget in milliseconds (default 10000 for nsga2, 60000 for exact)
       --json            print the front as JSON instead of a table
       --svg PATH        also write the scatter plot of the first two objectives to PATH
 `;
@@ -132,7 +132,7 @@ export async function paretoCommand(args: readonly string[], io: CliIo): Promise
     const where = file === '' ? '' : `${file}: `;
     return exitOnMistake('pareto', e, io, (x) => {
       const flag = x.fn === 'paretoFront' ? FLAGS[x.field.replace(/\[\d+\]$/, '')] : undefined;
-      return flag === undefined ? `${where}${x.message}` : x.message.replace(`paretoFront: ${x.field.replace(/\[\d+\]$/, '')}`, flag);
+      return flag === undefined ? `${where}${x.message}` : x.message.replace(`paretoFront: ${x.field.replace(/\[\d+\]$/, '')}`, flag).replaceAll('options.objectives', '--objectives');
     });
   }
 }

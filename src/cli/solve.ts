@@ -176,7 +176,9 @@ export async function solveCommand(args: readonly string[], io: { stdout: (s: st
     const where = file === '' ? '' : `${file}: `;
     return exitOnMistake('solve', e, io, (x) => {
       const flag = x.fn === 'solve' ? FLAGS[x.field] : undefined;
-      return flag === undefined ? `${where}${x.message}` : x.message.replace(`solve: ${x.field}`, flag);
+      if (flag !== undefined) return x.message.replace(`solve: ${x.field}`, flag);
+      // parseHcsp's advice names its options; here they are flags.
+      return `${where}${x.fn === 'parseHcsp' ? x.message.replace('options.tasks and options.machines', '--tasks and --machines') : x.message}`;
     });
   }
 }

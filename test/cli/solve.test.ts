@@ -119,6 +119,7 @@ describe('lepton-sched solve: edge cases (exit 2, one message on stderr, no stac
     ['two FILEs', () => [worked, worked], /^lepton-sched solve: expected one FILE, got 2/],
     ['a missing file', () => [join(dir, 'nope.json')], /^lepton-sched solve: cannot read .*nope\.json: no such file/],
     ['a directory', () => [dir], /^lepton-sched solve: cannot read .*: is a directory/],
+    ['an HCSP size that does not match, with the advice in flags', () => [HCSP, '--tasks', '0'], /pass --tasks and --machines, or a header line/],
     ['an unknown flag', () => [worked, '--fast'], /^lepton-sched solve: unknown option '--fast' \(the flags: lepton-sched solve --help\)$/m],
     ['an unknown strategy', () => [worked, '--strategy', 'best'], /^lepton-sched solve: --strategy must be one of 'seed', .*got "best"/],
     ['an unknown cost model', () => [worked, '--cost-model', 'x'], /^lepton-sched solve: --cost-model must be one of/],
