@@ -5,6 +5,13 @@
  */
 import { runCli } from './cli/main.js';
 
+// A reader that stops early (`lepton-sched solve … | head`) closes the pipe:
+// stop quietly, as other command-line tools do, instead of a stack trace.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 runCli(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),

@@ -99,7 +99,11 @@ export function isParseArgsError(e: unknown): e is TypeError & { readonly code: 
  * command's flags are listed.
  */
 export function parseArgsMessage(command: string, e: TypeError & { readonly code: string }): string {
-  const unknown = e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /'([^']+)'/.exec(e.message)?.[1] : undefined;
-  const what = unknown !== undefined ? `unknown option '${unknown}'` : e.message;
+  const name = /'([^' ]+)/.exec(e.message)?.[1];
+  let what = oneLine(e.message);
+  if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && name !== undefined) what = `unknown option '${name}'`;
+  else if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && name !== undefined && e.message.includes('ambiguous')) {
+    what = `${name} is followed by a value starting with '-', which reads as another option: write ${name}=VALUE to pass such a value`;
+  }
   return `${what} (the flags: lepton-sched ${command} --help)`;
 }

@@ -101,7 +101,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return await dispatch(argv, io);
   } catch (e) {
     if (e instanceof UsageError || e instanceof InputTypeError || e instanceof InputRangeError || e instanceof InfeasibleError) {
-      io.stderr(`lepton-sched: ${oneLine(e.message)}\n`);
+      const command = argv[0] !== undefined && Object.hasOwn(COMMAND_USAGE, argv[0]) ? ` ${argv[0]}` : '';
+      io.stderr(`lepton-sched${command}: ${oneLine(e.message)}\n`);
       return 2;
     }
     if (isParseArgsError(e)) {

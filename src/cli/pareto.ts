@@ -18,7 +18,7 @@ import { paretoFront, type ParetoFrontOptions } from '../pareto/paretoFront.js';
 import type { ParetoFront } from '../pareto/types.js';
 import type { Problem } from '../problem/types.js';
 import { frontToSvg } from '../render/scatter.js';
-import { exitOnMistake, readText, UsageError as Usage, type CliIo } from './io.js';
+import { count, exitOnMistake, readText, UsageError as Usage, type CliIo } from './io.js';
 import { writeSvg } from './solve.js';
 import { num, table } from './table.js';
 
@@ -28,7 +28,7 @@ export const PARETO_USAGE = `  lepton-sched pareto FILE --objectives A,B[,C]   t
       --method M        exact | nsga2 (default nsga2; exact needs the optional package highs)
       --cost-model M    sequential | independent (default sequential)
       --seed N          NSGA-II's seed (default 0)
-      --time-limit MS   wall-clock budget in milliseconds
+      --time-limit MS   wall-clock budget in milliseconds (default 10000 for nsga2, 60000 for exact)
       --json            print the front as JSON instead of a table
       --svg PATH        also write the scatter plot of the first two objectives to PATH
 `;
@@ -68,7 +68,7 @@ function report(file: string, problem: Problem, front: ParetoFront): string {
   const ids = problem.devices.map((d) => d.id);
   const pick = balancedPoint(front);
   const lines = [
-    `${file}: ${problem.tasks.length} tasks x ${problem.devices.length} devices; Pareto front of ${front.objectives.join(', ')} by ${front.method}: ${front.points.length} points`,
+    `${file}: ${problem.tasks.length} tasks x ${problem.devices.length} devices; Pareto front of ${front.objectives.join(', ')} by ${front.method}: ${count(front.points.length, 'point')}`,
     '',
     table([
       ['point', ...front.objectives, 'assignment'],
@@ -132,7 +132,7 @@ export async function paretoCommand(args: readonly string[], io: CliIo): Promise
     const where = file === '' ? '' : `${file}: `;
     return exitOnMistake('pareto', e, io, (x) => {
       const flag = x.fn === 'paretoFront' ? FLAGS[x.field.replace(/\[\d+\]$/, '')] : undefined;
-      return flag === undefined ? `${where}${x.message}` : x.message.replace(`paretoFront: ${x.field.replace(/\[\d+\]$/, '')}`, flag);
+      return flag === undefined ? `${where}${x.message}` : x.message.replace(`paretoFront: ${x.field.replace(/\[\d+\]$/, '')}`, flag).replaceAll('options.objectives', '--objectives');
     });
   }
 }

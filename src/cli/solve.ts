@@ -81,6 +81,14 @@ function readProblem(text: string, file: string, format: string, tasks: number |
   return { problem: parseHcsp(text, opts), format: 'hcsp' };
 }
 
+/** The budget line of the report: present whenever some device has a budget, so an overrun is never hidden. */
+function overrunLine(problem: Problem, overruns: Solution['metrics']['budgetOverruns']): string {
+  if (!problem.devices.some((d) => d.budget !== undefined)) return '';
+  const list = overruns ?? [];
+  const text = list.length === 0 ? 'none' : list.map((o) => `${o.id} (demand ${num(o.demand)} > budget ${num(o.budget)}, over by ${num(o.amount)})`).join(', ');
+  return `\n  budget overruns: ${text}`;
+}
+
 function report(file: string, format: string, problem: Problem, s: Solution): string {
   const m = s.metrics;
   const gap = `${Number.isFinite(s.gap) ? `${(s.gap * 100).toFixed(2)}%` : String(s.gap)} (${s.bound.kind} bound)`;
@@ -92,7 +100,7 @@ function report(file: string, format: string, problem: Problem, s: Solution): st
       ['makespan', 'lower bound', 'gap', 'flowtime', 'weighted flowtime', 'total transfer', 'load imbalance'],
       [num(s.makespan), num(s.lowerBound), gap, num(m.flowtime), num(m.weightedFlowtime), num(m.totalTransfer), num(m.loadImbalance)],
     ]),
-    `  deadline misses: ${misses}${s.stoppedEarly ? '\n  (stopped early: time or iteration budget reached)' : ''}`,
+    `  deadline misses: ${misses}${overrunLine(problem, m.budgetOverruns)}${s.stoppedEarly ? '\n  (stopped early: time or iteration budget reached)' : ''}`,
     '',
     'Devices',
     table([
@@ -168,7 +176,9 @@ export async function solveCommand(args: readonly string[], io: { stdout: (s: st
     const where = file === '' ? '' : `${file}: `;
     return exitOnMistake('solve', e, io, (x) => {
       const flag = x.fn === 'solve' ? FLAGS[x.field] : undefined;
-      return flag === undefined ? `${where}${x.message}` : x.message.replace(`solve: ${x.field}`, flag);
+      if (flag !== undefined) return x.message.replace(`solve: ${x.field}`, flag);
+      // parseHcsp's advice names its options; here they are flags.
+      return `${where}${x.fn === 'parseHcsp' ? x.message.replace('options.tasks and options.machines', '--tasks and --machines') : x.message}`;
     });
   }
 }

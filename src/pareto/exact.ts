@@ -62,7 +62,7 @@ export async function exactFront(fn: string, cp: CompiledProblem, objectives: re
   const highs = await loadHighs(fn);
   if (cp.n === 0) return { assignments: [new Int32Array(0)], complete: true, stoppedEarly: false, subproblems: 0, reason: 'no tasks: the empty schedule is the only point' };
   // No time left: not even the model is built (the caller falls back to the heuristics' schedules).
-  if (performance.now() >= deadline) return { assignments: [], complete: false, stoppedEarly: true, subproblems: 0, reason: 'the time limit was reached after 0 ε-constraint subproblems: the points are real schedules, but the front may be incomplete' };
+  if (performance.now() >= deadline) return { assignments: [], complete: false, stoppedEarly: true, subproblems: 0, reason: 'the time limit was reached before the first ε-constraint subproblem: the points are real schedules, but the front may be incomplete' };
   const model = buildExactModel(cp, objectives, costModel);
   const dims = objectives.length;
   const steps = (v: number, k: number): number => (model.integral[k] ? 1 : EPSILON_RELATIVE_STEP * Math.max(1, Math.abs(v)));
@@ -148,8 +148,8 @@ export async function exactFront(fn: string, cp: CompiledProblem, objectives: re
     why = `the data have magnitudes outside [${SAFE_RANGE[0]}, ${SAFE_RANGE[1]}], where the solver's tolerances cannot prove the front; rescale the units`;
   }
   const reason = complete
-    ? `every one of the ${subproblems} ε-constraint subproblems was solved to optimality or proved infeasible: the front is complete`
-    : `${why} after ${subproblems} ε-constraint subproblems: the points are real schedules, but the front may be incomplete`;
+    ? `${subproblems === 1 ? 'the one ε-constraint subproblem was' : `every one of the ${subproblems} ε-constraint subproblems was`} solved to optimality or proved infeasible: the front is complete`
+    : `${why} after ${subproblems} ε-constraint ${subproblems === 1 ? 'subproblem' : 'subproblems'}: the points are real schedules, but the front may be incomplete`;
   return { assignments: found, complete, stoppedEarly: stopped, subproblems, reason };
 }
 

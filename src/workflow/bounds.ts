@@ -5,12 +5,78 @@
 import { compileWorkflowFor } from './compile.js';
 import type { CompiledWorkflow, Workflow } from './types.js';
 
+const BITS = new Float64Array(1);
+const WORDS = new Uint32Array(BITS.buffer);
+
+/** The exponent of the lowest set bit of a finite v ≠ 0: v is an odd multiple of 2^result. */
+function lowBit(v: number): number {
+  BITS[0] = v;
+  const lo = WORDS[0]!;
+  const hi = WORDS[1]!;
+  const biased = (hi >>> 20) & 0x7ff;
+  const high = (hi & 0xfffff) | (biased === 0 ? 0 : 0x100000);
+  const tz = lo !== 0 ? 31 - Math.clz32(lo & -lo) : 32 + (31 - Math.clz32(high & -high));
+  return (biased === 0 ? -1074 : biased - 1075) + tz;
+}
+
+/**
+ * Whether every sum of any subset of `values` (finite ones) is exact in
+ * double precision: all are multiples of 2^q for the smallest low bit q,
+ * and the sum of their magnitudes is below 2^53 · 2^q. Independent of the
+ * order and of which subsets are summed (so of the edges).
+ */
+function sumsExact(values: readonly Float64Array[]): boolean {
+  let q = Infinity;
+  let total = 0;
+  for (const arr of values) {
+    for (let k = 0; k < arr.length; k++) {
+      const v = arr[k]!;
+      if (v === 0 || !Number.isFinite(v)) continue;
+      const e = lowBit(v);
+      if (e < q) q = e;
+      total += Math.abs(v);
+    }
+  }
+  return q === Infinity || total < 2 ** (53 + q);
+}
+
+/** Whether q·m equals w exactly (Dekker's TwoProduct, Veltkamp split). */
+function exactProduct(q: number, m: number, w: number): boolean {
+  const p = q * m;
+  if (p !== w || !Number.isFinite(p)) return p === w;
+  const split = (x: number): [number, number] => {
+    const c = 134217729 * x;
+    const hi = c - (c - x);
+    return [hi, x - hi];
+  };
+  const [qh, ql] = split(q);
+  const [mh, ml] = split(m);
+  return ((qh * mh - p) + qh * ml + ql * mh) + ql * ml === 0;
+}
+
+/**
+ * `x` lowered by (terms + 1) units in the last place when the arithmetic
+ * that produced it was inexact: every sum of the same `terms` numbers, in
+ * any order and rounded to nearest, is then at least the result (each
+ * rounding moves a sum by at most half a unit of the final magnitude), so a
+ * schedule's makespan, summed in its own order, never falls below the
+ * bound by rounding. Exact arithmetic (integer data, most dyadic data) keeps
+ * `x` as it is.
+ */
+function safeBelow(x: number, inexact: boolean, terms: number): number {
+  if (!inexact || !(x > 0) || x === Infinity) return x;
+  return x - x * (terms + 1) * Number.EPSILON;
+}
+
 /** The two bounds and their max on a compiled workflow. @internal */
 export function lowerBoundsCompiled(cw: CompiledWorkflow): { path: number; work: number; bound: number } {
   const { n, m, exec, release, ready, topo, predStart, pred } = cw;
   const fin = new Float64Array(n);
   let path = 0;
   let work = 0;
+  // Every path and work sum adds data values (releases, ready times, execution times): exact or not for all alike.
+  const inexact = !sumsExact([exec, release, ready]);
+  let workInexact = inexact;
   for (let k = 0; k < n; k++) {
     const i = topo[k]!;
     let fastest = Infinity;
@@ -35,7 +101,13 @@ export function lowerBoundsCompiled(cw: CompiledWorkflow): { path: number; work:
     }
     work += fastest;
   }
-  if (m > 0) work /= m;
+  if (m > 0) {
+    const q = work / m;
+    if (!exactProduct(q, m, work)) workInexact = true;
+    work = q;
+  }
+  path = safeBelow(path, inexact, n);
+  work = safeBelow(work, workInexact, n + 1);
   return { path, work, bound: path > work ? path : work };
 }
 
@@ -57,7 +129,13 @@ export interface WorkflowLowerBound {
  * of execTime[i][j] (communication relaxed to 0); work = Σ_i min_j
  * execTime[i][j] / m (no device runs two tasks at once; any idle time only
  * adds). Both relax the problem, so every feasible schedule's makespan is
- * ≥ max(path, work).
+ * ≥ max(path, work). When a sum or the division was inexact in double
+ * precision (judged from the data alone: all values multiples of one power
+ * of two 2^q with their total below 2^(53+q) make every sum exact; the
+ * division is checked by Dekker's TwoProduct), that bound is lowered by
+ * (n + 2) units in the last place, so that no schedule's
+ * makespan, added up in another order, falls below it by rounding; with
+ * exact arithmetic (integer data) the bounds are the exact values.
  *
  * Complexity: O(n·m + e) after compiling.
  *

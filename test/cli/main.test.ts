@@ -61,10 +61,11 @@ describe('lepton-sched CLI', () => {
   });
 
   it.each([
-    [['example', '--cloud-transfer=-1'], '--cloud-transfer must be'],
+    [['example', '--cloud-transfer=-1'], 'lepton-sched example: --cloud-transfer must be'],
     [['example', '--svg', '/nonexistent-dir/x.svg'], 'cannot write'],
     [[], 'missing command'],
     [['bogus'], "unknown command 'bogus'"],
+    [['example', '--cloud-transfer', '-3'], "lepton-sched example: --cloud-transfer is followed by a value starting with '-', which reads as another option: write --cloud-transfer=VALUE to pass such a value (the flags: lepton-sched example --help)"],
     [['example', '--nope'], "lepton-sched example: unknown option '--nope' (the flags: lepton-sched example --help)"],
     [['example', 'extra'], 'extra'],
   ])('usage error %j exits 2 with one line on stderr and no stack trace', async (argv, text) => {

@@ -62,6 +62,8 @@ describe('lepton-sched pareto', () => {
     const bad = await run(EXAMPLE, '--objectives', 'makespan,speed');
     expect(bad.code).toBe(2);
     expect(bad.err).toBe("lepton-sched pareto: --objectives[1] must be one of 'makespan', 'flowtime', 'energy', 'cost', got \"speed\"\n");
+    const twice = await run(EXAMPLE, '--objectives', 'makespan,makespan');
+    expect(twice.err).toBe("lepton-sched pareto: --objectives[1] repeats 'makespan' (already --objectives[0])\n");
     expect((await run(EXAMPLE, '--objectives', 'makespan,cost', '--method', 'magic')).err).toContain('--method must be one of');
     expect((await run(EXAMPLE, '--objectives', 'makespan,cost', '--seed', '-3')).code).toBe(2);
     expect((await run(EXAMPLE, '--objectives', 'makespan,cost', '--time-limit', 'soon')).err).toContain("--time-limit must be a finite number >= 0, got 'soon'");

@@ -56,6 +56,19 @@ describe('lepton-sched solve: reference values', () => {
     expect(r.out).not.toBe((await run(path, '--strategy', 'duplex', '--json')).out);
   });
 
+  it('solve prints every budget overrun in the table (local-search may overrun a budget; the overrun is reported, never hidden), and "budget overruns: none" when budgets hold', async () => {
+    const cap = file('cap.json', JSON.stringify({ tasks: [{ id: 'a', demand: 2 }, { id: 'b', demand: 2 }, { id: 'c', demand: 2 }], devices: [{ id: 'e', tier: 'edge', budget: 3 }, { id: 'c', tier: 'cloud', budget: 3 }], execTime: [[1, 2], [4, 3], [1, 1]] }));
+    const r = await run(cap, '--strategy', 'local-search');
+    expect(r.code).toBe(0);
+    const json = await run(cap, '--strategy', 'local-search', '--json');
+    const overruns = (JSON.parse(json.out) as { metrics: { budgetOverruns: { id: string; demand: number; budget: number; amount: number }[] } }).metrics.budgetOverruns;
+    expect(overruns.length).toBeGreaterThan(0);
+    expect(r.out).toContain(`budget overruns: ${overruns.map((o) => `${o.id} (demand ${o.demand} > budget ${o.budget}, over by ${o.amount})`).join(', ')}`);
+    const ok = file('ok.json', JSON.stringify({ tasks: [{ id: 'a', demand: 2 }], devices: [{ id: 'e', tier: 'edge', budget: 3 }], execTime: [[1]] }));
+    expect((await run(ok)).out).toContain('  budget overruns: none\n');
+    expect((await run(HCSP, '--strategy', 'mct')).out).not.toContain('budget overruns');
+  });
+
   it('solve worked.json --svg PATH writes a Gantt chart with one execution bar per task', async () => {
     const path = join(dir, 'worked.svg');
     const r = await run(worked, '--svg', path);
@@ -106,6 +119,7 @@ describe('lepton-sched solve: edge cases (exit 2, one message on stderr, no stac
     ['two FILEs', () => [worked, worked], /^lepton-sched solve: expected one FILE, got 2/],
     ['a missing file', () => [join(dir, 'nope.json')], /^lepton-sched solve: cannot read .*nope\.json: no such file/],
     ['a directory', () => [dir], /^lepton-sched solve: cannot read .*: is a directory/],
+    ['an HCSP size that does not match, with the advice in flags', () => [HCSP, '--tasks', '0'], /pass --tasks and --machines, or a header line/],
     ['an unknown flag', () => [worked, '--fast'], /^lepton-sched solve: unknown option '--fast' \(the flags: lepton-sched solve --help\)$/m],
     ['an unknown strategy', () => [worked, '--strategy', 'best'], /^lepton-sched solve: --strategy must be one of 'seed', .*got "best"/],
     ['an unknown cost model', () => [worked, '--cost-model', 'x'], /^lepton-sched solve: --cost-model must be one of/],

@@ -57,7 +57,30 @@ describe('workflowLowerBound: properties', () => {
       edges: [{ from: 't4', to: 't2', data: 0 }],
     };
     expect(workflowLowerBound(w).work).toBe(workflowLowerBound({ ...w, edges: [] }).work);
-    expect(workflowLowerBound(w).work).toBe(0 + 0.12499999999594102 + 1.776356839400251e-15 + 16);
+    // The data are not exactly summable in doubles: the bound sits (n + 2) ulps below the nearest-rounded sum.
+    const rounded = 0 + 0.12499999999594102 + 1.776356839400251e-15 + 16;
+    expect(workflowLowerBound(w).work).toBe(rounded - rounded * 9 * Number.EPSILON);
+  });
+
+  it('workflowLowerBound on data whose sums round stays at or below the makespan of every order of summation (the WfCommons montage file: 5585.811 against a makespan of 5585.810999999999 before)', () => {
+    const w = {
+      tasks: ['a', 'b', 'c', 'd'].map((id) => ({ id })),
+      devices: [{ id: 'x', tier: 'edge' as const }],
+      execTime: [[0.1], [0.2], [0.3], [5585.211]],
+      edges: [],
+    };
+    const b = workflowLowerBound(w).work;
+    for (const order of [[0, 1, 2, 3], [3, 2, 1, 0], [1, 3, 0, 2], [2, 0, 3, 1]]) {
+      let sum = 0;
+      for (const i of order) sum += w.execTime[i]![0]!;
+      expect(b).toBeLessThanOrEqual(sum);
+    }
+    expect(b).toBeGreaterThan(5585.811 - 1e-9);
+  });
+
+  it('workflowLowerBound keeps exact values when every sum is exact (integers, quarters)', () => {
+    const w = { tasks: ['a', 'b', 'c'].map((id) => ({ id })), devices: [{ id: 'x', tier: 'edge' as const }, { id: 'y', tier: 'cloud' as const }], execTime: [[2.25, 4], [3, 1.5], [5, 5]], edges: [{ from: 'a', to: 'b', data: 1 }] };
+    expect(workflowLowerBound(w)).toEqual({ path: 5, work: 4.375, bound: 5 });
   });
 
   it('workflowLowerBound rejects a cycle with the workflowLowerBound prefix', () => {
