@@ -29,6 +29,7 @@ import type { StrategyContext } from '../src/solvers/registry.js';
 import { solve } from '../src/solvers/solve.js';
 import { STRATEGIES, type StrategyName } from '../src/solvers/strategies.js';
 import { benchOptions, sizes, SMALL } from './scale.js';
+import { minMinFullRescan, onePass } from './baselines.js';
 
 /** The heuristic strategies (the search and exact ones have their own benchmarks). */
 const HEURISTICS: readonly StrategyName[] = ['seed', 'olb', 'met', 'mct', 'min-min', 'max-min', 'duplex', 'sufferage', 'sufferage-greedy'];
@@ -72,51 +73,6 @@ const BRAUN = ['u_c_hihi.0', 'u_c_hilo.0', 'u_c_lohi.0', 'u_c_lolo.0', 'u_i_hihi
 const braunOptions = SMALL ? benchOptions : { time: 200 };
 
 let sink = 0;
-
-/** Row minima of transfer + exec: one read of every matrix entry. */
-function onePass(cp: CompiledProblem): number {
-  const { n, m, exec, transfer } = cp;
-  let total = 0;
-  for (let i = 0; i < n; i++) {
-    let best = Infinity;
-    for (let k = i * m, end = k + m; k < end; k++) {
-      const c = transfer[k]! + exec[k]!;
-      if (c < best) best = c;
-    }
-    total += best;
-  }
-  return total;
-}
-
-/** Min-Min with a full rescan of every unmapped task every step. O(n²·m). */
-function minMinFullRescan(cp: CompiledProblem): number {
-  const { n, m, exec, transfer, release } = cp;
-  const avail = Float64Array.from(cp.ready);
-  const mapped = new Uint8Array(n);
-  let makespan = 0;
-  for (let step = 0; step < n; step++) {
-    let pick = -1;
-    let pickDev = -1;
-    let pickCt = Infinity;
-    for (let i = 0; i < n; i++) {
-      if (mapped[i] === 1) continue;
-      const r = release[i]!;
-      for (let j = 0, k = i * m; j < m; j++, k++) {
-        const a = avail[j]!;
-        const ct = (a > r ? a : r) + (transfer[k]! + exec[k]!);
-        if (ct < pickCt) {
-          pickCt = ct;
-          pick = i;
-          pickDev = j;
-        }
-      }
-    }
-    mapped[pick] = 1;
-    avail[pickDev] = pickCt;
-    if (pickCt > makespan) makespan = pickCt;
-  }
-  return makespan;
-}
 
 for (const c of sizes(cases)) {
   describe(c.label, () => {
