@@ -19,7 +19,7 @@ import { parseHcsp } from '../src/io/hcsp.js';
 import { compileProblem } from '../src/problem/compile.js';
 import { generateEtc } from '../src/problem/generate.js';
 import type { Problem } from '../src/problem/types.js';
-import { incrementalMaxMin } from '../src/solvers/heuristics/min-min.js';
+import { incrementalMaxMin } from '../src/solvers/heuristics/maxMinLoops.js';
 import type { StrategyContext } from '../src/solvers/registry.js';
 import { solve } from '../src/solvers/solve.js';
 import { minMinFullRescan } from '../bench/baselines.js';

@@ -5,7 +5,8 @@
 import type { CompiledProblem } from '../../problem/types.js';
 import { evaluateCompiled } from '../../schedule/evaluate.js';
 import type { CostModel, ScheduleMetrics } from '../../schedule/types.js';
-import { batchMinCompletion, releasesNeverWait } from './min-min.js';
+import { maxMinRun } from './maxMinLoops.js';
+import { minMinUntil, releasesNeverWait } from './min-min.js';
 import { sortedColumns } from './sortedColumns.js';
 import type { Objective, Strategy, StrategyContext, StrategyResult } from '../registry.js';
 
@@ -62,8 +63,8 @@ function runDuplex(ctx: StrategyContext): StrategyResult {
   const { cp, costModel, objective } = ctx;
   // Both loops read the same sorted columns when releases never wait: sort once.
   const columns = releasesNeverWait(cp) ? sortedColumns(cp) : undefined;
-  const a = batchMinCompletion(ctx, false, columns);
-  const b = batchMinCompletion(ctx, true, columns);
+  const a = minMinUntil(ctx, Infinity, columns)!;
+  const b = maxMinRun(ctx, columns);
   const va = objectiveOf(cp, a.assignment, a.order, costModel, objective);
   const vb = objectiveOf(cp, b.assignment, b.order, costModel, objective);
   return vb < va ? b : a;

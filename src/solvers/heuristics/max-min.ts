@@ -2,7 +2,7 @@
  * Max-Min (Braun et al. 2001, heuristic 7).
  * @module
  */
-import { batchMinCompletion } from './min-min.js';
+import { maxMinRun } from './maxMinLoops.js';
 import type { Strategy } from '../registry.js';
 
 /**
@@ -41,5 +41,5 @@ import type { Strategy } from '../registry.js';
 export const maxMin: Strategy = {
   name: 'max-min',
   summary: 'Max-Min (Braun et al. 2001): repeatedly map the task with the largest minimum completion time.',
-  run: (ctx) => batchMinCompletion(ctx, true),
+  run: (ctx) => maxMinRun(ctx),
 };

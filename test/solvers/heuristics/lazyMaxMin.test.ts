@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { compileProblem } from '../../../src/problem/compile.js';
 import type { Problem } from '../../../src/problem/types.js';
 import { lazyMaxMin } from '../../../src/solvers/heuristics/lazyMaxMin.js';
-import { batchMinCompletion, incrementalMaxMin, releasesNeverWait } from '../../../src/solvers/heuristics/min-min.js';
-import { generateEtc } from '../../../src/problem/generate.js';
+import { incrementalMaxMin } from '../../../src/solvers/heuristics/maxMinLoops.js';
+import { releasesNeverWait } from '../../../src/solvers/heuristics/min-min.js';
 import { sortedColumns } from '../../../src/solvers/heuristics/sortedColumns.js';
 import type { StrategyContext } from '../../../src/solvers/registry.js';
 import { batchOracleArb, deepFreeze, naiveMinMin } from '../helpers.js';
@@ -93,15 +93,4 @@ describe('lazyMaxMin(ctx): oracles against the plain loop and the incremental lo
     expect(lazyMaxMin({ ...ctx, cp })).toBeUndefined();
   });
 
-  it('batchMinCompletion(ctx, true) on 64 and more devices (where it probes the work of the incremental loop and may switch to the column read) makes the decisions of the incremental loop, on consistent, inconsistent and semi-consistent matrices', () => {
-    for (const consistency of ['consistent', 'inconsistent', 'semi-consistent'] as const) {
-      for (const [tasks, machines] of [[300, 64], [600, 128]] as const) {
-        const ctx = context(generateEtc({ tasks, machines, consistency, seed: 5 }), true);
-        const r = batchMinCompletion(ctx, true);
-        const ref = incrementalMaxMin(ctx);
-        expect(mapping(r)).toEqual(mapping(ref));
-        expect(r.trace).toEqual(ref.trace);
-      }
-    }
-  });
 });
