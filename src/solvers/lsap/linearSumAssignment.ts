@@ -4,6 +4,7 @@
  */
 import { lsapKernel } from './lsap.js';
 import { maxAllowedMatching } from './lsapFeasibility.js';
+import { EXACT_WORK_LIMIT, exactAssignment, exactSum, onExactGrid } from './lsapExact.js';
 import { identityDuals } from './lsapMonge.js';
 import { lastScanCertifiedIdentity, wasmMatrix, wasmScan } from './lsapWasm.js';
 import { copyRows, lastCopyCertifiedIdentity, magnitudeScale, readOptions, rowOf, scanStats, setRows, workBuffer, type Stats } from './lsapInput.js';
@@ -164,8 +165,9 @@ export function linearSumAssignment(
   }
   if (certified) {
     // Every entry finite and no scaling: c_ij − v_j ≥ u_i everywhere proves the identity optimal.
-    let total = 0;
-    for (let i = 0; i < rows; i++) total += data[i * cols + i] as number;
+    const diagonal = new Float64Array(rows);
+    for (let i = 0; i < rows; i++) diagonal[i] = data[i * cols + i] as number;
+    const total = exactSum(diagonal);
     const assignment = new Array<number>(rows);
     for (let i = 0; i < rows; i++) assignment[i] = i;
     return { assignment, cost: total + 0 };
@@ -267,6 +269,10 @@ function solve(
     if (attempt === 1 || maxAbs === 0) rangeReason(fn, field, `has costs too large in magnitude to solve (|cost| up to ${maxAbs})`);
     scale = magnitudeScale(maxAbs, k) * 2 ** -512;
   }
+  // Double rounding can mislead the kernel when the entries span more than
+  // the 53-bit significand allows (see lsapExact.ts): off the exact grid,
+  // small problems are checked (and if need be solved) exactly in BigInt.
+  if (kRows * kRows * kCols <= EXACT_WORK_LIMIT && !onExactGrid(work, k)) x = exactAssignment(work, kRows, kCols, x);
   const assignment = new Array<number>(rows).fill(-1);
   for (let r = 0; r < kRows; r++) {
     const col = x[r] as number;
@@ -274,16 +280,18 @@ function solve(
     if (transpose) assignment[col] = r;
     else assignment[r] = col;
   }
-  // Total in row order, of the entries scaled alike (so that partial sums
-  // cannot overflow), read from the working copy when there is one (it may
-  // be `data` itself, transformed in place): sign · scale · c, and the sign
-  // flip is exact.
-  let total = 0;
+  // Total of the entries scaled alike (so that partial sums cannot
+  // overflow), read from the working copy when there is one (it may be
+  // `data` itself, transformed in place): sign · scale · c, and the sign
+  // flip is exact. Rounded once (exactSum), then unscaled exactly.
+  const terms = new Float64Array(k);
+  let nTerms = 0;
   for (let i = 0; i < rows; i++) {
     const j = assignment[i] as number;
     if (j < 0) continue;
-    total += copied ? sign * (work[transpose ? j * kCols + i : i * kCols + j] as number) : (data[i * cols + j] as number);
+    terms[nTerms++] = copied ? sign * (work[transpose ? j * kCols + i : i * kCols + j] as number) : (data[i * cols + j] as number);
   }
+  let total = exactSum(terms.subarray(0, nTerms));
   total = total / scale + 0; // + 0: never -0
   if (!Number.isFinite(total)) rangeReason(fn, field, `has an optimal total that overflows a double (|cost| up to ${maxAbs})`);
   return result(assignment, total, limited, cols);
