@@ -4,6 +4,7 @@
  */
 import { lsapKernel } from './lsap.js';
 import { maxAllowedMatching } from './lsapFeasibility.js';
+import { certifyAssignment } from './lsapCertificate.js';
 import { EXACT_WORK_LIMIT, exactAssignment, exactSum, onExactGrid } from './lsapExact.js';
 import { identityDuals } from './lsapMonge.js';
 import { lastScanCertifiedIdentity, wasmMatrix, wasmScan } from './lsapWasm.js';
@@ -271,8 +272,14 @@ function solve(
   }
   // Double rounding can mislead the kernel when the entries span more than
   // the 53-bit significand allows (see lsapExact.ts): off the exact grid,
-  // small problems are checked (and if need be solved) exactly in BigInt.
-  if (kRows * kRows * kCols <= EXACT_WORK_LIMIT && !onExactGrid(work, k)) x = exactAssignment(work, kRows, kCols, x);
+  // the assignment must pass an exact dual certificate, or else (small
+  // problems) an exact BigInt solve decides.
+  if (!onExactGrid(work, k) && !certifyAssignment(work, kRows, kCols, x)) {
+    if (kRows * kRows * kCols > EXACT_WORK_LIMIT) {
+      rangeReason(fn, field, `spans too wide a range of magnitudes for its optimum to be proven in double precision, and is too large (${kRows}·${kRows}·${kCols} > ${EXACT_WORK_LIMIT}) for the exact BigInt solve; round or rescale the costs onto a common grid: integer multiples of one power of two 2^e, each below 2^(53 + e) / (4(k + 2)) in magnitude (k = ${k})`);
+    }
+    x = exactAssignment(work, kRows, kCols, x);
+  }
   const assignment = new Array<number>(rows).fill(-1);
   for (let r = 0; r < kRows; r++) {
     const col = x[r] as number;
