@@ -92,11 +92,21 @@ export interface LinearSumAssignmentResult {
  * the kernel's sums could overflow (|cost| · 32(k + 2) ≥ 2^1022, k =
  * min(rows, cols)) are scaled by a power of two first, exact for every entry
  * that stays above 2^-1022 after scaling; only an optimal total that itself
- * overflows a double is refused. When several assignments are optimal,
+ * overflows a double is refused. Rounding: when the entries (as the kernel
+ * sees them) are integer multiples of one power of two 2^e, each below
+ * 2^(53+e)/(4(k + 2)), no operation of the kernel rounds and its result
+ * stands (one O(k·K) test); otherwise the assignment must pass an exact dual
+ * certificate (Bellman–Ford on its column graph in doubles, inequalities
+ * decided exactly, `lsapCertificate.ts`), or else it is replaced by an exact
+ * Hungarian solve in BigInt when k²·K ≤ 2^20 (`lsapExact.ts`); a larger
+ * matrix that fails the certificate is refused (`InputRangeError`: rescale
+ * or round the costs onto a common grid). `cost` is the exact sum of the
+ * chosen entries rounded once. When several assignments are optimal,
  * which one is returned is deterministic (same input, same output) but not
  * specified (not lexicographically smallest).
  *
- * Complexity: O(k²·K) time worst case for a k×K matrix (k = min, K = max of
+ * Complexity: O(k²·K) time worst case for a k×K matrix (off the exact
+ * grid, plus the certificate: O(k·K) per pass, up to 64 passes each way) (k = min, K = max of
  * rows and columns; with `costLimit`, K + k columns); on random square
  * matrices from n = 250 close to O(n²) (three passes over the matrix, the
  * first one fused with the input validation, plus a sparse solve). O(k·K)
@@ -109,8 +119,9 @@ export interface LinearSumAssignmentResult {
  *   `costLimit`, also the unmatched rows and columns).
  * @throws {@link InputTypeError} when `cost` is not an array of equal-length number arrays.
  * @throws {@link InputRangeError} for NaN, for `-Infinity` (minimizing) or `+Infinity`
- *   (maximizing), for a `costLimit` that is not a finite number, or when the optimal
- *   total overflows a double.
+ *   (maximizing), for a `costLimit` that is not a finite number, when the optimal
+ *   total overflows a double, or when the entries span too wide a range for the
+ *   double-precision result to be proven optimal and k²·K > 2^20 (see above).
  * @throws {@link InfeasibleError} when every assignment of min(rows, cols) pairs uses a
  *   forbidden pair (never with `costLimit`).
  * @example
