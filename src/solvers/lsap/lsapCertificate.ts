@@ -11,11 +11,13 @@
  * Bellman–Ford on it in doubles rounded down (each new v_j is the largest
  * double ≤ the exact v_x(i) + c_ij − c_i,x(i), decided exactly in BigInt
  * when the float filter is not conclusive), so at its fixed point every
- * inequality holds exactly and x is proven optimal. It gives up (false)
- * when a free column would have to go below 0 or after min(k + 1, 64)
- * passes (a negative cycle: x not optimal; rounding drift on a cycle of
- * length 0 whose exact duals are not doubles; or a long path).
- * O(k·K) time per pass, a few passes on random matrices.
+ * inequality holds exactly and x is proven optimal. Rows are rescanned
+ * only when their column's dual went down (a FIFO, as SPFA). It gives up
+ * (false) when a free column would have to go below 0 or after
+ * (min(k + 1, 64) + 1)·k row scans (a negative cycle: x not optimal;
+ * rounding drift on a cycle of length 0 whose exact duals are not doubles;
+ * or a long path). O(K) time per row scan; on uniform random matrices the
+ * whole check costs about twice the solve (1000×1000: 46 ms against 16).
  * @internal
  * @module
  */
@@ -107,29 +109,28 @@ export function certifyAssignment(c: Float64Array, rows: number, cols: number, x
   const v = new Float64Array(cols);
   const owner = new Int32Array(cols).fill(-1);
   for (let i = 0; i < rows; i++) owner[x[i] as number] = i;
-  const passes = Math.min(rows + 1, MAX_PASSES);
-  // Plain Bellman–Ford in doubles first (fast, no BigInt): the exact passes
-  // below then start near the fixed point and only correct rounding.
-  for (let pass = 0; pass <= passes; pass++) {
-    let changed = false;
-    for (let i = 0; i < rows; i++) {
-      const xi = x[i] as number;
-      const base = i * cols;
-      const cx = c[base + xi] as number;
-      const vx = v[xi] as number;
-      for (let j = 0; j < cols; j++) {
-        const t = (c[base + j] as number) - cx + vx;
-        if (t < (v[j] as number) && owner[j] !== -1 && j !== xi) {
-          v[j] = t;
-          changed = true;
-        }
+  const budget = (Math.min(rows + 1, MAX_PASSES) + 1) * rows;
+  // Rows to scan (a FIFO of rows whose column's dual went down since their
+  // last scan: only their edges can have become violated).
+  const queue = new Int32Array(rows);
+  const queued = new Uint8Array(rows);
+  // Plain Bellman–Ford in doubles first (fast, no BigInt): the exact phase
+  // below then starts near the fixed point and only corrects rounding.
+  for (let exact = 0; exact < 2; exact++) {
+    for (let i = 0; i < rows; i++) queue[i] = i;
+    queued.fill(1);
+    let head = 0;
+    let size = rows;
+    let scans = 0;
+    while (size > 0) {
+      if (scans++ > budget) {
+        if (exact === 1) return false;
+        break;
       }
-    }
-    if (!changed) break;
-  }
-  for (let pass = 0; pass <= passes; pass++) {
-    let changed = false;
-    for (let i = 0; i < rows; i++) {
+      const i = queue[head] as number;
+      head = head + 1 === rows ? 0 : head + 1;
+      size--;
+      queued[i] = 0;
       const xi = x[i] as number;
       const base = i * cols;
       const cx = c[base + xi] as number;
@@ -137,20 +138,28 @@ export function certifyAssignment(c: Float64Array, rows: number, cols: number, x
       const vx = v[xi] as number;
       for (let j = 0; j < cols; j++) {
         const cij = c[base + j] as number;
-        if (cij === Infinity || j === xi) continue;
+        if (j === xi || cij === Infinity) continue;
         // s = vx + cij − cx exactly; is v_j ≤ s?
         const t = cij - cx + vx;
         const vj = v[j] as number;
-        const margin = SLACK * (Math.abs(cij) + Math.abs(cx) + Math.abs(vx) + Math.abs(vj)) + 4 * Number.MIN_VALUE;
-        if (t - vj > margin) continue;
-        if (signOf(vx, cij, cx, vj) >= 0) continue;
-        // Violated: a free column cannot go below 0; an assigned one goes down to rd(s).
-        if (owner[j] === -1) return false;
-        v[j] = roundedDown(vx, cij, cx);
-        changed = true;
+        if (exact === 0) {
+          if (t >= vj || owner[j] === -1) continue;
+          v[j] = t;
+        } else {
+          const margin = SLACK * (Math.abs(cij) + Math.abs(cx) + Math.abs(vx) + Math.abs(vj)) + 4 * Number.MIN_VALUE;
+          if (t - vj > margin || signOf(vx, cij, cx, vj) >= 0) continue;
+          // Violated: a free column cannot go below 0; an assigned one goes down to rd(s).
+          if (owner[j] === -1) return false;
+          v[j] = roundedDown(vx, cij, cx);
+        }
+        const r = owner[j] as number;
+        if (queued[r] === 0) {
+          queued[r] = 1;
+          queue[(head + size) % rows] = r;
+          size++;
+        }
       }
     }
-    if (!changed) return true;
   }
-  return false;
+  return true;
 }
