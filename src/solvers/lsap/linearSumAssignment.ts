@@ -98,7 +98,7 @@ export interface LinearSumAssignmentResult {
  * stands (one O(k·K) test); otherwise the assignment must pass an exact dual
  * certificate (Bellman–Ford on its column graph in doubles, inequalities
  * decided exactly, `lsapCertificate.ts`), or else it is replaced by an exact
- * Hungarian solve in BigInt when k²·K ≤ 2^20 (`lsapExact.ts`); a larger
+ * Hungarian solve in BigInt when k²·K ≤ 2^27 (`lsapExact.ts`); a larger
  * matrix that fails the certificate is refused (`InputRangeError`: rescale
  * or round the costs onto a common grid). `cost` is the exact sum of the
  * chosen entries rounded once. When several assignments are optimal,
@@ -121,7 +121,7 @@ export interface LinearSumAssignmentResult {
  * @throws {@link InputRangeError} for NaN, for `-Infinity` (minimizing) or `+Infinity`
  *   (maximizing), for a `costLimit` that is not a finite number, when the optimal
  *   total overflows a double, or when the entries span too wide a range for the
- *   double-precision result to be proven optimal and k²·K > 2^20 (see above).
+ *   double-precision result to be proven optimal and k²·K > 2^27 (see above).
  * @throws {@link InfeasibleError} when every assignment of min(rows, cols) pairs uses a
  *   forbidden pair (never with `costLimit`).
  * @example

@@ -8,7 +8,8 @@
  * cost of the kernel (sums and differences of up to about 2k + 2 entries)
  * is an integer multiple of 2^e below 2^53 in magnitude, so no operation
  * rounds and the float result is the exact optimum. Otherwise the kernel's
- * answer is checked by {@link exactAssignment}: the Hungarian algorithm
+ * answer must pass the exact dual certificate of `lsapCertificate.ts`; when
+ * it does not, {@link exactAssignment} decides: the Hungarian algorithm
  * (shortest augmenting paths with potentials, Kuhn 1955 / Munkres 1957, in
  * the O(k²K) form) in `BigInt` on the entries in units of their common
  * power of two; the kernel's assignment is kept when its exact total equals
@@ -17,8 +18,8 @@
  * @module
  */
 
-/** Largest k·k·K for which the BigInt solve runs (about 0.1-0.3 s); above it the caller decides. */
-export const EXACT_WORK_LIMIT = 1 << 20;
+/** Largest k·k·K for which the BigInt solve runs (about 0.5-1 s at 512×512, 10 ms at 120×120); above it the caller refuses. */
+export const EXACT_WORK_LIMIT = 2 ** 27;
 
 /**
  * Whether every finite entry of `c` is an integer multiple of a power of two

@@ -477,8 +477,8 @@ describe('linearSumAssignment: exact across the full range of magnitudes', () =>
     expect(linearSumAssignment([[1e16, I, I], [I, 1, I], [I, I, 1]])).toEqual({ assignment: [0, 1, 2], cost: 10000000000000002 });
   });
 
-  it('linearSumAssignment throws InputRangeError naming cost when a 110×111 matrix around the counterexample cannot be proven in double precision', () => {
-    const c = Array.from({ length: 110 }, (_, i) => Array.from({ length: 111 }, (_, j) => (i >= 3 && j === i + 1 ? 0 : I)));
+  it('linearSumAssignment throws InputRangeError naming cost when a 520×521 matrix around the counterexample (k²K > 2^27) cannot be proven in double precision', () => {
+    const c = Array.from({ length: 520 }, (_, i) => Array.from({ length: 521 }, (_, j) => (i >= 3 && j === i + 1 ? 0 : I)));
     [[1, I, 1, I], [-1, I, 1, I], [-2e16, I, I, 1]].forEach((row, i) => row.forEach((v, j) => (c[i]![j] = v)));
     deepFreeze(c);
     expect(() => linearSumAssignment(c)).toThrow(InputRangeError);
