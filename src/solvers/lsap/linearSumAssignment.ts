@@ -5,7 +5,7 @@
 import { lsapKernel } from './lsap.js';
 import { maxAllowedMatching } from './lsapFeasibility.js';
 import { certifyAssignment } from './lsapCertificate.js';
-import { EXACT_WORK_LIMIT, exactAssignment, exactSum, onExactGrid } from './lsapExact.js';
+import { EXACT_WORK_LIMIT, exactAssignment, exactSum, narrowSpan, onExactGrid } from './lsapExact.js';
 import { identityDuals } from './lsapMonge.js';
 import { lastScanCertifiedIdentity, wasmMatrix, wasmScan } from './lsapWasm.js';
 import { copyRows, lastCopyCertifiedIdentity, magnitudeScale, readOptions, rowOf, scanStats, setRows, workBuffer, type Stats } from './lsapInput.js';
@@ -95,12 +95,17 @@ export interface LinearSumAssignmentResult {
  * overflows a double is refused. Rounding: when the entries (as the kernel
  * sees them) are integer multiples of one power of two 2^e, each below
  * 2^(53+e)/(4(k + 2)), no operation of the kernel rounds and its result
- * stands (one O(k·K) test); otherwise the assignment must pass an exact dual
- * certificate (Bellman–Ford on its column graph in doubles, inequalities
- * decided exactly, `lsapCertificate.ts`), or else it is replaced by an exact
- * Hungarian solve in BigInt when k²·K ≤ 2^27 (`lsapExact.ts`); a larger
- * matrix that fails the certificate is refused (`InputRangeError`: rescale
- * or round the costs onto a common grid). `cost` is the exact sum of the
+ * stands (one O(k·K) test). Off that grid, when the nonzero entries span
+ * more than 2^26 in magnitude (where rounding can reach the small entries:
+ * `[[1, ∞, 1, ∞], [-1, ∞, 1, ∞], [-2e16, ∞, ∞, 1]]` once cost 3 for an
+ * optimum of 1), the assignment must pass an exact dual certificate
+ * (Bellman–Ford on its column graph in doubles, inequalities decided
+ * exactly, `lsapCertificate.ts`), or else it is replaced by an exact
+ * Hungarian solve in BigInt when k²·K ≤ 2^27 (`lsapExact.ts`); beyond that
+ * size the double-precision answer is kept, not proved. Off the grid with a
+ * narrower span (ordinary fractional data) the double-precision optimum is
+ * returned, as by any double solver: its total is within the kernel's
+ * rounding, about k²·2^-53·max |c|, of the exact optimum. `cost` is the exact sum of the
  * chosen entries rounded once. When several assignments are optimal,
  * which one is returned is deterministic (same input, same output) but not
  * specified (not lexicographically smallest).
@@ -120,8 +125,7 @@ export interface LinearSumAssignmentResult {
  * @throws {@link InputTypeError} when `cost` is not an array of equal-length number arrays.
  * @throws {@link InputRangeError} for NaN, for `-Infinity` (minimizing) or `+Infinity`
  *   (maximizing), for a `costLimit` that is not a finite number, when the optimal
- *   total overflows a double, or when the entries span too wide a range for the
- *   double-precision result to be proven optimal and k²·K > 2^27 (see above).
+ *   total overflows a double.
  * @throws {@link InfeasibleError} when every assignment of min(rows, cols) pairs uses a
  *   forbidden pair (never with `costLimit`).
  * @example
@@ -285,10 +289,8 @@ function solve(
   // the 53-bit significand allows (see lsapExact.ts): off the exact grid,
   // the assignment must pass an exact dual certificate, or else (small
   // problems) an exact BigInt solve decides.
-  if (!onExactGrid(work, k) && !certifyAssignment(work, kRows, kCols, x)) {
-    if (kRows * kRows * kCols > EXACT_WORK_LIMIT) {
-      rangeReason(fn, field, `spans too wide a range of magnitudes for its optimum to be proven in double precision, and is too large (${kRows}·${kRows}·${kCols} > ${EXACT_WORK_LIMIT}) for the exact BigInt solve; round or rescale the costs onto a common grid: integer multiples of one power of two 2^e, each below 2^(53 + e) / (4(k + 2)) in magnitude (k = ${k})`);
-    }
+  // Above the BigInt solve's size the double-precision answer is kept (as every double solver's).
+  if (!onExactGrid(work, k) && !narrowSpan(work) && !certifyAssignment(work, kRows, kCols, x) && kRows * kRows * kCols <= EXACT_WORK_LIMIT) {
     x = exactAssignment(work, kRows, kCols, x);
   }
   const assignment = new Array<number>(rows).fill(-1);
