@@ -4,6 +4,8 @@
  */
 import { lsapKernel } from './lsap.js';
 import { maxAllowedMatching } from './lsapFeasibility.js';
+import { certifyAssignment } from './lsapCertificate.js';
+import { EXACT_WORK_LIMIT, exactAssignment, exactSum, narrowSpan, onExactGrid } from './lsapExact.js';
 import { identityDuals } from './lsapMonge.js';
 import { lastScanCertifiedIdentity, wasmMatrix, wasmScan } from './lsapWasm.js';
 import { copyRows, lastCopyCertifiedIdentity, magnitudeScale, readOptions, rowOf, scanStats, setRows, workBuffer, type Stats } from './lsapInput.js';
@@ -90,11 +92,26 @@ export interface LinearSumAssignmentResult {
  * the kernel's sums could overflow (|cost| · 32(k + 2) ≥ 2^1022, k =
  * min(rows, cols)) are scaled by a power of two first, exact for every entry
  * that stays above 2^-1022 after scaling; only an optimal total that itself
- * overflows a double is refused. When several assignments are optimal,
+ * overflows a double is refused. Rounding: when the entries (as the kernel
+ * sees them) are integer multiples of one power of two 2^e, each below
+ * 2^(53+e)/(4(k + 2)), no operation of the kernel rounds and its result
+ * stands (one O(k·K) test). Off that grid, when the nonzero entries span
+ * more than 2^26 in magnitude (where rounding can reach the small entries:
+ * `[[1, ∞, 1, ∞], [-1, ∞, 1, ∞], [-2e16, ∞, ∞, 1]]` once cost 3 for an
+ * optimum of 1), the assignment must pass an exact dual certificate
+ * (Bellman–Ford on its column graph in doubles, inequalities decided
+ * exactly, `lsapCertificate.ts`), or else it is replaced by an exact
+ * Hungarian solve in BigInt when k²·K ≤ 2^27 (`lsapExact.ts`); beyond that
+ * size the double-precision answer is kept, not proved. Off the grid with a
+ * narrower span (ordinary fractional data) the double-precision optimum is
+ * returned, as by any double solver: its total is within the kernel's
+ * rounding, about k²·2^-53·max |c|, of the exact optimum. `cost` is the exact sum of the
+ * chosen entries rounded once. When several assignments are optimal,
  * which one is returned is deterministic (same input, same output) but not
  * specified (not lexicographically smallest).
  *
- * Complexity: O(k²·K) time worst case for a k×K matrix (k = min, K = max of
+ * Complexity: O(k²·K) time worst case for a k×K matrix (off the exact
+ * grid, plus the certificate: O(k·K) per pass, up to 64 passes each way) (k = min, K = max of
  * rows and columns; with `costLimit`, K + k columns); on random square
  * matrices from n = 250 close to O(n²) (three passes over the matrix, the
  * first one fused with the input validation, plus a sparse solve). O(k·K)
@@ -107,7 +124,7 @@ export interface LinearSumAssignmentResult {
  *   `costLimit`, also the unmatched rows and columns).
  * @throws {@link InputTypeError} when `cost` is not an array of equal-length number arrays.
  * @throws {@link InputRangeError} for NaN, for `-Infinity` (minimizing) or `+Infinity`
- *   (maximizing), for a `costLimit` that is not a finite number, or when the optimal
+ *   (maximizing), for a `costLimit` that is not a finite number, when the optimal
  *   total overflows a double.
  * @throws {@link InfeasibleError} when every assignment of min(rows, cols) pairs uses a
  *   forbidden pair (never with `costLimit`).
@@ -164,8 +181,9 @@ export function linearSumAssignment(
   }
   if (certified) {
     // Every entry finite and no scaling: c_ij − v_j ≥ u_i everywhere proves the identity optimal.
-    let total = 0;
-    for (let i = 0; i < rows; i++) total += data[i * cols + i] as number;
+    const diagonal = new Float64Array(rows);
+    for (let i = 0; i < rows; i++) diagonal[i] = data[i * cols + i] as number;
+    const total = exactSum(diagonal);
     const assignment = new Array<number>(rows);
     for (let i = 0; i < rows; i++) assignment[i] = i;
     return { assignment, cost: total + 0 };
@@ -267,6 +285,14 @@ function solve(
     if (attempt === 1 || maxAbs === 0) rangeReason(fn, field, `has costs too large in magnitude to solve (|cost| up to ${maxAbs})`);
     scale = magnitudeScale(maxAbs, k) * 2 ** -512;
   }
+  // Double rounding can mislead the kernel when the entries span more than
+  // the 53-bit significand allows (see lsapExact.ts): off the exact grid,
+  // the assignment must pass an exact dual certificate, or else (small
+  // problems) an exact BigInt solve decides.
+  // Above the BigInt solve's size the double-precision answer is kept (as every double solver's).
+  if (!onExactGrid(work, k) && !narrowSpan(work) && !certifyAssignment(work, kRows, kCols, x) && kRows * kRows * kCols <= EXACT_WORK_LIMIT) {
+    x = exactAssignment(work, kRows, kCols, x);
+  }
   const assignment = new Array<number>(rows).fill(-1);
   for (let r = 0; r < kRows; r++) {
     const col = x[r] as number;
@@ -274,16 +300,18 @@ function solve(
     if (transpose) assignment[col] = r;
     else assignment[r] = col;
   }
-  // Total in row order, of the entries scaled alike (so that partial sums
-  // cannot overflow), read from the working copy when there is one (it may
-  // be `data` itself, transformed in place): sign · scale · c, and the sign
-  // flip is exact.
-  let total = 0;
+  // Total of the entries scaled alike (so that partial sums cannot
+  // overflow), read from the working copy when there is one (it may be
+  // `data` itself, transformed in place): sign · scale · c, and the sign
+  // flip is exact. Rounded once (exactSum), then unscaled exactly.
+  const terms = new Float64Array(k);
+  let nTerms = 0;
   for (let i = 0; i < rows; i++) {
     const j = assignment[i] as number;
     if (j < 0) continue;
-    total += copied ? sign * (work[transpose ? j * kCols + i : i * kCols + j] as number) : (data[i * cols + j] as number);
+    terms[nTerms++] = copied ? sign * (work[transpose ? j * kCols + i : i * kCols + j] as number) : (data[i * cols + j] as number);
   }
+  let total = exactSum(terms.subarray(0, nTerms));
   total = total / scale + 0; // + 0: never -0
   if (!Number.isFinite(total)) rangeReason(fn, field, `has an optimal total that overflows a double (|cost| up to ${maxAbs})`);
   return result(assignment, total, limited, cols);

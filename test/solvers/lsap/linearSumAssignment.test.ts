@@ -42,7 +42,10 @@ function expectValid(c: readonly (readonly number[])[], r: { assignment: number[
   expect(cols).toHaveLength(Math.min(n, m));
   expect(new Set(cols).size).toBe(cols.length);
   const sum = r.assignment.reduce((s, j, i) => (j < 0 ? s : s + c[i]![j]!), 0);
-  expect(r.cost).toBeCloseTo(sum, 9);
+  // The cost is the exactly rounded sum: the naive sum in row order is
+  // within its rounding error, k·2^-52·Σ|terms|.
+  const terms = r.assignment.reduce((s, j, i) => (j < 0 ? s : s + Math.abs(c[i]![j]!)), 0);
+  expect(Math.abs(r.cost - sum)).toBeLessThanOrEqual(5e-10 + cols.length * 2 ** -52 * terms);
 }
 
 const matrixArb = (maxSize: number, withForbidden: boolean): fc.Arbitrary<number[][]> =>
@@ -366,5 +369,130 @@ describe('linearSumAssignment(cost, {costLimit}): oracles and properties', () =>
     expect(linearSumAssignment([[1, 9], [9, 8]], { costLimit: 6 })).toEqual({ assignment: [0, -1], cost: 1, unmatchedRows: [1], unmatchedColumns: [1] });
     expect(linearSumAssignment([[Infinity, Infinity]], { costLimit: 6 })).toEqual({ assignment: [-1], cost: 0, unmatchedRows: [0], unmatchedColumns: [0, 1] });
     expect(linearSumAssignment([], { costLimit: 1 })).toEqual({ assignment: [], cost: 0, unmatchedRows: [], unmatchedColumns: [] });
+  });
+});
+
+/** An exact rational a·2^e of a finite double: its integer significand and exponent, found by doubling (independent of the library's bit reading). */
+function dyadic(x: number): { m: bigint; e: number } {
+  let y = x;
+  let e = 0;
+  while (!Number.isInteger(y)) {
+    y *= 2;
+    e--;
+  }
+  return { m: BigInt(y), e };
+}
+
+/** Brute force in exact arithmetic: the minimum Σ over assignments of min(n, m) pairs, as an exact sum in units of 2^-unit, with the set of optimal assignments. */
+function exactBruteForce(c: readonly (readonly number[])[]): { best: bigint; unit: number; optimal: string[] } | undefined {
+  const n = c.length;
+  const m = c[0]!.length;
+  const k = Math.min(n, m);
+  const unit = Math.min(0, ...c.flat().filter(Number.isFinite).map((x) => dyadic(x).e));
+  const at = (x: number): bigint => {
+    const d = dyadic(x);
+    return d.m << BigInt(d.e - unit);
+  };
+  let best: bigint | undefined;
+  let optimal: string[] = [];
+  const used = new Array<boolean>(m).fill(false);
+  const pick: number[] = [];
+  const rec = (i: number, count: number, sum: bigint): void => {
+    if (count === k) {
+      const key = JSON.stringify([...pick, ...new Array<number>(n - pick.length).fill(-1)]);
+      if (best === undefined || sum < best) [best, optimal] = [sum, [key]];
+      else if (sum === best) optimal.push(key);
+      return;
+    }
+    if (n - i > k - count) {
+      pick.push(-1);
+      rec(i + 1, count, sum);
+      pick.pop();
+    }
+    for (let j = 0; j < m; j++) {
+      const v = c[i]![j]!;
+      if (used[j] || v === Infinity) continue;
+      used[j] = true;
+      pick.push(j);
+      rec(i + 1, count + 1, sum + at(v));
+      pick.pop();
+      used[j] = false;
+    }
+  };
+  rec(0, 0, 0n);
+  return best === undefined ? undefined : { best, unit, optimal };
+}
+
+describe('linearSumAssignment: exact across the full range of magnitudes', () => {
+  const I = Infinity;
+  it('linearSumAssignment([[1, I, 1, I], [-1, I, 1, I], [-2e16, I, I, 1]]) is { assignment: [2, 0, 3], cost: 1 } (double rounding gave [0, 2, 3], cost 3)', () => {
+    const c = deepFreeze([[1, I, 1, I], [-1, I, 1, I], [-2e16, I, I, 1]]);
+    expect(exactBruteForce(c)?.optimal).toEqual(['[2,0,3]']);
+    expect(linearSumAssignment(c)).toEqual({ assignment: [2, 0, 3], cost: 1 });
+    expect(linearSumAssignmentMatrix(new Float64Array(c.flat()), 3, 4)).toEqual({ assignment: [2, 0, 3], cost: 1 });
+  });
+
+  it('linearSumAssignment on the transpose (4×3) is { assignment: [1, -1, 0, 2], cost: 1 }', () => {
+    const c = deepFreeze([[1, -1, -2e16], [I, I, I], [1, 1, I], [I, I, 1]]);
+    expect(linearSumAssignment(c)).toEqual({ assignment: [1, -1, 0, 2], cost: 1 });
+  });
+
+  it('linearSumAssignment on the FC_SEED=669041633 counterexample of the ±10^e property is the exact optimum', () => {
+    const c = deepFreeze([[1, I, 1, I], [-1, I, 1, I], [-18106174530269576, I, I, 1]]);
+    const ref = exactBruteForce(c)!;
+    const r = linearSumAssignment(c);
+    expect(ref.optimal).toContain(JSON.stringify(r.assignment));
+    expect(r.cost).toBe(1);
+  });
+
+  it('linearSumAssignment(c) with entries ±2^k, k in [-60, 60], forbidden pairs, n, m ≤ 6, is an exactly optimal assignment with the exactly rounded cost (also maximizing -c)', () => {
+    const entry = fc.oneof(
+      { weight: 6, arbitrary: fc.record({ s: fc.constantFrom(-1, 1), k: fc.integer({ min: -60, max: 60 }), t: fc.integer({ min: 0, max: 3 }) }).map(({ s, k, t }) => s * (1 + t / 4) * 2 ** k) },
+      { weight: 1, arbitrary: fc.constant(Infinity) },
+    );
+    const arb = fc.record({ n: fc.integer({ min: 1, max: 6 }), m: fc.integer({ min: 1, max: 6 }) }).chain(({ n, m }) => fc.array(fc.array(entry, { minLength: m, maxLength: m }), { minLength: n, maxLength: n }));
+    fc.assert(
+      fc.property(arb, (c) => {
+        deepFreeze(c);
+        const ref = exactBruteForce(c);
+        if (ref === undefined) {
+          expect(() => linearSumAssignment(c)).toThrow(InfeasibleError);
+          return;
+        }
+        // The exact optimum rounded once: |best| < 2^53 · 2^unit · 6 · 1.75 fits; Number() rounds to nearest, ×2^unit is exact here.
+        const cost = Number(ref.best) * 2 ** ref.unit;
+        const r = linearSumAssignment(c);
+        expect(ref.optimal).toContain(JSON.stringify(r.assignment));
+        expect(r.cost).toBe(cost + 0);
+        const neg = c.map((row) => row.map((v) => -v));
+        const rm = linearSumAssignment(neg, { maximize: true });
+        expect(ref.optimal).toContain(JSON.stringify(rm.assignment));
+        expect(rm.cost).toBe(-cost + 0);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('linearSumAssignment(c).cost is the exactly rounded sum: [[1e16, I, I], [I, 1, I], [I, I, 1]] costs 1e16 + 2 (the row-order sum rounds to 1e16)', () => {
+    expect(linearSumAssignment([[1e16, I, I], [I, 1, I], [I, I, 1]])).toEqual({ assignment: [0, 1, 2], cost: 10000000000000002 });
+  });
+
+  it('linearSumAssignment on a 520×521 matrix around the counterexample (k²K > 2^27, past the BigInt solve) returns a valid assignment of all 520 rows, no error', () => {
+    const c = Array.from({ length: 520 }, (_, i) => Array.from({ length: 521 }, (_, j) => (i >= 3 && j === i + 1 ? 0 : I)));
+    [[1, I, 1, I], [-1, I, 1, I], [-2e16, I, I, 1]].forEach((row, i) => row.forEach((v, j) => (c[i]![j] = v)));
+    deepFreeze(c);
+    const r = linearSumAssignment(c);
+    expect(new Set(r.assignment).size).toBe(520);
+    expect(r.assignment.every((j, i) => j >= 0 && c[i]![j]! < I)).toBe(true);
+  });
+
+  it('linearSumAssignment keeps the double-precision optimum on ordinary fractional data (span ≤ 2^26): a 120×120 matrix of two-decimal costs is solved in place of an exact check, with a valid assignment whose total is within rounding of the dual bound', () => {
+    let seed = 7;
+    const rnd = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const c = Array.from({ length: 120 }, () => Array.from({ length: 120 }, () => Math.round(rnd() * 99 + 1) / 100));
+    const r = linearSumAssignment(deepFreeze(c));
+    expect(new Set(r.assignment).size).toBe(120);
+    const total = r.assignment.reduce((s, j, i) => s + c[i]![j]!, 0);
+    expect(Math.abs(total - r.cost)).toBeLessThan(1e-12);
   });
 });
