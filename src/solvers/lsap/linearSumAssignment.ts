@@ -5,7 +5,7 @@
 import { lsapKernel } from './lsap.js';
 import { maxAllowedMatching } from './lsapFeasibility.js';
 import { certifyAssignment } from './lsapCertificate.js';
-import { EXACT_WORK_LIMIT, exactAssignment, exactSum, narrowSpan, onExactGrid } from './lsapExact.js';
+import { EXACT_WORK_LIMIT, exactAssignment, exactSum, needsExactCheck } from './lsapExact.js';
 import { identityDuals } from './lsapMonge.js';
 import { lastScanCertifiedIdentity, wasmMatrix, wasmScan } from './lsapWasm.js';
 import { copyRows, lastCopyCertifiedIdentity, magnitudeScale, readOptions, rowOf, scanStats, setRows, workBuffer, type Stats } from './lsapInput.js';
@@ -290,7 +290,7 @@ function solve(
   // the assignment must pass an exact dual certificate, or else (small
   // problems) an exact BigInt solve decides.
   // Above the BigInt solve's size the double-precision answer is kept (as every double solver's).
-  if (!onExactGrid(work, k) && !narrowSpan(work) && !certifyAssignment(work, kRows, kCols, x) && kRows * kRows * kCols <= EXACT_WORK_LIMIT) {
+  if (needsExactCheck(work, k) && !certifyAssignment(work, kRows, kCols, x) && kRows * kRows * kCols <= EXACT_WORK_LIMIT) {
     x = exactAssignment(work, kRows, kCols, x);
   }
   const assignment = new Array<number>(rows).fill(-1);

@@ -29,11 +29,17 @@ export const EXACT_WORK_LIMIT = 2 ** 27;
  */
 export function onExactGrid(c: Float64Array, k: number): boolean {
   let max = 0;
+  let integral = true;
   for (let p = 0; p < c.length; p++) {
-    const a = Math.abs(c[p] as number);
-    if (a > max && a !== Infinity) max = a;
+    const x = c[p] as number;
+    const a = x < 0 ? -x : x;
+    if (a === Infinity) continue;
+    if (a > max) max = a;
+    if (integral && Math.floor(x) !== x) integral = false;
   }
   if (max === 0) return true;
+  // The common case in one pass: integers (the grid 2^0) small enough.
+  if (integral && max * 4 * (k + 2) < 2 ** 53) return true;
   const bound = max * 4 * (k + 2);
   if (bound === Infinity) return false;
   // e: the least integer with bound < 2^(53 + e).
@@ -72,6 +78,30 @@ export function narrowSpan(c: Float64Array): boolean {
     if (a < min) min = a;
   }
   return max <= min * 2 ** 26;
+}
+
+/**
+ * Whether the kernel's answer on `c` needs the exact checks: neither
+ * {@link onExactGrid} nor {@link narrowSpan} holds. One pass in the common
+ * cases (small integers; a narrow span), the grid's second pass only for
+ * wide spans off the integers. @internal
+ */
+export function needsExactCheck(c: Float64Array, k: number): boolean {
+  let max = 0;
+  let min = Infinity;
+  let integral = true;
+  for (let p = 0; p < c.length; p++) {
+    const x = c[p] as number;
+    const a = x < 0 ? -x : x;
+    if (a === Infinity || a === 0) continue;
+    if (a > max) max = a;
+    if (a < min) min = a;
+    if (integral && Math.floor(x) !== x) integral = false;
+  }
+  if (max === 0) return false;
+  if (integral && max * 4 * (k + 2) < 2 ** 53) return false;
+  if (max <= min * 2 ** 26) return false;
+  return !onExactGrid(c, k);
 }
 
 const view = new DataView(new ArrayBuffer(8));

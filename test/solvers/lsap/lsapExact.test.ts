@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exactAssignment, exactSum, hungarianBig, onExactGrid, toUnits } from '../../../src/solvers/lsap/lsapExact.js';
+import { exactAssignment, exactSum, hungarianBig, needsExactCheck, onExactGrid, toUnits } from '../../../src/solvers/lsap/lsapExact.js';
 
 /** Σ terms exactly as a BigInt in units of 2^-80, then rounded once by Number() (terms are multiples of 2^-80 below 2^60 here). */
 function oracleSum(terms: number[]): number {
@@ -45,3 +45,14 @@ describe('lsapExact', () => {
     expect([...exactAssignment(bad, 3, 4, new Int32Array([0, 2, 3]))]).toEqual([2, 0, 3]);
   });
 });
+
+describe('needsExactCheck (whether the kernel answer must be checked exactly)', () => {
+  it('needsExactCheck is false for small integers and for fractions spanning at most 2^26, true for the -2e16 counterexample off the grid', () => {
+    expect(needsExactCheck(Float64Array.of(1, 5, 1000, Infinity), 2)).toBe(false);
+    expect(needsExactCheck(Float64Array.of(0.123, 0.5, 0.999, 0), 2)).toBe(false);
+    expect(needsExactCheck(Float64Array.of(1, Infinity, 1, Infinity, -1, Infinity, 1, Infinity, -2e16, Infinity, Infinity, 1), 3)).toBe(true);
+    expect(needsExactCheck(Float64Array.of(0.1, -1, -2e16, 1), 3)).toBe(true);
+    expect(needsExactCheck(Float64Array.of(5.55e-17, -1, 1, 1.11e-16), 2)).toBe(true);
+  });
+});
+
