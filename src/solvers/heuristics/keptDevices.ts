@@ -151,28 +151,9 @@ export class KeptDevices {
    * then the next call may scan again). O(m) expected (a quickselect).
    */
   private scan(avail: Float64Array, i: number, bestDev: Int32Array, bestCt: Float64Array, secondDev: Int32Array, secondCt: Float64Array): void {
-    const { m, k, cost, kept, row, work } = this;
-    this.scans++;
-    const r = this.release[i]!;
-    const base = i * m;
-    let bd = -1;
-    let bc = Infinity;
-    let sd = -1;
-    let sc = Infinity;
-    for (let j = 0; j < m; j++) {
-      const a = avail[j]!;
-      const ct = (a > r ? a : r) + cost[base + j]!;
-      row[j] = ct;
-      if (ct < bc) {
-        sd = bd;
-        sc = bc;
-        bd = j;
-        bc = ct;
-      } else if (ct < sc) {
-        sd = j;
-        sc = ct;
-      }
-    }
+    const { m, k, kept, row, work } = this;
+    this.readRow(avail, i, bestDev, bestCt, secondDev, secondCt);
+    const bc = bestCt[i]!;
     work.set(row);
     const bound = select(work, m, k);
     const at = i * k;
@@ -183,10 +164,6 @@ export class KeptDevices {
     this.bound[i] = size >= 2 ? bound : -Infinity;
     const gap = bound - bc;
     this.delta[i] = gap > 0 && gap < Infinity ? gap : 0;
-    bestDev[i] = bd;
-    bestCt[i] = bc;
-    secondDev[i] = sd;
-    secondCt[i] = sc;
   }
 
   /**
@@ -199,29 +176,11 @@ export class KeptDevices {
    * the threshold. O(m).
    */
   private sweep(avail: Float64Array, i: number, bestDev: Int32Array, bestCt: Float64Array, secondDev: Int32Array, secondCt: Float64Array): void {
-    const { m, k, cost, kept, row } = this;
-    this.scans++;
-    const r = this.release[i]!;
-    const base = i * m;
+    const { m, k, kept, row } = this;
+    this.readRow(avail, i, bestDev, bestCt, secondDev, secondCt);
+    const bc = bestCt[i]!;
+    const sc = secondCt[i]!;
     const at = i * k;
-    let bd = -1;
-    let bc = Infinity;
-    let sd = -1;
-    let sc = Infinity;
-    for (let j = 0; j < m; j++) {
-      const a = avail[j]!;
-      const ct = (a > r ? a : r) + cost[base + j]!;
-      row[j] = ct;
-      if (ct < bc) {
-        sd = bd;
-        sc = bc;
-        bd = j;
-        bc = ct;
-      } else if (ct < sc) {
-        sd = j;
-        sc = ct;
-      }
-    }
     const threshold = bc + this.delta[i]!;
     let bound = Infinity;
     let size = 0;
@@ -254,6 +213,36 @@ export class KeptDevices {
       d = d > 0 ? d * (2 * below < k ? 2 : k / below) : gap > 0 && gap < Infinity ? gap : 0;
     }
     this.delta[i] = d < Infinity ? d : 0;
+  }
+
+  /**
+   * One full row scan shared by {@link scan} and {@link sweep}: task i's
+   * completion times into `row`, and its best two written out as
+   * `scanTopTwo` writes them (lowest device index on ties). O(m).
+   */
+  private readRow(avail: Float64Array, i: number, bestDev: Int32Array, bestCt: Float64Array, secondDev: Int32Array, secondCt: Float64Array): void {
+    const { m, cost, row } = this;
+    this.scans++;
+    const r = this.release[i]!;
+    const base = i * m;
+    let bd = -1;
+    let bc = Infinity;
+    let sd = -1;
+    let sc = Infinity;
+    for (let j = 0; j < m; j++) {
+      const a = avail[j]!;
+      const ct = (a > r ? a : r) + cost[base + j]!;
+      row[j] = ct;
+      if (ct < bc) {
+        sd = bd;
+        sc = bc;
+        bd = j;
+        bc = ct;
+      } else if (ct < sc) {
+        sd = j;
+        sc = ct;
+      }
+    }
     bestDev[i] = bd;
     bestCt[i] = bc;
     secondDev[i] = sd;
