@@ -3,7 +3,7 @@
  * @module
  */
 import { lsapKernel } from './lsap.js';
-import { maxAllowedMatching } from './lsapFeasibility.js';
+import { hallSentence, maxAllowedMatching } from './lsapFeasibility.js';
 import { certifyAssignment } from './lsapCertificate.js';
 import { EXACT_WORK_LIMIT, exactAssignment, exactSum, needsExactCheck } from './lsapExact.js';
 import { identityDuals } from './lsapMonge.js';
@@ -280,7 +280,7 @@ function solve(
     // else the sums overflowed despite the scaling: retry far smaller once.
     if (!limited && nForbidden > 0) {
       const m = maxAllowedMatching(work, kRows, kCols);
-      if (m < k) infeasible(fn, field, `admits no assignment of ${k} pairs without a forbidden pair (a maximum matching of the allowed pairs has ${m})`);
+      if (m < k) infeasible(fn, field, `admits no assignment of ${k} pairs without a forbidden pair (a maximum matching of the allowed pairs has ${m})${hallSentence(work, kRows, kCols, transpose)}`);
     }
     if (attempt === 1 || maxAbs === 0) rangeReason(fn, field, `has costs too large in magnitude to solve (|cost| up to ${maxAbs})`);
     scale = magnitudeScale(maxAbs, k) * 2 ** -512;

@@ -16,6 +16,19 @@
  * @internal
  */
 export function maxAllowedMatching(c: Float64Array, rows: number, cols: number): number {
+  return allowedMatching(c, rows, cols).size;
+}
+
+/** A maximum matching on the finite entries: its size and each row's column (-1: free). */
+interface AllowedMatching {
+  readonly size: number;
+  readonly matchRow: Int32Array;
+  readonly matchCol: Int32Array;
+  readonly start: Int32Array;
+  readonly adj: Int32Array;
+}
+
+function allowedMatching(c: Float64Array, rows: number, cols: number): AllowedMatching {
   // Adjacency in compressed rows.
   const start = new Int32Array(rows + 1);
   for (let i = 0; i < rows; i++) {
@@ -54,7 +67,7 @@ export function maxAllowedMatching(c: Float64Array, rows: number, cols: number):
         }
       }
     }
-    if (!found) return size;
+    if (!found) return { size, matchRow, matchCol, start, adj };
     // Disjoint augmenting paths along the layers (iterative DFS).
     for (let i = 0; i < rows; i++) next[i] = start[i] as number;
     for (let root = 0; root < rows; root++) {
@@ -86,4 +99,63 @@ export function maxAllowedMatching(c: Float64Array, rows: number, cols: number):
       }
     }
   }
+}
+
+/**
+ * Hall's witness that no matching covers every row (Hall 1935; by König's
+ * theorem it exists whenever the maximum matching is short): a set of rows
+ * whose finite entries, taken together, lie in fewer columns than there are
+ * rows. Found from one free row of a maximum matching by alternating search
+ * (row → its allowed columns → the rows matched to them): the rows reached
+ * allow exactly the columns reached, one fewer. `undefined` when every row is
+ * matched. Both lists ascend. Complexity: that of the matching.
+ * @internal
+ */
+export function hallWitness(c: Float64Array, rows: number, cols: number): { readonly rows: number[]; readonly cols: number[] } | undefined {
+  const { matchRow, matchCol, start, adj } = allowedMatching(c, rows, cols);
+  const free = matchRow.indexOf(-1);
+  if (free === -1) return undefined;
+  const seenRow = new Uint8Array(rows);
+  const seenCol = new Uint8Array(cols);
+  const queue = [free];
+  seenRow[free] = 1;
+  for (let h = 0; h < queue.length; h++) {
+    const i = queue[h] as number;
+    for (let q = start[i] as number; q < (start[i + 1] as number); q++) {
+      const j = adj[q] as number;
+      if (seenCol[j] === 1) continue;
+      seenCol[j] = 1;
+      const r = matchCol[j] as number; // matched, or the matching was not maximum
+      if (seenRow[r] === 0) {
+        seenRow[r] = 1;
+        queue.push(r);
+      }
+    }
+  }
+  const pick = (seen: Uint8Array): number[] => {
+    const out: number[] = [];
+    for (let i = 0; i < seen.length; i++) if (seen[i] === 1) out.push(i);
+    return out;
+  };
+  return { rows: pick(seenRow), cols: pick(seenCol) };
+}
+
+/**
+ * The sentence an infeasible LSAP ends with: which rows (or, when the
+ * kernel works on the transpose, which columns) share too few allowed
+ * partners, and the fix. Lists up to 8 indices of each side.
+ * @internal
+ */
+export function hallSentence(c: Float64Array, rows: number, cols: number, transposed: boolean): string {
+  const w = hallWitness(c, rows, cols);
+  if (w === undefined) return '';
+  const [many, few] = transposed ? ['column', 'row'] : ['row', 'column'];
+  const list = (xs: readonly number[]): string => (xs.length <= 8 ? xs.join(', ') : `${xs.slice(0, 8).join(', ')}, … (${xs.length} in all)`);
+  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const partners =
+    w.cols.length === 0
+      ? 'no finite entry'
+      : `finite entries only in ${few}${w.cols.length === 1 ? '' : 's'} ${list(w.cols)} (${plural(w.rows.length, many)}, ${plural(w.cols.length, few)})`;
+  const who = w.rows.length === 1 ? `${many} ${list(w.rows)} has` : `${many}s ${list(w.rows)} have`;
+  return `: ${who} ${partners}. Make more of these pairs finite, or pass costLimit to leave pairs unassigned`;
 }

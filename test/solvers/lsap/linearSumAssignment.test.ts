@@ -239,6 +239,8 @@ describe('linearSumAssignment: edge cases', () => {
 
   it('linearSumAssignment throws InfeasibleError when a complete assignment needs a forbidden pair', () => {
     expect(() => linearSumAssignment([[1, Infinity], [2, Infinity]])).toThrow(InfeasibleError);
+    expect(() => linearSumAssignment([[1, Infinity], [2, Infinity]])).toThrow('rows 0, 1 have finite entries only in column 0 (2 rows, 1 column)');
+    expect(() => linearSumAssignment([[1, 1], [Infinity, Infinity], [Infinity, Infinity]])).toThrow('columns 0, 1 have finite entries only in row 0 (2 columns, 1 row)');
     expect(() => linearSumAssignment([[Infinity]])).toThrow(/linearSumAssignment: cost has no allowed pair/);
     expect(() => linearSumAssignment([[-Infinity, 1], [2, -Infinity]], { maximize: true }).cost).not.toThrow();
     expect(() => linearSumAssignment([[-Infinity, 1], [-Infinity, 2]], { maximize: true })).toThrow(InfeasibleError);
