@@ -18,6 +18,7 @@
  * @internal
  * @module
  */
+import { didYouMean } from '../internal/suggest.js';
 import { parseArgs } from 'node:util';
 import { parseWfCommons } from '../io/wfcommons.js';
 import { parseWorkflowJson } from '../io/workflowJson.js';
@@ -111,7 +112,7 @@ export async function workflowCommand(args: readonly string[], io: CliIo): Promi
     const format = values.format ?? 'auto';
     if (!['auto', 'json', 'wfcommons'].includes(format)) throw new Usage(`--format must be auto, json or wfcommons, got '${format}'`);
     const strategy = values.strategy ?? 'heft';
-    if (!(workflowStrategyNames as readonly string[]).includes(strategy)) throw new Usage(`--strategy must be one of ${workflowStrategyNames.join(', ')}, got '${strategy}'`);
+    if (!(workflowStrategyNames as readonly string[]).includes(strategy)) throw new Usage(`--strategy must be one of ${workflowStrategyNames.join(', ')}, got '${strategy}'${didYouMean(strategy, workflowStrategyNames)}`);
     const text = await readText(file, io.stdin);
     const kind = format === 'auto' ? detectWorkflowFormat(text) : format;
     if (values.cores === true && kind !== 'wfcommons') throw new Usage('--cores applies to WfCommons files only');

@@ -13,6 +13,7 @@ import {
   InputTypeError,
 } from '../errors.js';
 
+import { didYouMean } from './suggest.js';
 /** Renders an offending value for a message: short, never throws. */
 export function describe(value: unknown): string {
   if (typeof value === 'number') {
@@ -116,10 +117,18 @@ export function checkInteger(fn: string, field: string, value: unknown, min = 0,
   return value;
 }
 
+/** The device tiers, in the order messages list them. */
+export const TIER_NAMES: readonly string[] = ['edge', 'fog', 'cloud'];
+
+/** Throws the type error for a value not in `allowed`, with a "did you mean" for a near miss. */
+export function notOneOf(fn: string, field: string, value: unknown, allowed: readonly string[]): never {
+  return typeReason(fn, field, `must be one of ${allowed.map((a) => `'${a}'`).join(', ')}, got ${describe(value)}${didYouMean(value, allowed)}`);
+}
+
 /** One of a fixed set of strings. */
 export function checkOneOf<T extends string>(fn: string, field: string, value: unknown, allowed: readonly T[]): T {
   if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
-    typeError(fn, field, `one of ${allowed.map((a) => `'${a}'`).join(', ')}`, value);
+    notOneOf(fn, field, value, allowed);
   }
   return value as T;
 }
@@ -134,8 +143,17 @@ export function checkOptions(fn: string, options: unknown, allowed: readonly str
   checkObject(fn, 'options', options);
   for (const key of Object.keys(options)) {
     if (!allowed.includes(key)) {
-      typeReason(fn, `options.${key}`, `is not a known option (known: ${allowed.join(', ') || 'none'})`);
+      typeReason(fn, `options.${key}`, unknownKey('option', key, allowed));
     }
   }
   return options;
+}
+
+/**
+ * The reason for a key the caller wrote that is not allowed:
+ * `is not a known field (known: a, b); did you mean 'b'?` (the hint only
+ * for a near miss, see {@link nearestName}).
+ */
+export function unknownKey(kind: string, key: string, allowed: readonly string[]): string {
+  return `is not a known ${kind} (known: ${allowed.join(', ') || 'none'})${didYouMean(key, allowed)}`;
 }

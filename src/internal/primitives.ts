@@ -4,7 +4,7 @@
  * @internal
  * @module
  */
-import { checkObject, typeError, typeReason } from './errors.js';
+import { checkObject, typeError, typeReason, unknownKey } from './errors.js';
 
 /** A string value (ids, titles, colours). */
 export function checkString(fn: string, field: string, value: unknown): string {
@@ -26,7 +26,7 @@ export function checkNestedOptions(fn: string, field: string, value: unknown, al
   if (value === undefined) return {};
   checkObject(fn, field, value);
   for (const key of Object.keys(value)) {
-    if (!allowed.includes(key)) typeReason(fn, `${field}.${key}`, `is not a known option (known: ${allowed.join(', ')})`);
+    if (!allowed.includes(key)) typeReason(fn, `${field}.${key}`, unknownKey('option', key, allowed));
   }
   return value;
 }

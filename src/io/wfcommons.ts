@@ -2,7 +2,7 @@
  * WfCommons workflow instances (WfFormat 1.4, 1.5 and 1.6): reader and writer.
  * @module
  */
-import { checkOneOf, checkOptions, rangeError, rangeReason, typeError, typeReason } from '../internal/errors.js';
+import { checkOneOf, checkOptions, rangeError, rangeReason, typeError, typeReason, unknownKey } from '../internal/errors.js';
 import { Report } from '../problem/check.js';
 import { compileEnergy } from '../problem/compileEnergy.js';
 import type { DevicePower, DevicePrice, Tier } from '../problem/types.js';
@@ -43,6 +43,7 @@ export interface ParseWfCommonsOptions {
 const FN = 'parseWfCommons';
 const OPTION_KEYS = ['devices', 'tier', 'coresAsDevices', 'bytesPerUnit', 'network', 'defaultRuntime'];
 const TIERS = ['edge', 'fog', 'cloud'] as const;
+const WFCOMMONS_DEVICE_KEYS: readonly string[] = ['id', 'tier', 'speedInMHz', 'power', 'price'];
 
 /**
  * Reads a WfCommons workflow instance (WfFormat 1.4, 1.5 or 1.6 JSON, the
@@ -164,7 +165,7 @@ function makeDevices(given: unknown, inst: WfInstance, tier: Tier, cores: boolea
     given.forEach((d: unknown, j) => {
       if (typeof d !== 'object' || d === null || Array.isArray(d)) typeError(FN, `options.devices[${j}]`, 'an object', d);
       const r = d as Record<string, unknown>;
-      for (const k of Object.keys(r)) if (!['id', 'tier', 'speedInMHz', 'power', 'price'].includes(k)) typeReason(FN, `options.devices[${j}].${k}`, 'is not a known field (known: id, tier, speedInMHz, power, price)');
+      for (const k of Object.keys(r)) if (!WFCOMMONS_DEVICE_KEYS.includes(k)) typeReason(FN, `options.devices[${j}].${k}`, unknownKey('field', k, WFCOMMONS_DEVICE_KEYS));
       if (typeof r.id !== 'string' || r.id === '') typeError(FN, `options.devices[${j}].id`, 'a non-empty string', r.id);
       const device: { -readonly [K in keyof WorkflowDevice]: WorkflowDevice[K] } = { id: r.id, tier: checkOneOf(FN, `options.devices[${j}].tier`, r.tier, TIERS) };
       if (r.power !== undefined) device.power = { ...(r.power as DevicePower) };

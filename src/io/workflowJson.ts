@@ -4,7 +4,7 @@
  * @module
  */
 import { InfeasibleError, InputRangeError, InputTypeError } from '../errors.js';
-import { describe as show, infeasible, rangeError, rangeReason, typeError, typeReason } from '../internal/errors.js';
+import { describe as show, infeasible, rangeError, rangeReason, typeError, typeReason, unknownKey } from '../internal/errors.js';
 import { Report as EnergyReport } from '../problem/check.js';
 import { compileEnergy, ENERGY_DEVICE_KEYS } from '../problem/compileEnergy.js';
 import { compileWorkflowFor } from '../workflow/compile.js';
@@ -33,7 +33,7 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 const inf = (v: unknown): unknown => (v === 'Infinity' ? Infinity : v);
 
 function keys(r: Report, field: string, o: Obj, allowed: readonly string[]): void {
-  for (const k of Object.keys(o)) if (!allowed.includes(k)) r.guard(() => typeReason(FN, `${field}.${k}`, `is not a known field (known: ${allowed.join(', ')})`));
+  for (const k of Object.keys(o)) if (!allowed.includes(k)) r.guard(() => typeReason(FN, `${field}.${k}`, unknownKey('field', k, allowed)));
 }
 
 /** A number ≥ 0 (or > 0), Infinity allowed when `infOk`; records an issue and returns false otherwise. */

@@ -4,7 +4,7 @@
  * @internal
  * @module
  */
-import { checkArray, checkFinite, checkInteger, checkNonNegative, checkObject, checkOneOf, checkPositive, rangeError, rangeReason, typeError, typeReason } from '../internal/errors.js';
+import { checkArray, checkFinite, checkInteger, checkNonNegative, checkObject, checkOneOf, checkPositive, rangeError, rangeReason, typeError, typeReason, unknownKey } from '../internal/errors.js';
 import { OVERFLOW_REASON } from '../problem/timeSums.js';
 import { checkString } from '../internal/primitives.js';
 import { createRng } from '../internal/random.js';
@@ -44,7 +44,7 @@ export interface PolicyIn {
 
 function checkKeys(field: string, obj: Record<string, unknown>, allowed: readonly string[]): void {
   for (const key of Object.keys(obj)) {
-    if (!allowed.includes(key)) typeReason(FN, `${field}.${key}`, `is not a known field (known: ${allowed.join(', ')})`);
+    if (!allowed.includes(key)) typeReason(FN, `${field}.${key}`, unknownKey('field', key, allowed));
   }
 }
 

@@ -2,7 +2,7 @@
  * Online scheduling, steps 1-2 of the seed: place a batch of arriving tasks.
  * @module
  */
-import { checkArray, checkInteger, checkNonNegative, checkObject, checkOneOf, checkOptions, infeasible, notNonNegativeOrInfinity, rangeError, rangeReason, typeError, typeReason } from '../internal/errors.js';
+import { checkArray, checkInteger, checkNonNegative, checkObject, checkOneOf, checkOptions, infeasible, notNonNegativeOrInfinity, rangeError, rangeReason, typeError, typeReason, unknownKey } from '../internal/errors.js';
 import { checkString } from '../internal/primitives.js';
 import type { PriorityCriteria } from '../models/priority.js';
 import type { Problem, TaskSpec } from '../problem/types.js';
@@ -237,7 +237,7 @@ function readTask(task: unknown, i: number, m: number, ids: Set<string>): ReadTa
   const f = `tasks[${i}]`;
   checkObject(FN, f, task);
   for (const key of Object.keys(task)) {
-    if (!TASK_KEYS.includes(key)) typeReason(FN, `${f}.${key}`, `is not a known field (known: ${TASK_KEYS.join(', ')})`);
+    if (!TASK_KEYS.includes(key)) typeReason(FN, `${f}.${key}`, unknownKey('field', key, TASK_KEYS));
   }
   const id = checkString(FN, `${f}.id`, task.id);
   if (id === '') typeError(FN, `${f}.id`, 'a non-empty string', id);

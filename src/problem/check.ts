@@ -5,7 +5,7 @@
  * @module
  */
 import { InfeasibleError, InputRangeError, InputTypeError } from '../errors.js';
-import { rangeError, typeError, typeReason } from '../internal/errors.js';
+import { rangeError, typeError, typeReason, unknownKey } from '../internal/errors.js';
 import { IssueLog, type ProblemIssue } from './issueLog.js';
 
 export type { ProblemIssue } from './issueLog.js';
@@ -64,7 +64,7 @@ export function checkKeys(fn: string, fieldOrThunk: string | (() => string), obj
       misplaced.push(key);
       continue;
     }
-    r.guard(() => typeReason(fn, `${name()}.${key}`, `is not a known field (known: ${allowed.join(', ')})`));
+    r.guard(() => typeReason(fn, `${name()}.${key}`, unknownKey('field', key, allowed)));
   }
   if (misplaced.length > 0) {
     const example = `"criteria": { ${misplaced.map((k) => `"${k}": ${JSON.stringify(obj[k]) ?? 'undefined'}`).join(', ')} }`;

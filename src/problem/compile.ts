@@ -3,7 +3,7 @@
  * typed arrays every solver and the evaluator share.
  * @module
  */
-import { infeasible, rangeReason, typeError } from '../internal/errors.js';
+import { infeasible, notOneOf, rangeReason, TIER_NAMES, typeError } from '../internal/errors.js';
 import { priorities, type PriorityCriteria } from '../models/priority.js';
 import { execArray, zeroTransfer } from './buffers.js';
 import { Report, checkKeys, isObject as isObjectImport, num, onlyKnownKeys as onlyKnownKeysImport } from './check.js';
@@ -118,7 +118,7 @@ export function checkProblem(fn: string, problem: unknown, collect: boolean, int
     if (!onlyKnownKeys(d, DEVICE_KEYS)) checkKeys(fn, f, d, DEVICE_KEYS, r);
     if (d.tier === 'cloud') tier[j] = 1;
     else if (d.tier === 'fog') tier[j] = 2;
-    else if (d.tier !== 'edge') r.guard(() => typeError(fn, `${f}.tier`, "one of 'edge', 'fog', 'cloud'", d.tier));
+    else if (d.tier !== 'edge') r.guard(() => notOneOf(fn, `${f}.tier`, d.tier, TIER_NAMES));
     if (d.ready !== undefined) ready[j] = num(fn, `${f}.ready`, d.ready, false, 0, r);
     if (d.budget !== undefined) budget[j] = num(fn, `${f}.budget`, d.budget, true, Infinity, r);
   }

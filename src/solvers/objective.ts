@@ -4,7 +4,7 @@
  * objective-aware strategy shares, and the constraint report of a solution.
  * @module
  */
-import { checkObject, rangeReason, typeError, typeReason } from '../internal/errors.js';
+import { checkObject, rangeReason, typeError, typeReason, unknownKey } from '../internal/errors.js';
 import type { CompiledProblem } from '../problem/types.js';
 import { costTotalCompiled } from '../schedule/cost.js';
 import { energyScratch, energyTotalCompiled, taskEnergy, type EnergyScratch } from '../schedule/energy.js';
@@ -81,7 +81,7 @@ export function readObjective(fn: string, v: unknown): ObjectiveSpec {
   checkObject(fn, 'options.objective', v);
   for (const key of Object.keys(v)) {
     const k = (OBJECTIVE_NAMES as readonly string[]).indexOf(key);
-    if (k < 0) typeReason(fn, `options.objective.${key}`, `is not a known objective (known: ${OBJECTIVE_NAMES.join(', ')})`);
+    if (k < 0) typeReason(fn, `options.objective.${key}`, unknownKey('objective', key, OBJECTIVE_NAMES));
     const w = v[key];
     if (typeof w !== 'number') typeError(fn, `options.objective.${key}`, 'a finite number >= 0', w);
     if (!(w >= 0 && w < Infinity)) rangeReason(fn, `options.objective.${key}`, `must be a finite number >= 0, got ${String(w)}`);
@@ -97,7 +97,7 @@ export function readConstraints(fn: string, v: unknown): Float64Array | undefine
   checkObject(fn, 'options.constraints', v);
   const keys = ['makespan', 'cost', 'energy'] as const;
   for (const key of Object.keys(v)) {
-    if (!(keys as readonly string[]).includes(key)) typeReason(fn, `options.constraints.${key}`, `is not a known constraint (known: ${keys.join(', ')})`);
+    if (!(keys as readonly string[]).includes(key)) typeReason(fn, `options.constraints.${key}`, unknownKey('constraint', key, keys));
   }
   const limits = new Float64Array(3).fill(Infinity);
   keys.forEach((key, k) => {

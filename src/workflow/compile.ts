@@ -10,10 +10,13 @@ import {
   describe as show,
   infeasible,
   notNonNegativeOrInfinity,
+  notOneOf,
   rangeError,
   rangeReason,
+  TIER_NAMES,
   typeError,
   typeReason,
+  unknownKey,
 } from '../internal/errors.js';
 import { Report } from '../problem/check.js';
 import { compileEnergy, ENERGY_DEVICE_KEYS } from '../problem/compileEnergy.js';
@@ -28,7 +31,7 @@ const NETWORK_KEYS = ['bandwidth', 'latency'];
 
 function checkKeys(fn: string, field: string, obj: Record<string, unknown>, allowed: readonly string[]): void {
   for (const key of Object.keys(obj)) {
-    if (!allowed.includes(key)) typeReason(fn, `${field}.${key}`, `is not a known field (known: ${allowed.join(', ')})`);
+    if (!allowed.includes(key)) typeReason(fn, `${field}.${key}`, unknownKey('field', key, allowed));
   }
 }
 
@@ -112,7 +115,7 @@ export function compileWorkflowFor(fn: string, workflow: Workflow): CompiledWork
     const f = `workflow.devices[${j}]`;
     if (d.tier === 'cloud') tier[j] = 1;
     else if (d.tier === 'fog') tier[j] = 2;
-    else if (d.tier !== 'edge') typeError(fn, `${f}.tier`, "one of 'edge', 'fog', 'cloud'", d.tier);
+    else if (d.tier !== 'edge') notOneOf(fn, `${f}.tier`, d.tier, TIER_NAMES);
     if (d.ready !== undefined) ready[j] = nonNeg(fn, `${f}.ready`, d.ready, false);
   }
   // power and price: the problem validator's checks and messages, failing fast (workflow tasks have no source).

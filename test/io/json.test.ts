@@ -125,7 +125,7 @@ describe('parseProblemJson / solutionToJson: edge cases', () => {
         '  problem.foo is not a known field (known: tasks, devices, execTime, transferTime)',
         '  problem.tasks[1].release must be a finite number >= 0, got -1',
         '  problem.tasks[1].id duplicates problem.tasks[0].id ("a")',
-        "  problem.devices[0].tier must be one of 'edge', 'fog', 'cloud', got \"edgy\"",
+        "  problem.devices[0].tier must be one of 'edge', 'fog', 'cloud', got \"edgy\"; did you mean 'edge'?",
         '  problem.execTime[0][0] must be a number >= 0 or Infinity, got null: in JSON write the string "Infinity" (JSON.stringify turns Infinity and NaN into null)',
         '  problem.execTime[1] has 2 entries, expected 1 (one per device)',
       ].join('\n'),
