@@ -1,9 +1,13 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { HighsLike, HighsModelData } from '../../../src/internal/highs.js';
 import { confirmGap, gapAgreement, type GapClaim } from '../../../src/solvers/gap/gapAgreement.js';
 import { compileGap } from '../../../src/solvers/gap/gapCompile.js';
 import { costOf, exactlyFeasible, magnitudeOf, taskMinima } from '../../../src/solvers/gap/gapExactCheck.js';
+import { solveGap, type GapInstance } from '../../../src/solvers/gap/gap.js';
 import { buildGapModel, type GapModel } from '../../../src/solvers/gap/gapModel.js';
+import { exactlyRespectsBudgets, valueOf } from './gapOracle.js';
 
 const infeasible: GapClaim = { kind: 'infeasible' };
 const none: GapClaim = { kind: 'none' };
@@ -149,4 +153,49 @@ describe('confirmGap: further runs of the final model settle a claim', () => {
     const none = compileGap('t', { cost: [[1, 2], [1, 2], [1, 2]], demand: [[1, 1], [1, 1], [1, 1]], budget: [1, 1] }, false);
     expect(confirmGap(highs, none, m, undefined, bound(3), false, settings).status).toBe('infeasible');
   });
+});
+
+interface AgreementCase { cost: number[][]; demand: number[][]; budget: number[]; milp: { status: 'optimal' | 'infeasible' | 'time limit'; value?: number } }
+
+describe('solveGap exact with checked claims against scipy milp (fixture from scripts/gap-agreement-scipy.py: m^n > 65536, budgets near the total demand)', () => {
+  const cases = (JSON.parse(readFileSync(new URL('../../fixtures/gap-agreement-scipy.json', import.meta.url), 'utf8')) as { instances: AgreementCase[] }).instances;
+
+  /** solveGap's answer checked against milp's: optimal within 1e-9 and exactly feasible, infeasible only when milp says so. */
+  async function check(g: GapInstance, ref: AgreementCase['milp'], where: string): Promise<string> {
+    const r = await solveGap(g, { maxIterations: 200, timeLimitMs: 60_000 });
+    if (r.status === 'infeasible') expect(ref.status, where).toBe('infeasible');
+    if (r.status === 'optimal' || r.status === 'feasible') {
+      expect(exactlyRespectsBudgets(g, r.assignment, 'min'), where).toBe(true);
+      expect(r.value, where).toBe(valueOf(g, r.assignment));
+      expect(ref.status, where).toBe('optimal');
+      expect(r.value, where).toBeGreaterThanOrEqual(ref.value! - 1e-6);
+    }
+    if (r.status === 'optimal') expect(r.value, where).toBeLessThanOrEqual(ref.value! + 1e-9 * Math.abs(ref.value!));
+    else if (r.status !== 'infeasible') expect(r.reason, where).toBeDefined();
+    return r.status;
+  }
+
+  it('solveGap(each instance) proves what milp finds: the same optimum or infeasibility, never a false claim', async () => {
+    expect(cases.length).toBeGreaterThanOrEqual(40);
+    const seen: string[] = [];
+    for (const [k, c] of cases.entries()) seen.push(await check(c, c.milp, `instance ${k}`));
+    expect(seen.filter((s) => s === 'infeasible').length).toBeGreaterThanOrEqual(5);
+    expect(seen.filter((s) => s === 'optimal' || s === 'infeasible').length).toBeGreaterThanOrEqual(cases.length - 2);
+  }, 300_000);
+
+  it('solveGap(instance with tasks and devices permuted, seeded by FC_SEED) still agrees with milp (other paths through HiGHS)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.nat({ max: cases.length - 1 }), fc.integer({ min: 1, max: 0xffff }), async (k, perm) => {
+        const c = cases[k]!;
+        const n = c.cost.length;
+        const m = c.budget.length;
+        // Rotations drawn from the integer: tasks by perm mod n, devices by (perm >> 4) mod m.
+        const ti = Array.from({ length: n }, (_, i) => (i + perm) % n);
+        const dj = Array.from({ length: m }, (_, j) => (j + (perm >> 4)) % m);
+        const g = { cost: ti.map((i) => dj.map((j) => c.cost[i]![j]!)), demand: ti.map((i) => dj.map((j) => c.demand[i]![j]!)), budget: dj.map((j) => c.budget[j]!) };
+        await check(g, c.milp, `instance ${k} permuted by ${perm}`);
+      }),
+      { numRuns: 12 },
+    );
+  }, 300_000);
 });
