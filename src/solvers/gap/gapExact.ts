@@ -50,7 +50,13 @@ const TIGHT_ROUNDS = 2;
  * proofs; after {@link CUT_ROUNDS} cuts the budgets are tightened instead
  * (answers then fit, bounds no longer count). `'optimal'` needs an exactly
  * feasible assignment and a relaxation bound within the documented gap;
- * `'infeasible'` needs HiGHS to find the relaxation infeasible. HiGHS's
+ * `'infeasible'` needs HiGHS to find the relaxation infeasible. Neither is
+ * reported on one run's word: `confirmGap` re-runs the final model
+ * (presolve flipped or the model reversed, one extra solve when they
+ * agree, at most three) or, when m^n ≤ 65536, searches exhaustively; when
+ * no two runs agree the answer is `'feasible'`/`'unknown'` with reason
+ * `'disputed'` (`'time'` when the clock ran out first). Unproved answers
+ * carry no bound (the caller reports the capacity-free one). HiGHS's
  * presolve runs only on integer data with small budgets (see
  * `presolveSafe`): on near-tolerance data it returned bounds above the
  * optimum (found by the near-tolerance property test).
