@@ -62,7 +62,8 @@ export interface MakespanLpBoundOptions {
  * Inaccurate duals can only weaken it, never make it exceed the optimum.
  * Cost: O(n·m) after the LP, no extra solve.
  *
- * Complexity: one LP with n·m + 1 columns and n + m rows.
+ * Complexity: one LP with n·m + 1 columns and n + m rows (with ready
+ * times up to m more columns and n·m more rows), then O(n·m).
  *
  * @param problem - The problem (validated, never mutated).
  * @param options - {@link MakespanLpBoundOptions}.
