@@ -85,7 +85,7 @@ export interface SolveGapOptions {
 }
 
 /** Why a {@link GapSolution} is `'feasible'` or `'unknown'` rather than proved. */
-export type GapReason = 'time' | 'iterations' | 'numerical' | 'heuristic';
+export type GapReason = 'time' | 'iterations' | 'numerical' | 'heuristic' | 'disputed';
 
 /** What {@link solveGap} resolves to. */
 export interface GapSolution {
@@ -98,13 +98,16 @@ export interface GapSolution {
   readonly value: number;
   /**
    * `'optimal'`: proved optimal: value − bound ≤ relativeGap · Σ_i
-   * |cost[i][assignment[i]]| (or < 1 for integral costs), with a bound from
-   * HiGHS or, for either method, every task on one of its cheapest devices.
+   * |cost[i][assignment[i]]| (or < 1 for integral costs), with a bound that
+   * two independent HiGHS runs both reach (neither refuted by a cheaper
+   * assignment), exhaustive search on tiny instances (m^n ≤ 65536), or,
+   * for either method, every task on one of its cheapest devices.
    * `'feasible'`: respects every budget (exact sums), optimality not proved.
    * `'infeasible'`: proved that no assignment respects the budgets exactly
-   * (a task with no device, HiGHS finding even its tolerance-relaxed model
-   * infeasible, or exhaustive search on tiny instances). `'unknown'`: no
-   * feasible assignment found and infeasibility not proved.
+   * (a task with no device, two independent HiGHS runs finding even the
+   * tolerance-relaxed model infeasible with no assignment found, or
+   * exhaustive search on tiny instances). `'unknown'`: no feasible
+   * assignment found and infeasibility not proved.
    */
   readonly status: 'optimal' | 'feasible' | 'infeasible' | 'unknown';
   /**
@@ -113,13 +116,18 @@ export interface GapSolution {
    * limit) ran out; `'numerical'`: HiGHS's answers broke a budget or its
    * bound did not close the gap at the documented tolerance (re-solves
    * included); `'heuristic'`: the heuristic converged, and it proves
-   * optimality only when every task sits on its cheapest device.
+   * optimality only when every task sits on its cheapest device;
+   * `'disputed'`: HiGHS's independent runs (presolve on and off, the model
+   * in reverse order, another random seed) did not agree on the claim, so
+   * it is not reported (a solver fault; the best exactly feasible
+   * assignment found is kept).
    */
   readonly reason?: GapReason;
   /**
    * A proved bound on the optimum (a lower bound when minimizing, an upper
-   * bound when maximizing): HiGHS's dual bound for the exact method, the
-   * capacity-free bound Σ_i best_j cost[i][j] for the heuristic. Absent
+   * bound when maximizing): with `'optimal'`, the agreed HiGHS dual bound
+   * (or the exhaustive optimum); otherwise the capacity-free bound Σ_i
+   * best_j cost[i][j] (one HiGHS run's dual bound is not a proof). Absent
    * when infeasibility was proved.
    */
   readonly bound?: number;
@@ -162,7 +170,14 @@ const WARM_START_ITERATIONS = 500;
  * near the objective's magnitude, each budget near 1) without the pairs that
  * cannot beat the warm start. Every answer is re-checked with exact budget
  * sums; one that HiGHS's feasibility tolerance let through is cut off and
- * the model re-solved. Heuristic: regret-greedy construction (Martello &
+ * the model re-solved. HiGHS's proofs are checked: an `'optimal'` or
+ * `'infeasible'` stands only when a second, independent run of the final
+ * model (presolve flipped, or the model in reverse order) makes the same
+ * claim and no assignment found refutes it (up to two more runs settle a
+ * disagreement), or, when m^n ≤ 65536, by exhaustive search; this costs
+ * one more solve of the final model on larger instances (up to three when
+ * runs disagree), none on tiny ones. Otherwise the status is `'feasible'`
+ * or `'unknown'` with reason `'disputed'`. Heuristic: regret-greedy construction (Martello &
  * Toth 1981) under four desirability measures, then tabu search with shift
  * and swap moves on a penalized objective (cost + Σ_j α_j · overload_j, the
  * weights adapted by strategic oscillation; Díaz & Fernández, EJOR 132,
@@ -228,11 +243,15 @@ export async function solveGap(instance: GapInstance, options?: SolveGapOptions)
   } else {
     result = await gapExact(fn, g, h.assignment, { relativeGap, feasibilityTolerance, deadline });
   }
-  if ((result.status === 'unknown' || result.reason === 'numerical') && g.m ** g.n <= ENUMERATION_LIMIT) {
+  if ((result.status === 'unknown' || result.reason === 'numerical' || result.reason === 'disputed') && g.m ** g.n <= ENUMERATION_LIMIT) {
     const e = gapEnumerate(g);
     result = e === undefined
       ? { assignment: undefined, status: 'infeasible', bound: undefined, stoppedEarly: false, reason: undefined }
       : { assignment: e.assignment, status: 'optimal', bound: e.cost, stoppedEarly: false, reason: undefined };
+  }
+  if ((result.status === 'feasible' || result.status === 'unknown') && result.bound === undefined) {
+    const cf = capacityFreeBound(g);
+    if (cf !== undefined) result = { ...result, bound: cf };
   }
   const sign = g.negated ? -1 : 1;
   const assignment = new Array<number>(g.n).fill(-1);

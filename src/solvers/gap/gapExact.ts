@@ -5,14 +5,15 @@
  * @internal
  * @module
  */
-import { guardHighs, loadHighs, type HighsLike, type HighsModelLike } from '../../internal/highs.js';
+import { guardHighs, loadHighs } from '../../internal/highs.js';
 import type { CompiledGap } from './gap.js';
+import { confirmGap, type GapClaim } from './gapAgreement.js';
 import { costOf, everyTaskAtItsMinimum, exactlyFeasible, gapClosed, magnitudeOf, taskMinima, violatedCovers, type GapCover } from './gapExactCheck.js';
 import { buildGapModel, type GapModel } from './gapModel.js';
-import { mulPow2 } from './gapScale.js';
+import { solveOnce } from './gapRun.js';
 
 /** Why an exact run did not prove its answer. @internal */
-export type GapStopReason = 'time' | 'iterations' | 'numerical';
+export type GapStopReason = 'time' | 'iterations' | 'numerical' | 'disputed';
 
 /** Outcome of {@link gapExact}, in minimization form. @internal */
 export interface GapExactResult {
@@ -49,7 +50,13 @@ const TIGHT_ROUNDS = 2;
  * proofs; after {@link CUT_ROUNDS} cuts the budgets are tightened instead
  * (answers then fit, bounds no longer count). `'optimal'` needs an exactly
  * feasible assignment and a relaxation bound within the documented gap;
- * `'infeasible'` needs HiGHS to find the relaxation infeasible. HiGHS's
+ * `'infeasible'` needs HiGHS to find the relaxation infeasible. Neither is
+ * reported on one run's word: `confirmGap` re-runs the final model
+ * (presolve flipped or the model reversed, one extra solve when they
+ * agree, at most three) or, when m^n ≤ 65536, searches exhaustively; when
+ * no two runs agree the answer is `'feasible'`/`'unknown'` with reason
+ * `'disputed'` (`'time'` when the clock ran out first). Unproved answers
+ * carry no bound (the caller reports the capacity-free one). HiGHS's
  * presolve runs only on integer data with small budgets (see
  * `presolveSafe`): on near-tolerance data it returned bounds above the
  * optimum (found by the near-tolerance property test).
@@ -75,6 +82,22 @@ export async function gapExact(fn: string, g: CompiledGap, incumbent: Int32Array
   // far above the tolerance (integer costs, demands and budgets), and drop it, with the bounds it gave,
   // as soon as an answer breaks a budget exactly.
   let presolve = presolveSafe(g, settings.feasibilityTolerance);
+  let last: GapModel | undefined;
+  /** The claim `first` of a run on `model` checked by more runs (or exhaustive search), as a result. */
+  const confirmed = (model: GapModel, first: GapClaim): GapExactResult => {
+    const c = guardHighs(fn, 'instance', () => confirmGap(highs, g, model, best, first, presolve, settings));
+    if (c.status === 'infeasible') return { assignment: undefined, status: 'infeasible', bound: undefined, stoppedEarly: false, reason: undefined };
+    if (c.status === 'optimal' && c.assignment !== undefined && c.bound !== undefined) {
+      const value = costOf(g, c.assignment);
+      // Report a bound no better than the value; integral costs: the optimum is an integer ≥ the bound.
+      let b = Math.min(value, c.bound);
+      if (g.integral) b = Math.min(value, Math.ceil(b - 1e-6 * Math.max(1, Math.abs(b))));
+      if (!Number.isFinite(b)) b = value;
+      return { assignment: c.assignment, status: 'optimal', bound: b, stoppedEarly: false, reason: undefined };
+    }
+    const why = c.status === 'time' ? 'time' : 'disputed';
+    return { assignment: c.assignment, status: c.assignment === undefined ? 'unknown' : 'feasible', bound: undefined, stoppedEarly: why === 'time', reason: why };
+  };
   for (let round = 0; round < CUT_ROUNDS + TIGHT_ROUNDS; round++) {
     const remaining = settings.deadline - performance.now();
     if (remaining <= 0) {
@@ -83,7 +106,8 @@ export async function gapExact(fn: string, g: CompiledGap, incumbent: Int32Array
     }
     const tight = round >= CUT_ROUNDS;
     const model = buildGapModel(g, { incumbent: best, magnitude: best === undefined ? absMin : magnitudeOf(g, best), minima, cuts, tighten: tight ? 4 * settings.feasibilityTolerance : 0 }, highs.infinity);
-    const out = guardHighs(fn, 'instance', () => solveOnce(highs, model, g, best, { ...settings, presolve }, remaining));
+    last = model;
+    const out = guardHighs(fn, 'instance', () => solveOnce(highs, model, g, best, { ...settings, presolve, randomSeed: 0 }, remaining));
     if (out.kind === 'numerical') {
       reason = 'numerical';
       break;
@@ -94,8 +118,8 @@ export async function gapExact(fn: string, g: CompiledGap, incumbent: Int32Array
         break;
       }
       // The model is a relaxation of the exact problem that keeps the incumbent's columns: infeasible
-      // with an incumbent means HiGHS is wrong; without one it is a proof.
-      if (best === undefined) return { assignment: undefined, status: 'infeasible', bound: undefined, stoppedEarly: false, reason: undefined };
+      // with an incumbent means HiGHS is wrong; without one it is a claim, checked before it is reported.
+      if (best === undefined) return confirmed(model, { kind: 'infeasible' });
       reason = 'numerical';
       break;
     }
@@ -133,16 +157,11 @@ export async function gapExact(fn: string, g: CompiledGap, incumbent: Int32Array
     break;
   }
   if (best === undefined) {
-    return { assignment: undefined, status: 'unknown', bound: Number.isFinite(bound) ? bound : undefined, stoppedEarly: reason === 'time' || reason === 'iterations', reason: reason ?? 'numerical' };
+    return { assignment: undefined, status: 'unknown', bound: undefined, stoppedEarly: reason === 'time' || reason === 'iterations', reason: reason ?? 'numerical' };
   }
-  if (proved || gapClosed(bestCost, bound, magnitudeOf(g, best), settings.relativeGap, g.integral)) {
-    // Report a bound no better than the value; integral costs: the optimum is an integer ≥ the bound.
-    let b = Math.min(bestCost, bound);
-    if (g.integral) b = Math.min(bestCost, Math.ceil(b - 1e-6 * Math.max(1, Math.abs(b))));
-    if (!Number.isFinite(b)) b = bestCost;
-    return { assignment: best, status: 'optimal', bound: b, stoppedEarly: false, reason: undefined };
-  }
-  return { assignment: best, status: 'feasible', bound: Number.isFinite(bound) ? Math.min(bound, bestCost) : undefined, stoppedEarly: reason === 'time' || reason === 'iterations', reason: reason ?? 'numerical' };
+  if (last !== undefined && (proved || gapClosed(bestCost, bound, magnitudeOf(g, best), settings.relativeGap, g.integral))) return confirmed(last, { kind: 'bound', bound });
+  // One run's bound is not a proof: the caller reports the capacity-free bound instead.
+  return { assignment: best, status: 'feasible', bound: undefined, stoppedEarly: reason === 'time' || reason === 'iterations', reason: reason ?? 'numerical' };
 }
 
 /**
@@ -161,71 +180,4 @@ function presolveSafe(g: CompiledGap, feasibilityTolerance: number): boolean {
     for (let i = 0; i < n; i++) if (allowed[i * m + j] === 1 && !Number.isInteger(demand[i * m + j] as number)) return false;
   }
   return true;
-}
-
-interface SolveOutcome {
-  readonly kind: 'optimal' | 'time' | 'infeasible' | 'numerical' | 'other';
-  readonly assignment: Int32Array | undefined;
-  /** A lower bound on the model's optimum, in input units. */
-  readonly bound: number | undefined;
-}
-
-/** One HiGHS run on a built model. */
-function solveOnce(highs: HighsLike, model: GapModel, g: CompiledGap, start: Int32Array | undefined, settings: GapExactSettings & { readonly presolve: boolean }, remainingMs: number): SolveOutcome {
-  const st = highs.constants.modelStatus;
-  const unscale = (v: number): number => mulPow2(v, -model.costExponent);
-  return highs.withModel(model.data, (hm: HighsModelLike) => {
-    hm.options.set({
-      output_flag: false,
-      time_limit: Math.max(0.001, remainingMs / 1000),
-      mip_rel_gap: settings.relativeGap,
-      // Integral costs: a gap below 1 proves optimality; else the relative gap of the (scaled, ≈ 1) magnitude.
-      // (Stricter than the final check, so HiGHS's "optimal" passes it.)
-      mip_abs_gap: g.integral ? mulPow2(1 - 2e-6, model.costExponent) : 0.25 * settings.relativeGap * model.scaledMagnitude,
-      primal_feasibility_tolerance: settings.feasibilityTolerance,
-      mip_feasibility_tolerance: settings.feasibilityTolerance,
-      small_matrix_value: 1e-12,
-      presolve: settings.presolve ? 'choose' : 'off',
-    });
-    if (start !== undefined) {
-      const col = new Float64Array(model.task.length);
-      let complete = true;
-      for (let i = 0; i < g.n; i++) {
-        const c = model.column[i * g.m + (start[i] as number)] as number;
-        if (c < 0) complete = false;
-        else col[c] = 1;
-      }
-      if (complete) hm.setSolution({ colValue: col });
-    }
-    hm.run();
-    const status = hm.getModelStatus();
-    if (status === st['infeasible']) return { kind: 'infeasible', assignment: undefined, bound: undefined };
-    const kind: SolveOutcome['kind'] =
-      status === st['optimal']
-        ? 'optimal'
-        : status === st['timeLimit'] || status === st['interrupted']
-          ? 'time'
-          : status === st['iterationLimit'] || status === st['solutionLimit'] || status === st['objectiveBound'] || status === st['objectiveTarget']
-            ? 'other'
-            : 'numerical';
-    if (kind === 'numerical') return { kind, assignment: undefined, bound: undefined };
-    const rawBound = Number(hm.info.get('mip_dual_bound'));
-    const bound = Number.isFinite(rawBound) ? unscale(rawBound) : undefined;
-    let assignment: Int32Array | undefined;
-    if (Number(hm.info.get('primal_solution_status')) === 2) {
-      const x = hm.getSolution().colValue;
-      assignment = new Int32Array(g.n).fill(-1);
-      const top = new Float64Array(g.n);
-      for (let c = 0; c < model.task.length; c++) {
-        const t = model.task[c] as number;
-        const v = x[c] as number;
-        if (v > 0.5 && v > (top[t] as number)) {
-          top[t] = v;
-          assignment[t] = model.device[c] as number;
-        }
-      }
-      if (assignment.some((j) => j < 0)) assignment = undefined;
-    }
-    return { kind, assignment, bound };
-  });
 }

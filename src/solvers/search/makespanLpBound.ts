@@ -8,13 +8,14 @@ import { compileFor } from '../../problem/compile.js';
 import type { CompiledProblem, Problem } from '../../problem/types.js';
 import { lowerBoundCompiled } from '../../schedule/lowerBound.js';
 import { exponentToUnit, mulPow2 } from '../gap/gapScale.js';
+import { makespanLpCertificate } from './makespanLpCertificate.js';
 
 /** Options of {@link makespanLpBound}. */
 export interface MakespanLpBoundOptions {
   /**
    * HiGHS's primal and dual feasibility tolerance, in [1e-10, 1e-3]. The
-   * bound returned does not rest on it when no device has a ready time:
-   * it is recomputed from the LP's dual values (any weights do), see
+   * bound returned does not rest on it: it is recomputed from the LP's
+   * dual values (any multipliers ≥ 0 give a bound), see
    * {@link makespanLpBound}.
    * @defaultValue 1e-7
    */
@@ -49,16 +50,20 @@ export interface MakespanLpBoundOptions {
  * HiGHS has no relative-gap option for an LP, and its WebAssembly build no
  * threads, so neither is offered.
  *
- * Exactness: without ready times the value returned is not HiGHS's
- * objective but a certificate recomputed from its duals: for any weights
- * w_j ≥ 0 with Σ_j w_j ≤ 1, every assignment has makespan ≥ Σ_j w_j·load_j
- * ≥ Σ_i min_j w_j·p_ij; with w = HiGHS's device-row duals this equals the
- * LP optimum up to the duals' accuracy, and is a bound whatever that
- * accuracy (summed in doubles, then lowered by (n + m + 4)·2^-52 of itself for
- * rounding). With ready times the LP objective is used, lowered by 1e-9
- * of itself.
+ * Exactness: the value returned is not HiGHS's objective but a
+ * certificate recomputed from its duals (one LP run, no trust in its
+ * claims): with w_j = |dual of device row j| and μ_ij = |dual of
+ * x_ij ≤ z_j| (0 without ready times), every assignment has makespan ≥
+ * [Σ_i min_j (w_j·p_ij + μ_ij) + Σ_j min(0, w_j·r_j − Σ_i μ_ij)] / Σ_j w_j
+ * (Lagrangian relaxation; any w, μ ≥ 0 give a bound, the LP's optimal
+ * duals give the LP optimum). It is evaluated with outward rounding (each
+ * operation stepped one double to the safe side), then lowered by
+ * (n + m + 4)·2^-52 of itself for the rounding of the makespan's own sums.
+ * Inaccurate duals can only weaken it, never make it exceed the optimum.
+ * Cost: O(n·m) after the LP, no extra solve.
  *
- * Complexity: one LP with n·m + 1 columns and n + m rows.
+ * Complexity: one LP with n·m + 1 columns and n + m rows (with ready
+ * times up to m more columns and n·m more rows), then O(n·m).
  *
  * @param problem - The problem (validated, never mutated).
  * @param options - {@link MakespanLpBoundOptions}.
@@ -117,6 +122,7 @@ export async function lpBoundCompiled(fn: string, cp: CompiledProblem, settings:
   }
   const bounds: string[] = [];
   const deviceRow = new Int32Array(m).fill(-1);
+  const linkRow = new Int32Array(n * m).fill(-1);
   let anyReady = false;
   for (let j = 0; j < m; j++) {
     const terms = cols[j] as string[];
@@ -126,7 +132,11 @@ export async function lpBoundCompiled(fn: string, cp: CompiledProblem, settings:
       anyReady = true;
       // z_j ≥ x_ij: the device is (fractionally) in use, and only then waits r_j.
       bounds.push(` z${j} <= 1`);
-      for (let i = 0; i < n; i++) if ((transfer[i * m + j] as number) + (exec[i * m + j] as number) !== Infinity) rows.push(` u${i}_${j}: + x${i}_${j} - z${j} <= 0`);
+      for (let i = 0; i < n; i++) {
+        if ((transfer[i * m + j] as number) + (exec[i * m + j] as number) === Infinity) continue;
+        linkRow[i * m + j] = rows.length;
+        rows.push(` u${i}_${j}: + x${i}_${j} - z${j} <= 0`);
+      }
     }
     deviceRow[j] = rows.length;
     rows.push(` d${j}:\n${lpLines([...terms, ...(r > 0 ? [lpTerm(mulPow2(r, ks), `z${j}`)] : []), '- T'])} <= 0`);
@@ -142,32 +152,28 @@ export async function lpBoundCompiled(fn: string, cp: CompiledProblem, settings:
       });
       model.run();
       if (model.getModelStatus() !== highs.constants.modelStatus['optimal']) return undefined;
-      return { value: mulPow2(model.getObjectiveValue(), -ks), duals: Float64Array.from(model.getSolution().rowDual) };
+      return { duals: Float64Array.from(model.getSolution().rowDual) };
     }),
   );
   if (solved === undefined) return combinatorial;
-  if (anyReady) {
-    // The LP optimum is exact only up to HiGHS's tolerances: shave a relative 1e-9.
-    return Math.max(combinatorial, solved.value - 1e-9 * Math.abs(solved.value));
-  }
-  // Certificate: weights w_j = |dual of device row j| / Σ|duals| give Σ_i min_j w_j p_ij ≤ every makespan.
+  // Certificate (both with and without ready times): the duals as Lagrange multipliers, re-evaluated
+  // with outward rounding in input units (the link rows' duals scale by 2^-ks; any multipliers ≥ 0 give a bound).
+  const p = new Float64Array(n * m);
+  for (let k = 0; k < n * m; k++) p[k] = (transfer[k] as number) + (exec[k] as number);
   const w = new Float64Array(m);
-  let total = 0;
   for (let j = 0; j < m; j++) {
     const r = deviceRow[j] as number;
-    if (r >= 0) w[j] = Math.abs(solved.duals[r] as number);
-    total += w[j] as number;
+    if (r >= 0) w[j] = solved.duals[r] as number;
   }
-  if (!(total > 0) || !Number.isFinite(total)) return combinatorial;
-  let cert = 0;
-  for (let i = 0; i < n; i++) {
-    let lo = Infinity;
-    for (let j = 0; j < m; j++) {
-      const p = (transfer[i * m + j] as number) + (exec[i * m + j] as number);
-      if (p !== Infinity) lo = Math.min(lo, ((w[j] as number) / total) * p);
+  const mu = new Float64Array(n * m);
+  if (anyReady) {
+    for (let k = 0; k < n * m; k++) {
+      const r = linkRow[k] as number;
+      if (r >= 0) mu[k] = mulPow2(solved.duals[r] as number, -ks);
     }
-    cert += lo;
   }
+  let cert = makespanLpCertificate(n, m, p, Float64Array.from(ready), w, mu);
+  // The makespan itself is summed in doubles: leave room for its rounding.
   cert -= (n + m + 4) * 2 ** -52 * cert;
   return Math.max(combinatorial, Number.isFinite(cert) ? cert : 0);
 }

@@ -241,6 +241,69 @@ describe('solveGap exact: HiGHS failures become typed errors or reasons', () => 
   });
 });
 
+describe('solveGap exact: a HiGHS claim no second run confirms is not reported (fake runs, instances past exhaustive search)', () => {
+  const g = { cost: [[1, 2], [1, 2], [1, 2]], demand: [[1, 1], [1, 1], [1, 1]], budget: [2, 2] };
+  /** 17 unit tasks on two devices of budget 8: infeasible, 2^17 assignments. */
+  const tooMany = deepFreeze({ cost: Array.from({ length: 17 }, () => [1, 2]), demand: Array.from({ length: 17 }, () => [1, 1]), budget: [8, 8] });
+
+  async function fake(behave: 'overclaim' | 'infeasibleOnce' | 'infeasible'): Promise<typeof solveGap> {
+    vi.resetModules();
+    let runs = 0;
+    vi.doMock('highs', () => ({
+      default: async () => ({
+        version: { string: 'fake' },
+        infinity: Infinity,
+        constants: { modelStatus: { optimal: 7, infeasible: 8, timeLimit: 13, solveError: 4, interrupted: 17, iterationLimit: 14, solutionLimit: 16, objectiveBound: 11, objectiveTarget: 12 } },
+        withModel: (_source: unknown, op: (m: unknown) => unknown) =>
+          op({
+            options: { set: () => undefined },
+            info: { get: (name: string) => (name === 'mip_dual_bound' && behave === 'overclaim' ? 1e30 : 0) },
+            setSolution: () => undefined,
+            addRow: () => undefined,
+            run: () => {
+              runs++;
+            },
+            // 'overclaim': optimal with a dual bound above every feasible cost; 'infeasibleOnce': infeasible, then solve errors.
+            getModelStatus: () => (behave === 'overclaim' ? 7 : behave === 'infeasible' || runs === 1 ? 8 : 4),
+            getObjectiveValue: () => 0,
+            getSolution: () => ({ colValue: new Float64Array(0), rowDual: new Float64Array(0) }),
+          }),
+      }),
+    }));
+    const mod = await import('../../../src/solvers/gap/gap.js');
+    return mod.solveGap;
+  }
+
+  it('solveGap(HiGHS claiming a bound of 1e30 on every run) reports the warm start as feasible, reason disputed, with the capacity-free bound', async () => {
+    try {
+      const big = padded(g, 14);
+      const r = await (await fake('overclaim'))(big, { maxIterations: 10 });
+      expect(r.status).toBe('feasible');
+      expect(r.reason).toBe('disputed');
+      expect(r.bound).toBe(3); // Σ_i min_j cost: the padding tasks cost 0
+      expect(exactlyRespectsBudgets(big, r.assignment, 'min')).toBe(true);
+    } finally {
+      vi.doUnmock('highs');
+      vi.resetModules();
+    }
+  });
+
+  it('solveGap(one run says infeasible, the others fail) is unknown with reason disputed; two infeasible runs prove it', async () => {
+    try {
+      const once = await (await fake('infeasibleOnce'))(tooMany, { maxIterations: 10 });
+      expect(once.status).toBe('unknown');
+      expect(once.reason).toBe('disputed');
+      expect(once.assignment.every((j) => j === -1)).toBe(true);
+      const both = await (await fake('infeasible'))(tooMany, { maxIterations: 10 });
+      expect(both.status).toBe('infeasible');
+      expect(both.reason).toBeUndefined();
+    } finally {
+      vi.doUnmock('highs');
+      vi.resetModules();
+    }
+  });
+});
+
 interface CrossRef { status: 'optimal' | 'infeasible' | 'unknown' | 'time limit'; value?: number; assignment?: number[] }
 interface CrossInstance { family: string; sense: 'min' | 'max'; cost: number[][]; demand: number[][]; budget: (number | null)[]; milp: CrossRef; brute?: CrossRef }
 

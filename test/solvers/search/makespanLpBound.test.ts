@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputTypeError } from '../../../src/errors.js';
@@ -73,5 +74,32 @@ describe('makespanLpBound: options and HiGHS numerics', () => {
       expect(v).toBeGreaterThanOrEqual(makespanLowerBound(q));
       expect(v / s).toBeGreaterThan(2.4); // the LP optimum is 2.5 · s
     }
+  });
+});
+
+interface ReadyCase { exec: (number | null)[][]; transfer: number[][]; ready: number[]; lp: number; brute: number }
+
+describe('makespanLpBound with ready times: against scipy linprog and brute force (fixture from scripts/lp-ready-scipy.py)', () => {
+  const cases = (JSON.parse(readFileSync(new URL('../../fixtures/lp-ready-scipy.json', import.meta.url), 'utf8')) as { instances: ReadyCase[] }).instances;
+
+  it('makespanLpBound(p) ≤ the brute-force optimum and within 1e-6 of scipy\'s LP optimum (a dual certificate, not HiGHS\'s objective)', async () => {
+    expect(cases.length).toBeGreaterThanOrEqual(50);
+    let tight = 0;
+    for (const c of cases) {
+      const p = {
+        tasks: c.exec.map((_, i) => ({ id: `t${i}` })),
+        devices: c.ready.map((r, j) => ({ id: `d${j}`, tier: 'edge' as const, ready: r })),
+        execTime: c.exec.map((row) => row.map((v) => v ?? Infinity)),
+        transferTime: c.transfer,
+      };
+      const v = await makespanLpBound(p);
+      const comb = makespanLowerBound(p);
+      expect(v).toBeLessThanOrEqual(c.brute);
+      // The certificate never exceeds the LP optimum (weak duality); the combinatorial bound may.
+      expect(v).toBeLessThanOrEqual(Math.max(comb, c.lp + 1e-9 * Math.abs(c.lp)));
+      expect(v).toBeGreaterThanOrEqual(Math.max(comb, c.lp - 1e-6 * Math.abs(c.lp)));
+      if (c.lp > comb * (1 + 1e-6)) tight++;
+    }
+    expect(tight).toBeGreaterThan(10); // the LP (and so the certificate) beats the combinatorial bound on many of them
   });
 });
