@@ -82,5 +82,6 @@ export function makespanLpCertificate(n: number, m: number, p: Float64Array, rea
   }
   if (!(num > 0)) return 0;
   const out = nextDown(num / wSum);
-  return Number.isFinite(out) ? out : 0;
+  // A quotient that underflows to 0 steps down to -MIN_VALUE: 0 is the bound then.
+  return Number.isFinite(out) && out > 0 ? out : 0;
 }

@@ -59,6 +59,11 @@ describe('makespanLpCertificate: reference values', () => {
     expect(makespanLpCertificate(1, 1, Float64Array.from([3]), Float64Array.from([5]), Float64Array.from([1]), Float64Array.from([9]))).toBeLessThanOrEqual(8);
   });
 
+  it('makespanLpCertificate is 0, not -MIN_VALUE, when the quotient underflows (found by the property below, seed 32)', () => {
+    const v = makespanLpCertificate(1, 3, Float64Array.from([0, Infinity, Infinity]), Float64Array.from([3.4835127741890956e-187, 2.87027e-319, 5e-324]), Float64Array.from([-7.800634670442433e-137, -0.000008606592649969878, -1.9999913934073499]), Float64Array.from([2e-323, 0, 0]));
+    expect(Object.is(v, 0)).toBe(true);
+  });
+
   it('makespanLpCertificate gives 0 for zero weights, NaN or infinite multipliers count as 0', () => {
     const p = Float64Array.from([2, 4]);
     expect(makespanLpCertificate(1, 2, p, new Float64Array(2), new Float64Array(2), new Float64Array(2))).toBe(0);
