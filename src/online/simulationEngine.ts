@@ -54,6 +54,11 @@ const CRITERIA = ['importance', 'urgency', 'satisfaction'] as const;
  *   next completion on j: only the last completion before a mapping event
  *   matters, so it is deferred to the next `map` and done there at most once
  *   per device, with the same floating-point operations in the same order.
+ *   Each device's {@link DeviceQueue} keeps the doubles of its last
+ *   re-timing: when the completion lands exactly on them with the same
+ *   ratio, the new re-timing would recompute them, so it resumes at their
+ *   end (O(1 + tasks queued since)); otherwise it walks the queue behind the
+ *   completion (O(tasks queued on j)).
  *
  * A device runs its queue in order and `simulate` completes a task when it
  * ends, so the finished task is always the first pending task of its device
