@@ -7,13 +7,16 @@
  * slow case neither stops the others nor inherits their garbage; the child
  * reports its time and its peak resident memory. Writes bench/SCALE.md.
  *
- *   npx tsx scripts/bench-scale.ts [--cap 60] [--only min-min,mct] [--out bench/SCALE.md]
+ *   npx tsx scripts/bench-scale.ts [--cap 60] [--only min-min,mct,simulate] [--arrivals 20000,50000,100000,200000] [--out bench/SCALE.md]
+ *
+ * With `--only simulate` the solve table of the existing output file is kept
+ * and only its `simulate` section is rewritten.
  *
  * Not part of the test suite (minutes). The machine may be shared: the
  * header records its load average at the start and the end.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
@@ -39,15 +42,37 @@ async function child(spec: string): Promise<void> {
   } else {
     const { simulate } = await import('../src/online/simulate.js');
     // Two devices of total speed 3 work units per time unit; arrivals at rate 1 with mean work 5: overloaded.
-    const t = performance.now();
     const tasks = [2, 3, 4, 5, 6, 7, 8].map((work) => ({ work, dataSize: 1 }));
+    const cpu = process.cpuUsage();
+    const t = performance.now();
     const r = simulate({ kind: 'poisson', rate: 1, count: c.arrivals, tasks }, [
       { id: 'edge', tier: 'edge', speed: 1 },
       { id: 'cloud', tier: 'cloud', speed: 2, latency: 0.1, bandwidth: 10 },
     ], { strategy: 'mct' }, { seed: 1, recordEvents: false });
     const ms = performance.now() - t;
-    console.log(JSON.stringify({ ms, rssMb: process.resourceUsage().maxRSS / 1024, result: r.metrics.makespan }));
+    const used = process.cpuUsage(cpu);
+    // Pending at the last arrival: arrived and not finished by then (the queue a per-event cost must not grow with).
+    const last = r.arrivals[r.arrivals.length - 1] ?? 0;
+    let pending = 0;
+    for (const s of r.schedule.tasks) if (s.finish > last) pending++;
+    console.log(JSON.stringify({ ms, cpuMs: (used.user + used.system) / 1000, events: r.metrics.events, pending, rssMb: process.resourceUsage().maxRSS / 1024, result: r.metrics.makespan }));
   }
+}
+
+/** One `simulate` size as a table row: wall and CPU time, events, CPU µs per event and its factor over the first size, pending tasks, memory. */
+function simulateRow(arrivals: number, capS: number, base: { perEvent?: number; cpuMs?: number; events?: number }): string {
+  const self = fileURLToPath(import.meta.url);
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '--max-old-space-size=4096', self, '--child', JSON.stringify({ kind: 'simulate', arrivals })], { encoding: 'utf8', timeout: capS * 1000 });
+  const name = arrivals.toLocaleString('en');
+  if (r.error !== undefined || r.status !== 0) return `| ${name} | ${r.signal === 'SIGTERM' ? `> ${capS} s (stopped)` : 'failed'} | | | | | | |`;
+  const o = JSON.parse(r.stdout.trim().split('\n').pop()!) as { ms: number; cpuMs: number; events: number; pending: number; rssMb: number };
+  const perEvent = (o.cpuMs * 1000) / o.events;
+  base.perEvent ??= perEvent;
+  // The extra CPU time over the previous size per extra event: the fixed costs (JIT warm-up) cancel.
+  const marginal = base.cpuMs === undefined || base.events === undefined || o.events <= base.events ? '' : (((o.cpuMs - base.cpuMs) * 1000) / (o.events - base.events)).toFixed(2);
+  base.cpuMs = o.cpuMs;
+  base.events = o.events;
+  return `| ${name} | ${(o.ms / 1000).toFixed(2)} | ${(o.cpuMs / 1000).toFixed(2)} | ${o.events.toLocaleString('en')} | ${perEvent.toFixed(2)} (${(perEvent / base.perEvent).toFixed(2)}×) | ${marginal} | ${o.pending.toLocaleString('en')} | ${Math.round(o.rssMb)} |`;
 }
 
 interface Outcome {
@@ -89,10 +114,11 @@ async function main(): Promise<void> {
   }
   const sims: string[] = [];
   if (only.includes('simulate')) {
-    for (const arrivals of [20_000, 200_000]) {
-      const cell = runCase({ kind: 'simulate', arrivals }, cap);
-      console.error(`simulate ${arrivals}: ${cell}`);
-      sims.push(`| ${arrivals.toLocaleString('en')} arrivals | ${cell} |`);
+    const base: { perEvent?: number; cpuMs?: number; events?: number } = {};
+    for (const arrivals of arg('--arrivals', '20000,50000,100000,200000').split(',').map(Number)) {
+      const row = simulateRow(arrivals, cap, base);
+      console.error(row);
+      sims.push(row);
     }
   }
   const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
@@ -108,15 +134,20 @@ async function main(): Promise<void> {
     ...rows.map((r) => `| ${r[0]!.label} | ${r.map((o) => o.cell).join(' | ')} |`),
     '',
   ];
-  if (sims.length > 0) {
-    lines.push(
-      '`simulate` on an overloaded system (Poisson arrivals at rate 1, work drawn from {2, …, 8} (mean 5), two devices of total speed 3, MCT batches at each arrival, events not recorded):',
-      '',
-      '| workload | time, peak memory |',
-      '|---|---|',
-      ...sims,
-      '',
-    );
+  const simulateLines = [
+    `\`simulate\` on an overloaded system (this section run on ${new Date().toISOString().slice(0, 16)}Z at commit ${commit}, load average ${load0} at the start; Poisson arrivals at rate 1, work drawn from {2, …, 8} (mean 5), two devices of total speed 3, MCT at each arrival, no execution noise, events not recorded); "pending" counts the tasks arrived and not finished at the last arrival. CPU time (user + system of the child process) is the work done; the CPU cost per event, with its factor over the smallest size, stays flat when the per-event cost does not grow with the pending tasks; the marginal cost (extra CPU time over the previous size ÷ extra events) leaves out the fixed costs such as the JIT warm-up, and grows in proportion to the pending tasks when the per-event cost is linear in them:`,
+    '',
+    '| arrivals | wall s | CPU s | events | CPU µs per event (× smallest) | marginal CPU µs per event | pending at the last arrival | peak MB |',
+    '|---|---|---|---|---|---|---|---|',
+    ...sims,
+    '',
+  ];
+  if (sims.length > 0) lines.push(...simulateLines);
+  // Only simulate run: keep the solve table of the existing file, replace its simulate section.
+  if (rows.length === 0 && sims.length > 0 && existsSync(out)) {
+    const old = readFileSync(out, 'utf8');
+    const at = old.indexOf('`simulate` on an overloaded system');
+    lines.splice(0, lines.length, ...(at < 0 ? old : old.slice(0, at)).trimEnd().split('\n'), '', ...simulateLines);
   }
   writeFileSync(out, lines.join('\n'));
   console.error(`wrote ${out}`);

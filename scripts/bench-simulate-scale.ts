@@ -89,17 +89,21 @@ async function main(): Promise<void> {
   for (const policy of Object.keys(POLICIES)) {
     for (const [impl, list] of [['reference', refSizes], ['fast', sizes]] as const) {
       let base: number | undefined;
+      let prev: ChildOut | undefined;
       for (const arrivals of list) {
         const o = runCase({ impl, policy, arrivals }, cap);
         const name = impl === 'fast' ? '`simulate`' : 'reference (step by step)';
         if (typeof o === 'string') {
           console.error(`${policy} ${impl} ${arrivals}: ${o}`);
-          rows.push(`| ${policy} | ${name} | ${arrivals.toLocaleString('en')} | ${o} | | | | | |`);
+          rows.push(`| ${policy} | ${name} | ${arrivals.toLocaleString('en')} | ${o} | | | | | | |`);
           continue;
         }
         const perEvent = (o.cpuMs * 1000) / o.events; // CPU µs
         base ??= perEvent;
-        const line = `| ${policy} | ${name} | ${arrivals.toLocaleString('en')} | ${(o.ms / 1000).toFixed(2)} | ${(o.cpuMs / 1000).toFixed(2)} | ${o.events.toLocaleString('en')} | ${Math.round(o.events / (o.cpuMs / 1000)).toLocaleString('en')} | ${perEvent.toFixed(2)} (${(perEvent / base).toFixed(2)}×) | ${o.pendingMax.toLocaleString('en')} |`;
+        // Extra CPU time over the previous size per extra event: the fixed costs (JIT warm-up) cancel.
+        const marginal = prev === undefined || o.events <= prev.events ? '' : (((o.cpuMs - prev.cpuMs) * 1000) / (o.events - prev.events)).toFixed(2);
+        prev = o;
+        const line = `| ${policy} | ${name} | ${arrivals.toLocaleString('en')} | ${(o.ms / 1000).toFixed(2)} | ${(o.cpuMs / 1000).toFixed(2)} | ${o.events.toLocaleString('en')} | ${Math.round(o.events / (o.cpuMs / 1000)).toLocaleString('en')} | ${perEvent.toFixed(2)} (${(perEvent / base).toFixed(2)}×) | ${marginal} | ${o.pendingMax.toLocaleString('en')} |`;
         console.error(line);
         rows.push(line);
       }
@@ -111,10 +115,10 @@ async function main(): Promise<void> {
     '',
     `Written by \`npx tsx scripts/bench-simulate-scale.ts\` on ${new Date().toISOString().slice(0, 16)}Z at commit ${commit}; ${cpus()[0]?.model ?? '?'} × ${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}. The machine was shared with other jobs (load average ${load0} at the start, ${loadavg()[0]!.toFixed(1)} at the end): times are wall-clock for one run each, each in its own process, stopped after ${cap} s.`,
     '',
-    `Workload: 16 devices (12 edge of speeds 1-2.5, half of them 1.3× slower than nominal; 4 clouds of speed 8, latency 0.5), total nominal speed ${CAPACITY}; Poisson arrivals at rate ${RATE} (twice the capacity) of tasks with work 2-8 (mean 5) and data; execution noise 0.1 (seed 15), so every completion moves a learnt ratio; events not recorded. "Pending at the last arrival" counts the tasks arrived and not yet finished then (the queue the per-event cost must not depend on linearly). Wall time counts the waits for a shared core; CPU time (user + system of the child process) is the work done, and the per-event cost is CPU time ÷ events, with its factor relative to the smallest size of the same row group (a per-event cost logarithmic in the pending tasks keeps it near 1; a linear one grows with them).`,
+    `Workload: 16 devices (12 edge of speeds 1-2.5, half of them 1.3× slower than nominal; 4 clouds of speed 8, latency 0.5), total nominal speed ${CAPACITY}; Poisson arrivals at rate ${RATE} (twice the capacity) of tasks with work 2-8 (mean 5) and data; execution noise 0.1 (seed 15), so every completion moves a learnt ratio; events not recorded. "Pending at the last arrival" counts the tasks arrived and not yet finished then (the queue the per-event cost must not depend on linearly). Wall time counts the waits for a shared core; CPU time (user + system of the child process) is the work done, and the per-event cost is CPU time ÷ events, with its factor relative to the smallest size of the same row group (a per-event cost logarithmic in the pending tasks keeps it near 1; a linear one grows with them). The marginal cost is the extra CPU time over the previous size ÷ the extra events: the fixed costs (JIT warm-up) cancel. Here every completion moves a learnt ratio, so \`simulate\` re-times the device's whole queue behind it (bit for bit \`complete\`'s semantics, which round each queued task's time one at a time): that part of the per-event cost grows with the pending tasks, one multiply-add per queued task; without noise (bench/SCALE.md) the re-timing resumes where the previous one stopped and the per-event cost is flat.`,
     '',
-    '| policy | implementation | arrivals | wall s | CPU s | events | events per CPU s | CPU µs per event (× smallest) | pending at the last arrival |',
-    '|---|---|---|---|---|---|---|---|---|',
+    '| policy | implementation | arrivals | wall s | CPU s | events | events per CPU s | CPU µs per event (× smallest) | marginal CPU µs per event | pending at the last arrival |',
+    '|---|---|---|---|---|---|---|---|---|---|',
     ...rows,
     '',
   ];

@@ -44,7 +44,11 @@ export interface OnlineObservation {
  *   finish). Their devices never change (decisions are pinned).
  * - The clock advances to max(now, finish).
  *
- * Complexity: O(pending + m).
+ * Complexity: O(pending + m): the returned state is plain data with a new
+ * `pending` array (the task leaves it and the tasks queued behind it get new
+ * times), so each call copies it; a driver with many pending tasks should
+ * keep its own queue (as `simulate` does, O(1) amortized per completion on
+ * the plan).
  *
  * @param state - The current state (never mutated).
  * @param taskId - Id of a pending task.

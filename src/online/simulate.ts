@@ -49,13 +49,24 @@ const RANK = 2 ** 32;
  * results of driving `submit` and `complete` step by step on the whole
  * state (a test checks them equal): no event copies the pending tasks.
  *
- * Complexity: O(E log E) for the event queue, E ≤ 3n events (arrivals,
- * mapping events, finishes); per mapping event O(b·m) to place a batch of b
- * (plus the strategy's own cost on b tasks and m devices) and, for each
- * device that finished a task since the previous mapping event, `complete`'s
- * re-timing of the tasks queued on it: one multiply-add per queued task over
- * typed arrays, the only step that grows with the pending tasks (kept
- * because the planned times it produces are part of the state's semantics).
+ * Complexity: O(E log m) for the event queue (it holds at most one
+ * arrival, one mapping event and one finish per device), E ≤ 3n events
+ * (arrivals, mapping events, finishes); per mapping event O(b·m) to place a
+ * batch of b (plus the strategy's own cost on b tasks and m devices), and
+ * for each device that finished a task since the previous mapping event,
+ * `complete`'s re-timing of the tasks queued on it. That re-timing is the
+ * only step that can grow with the pending tasks p. When completions land
+ * on the plan and the learnt ratio does not move (no execution noise, a
+ * slowdown the ratio has learnt exactly) it resumes where the previous one
+ * stopped: O(1) amortized per event, so a run costs O(n·m + E log m) plus
+ * the strategy. A completion that moves the learnt ratio (execution noise,
+ * a ratio still converging) re-times the device's whole queue: O(p_j), one
+ * multiply-add per queued task over typed arrays. That cost is kept on
+ * purpose: each re-timed time rounds nominal × the new ratio and the running
+ * sum one task at a time (`complete`'s semantics, which this function
+ * reproduces bit for bit), and no summary of the queue gives the same double
+ * without visiting every task. Measured (bench/SCALE.md, bench/SIMULATE.md):
+ * 200 000 arrivals on an overloaded system in about 1-2 CPU seconds.
  *
  * @param workload - {@link PoissonWorkload} or {@link TraceWorkload}.
  * @param devices - The devices ({@link SimDevice}), at least one.

@@ -15,6 +15,7 @@ import { CAPACITY_AWARE } from '../solvers/heuristics/capacityAware.js';
 import type { Objective } from '../solvers/registry.js';
 import { STRATEGIES, type StrategyName } from '../solvers/strategies.js';
 import { complete } from './complete.js';
+import { DeviceQueue } from './deviceQueue.js';
 import { clampRatio, type OnlineState } from './stateTypes.js';
 import { submit, type OnlineDecision, type OnlineTask } from './submit.js';
 
@@ -53,6 +54,11 @@ const CRITERIA = ['importance', 'urgency', 'satisfaction'] as const;
  *   next completion on j: only the last completion before a mapping event
  *   matters, so it is deferred to the next `map` and done there at most once
  *   per device, with the same floating-point operations in the same order.
+ *   Each device's {@link DeviceQueue} keeps the doubles of its last
+ *   re-timing: when the completion lands exactly on them with the same
+ *   ratio, the new re-timing would recompute them, so it resumes at their
+ *   end (O(1 + tasks queued since)); otherwise it walks the queue behind the
+ *   completion (O(tasks queued on j)).
  *
  * A device runs its queue in order and `simulate` completes a task when it
  * ends, so the finished task is always the first pending task of its device
@@ -73,11 +79,8 @@ export class SimulationEngine {
   private readonly sub: Float64Array;
   private readonly tr: Float64Array;
   private readonly nom: Float64Array;
-  /** Per device, in run order (the positions of `simulate`'s queue): planned transfer and nominal execution time, contiguous for the re-timing loop. */
-  private readonly qTr: Float64Array[];
-  private readonly qNom: Float64Array[];
-  private readonly qLen: Int32Array;
-  /** Per device: position in its queue of the first task behind the last completion not yet re-timed (−1: none). */
+  /** Per device, in run order (the positions of `simulate`'s queue): planned transfers and nominal times, and the plan of the last re-timing. */
+  private readonly queue: DeviceQueue[];
   private readonly dirtyFrom: Int32Array;
   private readonly dirtyFinish: Float64Array;
 
@@ -103,9 +106,7 @@ export class SimulationEngine {
     this.sub = new Float64Array(n);
     this.tr = new Float64Array(n);
     this.nom = new Float64Array(n);
-    this.qTr = Array.from({ length: m }, () => new Float64Array(16));
-    this.qNom = Array.from({ length: m }, () => new Float64Array(16));
-    this.qLen = new Int32Array(m);
+    this.queue = Array.from({ length: m }, () => new DeviceQueue());
     this.dirtyFrom = new Int32Array(this.m).fill(-1);
     this.dirtyFinish = new Float64Array(this.m);
   }
@@ -117,18 +118,14 @@ export class SimulationEngine {
 
   /** Task k, placed by the last `map` on device j, joins the end of j's queue (the caller's run order). */
   enqueue(k: number, j: number): void {
-    const len = this.qLen[j]!;
-    if (len === this.qTr[j]!.length) {
-      const tr = new Float64Array(2 * len);
-      const nom = new Float64Array(2 * len);
-      tr.set(this.qTr[j]!);
-      nom.set(this.qNom[j]!);
-      this.qTr[j] = tr;
-      this.qNom[j] = nom;
-    }
-    this.qTr[j]![len] = this.tr[k]!;
-    this.qNom[j]![len] = this.nom[k]!;
-    this.qLen[j] = len + 1;
+    this.queue[j]!.push(this.tr[k]!, this.nom[k]!);
+  }
+
+  /** Queue positions visited by the re-timings so far, all devices (for the tests of their cost). */
+  visited(): number {
+    let v = 0;
+    for (const q of this.queue) v += q.visited;
+    return v;
   }
 
   /** `submit` of a batch (task indices `batch`, as `tasks`) at time t: the decisions in batch order. */
@@ -281,28 +278,24 @@ export class SimulationEngine {
   /**
    * The deferred re-timing of device j's queue behind its last completion:
    * `complete`'s loop, free = max(free, submitted) + transfer + nominal ×
-   * ratio, with the same operations in the same order. The max is left out:
-   * every queued task was submitted at a mapping event no later than the
-   * completion, so submitted ≤ finish ≤ free and the max is free. The terms
-   * are ≥ 0, so free only grows: one finiteness check at the end (then the
-   * first task that overflowed is named, as `complete` names it).
+   * ratio, with the same operations in the same order ({@link DeviceQueue}).
+   * The max is left out: every queued task was submitted at a mapping event
+   * no later than the completion, so submitted ≤ finish ≤ free and the max
+   * is free. O(1 + tasks queued since the last re-timing of j) when the
+   * completion landed on the plan with an unchanged ratio, else O(tasks
+   * queued on j behind it).
    */
   private settle(j: number): void {
     const from = this.dirtyFrom[j]!;
     if (from < 0) return;
     this.dirtyFrom[j] = -1;
-    const len = this.qLen[j]!;
-    const tr = this.qTr[j]!;
-    const nom = this.qNom[j]!;
+    const queue = this.queue[j]!;
     const ratio = this.ratios[j]!;
-    let free = this.dirtyFinish[j]!;
-    for (let q = from; q < len; q++) free = free + tr[q]! + nom[q]! * ratio;
-    if (!Number.isFinite(free)) {
-      free = this.dirtyFinish[j]!;
-      for (let q = from; q < len; q++) {
-        free = free + tr[q]! + nom[q]! * ratio;
-        if (!Number.isFinite(free)) rangeReason('complete', 'observed.exec', `re-times pending task ${JSON.stringify(this.ids[this.queues[j]![q]!]!)} beyond the range of a double`);
-      }
+    const finish = this.dirtyFinish[j]!;
+    const free = queue.retime(from, finish, ratio);
+    if (free === Infinity) {
+      const q = queue.firstOverflow(from, finish, ratio);
+      rangeReason('complete', 'observed.exec', `re-times pending task ${JSON.stringify(this.ids[this.queues[j]![q]!]!)} beyond the range of a double`);
     }
     this.busy[j] = Math.max(free, 0);
   }

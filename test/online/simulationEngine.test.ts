@@ -90,6 +90,38 @@ describe('simulate against the step-by-step reference (public submit/complete on
     );
   });
 
+  it('simulate(overloaded, noise-free, times on a grid so that finishes, arrivals and mapping instants tie) equals the reference: the completions land on the plan and the re-timing resumes where it stopped', () => {
+    // Integer works and speeds, dyadic latencies and bandwidths: the planned and real times coincide
+    // (no noise; slowdown 1, or 2 whose learnt ratio is exact after one completion with smoothing 1),
+    // so the per-device queues reuse their last re-timing; arrivals on a half-unit grid tie with finishes.
+    const gridTask = fc.record({ work: fc.integer({ min: 0, max: 6 }), dataSize: fc.constantFrom(0, 1, 2), priority: fc.integer({ min: 0, max: 2 }) }, { requiredKeys: ['work'] });
+    const gridDevices = fc
+      .array(fc.record({ tier: fc.constantFrom('edge' as const, 'cloud' as const), speed: fc.constantFrom(1, 2, 4), latency: fc.constantFrom(0, 0.5), bandwidth: fc.constantFrom(Infinity, 2, 4), slowdown: fc.constantFrom(1, 1, 2) }), { minLength: 1, maxLength: 3 })
+      .map((ds) => ds.map((d, j) => ({ id: `d${j}`, ...d })));
+    const gridWorkload: fc.Arbitrary<Workload> = fc.oneof(
+      fc.array(fc.record({ time: fc.integer({ min: 0, max: 40 }).map((t) => t / 2), task: gridTask }), { maxLength: 80 }).map((arrivals) => ({ kind: 'trace' as const, arrivals })),
+      fc.record({ kind: fc.constant('poisson' as const), rate: fc.constantFrom(1, 4, 16), count: fc.integer({ min: 0, max: 120 }), tasks: fc.array(gridTask, { minLength: 1, maxLength: 3 }) }),
+    );
+    const gridPolicy = fc.record({ strategy: fc.constantFrom(...STRATEGIES), batchInterval: fc.constantFrom(0, 0.5, 1), smoothing: fc.constantFrom(0, 1), objective: fc.constantFrom('makespan' as const, 'flowtime' as const) });
+    fc.assert(
+      fc.property(gridWorkload, gridDevices, gridPolicy, fc.integer({ min: 0, max: 2 ** 32 - 1 }), (workload, devices, policy, seed) => {
+        deepFreeze([workload, devices, policy]);
+        const options = { seed, execNoise: 0, recordEvents: true };
+        expect(simulate(workload, devices, policy, options)).toStrictEqual(simulateReference(workload, devices, policy, options));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('simulate(2 000 arrivals at 1.7× capacity, noise-free, mct) equals the reference', () => {
+    const devices: SimDevice[] = deepFreeze([{ id: 'edge', tier: 'edge', speed: 1 }, { id: 'cloud', tier: 'cloud', speed: 2, latency: 0.1, bandwidth: 10 }]);
+    const workload: Workload = deepFreeze({ kind: 'poisson', rate: 1, count: 2000, tasks: [2, 3, 4, 5, 6, 7, 8].map((work) => ({ work, dataSize: 1 })) });
+    const fast = simulate(workload, devices, { strategy: 'mct' }, { seed: 1, recordEvents: false });
+    expect(fast).toStrictEqual(simulateReference(workload, devices, { strategy: 'mct' }, { seed: 1, recordEvents: false }));
+    const last = fast.arrivals[fast.arrivals.length - 1]!;
+    expect(fast.schedule.tasks.filter((s) => s.finish > last).length).toBeGreaterThan(500);
+  });
+
   it('simulate(1 500 arrivals at 3× capacity, noisy and slowed devices) equals the reference for mct on arrival and min-min in batches', () => {
     const devices: SimDevice[] = deepFreeze([
       { id: 'e0', tier: 'edge', speed: 1, latency: 0.1, bandwidth: 20, slowdown: 1.4 },
