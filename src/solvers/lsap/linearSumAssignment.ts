@@ -7,7 +7,7 @@ import { maxAllowedMatching } from './lsapFeasibility.js';
 import { certifyAssignment } from './lsapCertificate.js';
 import { EXACT_WORK_LIMIT, exactAssignment, exactSum, needsExactCheck } from './lsapExact.js';
 import { identityDuals } from './lsapMonge.js';
-import { lastScanCertifiedIdentity, wasmMatrix, wasmScan } from './lsapWasm.js';
+import { lastScanCertifiedIdentity, lastScanSpan, wasmMatrix, wasmScan } from './lsapWasm.js';
 import { copyRows, lastCopyCertifiedIdentity, magnitudeScale, readOptions, rowOf, scanStats, setRows, workBuffer, type Stats } from './lsapInput.js';
 import { checkArray, checkInteger, infeasible, rangeError, rangeReason, typeError } from '../../internal/errors.js';
 
@@ -192,7 +192,10 @@ export function linearSumAssignment(
   // minima were skipped.
   let lo = square ? Infinity : -sumAbs;
   for (let j = 0; j < min.length; j++) if ((min[j] as number) < lo) lo = min[j] as number;
-  return solve(fn, data, rows, cols, opts.maximize, opts.costLimit, true, square ? { lo, hi: sumAbs, nForbidden: 0, minima: { min, row: minRow } } : { lo, hi: sumAbs, nForbidden: 0 });
+  // The span statistics of the exactness guard, when the WebAssembly scan computed them.
+  const span = scanned === undefined ? undefined : lastScanSpan();
+  const stats: Stats = square ? { lo, hi: sumAbs, nForbidden: 0, minima: { min, row: minRow } } : { lo, hi: sumAbs, nForbidden: 0 };
+  return solve(fn, data, rows, cols, opts.maximize, opts.costLimit, true, span === undefined ? stats : { ...stats, span });
 }
 
 /**
@@ -290,7 +293,8 @@ function solve(
   // the assignment must pass an exact dual certificate, or else (small
   // problems) an exact BigInt solve decides.
   // Above the BigInt solve's size the double-precision answer is kept (as every double solver's).
-  if (needsExactCheck(work, k) && !certifyAssignment(work, kRows, kCols, x) && kRows * kRows * kCols <= EXACT_WORK_LIMIT) {
+  // (The statistics of the input serve when `work` is only transposed or negated.)
+  if (needsExactCheck(work, k, limited || scale !== 1 ? undefined : stats.span) && !certifyAssignment(work, kRows, kCols, x) && kRows * kRows * kCols <= EXACT_WORK_LIMIT) {
     x = exactAssignment(work, kRows, kCols, x);
   }
   const assignment = new Array<number>(rows).fill(-1);

@@ -34,6 +34,23 @@ describe('readOptions / scanStats: edge cases', () => {
     expect([s.lo, s.hi, s.nForbidden]).toEqual([-3, 4, 1]);
     expect(() => scanStats('f', new Float64Array([1, -Infinity]), 2, false, true)).toThrow('f: cost[0][1] must be a finite number or Infinity (forbidden), got -Infinity');
   });
+
+  it('scanStats(...).span equals the largest and smallest nonzero |c| and the integrality of the allowed entries (brute force), forbidden entries skipped', () => {
+    const rng = createRng(77);
+    for (let t = 0; t < 40; t++) {
+      const data = Float64Array.from({ length: 6 * 9 }, () => {
+        const r = rng();
+        if (r < 0.1) return Infinity;
+        if (r < 0.2) return 0;
+        return t % 2 === 0 ? Math.floor(rng() * 2000) - 1000 : (rng() - 0.5) * 10 ** Math.floor(rng() * 12);
+      });
+      const allowed = [...data].filter((c) => c !== Infinity).map(Math.abs);
+      const nonzero = allowed.filter((a) => a !== 0);
+      const span = scanStats('f', data, 9, false, true).span;
+      expect(span).toEqual({ max: Math.max(0, ...nonzero), min: Math.min(Infinity, ...nonzero), integral: allowed.every(Number.isInteger) });
+    }
+    expect(scanStats('f', new Float64Array([-Infinity, 0.5, 2, 0]), 2, true, true).span).toEqual({ max: 2, min: 0.5, integral: false });
+  });
 });
 
 describe('workBuffer: properties', () => {

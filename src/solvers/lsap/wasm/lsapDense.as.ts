@@ -274,10 +274,17 @@ export function solve(c: usize, rows: i32, cols: i32, square: i32, rowReduction:
  * u, v (f64 [rows] each at `u`, `v`; `id` = 0: no duals, not certified),
  * stores 1 (certified) or 0 at byte `flag`, and when not certified writes the
  * column minima, ties to the lowest row, to `min` (f64 [cols]) and `minRow`
- * (i32 [cols]).
+ * (i32 [cols]). On the way, the statistics of lsapExact.ts's
+ * needsExactCheck, written as three f64 at `stats` (8-byte aligned): the
+ * largest and the smallest nonzero |c| (0 and Infinity when none), and 1
+ * when every entry is an integer (else 0). Not written when the identity is
+ * certified (no solve follows).
  */
-export function scan(c: usize, rows: i32, cols: i32, square: i32, id: i32, u: usize, v: usize, min: usize, minRow: usize, flag: usize): f64 {
+export function scan(c: usize, rows: i32, cols: i32, square: i32, id: i32, u: usize, v: usize, min: usize, minRow: usize, flag: usize, stats: usize): f64 {
   let sumAbs: f64 = 0;
+  let big: f64 = 0;
+  let small: f64 = Infinity;
+  let integral: i32 = 1;
   let identity = square != 0 && id != 0;
   let i: i32 = 0;
   // One pass while the certificate holds (a constant matrix: the only one).
@@ -286,7 +293,11 @@ export function scan(c: usize, rows: i32, cols: i32, square: i32, id: i32, u: us
     const ui = ld(u, i);
     for (let j: i32 = 0; j < cols; j++) {
       const a = ld(row, j);
-      sumAbs += Math.abs(a);
+      const m = Math.abs(a);
+      sumAbs += m;
+      if (m > big) big = m;
+      if (m < small && m != 0) small = m;
+      integral &= <i32>(Math.floor(a) == a);
       const vj = ld(v, j);
       const r = a - vj;
       if (r <= ui) {
@@ -298,8 +309,18 @@ export function scan(c: usize, rows: i32, cols: i32, square: i32, id: i32, u: us
   if (square == 0) {
     for (; i < rows; i++) {
       const row = c + ((<usize>i * <usize>cols) << 3);
-      for (let j: i32 = 0; j < cols; j++) sumAbs += Math.abs(ld(row, j));
+      for (let j: i32 = 0; j < cols; j++) {
+        const a = ld(row, j);
+        const m = Math.abs(a);
+        sumAbs += m;
+        if (m > big) big = m;
+        if (m < small && m != 0) small = m;
+        integral &= <i32>(Math.floor(a) == a);
+      }
     }
+    st(stats, 0, big);
+    st(stats, 1, small);
+    st(stats, 2, <f64>integral);
     return sumAbs;
   }
   store<i32>(flag, identity ? 1 : 0);
@@ -324,12 +345,19 @@ export function scan(c: usize, rows: i32, cols: i32, square: i32, id: i32, u: us
     const row = c + ((<usize>i * <usize>cols) << 3);
     for (let j: i32 = 0; j < cols; j++) {
       const a = ld(row, j);
-      sumAbs += Math.abs(a);
+      const m = Math.abs(a);
+      sumAbs += m;
+      if (m > big) big = m;
+      if (m < small && m != 0) small = m;
+      integral &= <i32>(Math.floor(a) == a);
       if (a < ld(min, j)) {
         st(min, j, a);
         si(minRow, j, i);
       }
     }
   }
+  st(stats, 0, big);
+  st(stats, 1, small);
+  st(stats, 2, <f64>integral);
   return sumAbs;
 }
