@@ -75,7 +75,7 @@ export interface LinearSumAssignmentResult {
  *
  * WebAssembly: the dense algorithm (column reduction to shortest augmenting
  * paths) and the rows-form input pass (Σ|c|, the identity certificate, the
- * column minima) run in a 2.8 KB WebAssembly module embedded in the package
+ * column minima) run in a 3.2 KB WebAssembly module embedded in the package
  * (compiled from AssemblyScript, `src/solvers/lsap/wasm/`), so that the
  * first call in a process does not run them in V8's interpreter. It performs
  * the same floating-point operations in the same order as the JavaScript
