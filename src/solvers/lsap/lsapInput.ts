@@ -222,14 +222,34 @@ function reportBadEntry(fn: string, data: Float64Array, cols: number, owned: boo
 /**
  * One pass over a matrix: range of the allowed entries, count of forbidden
  * ones, column minima, and a NaN / wrong-infinity detector (c · 0 is NaN
- * exactly for NaN and ±Infinity), reported through {@link reportBadEntry}.
+ * exactly for NaN and ±Infinity), reported through {@link reportBadEntry};
+ * on the way, the span statistics of the exactness guard (lsapExact.ts).
  * `owned`: `data` is our copy of `cost` (names the entry as cost[i][j]).
  */
 export function scanStats(fn: string, data: Float64Array, cols: number, maximize: boolean, owned: boolean): Stats {
   const forbiddenMark = maximize ? -Infinity : Infinity;
-  const rows = cols === 0 ? 0 : data.length / cols;
   const min = new Float64Array(cols).fill(Infinity);
   const minRow = new Int32Array(cols);
+  const nForbidden = scanLoop(data, cols, forbiddenMark, min, minRow);
+  if (scanProbe !== 0) reportBadEntry(fn, data, cols, owned, forbiddenMark);
+  let lo = Infinity;
+  for (let j = 0; j < cols; j++) if ((min[j] as number) < lo) lo = min[j] as number;
+  const hi = scanHi;
+  const span = { max: scanBig, min: scanSmall, integral: scanIntegral };
+  return nForbidden === 0 ? { lo, hi, nForbidden, minima: { min, row: minRow }, span } : { lo, hi, nForbidden, span };
+}
+
+// scanLoop's other results, through module variables (see copyRows: code
+// after a hot loop that needs type feedback deoptimizes its OSR code).
+let scanHi = -Infinity;
+let scanProbe = 0;
+let scanBig = 0;
+let scanSmall = Infinity;
+let scanIntegral = true;
+
+/** The loop of {@link scanStats}: returns the forbidden count, the rest in the scan* variables. */
+function scanLoop(data: Float64Array, cols: number, forbiddenMark: number, min: Float64Array, minRow: Int32Array): number {
+  const rows = cols === 0 ? 0 : data.length / cols;
   let hi = -Infinity;
   let nForbidden = 0;
   let probe = 0;
@@ -256,11 +276,12 @@ export function scanStats(fn: string, data: Float64Array, cols: number, maximize
       }
     }
   }
-  if (probe !== 0) reportBadEntry(fn, data, cols, owned, forbiddenMark);
-  let lo = Infinity;
-  for (let j = 0; j < cols; j++) if ((min[j] as number) < lo) lo = min[j] as number;
-  const span = { max: big, min: small, integral };
-  return nForbidden === 0 ? { lo, hi, nForbidden, minima: { min, row: minRow }, span } : { lo, hi, nForbidden, span };
+  scanHi = hi;
+  scanProbe = probe;
+  scanBig = big;
+  scanSmall = small;
+  scanIntegral = integral;
+  return nForbidden;
 }
 
 /**
