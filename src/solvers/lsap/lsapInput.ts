@@ -188,8 +188,8 @@ export function lastCopyCertifiedIdentity(): boolean {
   return identityCertified;
 }
 
-/** Row i, checked to be an array of length `cols`. */
-function checkedRow(fn: string, cost: readonly (readonly number[])[], i: number, cols: number): readonly number[] {
+/** Row i, checked to be an array of length `cols`. @internal */
+export function checkedRow(fn: string, cost: readonly (readonly number[])[], i: number, cols: number): readonly number[] {
   const row = rowOf(fn, cost, i);
   if (row.length !== cols) typeError(fn, `cost[${i}]`, `an array of length ${cols} (as cost[0])`, row);
   return row;
