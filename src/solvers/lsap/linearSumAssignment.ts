@@ -200,8 +200,9 @@ export function linearSumAssignment(
 /**
  * {@link linearSumAssignment} on a row-major `Float64Array`
  * (`data[i * cols + j]` is the cost of row i, column j): no per-row arrays,
- * no copy when the matrix is square, minimized, without a cost limit and
- * of moderate magnitude.
+ * one copy (with WebAssembly, into the kernel's memory, scanned there; else
+ * none when the matrix is square, minimized, without a cost limit and of
+ * moderate magnitude).
  *
  * Complexity: as {@link linearSumAssignment}.
  *
@@ -231,6 +232,22 @@ export function linearSumAssignmentMatrix(
   checkInteger(fn, 'rows', rows);
   checkInteger(fn, 'cols', cols);
   if (data.length !== rows * cols) rangeError(fn, 'data.length', `rows * cols = ${rows * cols}`, data.length);
+  // Solved as laid out: copied into the WebAssembly kernel's memory (where
+  // the kernel would copy it anyway) and scanned there (SIMD when
+  // rectangular); forbidden pairs, NaN or huge magnitudes take scanStats.
+  const inWasm = !opts.maximize && opts.costLimit === undefined && rows <= cols ? wasmMatrix(rows, cols) : undefined;
+  if (inWasm !== undefined) {
+    inWasm.set(data);
+    const square = rows === cols;
+    const minima = square ? { min: new Float64Array(cols), row: new Int32Array(cols) } : undefined;
+    const sumAbs = wasmScan(inWasm, rows, cols, minima, undefined);
+    const span = lastScanSpan();
+    if (sumAbs !== undefined && sumAbs < Infinity && span !== undefined && magnitudeScale(sumAbs, rows) === 1) {
+      let lo = minima === undefined ? -sumAbs : Infinity;
+      if (minima !== undefined) for (let j = 0; j < cols; j++) if ((minima.min[j] as number) < lo) lo = minima.min[j] as number;
+      return solve(fn, inWasm, rows, cols, false, undefined, false, minima === undefined ? { lo, hi: sumAbs, nForbidden: 0, span } : { lo, hi: sumAbs, nForbidden: 0, minima, span });
+    }
+  }
   return solve(fn, data, rows, cols, opts.maximize, opts.costLimit, false, scanStats(fn, data, cols, opts.maximize, false));
 }
 
