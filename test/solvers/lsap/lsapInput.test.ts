@@ -133,4 +133,30 @@ describe('setRows: oracles', () => {
       expect(m).toMatch(/^f: cost\[1\]/);
     }
   });
+
+  it('setRows on rows of 19 entries (two blocks of eight and a remainder) copies them as copyRows does and names the first non-number wherever it is, as copyRows', () => {
+    const rng = createRng(1506);
+    const base = Array.from({ length: 3 }, () => Array.from({ length: 19 }, () => rng()));
+    const a = new Float64Array(57);
+    const b = new Float64Array(57);
+    setRows('f', base, a, 19);
+    copyRows('f', base, b, 19, undefined, undefined);
+    expect(Array.from(a)).toEqual(Array.from(b));
+    const messageOf = (run: () => unknown): string => {
+      try {
+        run();
+        return 'no error';
+      } catch (e) {
+        return (e as Error).message;
+      }
+    };
+    for (const [i, j, bad] of [[0, 0, '1'], [1, 7, null], [1, 8, true], [2, 15, undefined], [2, 16, '2'], [2, 18, {}], [0, 3, 1n]] as const) {
+      const cost = base.map((row) => [...row]) as unknown[][];
+      cost[i]![j] = bad;
+      if (!(i === 2 && j === 18)) cost[2]![18] = 'later'; // a second bad entry after the first one
+      const m = messageOf(() => setRows('f', cost as number[][], new Float64Array(57), 19));
+      expect(m).toBe(messageOf(() => copyRows('f', cost as number[][], new Float64Array(57), 19, undefined, undefined)));
+      expect(m).toMatch(new RegExp(`^f: cost\\[${i}\\]\\[${j}\\] must be a number`));
+    }
+  });
 });
