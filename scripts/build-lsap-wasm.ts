@@ -28,7 +28,7 @@ export const LSAP_WASM_MODULE = 'src/solvers/lsap/wasm/lsapDenseWasm.ts';
  * no assertions and no `abort` import (the module imports nothing), one
  * initial page (the caller grows the memory).
  */
-export const LSAP_WASM_FLAGS = ['-O3', '--runtime', 'stub', '--noAssert', '--use', 'abort=', '--initialMemory', '1'];
+export const LSAP_WASM_FLAGS = ['-O3', '--runtime', 'stub', '--noAssert', '--use', 'abort=', '--initialMemory', '1', '--enable', 'simd'];
 
 /** Compiles the source; throws with the compiler's messages on an error. */
 export async function compileLsapWasm(): Promise<Uint8Array> {

@@ -7,8 +7,9 @@ import { hallSentence, maxAllowedMatching } from './lsapFeasibility.js';
 import { certifyAssignment } from './lsapCertificate.js';
 import { EXACT_WORK_LIMIT, exactAssignment, exactSum, needsExactCheck } from './lsapExact.js';
 import { identityDuals } from './lsapMonge.js';
-import { lastScanCertifiedIdentity, wasmMatrix, wasmScan } from './lsapWasm.js';
-import { copyRows, lastCopyCertifiedIdentity, magnitudeScale, readOptions, rowOf, scanStats, setRows, workBuffer, type Stats } from './lsapInput.js';
+import { identityPass, identityResult } from './lsapIdentity.js';
+import { lastScanSpan, wasmMatrix, wasmScan } from './lsapWasm.js';
+import { copyRows, magnitudeScale, readOptions, rowOf, scanStats, setRows, workBuffer, type Stats } from './lsapInput.js';
 import { checkArray, checkInteger, infeasible, rangeError, rangeReason, typeError } from '../../internal/errors.js';
 
 /** Options of {@link linearSumAssignment} and {@link linearSumAssignmentMatrix}. */
@@ -60,8 +61,8 @@ export interface LinearSumAssignmentResult {
  * columns (c_ij = i·j, rank one a_i·b_j, constant, …) are solved in
  * O(n²) by the north-west corner assignment, certified optimal by its duals
  * (Hoffman 1963; exact test, so never a misjudged assignment; the identity
- * order is checked during the input pass, so a constant matrix costs one
- * pass); the others, and any matrix the test refuses, by
+ * order is checked on the input rows before any copy, so a constant matrix
+ * costs one read-only pass); the others, and any matrix the test refuses, by
  * Jonker–Volgenant (Computing 38, 1987): column reduction,
  * reduction transfer, augmenting row reduction, then Dijkstra-like shortest
  * augmenting paths on `Float64Array`. Square matrices from n = 250 are
@@ -74,8 +75,8 @@ export interface LinearSumAssignmentResult {
  * reduction from v = 0, then shortest augmenting paths.
  *
  * WebAssembly: the dense algorithm (column reduction to shortest augmenting
- * paths) and the rows-form input pass (Σ|c|, the identity certificate, the
- * column minima) run in a 2.8 KB WebAssembly module embedded in the package
+ * paths) and the rows-form input scan (Σ|c|, the column minima, the
+ * statistics of the exactness guard) run in a 3.2 KB WebAssembly module embedded in the package
  * (compiled from AssemblyScript, `src/solvers/lsap/wasm/`), so that the
  * first call in a process does not run them in V8's interpreter. It performs
  * the same floating-point operations in the same order as the JavaScript
@@ -151,6 +152,15 @@ export function linearSumAssignment(
   // as laid out (no copy there); a transposed or cost-limited problem is
   // copied into a new layout first, so `data` stays a plain buffer (the
   // kernel's copy would overwrite it, or its growth detach it).
+  // The identity's Monge certificate (see identityDuals), checked first on
+  // the input itself: constant matrices and others Monge as given are read
+  // once and never copied.
+  const square = rows === cols;
+  const id = square && opts.costLimit === undefined && !opts.maximize ? identityDuals(rows, (i, j) => (Array.isArray(cost[i]) ? cost[i]?.[j] : undefined)) : undefined;
+  if (id !== undefined) {
+    const s = identityPass(fn, cost, cols, id.u, id.v);
+    if (s >= 0 && s < Infinity && magnitudeScale(s, rows) === 1) return identityResult(cost, rows);
+  }
   const asGiven = rows <= cols && opts.costLimit === undefined;
   const inWasm = asGiven ? wasmMatrix(rows, cols) : undefined;
   const data = inWasm ?? workBuffer(rows * cols);
@@ -159,47 +169,40 @@ export function linearSumAssignment(
   // then bounds them all. Otherwise (forbidden pairs, a bad entry, or
   // magnitudes near overflow) scanStats redoes the scan on the copy.
   // (Only square matrices use the minima: rectangular ones skip them.)
-  const square = rows === cols;
   const min = new Float64Array(square ? cols : 0).fill(Infinity);
   const minRow = new Int32Array(square ? cols : 0);
-  // The identity assignment's Monge certificate (see identityDuals), checked
-  // on the way: constant matrices and others Monge as given need no solve.
-  const id = square && opts.costLimit === undefined && !opts.maximize ? identityDuals(rows, (i, j) => (Array.isArray(cost[i]) ? cost[i]?.[j] : undefined)) : undefined;
   // In WebAssembly memory: checked and copied in JavaScript, scanned in
-  // WebAssembly (the same sums, minima and certificate as copyRows).
+  // WebAssembly (the same sums and minima as copyRows). The identity's
+  // certificate is not checked again: when the pass above found it holding,
+  // it either returned or the total is not finite or needs scaling (the
+  // scanStats path below).
   let scanned: number | undefined;
   if (inWasm !== undefined) {
     setRows(fn, cost, inWasm, cols);
-    scanned = wasmScan(inWasm, rows, cols, square ? { min, row: minRow } : undefined, id);
+    scanned = wasmScan(inWasm, rows, cols, square ? { min, row: minRow } : undefined, undefined);
   }
-  const sumAbs = scanned ?? copyRows(fn, cost, data, cols, square ? { min, row: minRow } : undefined, id);
-  const certified = scanned === undefined ? lastCopyCertifiedIdentity() : lastScanCertifiedIdentity();
+  const sumAbs = scanned ?? copyRows(fn, cost, data, cols, square ? { min, row: minRow } : undefined, undefined);
   // With hi = Σ|c| ≥ every |entry| and no scaling needed for it, the exact
   // maximum would not need scaling either.
   if (!(sumAbs < Infinity) || magnitudeScale(sumAbs, Math.min(rows, cols)) !== 1) {
     return solve(fn, data, rows, cols, opts.maximize, opts.costLimit, true, scanStats(fn, data, cols, opts.maximize, true));
   }
-  if (certified) {
-    // Every entry finite and no scaling: c_ij − v_j ≥ u_i everywhere proves the identity optimal.
-    const diagonal = new Float64Array(rows);
-    for (let i = 0; i < rows; i++) diagonal[i] = data[i * cols + i] as number;
-    const total = exactSum(diagonal);
-    const assignment = new Array<number>(rows);
-    for (let i = 0; i < rows; i++) assignment[i] = i;
-    return { assignment, cost: total + 0 };
-  }
   // lo only bounds the magnitudes (with hi = Σ|c|): -Σ|c| does when the
   // minima were skipped.
   let lo = square ? Infinity : -sumAbs;
   for (let j = 0; j < min.length; j++) if ((min[j] as number) < lo) lo = min[j] as number;
-  return solve(fn, data, rows, cols, opts.maximize, opts.costLimit, true, square ? { lo, hi: sumAbs, nForbidden: 0, minima: { min, row: minRow } } : { lo, hi: sumAbs, nForbidden: 0 });
+  // The span statistics of the exactness guard, when the WebAssembly scan computed them.
+  const span = scanned === undefined ? undefined : lastScanSpan();
+  const stats: Stats = square ? { lo, hi: sumAbs, nForbidden: 0, minima: { min, row: minRow } } : { lo, hi: sumAbs, nForbidden: 0 };
+  return solve(fn, data, rows, cols, opts.maximize, opts.costLimit, true, span === undefined ? stats : { ...stats, span });
 }
 
 /**
  * {@link linearSumAssignment} on a row-major `Float64Array`
  * (`data[i * cols + j]` is the cost of row i, column j): no per-row arrays,
- * no copy when the matrix is square, minimized, without a cost limit and
- * of moderate magnitude.
+ * one copy (with WebAssembly, into the kernel's memory, scanned there; else
+ * none when the matrix is square, minimized, without a cost limit and of
+ * moderate magnitude).
  *
  * Complexity: as {@link linearSumAssignment}.
  *
@@ -229,6 +232,22 @@ export function linearSumAssignmentMatrix(
   checkInteger(fn, 'rows', rows);
   checkInteger(fn, 'cols', cols);
   if (data.length !== rows * cols) rangeError(fn, 'data.length', `rows * cols = ${rows * cols}`, data.length);
+  // Solved as laid out: copied into the WebAssembly kernel's memory (where
+  // the kernel would copy it anyway) and scanned there (SIMD when
+  // rectangular); forbidden pairs, NaN or huge magnitudes take scanStats.
+  const inWasm = !opts.maximize && opts.costLimit === undefined && rows <= cols ? wasmMatrix(rows, cols) : undefined;
+  if (inWasm !== undefined) {
+    inWasm.set(data);
+    const square = rows === cols;
+    const minima = square ? { min: new Float64Array(cols), row: new Int32Array(cols) } : undefined;
+    const sumAbs = wasmScan(inWasm, rows, cols, minima, undefined);
+    const span = lastScanSpan();
+    if (sumAbs !== undefined && sumAbs < Infinity && span !== undefined && magnitudeScale(sumAbs, rows) === 1) {
+      let lo = minima === undefined ? -sumAbs : Infinity;
+      if (minima !== undefined) for (let j = 0; j < cols; j++) if ((minima.min[j] as number) < lo) lo = minima.min[j] as number;
+      return solve(fn, inWasm, rows, cols, false, undefined, false, minima === undefined ? { lo, hi: sumAbs, nForbidden: 0, span } : { lo, hi: sumAbs, nForbidden: 0, minima, span });
+    }
+  }
   return solve(fn, data, rows, cols, opts.maximize, opts.costLimit, false, scanStats(fn, data, cols, opts.maximize, false));
 }
 
@@ -290,7 +309,8 @@ function solve(
   // the assignment must pass an exact dual certificate, or else (small
   // problems) an exact BigInt solve decides.
   // Above the BigInt solve's size the double-precision answer is kept (as every double solver's).
-  if (needsExactCheck(work, k) && !certifyAssignment(work, kRows, kCols, x) && kRows * kRows * kCols <= EXACT_WORK_LIMIT) {
+  // (The statistics of the input serve when `work` is only transposed or negated.)
+  if (needsExactCheck(work, k, limited || scale !== 1 ? undefined : stats.span) && !certifyAssignment(work, kRows, kCols, x) && kRows * kRows * kCols <= EXACT_WORK_LIMIT) {
     x = exactAssignment(work, kRows, kCols, x);
   }
   const assignment = new Array<number>(rows).fill(-1);

@@ -81,12 +81,36 @@ export function narrowSpan(c: Float64Array): boolean {
 }
 
 /**
+ * What {@link needsExactCheck} learns in its pass over a matrix: the largest
+ * and the smallest nonzero finite |c| (0 and Infinity when there is none),
+ * and whether every finite entry is an integer. Invariant under
+ * transposition and negation, so a pass over the input (lsapInput.ts's
+ * scanStats, the WebAssembly scan) serves for the kernel's matrix when that
+ * is only transposed or negated. @internal
+ */
+export interface SpanStats {
+  readonly max: number;
+  readonly min: number;
+  readonly integral: boolean;
+}
+
+/**
  * Whether the kernel's answer on `c` needs the exact checks: neither
  * {@link onExactGrid} nor {@link narrowSpan} holds. One pass in the common
- * cases (small integers; a narrow span), the grid's second pass only for
- * wide spans off the integers. @internal
+ * cases (small integers; a narrow span), none when `stats` (of `c`, or of a
+ * transposition or negation of it) are given; the grid's second pass only
+ * for wide spans off the integers. @internal
  */
-export function needsExactCheck(c: Float64Array, k: number): boolean {
+export function needsExactCheck(c: Float64Array, k: number, stats?: SpanStats): boolean {
+  const { max, min, integral } = stats ?? spanStats(c);
+  if (max === 0) return false;
+  if (integral && max * 4 * (k + 2) < 2 ** 53) return false;
+  if (max <= min * 2 ** 26) return false;
+  return !onExactGrid(c, k);
+}
+
+/** The {@link SpanStats} of `c` in one pass (`+Infinity` entries skipped). */
+function spanStats(c: Float64Array): SpanStats {
   let max = 0;
   let min = Infinity;
   let integral = true;
@@ -98,10 +122,7 @@ export function needsExactCheck(c: Float64Array, k: number): boolean {
     if (a < min) min = a;
     if (integral && Math.floor(x) !== x) integral = false;
   }
-  if (max === 0) return false;
-  if (integral && max * 4 * (k + 2) < 2 ** 53) return false;
-  if (max <= min * 2 ** 26) return false;
-  return !onExactGrid(c, k);
+  return { max, min, integral };
 }
 
 const view = new DataView(new ArrayBuffer(8));

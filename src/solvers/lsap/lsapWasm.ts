@@ -2,8 +2,11 @@
  * The dense LSAP kernel run as WebAssembly: the same algorithm as the
  * JavaScript dense path of `lsap.ts` (same f64 operations in the same order,
  * so the same assignment, ties included), compiled from
- * `wasm/lsapDense.as.ts` by scripts/build-lsap-wasm.ts into a 2.8 KB module (2 817 bytes)
- * embedded as base64 (`wasm/lsapDenseWasm.ts`, about 3 KB of text).
+ * `wasm/lsapDense.as.ts` by scripts/build-lsap-wasm.ts into a 3.2 KB module (3 197 bytes)
+ * embedded as base64 (`wasm/lsapDenseWasm.ts`, about 4.3 KB of text). It uses
+ * 128-bit SIMD (the rectangular input scan, 3× faster than scalar): engines
+ * without it (before Node 16.4, Safari 16.4) refuse the module and run the
+ * JavaScript path.
  *
  * Why: the first call in a process ran the JavaScript kernel in V8's
  * interpreter (10-110× a warm call); WebAssembly is compiled at once by
@@ -20,18 +23,21 @@
  *
  * Memory: problems up to SHARED_LIMIT bytes (2 MB) reuse one instance (its
  * memory, at most that size, stays allocated); larger ones reuse a weakly
- * held instance (see largeInstance), released at any garbage collection.
+ * held instance (see largeInstance), also held strongly for a second after
+ * each use (lsapHold.ts).
  * @internal
  * @module
  */
 import type { ColumnMinima } from './lsapMinima.js';
 import type { IdentityDuals } from './lsapMonge.js';
+import type { SpanStats } from './lsapExact.js';
+import { heldSlot } from './lsapHold.js';
 import { LSAP_DENSE_WASM_BASE64 } from './wasm/lsapDenseWasm.js';
 
 /** The module's export (see `solve` in wasm/lsapDense.as.ts). */
 type SolveExport = (c: number, rows: number, cols: number, square: number, rowReduction: number, ws: number) => number;
 /** The module's `scan` export (see wasm/lsapDense.as.ts). */
-type ScanExport = (c: number, rows: number, cols: number, square: number, id: number, u: number, v: number, min: number, minRow: number, flag: number) => number;
+type ScanExport = (c: number, rows: number, cols: number, square: number, id: number, u: number, v: number, min: number, minRow: number, flag: number, stats: number) => number;
 
 /** The parts of the WebAssembly API used here (not in this project's `lib`). */
 interface WasmMemory {
@@ -57,6 +63,8 @@ const PAGE = 65536;
 let compiled: object | null | undefined;
 let shared: DenseInstance | undefined;
 let large: WeakRef<DenseInstance> | undefined;
+/** The large instance, also held strongly for a moment after each use (lsapHold.ts). */
+const recent = heldSlot<DenseInstance>();
 let enabled = true;
 
 /**
@@ -110,22 +118,30 @@ function instantiate(m: object): DenseInstance | undefined {
 
 /**
  * The instance for problems over SHARED_LIMIT bytes: the previous one while
- * it is alive and large enough (held through a `WeakRef`, so collectable at
- * any garbage collection: no memory is pinned), else a fresh one. A fresh
+ * it is alive and large enough (held through a `WeakRef`, and strongly for
+ * a second after each use, lsapHold.ts: no memory stays pinned), else a
+ * fresh one. A fresh
  * multi-megabyte memory per call costs its page faults (measured 1.7× the
  * solve at 1000×3000).
  */
 function largeInstance(m: object, bytes: number): DenseInstance | undefined {
   const held = large?.deref();
-  if (held !== undefined && held.memory.buffer.byteLength >= bytes) return held;
+  if (held !== undefined && held.memory.buffer.byteLength >= bytes) {
+    recent.set(held);
+    return held;
+  }
   const fresh = instantiate(m);
-  if (fresh !== undefined) large = new WeakRef(fresh);
+  if (fresh !== undefined) {
+    large = new WeakRef(fresh);
+    recent.set(fresh);
+  }
   return fresh;
 }
 
 /** Bytes of linear memory the kernel needs for a `rows × cols` problem (rows ≤ cols). */
 function kernelBytes(rows: number, cols: number): number {
-  return rows * cols * 8 + cols * 24 + (rows * 2 + cols * 4) * 4 + rows;
+  // (+ 64: room for wasmScan's flag and statistics on the smallest problems)
+  return rows * cols * 8 + cols * 24 + (rows * 2 + cols * 4) * 4 + rows + 64;
 }
 
 /** The instance for `bytes` (see SHARED_LIMIT), its memory grown to hold them; undefined on failure. */
@@ -193,18 +209,24 @@ export function denseWasm(c: Float64Array, rows: number, cols: number, minima: C
 
 /** Whether the last {@link wasmScan} call certified the identity. */
 let scanIdentity = false;
+/** The span statistics of the last {@link wasmScan} call (undefined when it certified the identity). */
+let scanSpan: SpanStats | undefined;
 
 /**
  * lsapInput.ts's `copyRows` after the copy, in WebAssembly, on `data` from
- * {@link wasmMatrix} (rows × cols, already filled): returns Σ|c| (the same
- * sum, in the same order); with `minima` (square) also checks the identity
+ * {@link wasmMatrix} (rows × cols, already filled): returns Σ|c| (square:
+ * the same sum, in the same order; rectangular: summed in two SIMD lanes,
+ * equal within rounding, which only bounds magnitudes); with `minima` (square) also checks the identity
  * certificate with `id` (read with {@link lastScanCertifiedIdentity}) and,
  * when it fails, writes the column minima (ties to the lowest row), exactly
- * as `copyRows` does. undefined when `data` is not that buffer.
+ * as `copyRows` does. In the same pass, the statistics of lsapExact.ts's
+ * `needsExactCheck` (read with {@link lastScanSpan}). undefined when `data`
+ * is not that buffer.
  * @internal
  */
 export function wasmScan(data: Float64Array, rows: number, cols: number, minima: ColumnMinima | undefined, id: IdentityDuals | undefined): number | undefined {
   scanIdentity = false;
+  scanSpan = undefined;
   const inst = kernelBytes(Math.min(rows, cols), Math.max(rows, cols)) <= SHARED_LIMIT ? shared : large?.deref();
   if (inst === undefined || data.buffer !== inst.memory.buffer || data.byteOffset !== 0) return undefined;
   const buf = inst.memory.buffer;
@@ -213,18 +235,26 @@ export function wasmScan(data: Float64Array, rows: number, cols: number, minima:
   const min = v + cols * 8;
   const minRow = min + cols * 8;
   const flag = minRow + cols * 4;
+  const stats = flag + 8 - (flag % 8); // 8-byte aligned, after the flag
   if (id !== undefined) {
     new Float64Array(buf, u, rows).set(id.u);
     new Float64Array(buf, v, cols).set(id.v);
   }
-  const sumAbs = inst.scan(0, rows, cols, minima === undefined ? 0 : 1, id === undefined ? 0 : 1, u, v, min, minRow, flag);
-  if (minima === undefined) return sumAbs;
-  scanIdentity = new Int32Array(buf, flag, 1)[0] === 1;
-  if (!scanIdentity) {
+  const sumAbs = inst.scan(0, rows, cols, minima === undefined ? 0 : 1, id === undefined ? 0 : 1, u, v, min, minRow, flag, stats);
+  if (minima !== undefined) {
+    scanIdentity = new Int32Array(buf, flag, 1)[0] === 1;
+    if (scanIdentity) return sumAbs;
     minima.min.set(new Float64Array(buf, min, cols));
     minima.row.set(new Int32Array(buf, minRow, cols));
   }
+  const s = new Float64Array(buf, stats, 3);
+  scanSpan = { max: s[0] as number, min: s[1] as number, integral: s[2] === 1 };
   return sumAbs;
+}
+
+/** The span statistics (see lsapExact.ts) of the matrix of the last {@link wasmScan} call; undefined after a certified identity. @internal */
+export function lastScanSpan(): SpanStats | undefined {
+  return scanSpan;
 }
 
 /** Whether the last {@link wasmScan} call proved the identity assignment optimal. @internal */

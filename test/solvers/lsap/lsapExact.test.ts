@@ -54,5 +54,14 @@ describe('needsExactCheck (whether the kernel answer must be checked exactly)', 
     expect(needsExactCheck(Float64Array.of(0.1, -1, -2e16, 1), 3)).toBe(true);
     expect(needsExactCheck(Float64Array.of(5.55e-17, -1, 1, 1.11e-16), 2)).toBe(true);
   });
-});
 
+  it('needsExactCheck(c, k, stats) decides from the given span statistics (of a transposition or negation of c) as from its own pass', () => {
+    const wide = Float64Array.of(0.1, -1, -2e16, 1);
+    expect(needsExactCheck(wide, 3, { max: 2e16, min: 0.1, integral: false })).toBe(needsExactCheck(wide, 3));
+    const narrow = Float64Array.of(0.123, 0.5, 0.999, 0);
+    expect(needsExactCheck(narrow, 2, { max: 0.999, min: 0.123, integral: false })).toBe(false);
+    // Statistics are trusted: claiming small integers skips the checks.
+    expect(needsExactCheck(wide, 3, { max: 3, min: 1, integral: true })).toBe(false);
+    expect(needsExactCheck(wide, 3, { max: 0, min: Infinity, integral: true })).toBe(false);
+  });
+});

@@ -34,6 +34,23 @@ describe('readOptions / scanStats: edge cases', () => {
     expect([s.lo, s.hi, s.nForbidden]).toEqual([-3, 4, 1]);
     expect(() => scanStats('f', new Float64Array([1, -Infinity]), 2, false, true)).toThrow('f: cost[0][1] must be a finite number or Infinity (forbidden), got -Infinity');
   });
+
+  it('scanStats(...).span equals the largest and smallest nonzero |c| and the integrality of the allowed entries (brute force), forbidden entries skipped', () => {
+    const rng = createRng(77);
+    for (let t = 0; t < 40; t++) {
+      const data = Float64Array.from({ length: 6 * 9 }, () => {
+        const r = rng();
+        if (r < 0.1) return Infinity;
+        if (r < 0.2) return 0;
+        return t % 2 === 0 ? Math.floor(rng() * 2000) - 1000 : (rng() - 0.5) * 10 ** Math.floor(rng() * 12);
+      });
+      const allowed = [...data].filter((c) => c !== Infinity).map(Math.abs);
+      const nonzero = allowed.filter((a) => a !== 0);
+      const span = scanStats('f', data, 9, false, true).span;
+      expect(span).toEqual({ max: Math.max(0, ...nonzero), min: Math.min(Infinity, ...nonzero), integral: allowed.every(Number.isInteger) });
+    }
+    expect(scanStats('f', new Float64Array([-Infinity, 0.5, 2, 0]), 2, true, true).span).toEqual({ max: 2, min: 0.5, integral: false });
+  });
 });
 
 describe('workBuffer: properties', () => {
@@ -114,6 +131,32 @@ describe('setRows: oracles', () => {
       const m = message(() => setRows('f', cost, new Float64Array(4), 2));
       expect(m).toBe(message(() => copyRows('f', cost, new Float64Array(4), 2, undefined, undefined)));
       expect(m).toMatch(/^f: cost\[1\]/);
+    }
+  });
+
+  it('setRows on rows of 19 entries (two blocks of eight and a remainder) copies them as copyRows does and names the first non-number wherever it is, as copyRows', () => {
+    const rng = createRng(1506);
+    const base = Array.from({ length: 3 }, () => Array.from({ length: 19 }, () => rng()));
+    const a = new Float64Array(57);
+    const b = new Float64Array(57);
+    setRows('f', base, a, 19);
+    copyRows('f', base, b, 19, undefined, undefined);
+    expect(Array.from(a)).toEqual(Array.from(b));
+    const messageOf = (run: () => unknown): string => {
+      try {
+        run();
+        return 'no error';
+      } catch (e) {
+        return (e as Error).message;
+      }
+    };
+    for (const [i, j, bad] of [[0, 0, '1'], [1, 7, null], [1, 8, true], [2, 15, undefined], [2, 16, '2'], [2, 18, {}], [0, 3, 1n]] as const) {
+      const cost = base.map((row) => [...row]) as unknown[][];
+      cost[i]![j] = bad;
+      if (!(i === 2 && j === 18)) cost[2]![18] = 'later'; // a second bad entry after the first one
+      const m = messageOf(() => setRows('f', cost as number[][], new Float64Array(57), 19));
+      expect(m).toBe(messageOf(() => copyRows('f', cost as number[][], new Float64Array(57), 19, undefined, undefined)));
+      expect(m).toMatch(new RegExp(`^f: cost\\[${i}\\]\\[${j}\\] must be a number`));
     }
   });
 });

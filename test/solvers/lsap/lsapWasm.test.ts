@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { lsapKernel } from '../../../src/solvers/lsap/lsap.js';
 import { linearSumAssignment, linearSumAssignmentMatrix } from '../../../src/solvers/lsap/linearSumAssignment.js';
-import { denseWasm, lsapWasmAvailable, setLsapWasmEnabled } from '../../../src/solvers/lsap/lsapWasm.js';
+import { denseWasm, lastScanSpan, lsapWasmAvailable, setLsapWasmEnabled, wasmMatrix, wasmScan } from '../../../src/solvers/lsap/lsapWasm.js';
 import { createRng, type Rng } from '../../../src/internal/random.js';
 
 /** The global WebAssembly object, untyped (not in this project's `lib`). */
@@ -160,5 +160,31 @@ describe('wasmMatrix: the input written straight into the kernel memory', () => 
     const run = () => [linearSumAssignment(square), outcome(() => linearSumAssignment(tall)), linearSumAssignment(wide, { costLimit: 0.3 }), linearSumAssignment(square, { maximize: true })];
     const [a, b] = bothPaths(run);
     expect(a).toEqual(b);
+  });
+});
+
+describe('wasmScan: the span statistics of the exactness guard', () => {
+  it('wasmScan then lastScanSpan gives the largest and smallest nonzero |c| and the integrality (brute force) on square and rectangular matrices', () => {
+    const rng = createRng(1515);
+    for (let t = 0; t < 30; t++) {
+      const rows = 1 + Math.floor(rng() * 12);
+      const cols = rows + (t % 3 === 0 ? 0 : Math.floor(rng() * 9));
+      const flat = Float64Array.from({ length: rows * cols }, () => {
+        const r = rng();
+        if (r < 0.15) return 0;
+        return t % 2 === 0 ? Math.floor(rng() * 50) - 25 : (rng() - 0.5) * 10 ** Math.floor(rng() * 30 - 15);
+      });
+      const data = wasmMatrix(rows, cols)!;
+      data.set(flat);
+      const square = rows === cols;
+      const sum = wasmScan(data, rows, cols, square ? { min: new Float64Array(cols), row: new Int32Array(cols) } : undefined, undefined);
+      const abs = [...flat].map(Math.abs);
+      const nonzero = abs.filter((a) => a !== 0);
+      const ref = abs.reduce((s, a) => s + a, 0);
+      // Square: the same sum in the same order; rectangular: two SIMD lanes, within rounding.
+      if (square) expect(sum).toBe(ref);
+      else expect(Math.abs(sum! - ref)).toBeLessThanOrEqual(ref * flat.length * 2 ** -52);
+      expect(lastScanSpan()).toEqual({ max: Math.max(0, ...nonzero), min: Math.min(Infinity, ...nonzero), integral: flat.every(Number.isInteger) });
+    }
   });
 });

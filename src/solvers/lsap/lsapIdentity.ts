@@ -1,0 +1,53 @@
+/**
+ * The identity assignment's Monge certificate checked on the array-of-rows
+ * input itself, before any copy (`linearSumAssignment.ts`): when it holds on
+ * every entry (a constant matrix, or any matrix Monge as given, see
+ * lsapMonge.ts's identityDuals), the identity is optimal and the input is
+ * read once, never copied; the first entry where it fails stops the pass
+ * (on uniform random matrices, within the first row), and the ordinary
+ * copy-and-scan path follows.
+ * @internal
+ * @module
+ */
+import { checkedRow } from './lsapInput.js';
+import { exactSum } from './lsapExact.js';
+import { subtractionError } from './lsapMonge.js';
+import { typeError } from '../../internal/errors.js';
+
+/**
+ * Checks c_ij − v_j ≥ u_i exactly (as copyRows does; u, v: the identity's
+ * duals, lsapMonge.ts's IdentityDuals) on the rows of `cost`
+ * (each checked to be an array of `cols` numbers, the first bad entry
+ * reported as copyRows reports it, for the rows read) while it holds.
+ * Returns Σ|c| when it holds on every entry (Infinity or NaN when an entry
+ * is not finite: the caller then takes the ordinary path), else -1. A bare
+ * number, and its own function (see copyRows: code after a hot loop that
+ * needs type feedback deoptimizes its OSR code).
+ */
+export function identityPass(fn: string, cost: readonly (readonly number[])[], cols: number, u: Float64Array, v: Float64Array): number {
+  let sumAbs = 0;
+  for (let i = 0; i < cost.length; i++) {
+    const row = checkedRow(fn, cost, i, cols);
+    const ui = u[i] as number;
+    for (let j = 0; j < cols; j++) {
+      const c: unknown = row[j];
+      if (typeof c !== 'number') typeError(fn, `cost[${i}][${j}]`, 'a number', c);
+      sumAbs += Math.abs(c);
+      const vj = v[j] as number;
+      const r = c - vj;
+      if (r <= ui && (c === vj ? ui > 0 : r !== ui || subtractionError(c, vj, r) < 0)) return -1;
+    }
+  }
+  return sumAbs;
+}
+
+/** The identity assignment of the n×n `cost` and its exactly rounded total. */
+export function identityResult(cost: readonly (readonly number[])[], n: number): { assignment: number[]; cost: number } {
+  const diagonal = new Float64Array(n);
+  const assignment = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    diagonal[i] = cost[i]?.[i] as number;
+    assignment[i] = i;
+  }
+  return { assignment, cost: exactSum(diagonal) + 0 };
+}
