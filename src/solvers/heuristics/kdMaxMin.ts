@@ -11,17 +11,47 @@ import { stableSortPairs } from './sortedColumns.js';
 import type { StrategyContext, StrategyResult, TaskDecision } from '../registry.js';
 
 /** At most this many tasks per leaf. */
-const LEAF = 8;
+const LEAF = 16;
+/** In a group, every GROUP_PERIOD-th level splits on the group's own device. */
+const GROUP_PERIOD = 3;
+
+/** Sets leaf k's box to the largest unmapped cost per device of its positions [a, b). @internal */
+function refreshLeaf(box: Float64Array, cost: Float64Array, mapped: Uint8Array, a: number, b: number, k: number, m: number): void {
+  const o = k * m;
+  box.fill(-Infinity, o, o + m);
+  for (let p = a; p < b; p++) {
+    if (mapped[p] === 1) continue;
+    for (let j = 0; j < m; j++) {
+      const v = cost[p * m + j]!;
+      if (v > box[o + j]!) box[o + j] = v;
+    }
+  }
+}
+
+/** Sets node k's box to the larger of its children's (l and l + 1), device by device. @internal */
+function pull(box: Float64Array, l: number, k: number, m: number): void {
+  const o = k * m;
+  const lo = l * m;
+  for (let j = 0; j < m; j++) {
+    const x = box[lo + j]!;
+    const y = box[lo + m + j]!;
+    box[o + j] = x > y ? x : y;
+  }
+}
 
 /** Counters of the last {@link kdMaxMin} run (nodes visited, leaves read), for the benchmarks. @internal */
 export const kdMaxMinStats = { visited: 0, leaves: 0 };
 
 /**
  * Max-Min when releases never wait, so ct(i, j) = avail[j] + c[i][j]: the
- * rows c[i] are points of a k-d tree (each node split at the median of its
- * widest cost column, at most {@link LEAF} tasks per leaf); every node keeps
- * the largest unmapped cost of its tasks on each device, box[j], so
- * min_j (avail[j] + box[j]) bounds from above the best time of every task
+ * rows c[i] are points of a k-d tree. The tasks are first grouped by their
+ * cheapest device (a binary tree over the devices' groups); within the
+ * group of device g, every {@link GROUP_PERIOD}-th level splits at the
+ * median of c[·][g] (so the cheap half is cut as soon as avail[g] plus its
+ * largest cost falls below the best found), the others at the median of
+ * the widest cost column, down to at most {@link LEAF} tasks per leaf. Every
+ * node keeps the largest unmapped cost of its tasks on each device, box[j],
+ * so min_j (avail[j] + box[j]) bounds from above the best time of every task
  * below it (avail[j] + c is monotone in c). Each step is a depth-first branch
  * and bound for the largest best time (the child with the larger bound
  * first): a node is cut when some device gives avail[j] + box[j] strictly
@@ -35,28 +65,54 @@ export const kdMaxMinStats = { visited: 0, leaves: 0 };
  * `Infinity` (which `compileProblem`'s guard rules out).
  *
  * Complexity: O(n·m log² n) to build, then per step O(m) per node visited
- * plus O(m log n) for the update; the visits grow slowly with n on
- * generated matrices (about 120 per step at 30 000×16 consistent, 730
- * inconsistent); O(n·m) memory.
+ * plus O(m log n) for the update; the visits per step grow like about √n
+ * on generated matrices (0.4% of n at 16 384×16 consistent, 1.5%
+ * inconsistent), so O(n^1.5·m) in practice, O(n²·m) at worst; O(n·m)
+ * memory.
  * @internal
  */
-export function kdMaxMin(ctx: StrategyContext, probe = 0, budget = Infinity): StrategyResult | undefined {
+export function kdMaxMin(ctx: StrategyContext): StrategyResult | undefined {
   const { cp } = ctx;
   const { n, m, exec, transfer } = cp;
   // Tasks in leaf order, and their costs row by row in that order.
+  // Tasks grouped by their cheapest device (lowest index on ties), in index order.
+  const met = new Int32Array(n);
+  const gstart = new Int32Array(m + 1);
+  for (let i = 0; i < n; i++) {
+    let d = 0;
+    let c = Infinity;
+    for (let j = 0; j < m; j++) {
+      const v = transfer[i * m + j]! + exec[i * m + j]!;
+      if (v < c) {
+        c = v;
+        d = j;
+      }
+    }
+    met[i] = d;
+    gstart[d + 1]!++;
+  }
+  for (let j = 0; j < m; j++) gstart[j + 1]! += gstart[j]!;
   const idx = new Int32Array(n);
-  for (let i = 0; i < n; i++) idx[i] = i;
-  const cap = 2 * Math.ceil(n / LEAF) * 2 + 2;
+  {
+    const fillAt = gstart.slice(0, m);
+    for (let i = 0; i < n; i++) idx[fillAt[met[i]!]!++] = i;
+  }
+  const cap = 4 * (Math.ceil(n / LEAF) + m) + 2;
   const lo = new Int32Array(cap);
   const hi = new Int32Array(cap);
   const left = new Int32Array(cap).fill(-1); // right child = left + 1
   const parent = new Int32Array(cap).fill(-1);
+  const glo = new Int32Array(cap); // devices [glo, ghi) whose groups the node covers
+  const ghi = new Int32Array(cap);
+  const depth = new Int32Array(cap); // depth below its group's node
   const key = new Float64Array(n);
   const tmpKey = new Float64Array(n);
   const tmpIdx = new Int32Array(n);
   let nodes = 1;
   lo[0] = 0;
   hi[0] = n;
+  glo[0] = 0;
+  ghi[0] = m;
   const work = new Int32Array(cap);
   let top = 0;
   work[top++] = 0;
@@ -64,29 +120,42 @@ export function kdMaxMin(ctx: StrategyContext, probe = 0, budget = Infinity): St
     const k = work[--top]!;
     const a = lo[k]!;
     const b = hi[k]!;
-    if (b - a <= LEAF) continue;
-    let dim = 0;
-    let spread = -1;
-    for (let j = 0; j < m; j++) {
-      let mn = Infinity;
-      let mx = -Infinity;
+    const g0 = glo[k]!;
+    const g1 = ghi[k]!;
+    let mid: number;
+    let gm = g0;
+    if (g1 - g0 > 1) {
+      // Above the groups: split the devices in two halves.
+      gm = (g0 + g1) >> 1;
+      mid = gstart[gm]!;
+    } else {
+      if (b - a <= LEAF) continue;
+      // In a group: alternately its own device's cost and the widest cost column.
+      let dim = g0;
+      if (depth[k]! % GROUP_PERIOD !== 0) {
+        let spread = -1;
+        for (let j = 0; j < m; j++) {
+          let mn = Infinity;
+          let mx = -Infinity;
+          for (let p = a; p < b; p++) {
+            const at = idx[p]! * m + j;
+            const v = transfer[at]! + exec[at]!;
+            if (v < mn) mn = v;
+            if (v > mx) mx = v;
+          }
+          if (mx - mn > spread) {
+            spread = mx - mn;
+            dim = j;
+          }
+        }
+      }
       for (let p = a; p < b; p++) {
-        const at = idx[p]! * m + j;
-        const v = transfer[at]! + exec[at]!;
-        if (v < mn) mn = v;
-        if (v > mx) mx = v;
+        const at = idx[p]! * m + dim;
+        key[p] = transfer[at]! + exec[at]!;
       }
-      if (mx - mn > spread) {
-        spread = mx - mn;
-        dim = j;
-      }
+      stableSortPairs(key, idx, a, b, tmpKey, tmpIdx);
+      mid = (a + b) >> 1;
     }
-    for (let p = a; p < b; p++) {
-      const at = idx[p]! * m + dim;
-      key[p] = transfer[at]! + exec[at]!;
-    }
-    stableSortPairs(key, idx, a, b, tmpKey, tmpIdx);
-    const mid = (a + b) >> 1;
     const l = nodes;
     nodes += 2;
     left[k] = l;
@@ -96,6 +165,16 @@ export function kdMaxMin(ctx: StrategyContext, probe = 0, budget = Infinity): St
     hi[l] = mid;
     lo[l + 1] = mid;
     hi[l + 1] = b;
+    if (g1 - g0 > 1) {
+      glo[l] = g0;
+      ghi[l] = gm;
+      glo[l + 1] = gm;
+      ghi[l + 1] = g1;
+    } else {
+      glo[l] = glo[l + 1] = g0;
+      ghi[l] = ghi[l + 1] = g1;
+      depth[l] = depth[l + 1] = depth[k]! + 1;
+    }
     work[top++] = l;
     work[top++] = l + 1;
   }
@@ -107,32 +186,12 @@ export function kdMaxMin(ctx: StrategyContext, probe = 0, budget = Infinity): St
   }
   const mapped = new Uint8Array(n); // by leaf position
   const box = new Float64Array(nodes * m);
-  const refreshLeaf = (k: number): void => {
-    const o = k * m;
-    box.fill(-Infinity, o, o + m);
-    for (let p = lo[k]!; p < hi[k]!; p++) {
-      if (mapped[p] === 1) continue;
-      for (let j = 0; j < m; j++) {
-        const v = cost[p * m + j]!;
-        if (v > box[o + j]!) box[o + j] = v;
-      }
-    }
-  };
-  const pull = (k: number): void => {
-    const o = k * m;
-    const l = left[k]! * m;
-    for (let j = 0; j < m; j++) {
-      const x = box[l + j]!;
-      const y = box[l + m + j]!;
-      box[o + j] = x > y ? x : y;
-    }
-  };
   // Children come after their parent: fill from the last node back.
   for (let k = nodes - 1; k >= 0; k--) {
     if (left[k]! < 0) {
-      refreshLeaf(k);
+      refreshLeaf(box, cost, mapped, lo[k]!, hi[k]!, k, m);
       for (let p = lo[k]!; p < hi[k]!; p++) leafOf[p] = k;
-    } else pull(k);
+    } else pull(box, left[k]!, k, m);
   }
 
   const avail = initialAvailability(cp);
@@ -211,7 +270,6 @@ export function kdMaxMin(ctx: StrategyContext, probe = 0, budget = Infinity): St
         bound[sp++] = us;
       }
     }
-    if (step <= probe && visited > budget) return undefined;
     if (!(best < Infinity) || bestPos < 0) return undefined;
     const t = bestTask;
     if (row !== undefined) {
@@ -223,8 +281,8 @@ export function kdMaxMin(ctx: StrategyContext, probe = 0, budget = Infinity): St
     avail[bestDev] = best;
     mapped[bestPos] = 1;
     let k = leafOf[bestPos]!;
-    refreshLeaf(k);
-    for (k = parent[k]!; k >= 0; k = parent[k]!) pull(k);
+    refreshLeaf(box, cost, mapped, lo[k]!, hi[k]!, k, m);
+    for (k = parent[k]!; k >= 0; k = parent[k]!) pull(box, left[k]!, k, m);
   }
   kdMaxMinStats.visited = visited;
   kdMaxMinStats.leaves = leaves;
