@@ -235,6 +235,7 @@ export function kdMaxMin(ctx: StrategyContext): StrategyResult | undefined {
               d = j;
             }
           }
+          if (d === -1) return undefined; // every time overflowed to Infinity
           if (d < 0) continue;
           const t = idx[p]!;
           if (f > best || t < bestTask) {

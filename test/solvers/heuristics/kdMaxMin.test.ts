@@ -85,6 +85,9 @@ describe('kdMaxMin(ctx): oracles against the plain loop and the incremental loop
     const ctx = context({ tasks: [{ id: 'a' }, { id: 'b' }], devices: [{ id: 'x', tier: 'edge' }, { id: 'y', tier: 'cloud' }], execTime: [[1, 2], [3, 4]] }, false);
     const cp = { ...ctx.cp, ready: Float64Array.of(1e308, 1.5e308), exec: Float64Array.of(1e308, 1e308, 1e308, 1e308) };
     expect(kdMaxMin({ ...ctx, cp })).toBeUndefined();
+    // Only task a overflows (the plain loop would pick it first): undefined too, never a result without it.
+    const mixed = { ...ctx.cp, ready: Float64Array.of(1e308, 1.5e308), exec: Float64Array.of(1e308, 1e308, -1e308, -1e308) };
+    expect(kdMaxMin({ ...ctx, cp: mixed })).toBeUndefined();
   });
 
   it('maxMinRun(ctx) at 4096 tasks on 4 devices (64·m² tasks and more: where it runs the k-d search) makes the decisions of the incremental loop on consistent, semi-consistent and inconsistent matrices, integer ties included', () => {
