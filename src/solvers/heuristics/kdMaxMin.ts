@@ -59,6 +59,8 @@ export const kdMaxMinStats = { visited: 0, leaves: 0 };
  * strictly below it; otherwise its best time is computed as the plain loop
  * computes it (ascending devices, strict comparison: lowest index on ties),
  * and it replaces the best when larger, or equal with a lower task index.
+ * The search starts from the incumbent the previous search replaced last
+ * (its time recomputed exactly: a strong first best cuts more).
  * Nothing equal to the best is cut, so the choice is the plain loop's. The
  * mapped task's leaf box is recomputed and the boxes above it updated.
  * Returns `undefined` (the caller falls back) if a best time overflows to
@@ -203,11 +205,27 @@ export function kdMaxMin(ctx: StrategyContext): StrategyResult | undefined {
   const bound = new Float64Array(nodes);
   let visited = 0;
   let leaves = 0;
+  let runnerUp = -1; // leaf position of the last incumbent the previous search replaced
   for (let step = 0; step < n; step++) {
     let best = -Infinity;
     let bestPos = -1;
     let bestTask = n;
     let bestDev = -1;
+    // Start from the previous step's runner-up (its time now, exact): a
+    // strong incumbent cuts more from the first node on.
+    if (runnerUp >= 0 && mapped[runnerUp] === 0) {
+      const at = runnerUp * m;
+      for (let j = 0; j < m; j++) {
+        const v = avail[j]! + cost[at + j]!;
+        if (v < best || bestDev < 0) {
+          best = v;
+          bestDev = j;
+        }
+      }
+      bestPos = runnerUp;
+      bestTask = idx[runnerUp]!;
+    }
+    runnerUp = -1;
     let sp = 0;
     stack[sp] = 0;
     bound[sp++] = Infinity;
@@ -239,6 +257,7 @@ export function kdMaxMin(ctx: StrategyContext): StrategyResult | undefined {
           if (d < 0) continue;
           const t = idx[p]!;
           if (f > best || t < bestTask) {
+            runnerUp = bestPos;
             best = f;
             bestTask = t;
             bestPos = p;
