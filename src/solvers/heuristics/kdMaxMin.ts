@@ -39,6 +39,40 @@ function pull(box: Float64Array, l: number, k: number, m: number): void {
   }
 }
 
+/**
+ * Node k's bound min_j (avail[j] + box[k·m + j]): the cached value while
+ * the device reaching it was not loaded since it was computed (the other
+ * terms only grow), else recomputed (lowest device on ties) and cached
+ * with the current step. @internal
+ */
+function nodeBound(
+  k: number,
+  box: Float64Array,
+  avail: Float64Array,
+  loaded: Int32Array,
+  nodeB: Float64Array,
+  nodeD: Int32Array,
+  nodeS: Int32Array,
+  m: number,
+  step: number,
+): number {
+  if (loaded[nodeD[k]!]! < nodeS[k]!) return nodeB[k]!;
+  const o = k * m;
+  let u = Infinity;
+  let d = 0;
+  for (let j = 0; j < m; j++) {
+    const v = avail[j]! + box[o + j]!;
+    if (v < u) {
+      u = v;
+      d = j;
+    }
+  }
+  nodeB[k] = u;
+  nodeD[k] = d;
+  nodeS[k] = step;
+  return u;
+}
+
 /** Counters of the last {@link kdMaxMin} run (nodes visited, leaves read), for the benchmarks. @internal */
 export const kdMaxMinStats = { visited: 0, leaves: 0 };
 
@@ -60,7 +94,9 @@ export const kdMaxMinStats = { visited: 0, leaves: 0 };
  * computes it (ascending devices, strict comparison: lowest index on ties),
  * and it replaces the best when larger, or equal with a lower task index.
  * The search starts from the incumbent the previous search replaced last
- * (its time recomputed exactly: a strong first best cuts more).
+ * (its time recomputed exactly: a strong first best cuts more). A node's
+ * bound is cached with the device reaching it and reused until that device
+ * is loaded (the other terms only grow) or a task below it is mapped.
  * Nothing equal to the best is cut, so the choice is the plain loop's. The
  * mapped task's leaf box is recomputed and the boxes above it updated.
  * Returns `undefined` (the caller falls back) if a best time overflows to
@@ -203,6 +239,12 @@ export function kdMaxMin(ctx: StrategyContext): StrategyResult | undefined {
   const row = ctx.trace ? new Float64Array(m) : undefined;
   const stack = new Int32Array(nodes);
   const bound = new Float64Array(nodes);
+  // Each node's bound as last computed, the device reaching it and the step
+  // it was computed at: still exact while that device was not loaded since.
+  const nodeB = new Float64Array(nodes);
+  const nodeD = new Int32Array(nodes);
+  const nodeS = new Int32Array(nodes).fill(-1);
+  const loaded = new Int32Array(m).fill(-1); // step of each device's last placement
   let visited = 0;
   let leaves = 0;
   let runnerUp = -1; // leaf position of the last incumbent the previous search replaced
@@ -267,16 +309,8 @@ export function kdMaxMin(ctx: StrategyContext): StrategyResult | undefined {
         continue;
       }
       // The child with the larger bound is searched first (pushed last).
-      let ul = Infinity;
-      let ur = Infinity;
-      const ol = l * m;
-      for (let j = 0; j < m; j++) {
-        const a = avail[j]!;
-        const x = a + box[ol + j]!;
-        const y = a + box[ol + m + j]!;
-        if (x < ul) ul = x;
-        if (y < ur) ur = y;
-      }
+      const ul = nodeBound(l, box, avail, loaded, nodeB, nodeD, nodeS, m, step);
+      const ur = nodeBound(l + 1, box, avail, loaded, nodeB, nodeD, nodeS, m, step);
       const first = ul >= ur ? l + 1 : l;
       const second = ul >= ur ? l : l + 1;
       const uf = ul >= ur ? ur : ul;
@@ -299,10 +333,15 @@ export function kdMaxMin(ctx: StrategyContext): StrategyResult | undefined {
     assignment[t] = bestDev;
     order[step] = t;
     avail[bestDev] = best;
+    loaded[bestDev] = step;
     mapped[bestPos] = 1;
     let k = leafOf[bestPos]!;
     refreshLeaf(box, cost, mapped, lo[k]!, hi[k]!, k, m);
-    for (k = parent[k]!; k >= 0; k = parent[k]!) pull(box, left[k]!, k, m);
+    nodeS[k] = -1;
+    for (k = parent[k]!; k >= 0; k = parent[k]!) {
+      pull(box, left[k]!, k, m);
+      nodeS[k] = -1;
+    }
   }
   kdMaxMinStats.visited = visited;
   kdMaxMinStats.leaves = leaves;
