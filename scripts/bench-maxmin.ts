@@ -9,7 +9,11 @@
  * previous incremental Max-Min loop (`incrementalMaxMin`) for a before/after
  * ratio.
  *
- *   npx tsx scripts/bench-maxmin.ts [--rounds 15] [--big-rounds 2] [--skip-big] [--skip-braun]
+ * With many tasks on few devices (20 000×16, where `'max-min'` runs the k-d
+ * tree search, `kdMaxMin`), its time ÷ the column read's (`lazyMaxMin`, what
+ * ran there before), interleaved, --big-rounds rounds.
+ *
+ *   npx tsx scripts/bench-maxmin.ts [--rounds 15] [--big-rounds 2] [--skip-big] [--skip-braun] [--skip-large]
  *
  * Not part of the test suite. The machine may be shared: compare ratios.
  */
@@ -19,7 +23,8 @@ import { parseHcsp } from '../src/io/hcsp.js';
 import { compileProblem } from '../src/problem/compile.js';
 import { generateEtc } from '../src/problem/generate.js';
 import type { Problem } from '../src/problem/types.js';
-import { incrementalMaxMin } from '../src/solvers/heuristics/maxMinLoops.js';
+import { lazyMaxMin } from '../src/solvers/heuristics/lazyMaxMin.js';
+import { incrementalMaxMin, maxMinRun } from '../src/solvers/heuristics/maxMinLoops.js';
 import type { StrategyContext } from '../src/solvers/registry.js';
 import { solve } from '../src/solvers/solve.js';
 import { minMinFullRescan } from '../bench/baselines.js';
@@ -104,6 +109,21 @@ if (!argv.includes('--skip-big')) {
   for (const consistency of ['consistent', 'inconsistent'] as const) {
     const p = generateEtc({ tasks: 8192, machines: 256, consistency, seed: 2 });
     print(measure(`8192×256 ${consistency}`, p, arg('--big-rounds', 2)));
+  }
+}
+if (!argv.includes('--skip-large')) {
+  for (const consistency of ['consistent', 'inconsistent'] as const) {
+    const cp = compileProblem(generateEtc({ tasks: 20_000, machines: 16, consistency, seed: 15 }));
+    const ctx: StrategyContext = { cp, costModel: 'sequential', objective: 'makespan', seed: 0, timeLimitMs: 10_000, maxIterations: 100_000, trace: false };
+    const kd: number[] = [];
+    const column: number[] = [];
+    for (let r = 0; r < arg('--big-rounds', 2); r++) {
+      kd.push(time(() => (sink += maxMinRun(ctx).order[0]!)));
+      column.push(time(() => (sink += lazyMaxMin(ctx)!.order[0]!)));
+    }
+    const a = Math.min(...kd);
+    const b = Math.min(...column);
+    console.log(`20000×16 ${consistency}: max-min loop (k-d) ${a.toFixed(0)} ms, column read ${b.toFixed(0)} ms, ratio ${(a / b).toFixed(3)}`);
   }
 }
 console.log(`load average ${loadavg()[0]!.toFixed(1)} (sink ${sink > 0})`);
