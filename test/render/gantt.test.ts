@@ -177,7 +177,7 @@ describe('scheduleToSvg: edge cases', () => {
   });
 
   it('scheduleToSvg rejects unknown options, bad sizes and NaN times with named fields', () => {
-    expect(() => scheduleToSvg(tiny('a'), { widht: 3 } as never)).toThrow(new InputTypeError('scheduleToSvg', 'options.widht', 'scheduleToSvg: options.widht is not a known option (known: width, laneHeight, title, colors, fontSize, timeLabel, maxTime, labels)'));
+    expect(() => scheduleToSvg(tiny('a'), { widht: 3 } as never)).toThrow(new InputTypeError('scheduleToSvg', 'options.widht', "scheduleToSvg: options.widht is not a known option (known: width, laneHeight, title, colors, fontSize, timeLabel, maxTime, labels); did you mean 'width'?"));
     expect(() => scheduleToSvg(tiny('a'), { colors: { bar: 'red' } as never })).toThrow(/scheduleToSvg: options\.colors\.bar is not a known option/);
     expect(() => scheduleToSvg(tiny('a'), { width: 0 })).toThrow(InputRangeError);
     expect(() => scheduleToSvg(tiny('a'), { title: 3 as never })).toThrow('scheduleToSvg: options.title must be a string, got 3');
