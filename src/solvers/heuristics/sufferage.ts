@@ -32,16 +32,13 @@ export function runSufferage(ctx: StrategyContext, keep?: number): StrategyResul
   const row = ctx.trace ? new Float64Array(m) : undefined;
   const sorted = keep === undefined && m >= ORDERED_FROM && rowsSortedByIndex(cp) ? new CostOrder(cp) : undefined;
   const kept = sorted === undefined ? new KeptDevices(cp, keep ?? keptFor(m)) : undefined;
-  const topTwo = (k: number, fresh: boolean): void => {
-    if (sorted !== undefined) sorted.topTwo(avail, k, bestDev, bestCt, secondDev, secondCt);
-    else kept!.topTwo(avail, k, bestDev, bestCt, secondDev, secondCt, fresh);
-    sufferage[k] = secondCt[k]! - bestCt[k]!;
-  };
 
   sorted?.prepare(avail);
   for (let i = 0; i < n; i++) {
     unmapped[i] = i;
-    topTwo(i, true);
+    if (sorted !== undefined) sorted.topTwo(avail, i, bestDev, bestCt, secondDev, secondCt);
+    else kept!.topTwo(avail, i, bestDev, bestCt, secondDev, secondCt, true);
+    sufferage[i] = secondCt[i]! - bestCt[i]!;
     // Tasks claim in ascending index order; a claim displaces the holder
     // only with a strictly larger sufferage.
     const j = bestDev[i]!;
@@ -84,7 +81,9 @@ export function runSufferage(ctx: StrategyContext, keep?: number): StrategyResul
       if (b < 0) continue;
       const sd = secondDev[k]!;
       if (changed[b] === 1 || (sd >= 0 && changed[sd] === 1)) {
-        topTwo(k, false);
+        if (sorted !== undefined) sorted.topTwo(avail, k, bestDev, bestCt, secondDev, secondCt);
+        else kept!.topTwo(avail, k, bestDev, bestCt, secondDev, secondCt, false);
+        sufferage[k] = secondCt[k]! - bestCt[k]!;
         b = bestDev[k]!;
       }
       unmapped[left++] = k;
