@@ -5,15 +5,17 @@
 import { DeviceLists, TaskHeap } from './batchIndex.js';
 import { completionRow, decision, heuristicResult, initialAvailability, place } from './completion.js';
 import { CostOrder, ORDERED_FROM, rowsSortedByIndex } from './costOrder.js';
-import { keptFor, KeptDevices } from './keptDevices.js';
+import { RowOrder } from './rowOrder.js';
+import { KEPT_FROM, keptFor, KeptDevices } from './keptDevices.js';
 import type { Strategy, StrategyContext, StrategyResult, TaskDecision } from '../registry.js';
 
 /**
  * Greedy sufferage with each task keeping its `keep` fastest devices
  * between row scans ({@link KeptDevices}): the tests run small values so
- * that the kept-device path meets small matrices. Without `keep`:
- * {@link CostOrder} on consistent matrices from {@link ORDERED_FROM}
- * devices, else {@link keptFor}(m). @internal
+ * that the kept-device path meets small matrices. Without `keep`, from
+ * {@link ORDERED_FROM} devices: {@link CostOrder} on consistent matrices,
+ * {@link RowOrder} on others below {@link KEPT_FROM} devices; else
+ * {@link keptFor}(m). @internal
  */
 export function runSufferageGreedy(ctx: StrategyContext, keep?: number): StrategyResult {
   const { cp } = ctx;
@@ -31,7 +33,7 @@ export function runSufferageGreedy(ctx: StrategyContext, keep?: number): Strateg
   const order = new Int32Array(n);
   const trace: TaskDecision[] = [];
   const row = ctx.trace ? new Float64Array(m) : undefined;
-  const sorted = keep === undefined && m >= ORDERED_FROM && rowsSortedByIndex(cp) ? new CostOrder(cp) : undefined;
+  const sorted = keep !== undefined || m < ORDERED_FROM ? undefined : rowsSortedByIndex(cp) ? new CostOrder(cp) : m < KEPT_FROM ? new RowOrder(cp) : undefined;
   const top = sorted === undefined ? new KeptDevices(cp, keep ?? keptFor(m)) : undefined;
 
   const rescan = (k: number, fresh = false): void => {
@@ -110,7 +112,10 @@ export function runSufferageGreedy(ctx: StrategyContext, keep?: number): Strateg
  * scan of the row (always, below 128 devices); with 32 devices or more and
  * every row of transfer + exec sorted by device index (consistent matrices)
  * a re-timing visits only the devices that fewer than two faster devices are
- * as free as, cheapest first, with an early stop (`CostOrder`). Identical to the plain
+ * as free as, cheapest first, with an early stop (`CostOrder`); with 32 to
+ * 127 devices and rows in any order it visits the task's devices sorted by
+ * cost once, stopping once the smallest availability plus the next cost
+ * exceeds the second best (`RowOrder`). Identical to the plain
  * O(n²·m) loop, which the tests check decision for decision (also with K
  * forced down to 2-4).
  *

@@ -4,14 +4,16 @@
  */
 import { completionRow, decision, heuristicResult, initialAvailability, place } from './completion.js';
 import { CostOrder, ORDERED_FROM, rowsSortedByIndex } from './costOrder.js';
-import { keptFor, KeptDevices } from './keptDevices.js';
+import { RowOrder } from './rowOrder.js';
+import { KEPT_FROM, keptFor, KeptDevices } from './keptDevices.js';
 import type { Strategy, StrategyContext, StrategyResult, TaskDecision } from '../registry.js';
 
 /**
  * Sufferage with each task keeping its `keep` fastest devices between row
  * scans ({@link KeptDevices}): the tests run small values so that the
- * kept-device path meets small matrices. Without `keep`: {@link CostOrder}
- * on consistent matrices from {@link ORDERED_FROM} devices, else
+ * kept-device path meets small matrices. Without `keep`, from
+ * {@link ORDERED_FROM} devices: {@link CostOrder} on consistent matrices,
+ * {@link RowOrder} on others below {@link KEPT_FROM} devices; else
  * {@link keptFor}(m). @internal
  */
 export function runSufferage(ctx: StrategyContext, keep?: number): StrategyResult {
@@ -30,7 +32,7 @@ export function runSufferage(ctx: StrategyContext, keep?: number): StrategyResul
   const order = new Int32Array(n);
   const trace: TaskDecision[] = [];
   const row = ctx.trace ? new Float64Array(m) : undefined;
-  const sorted = keep === undefined && m >= ORDERED_FROM && rowsSortedByIndex(cp) ? new CostOrder(cp) : undefined;
+  const sorted = keep !== undefined || m < ORDERED_FROM ? undefined : rowsSortedByIndex(cp) ? new CostOrder(cp) : m < KEPT_FROM ? new RowOrder(cp) : undefined;
   const kept = sorted === undefined ? new KeptDevices(cp, keep ?? keptFor(m)) : undefined;
 
   sorted?.prepare(avail);
@@ -120,7 +122,10 @@ export function runSufferage(ctx: StrategyContext, keep?: number): StrategyResul
  * and every row of transfer + exec sorted by device index (consistent
  * matrices), an update visits only the devices that fewer than two faster
  * devices are as free as, cheapest first, and stops once a lower bound on
- * the rest reaches the second best (`CostOrder`). Otherwise, with 128
+ * the rest reaches the second best (`CostOrder`); with 32 to 127 devices
+ * and rows in any order, it visits the task's devices sorted by cost once
+ * and stops once the smallest availability plus the next cost exceeds the
+ * second best (`RowOrder`). Otherwise, with 128
  * devices or more an update re-times the task's K = max(16, 2·⌈√m⌉) fastest
  * devices at its last row scan (`KeptDevices`), exact while the second of
  * them stays strictly below a lower bound on the others, and scans the row

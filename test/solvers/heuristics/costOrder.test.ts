@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compileProblem } from '../../../src/problem/compile.js';
 import { scanTopTwo } from '../../../src/solvers/heuristics/completion.js';
 import { CostOrder, rowsSortedByIndex } from '../../../src/solvers/heuristics/costOrder.js';
-import { wideConsistentArb } from '../consistentArb.js';
+import { wideProblemArb } from '../wideArb.js';
 
 const two = (n: number) => ({ bd: new Int32Array(n), bc: new Float64Array(n), sd: new Int32Array(n), sc: new Float64Array(n) });
 
@@ -26,7 +26,7 @@ describe('CostOrder.topTwo(avail, i, ...): oracle', () => {
       { maxLength: 30 },
     );
     fc.assert(
-      fc.property(wideConsistentArb, stepsArb, (p, steps) => {
+      fc.property(wideProblemArb(true), stepsArb, (p, steps) => {
         const cp = compileProblem(p);
         expect(rowsSortedByIndex(cp)).toBe(true);
         const { n, m } = cp;
