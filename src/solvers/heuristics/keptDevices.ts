@@ -25,8 +25,11 @@ import type { CompiledProblem } from '../../problem/types.js';
  * faster than plain scans.
  */
 export function keptFor(m: number): number {
-  return m < 128 ? m : Math.max(16, 2 * Math.ceil(Math.sqrt(m)));
+  return m < KEPT_FROM ? m : Math.max(16, 2 * Math.ceil(Math.sqrt(m)));
 }
+
+/** From this many devices on, tasks keep fewer devices than all of them ({@link keptFor}). @internal */
+export const KEPT_FROM = 128;
 
 /** The kept devices of every task (task-major). O(n·(m + K)) memory. @internal */
 export class KeptDevices {

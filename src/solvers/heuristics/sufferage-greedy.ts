@@ -4,16 +4,20 @@
  */
 import { DeviceLists, TaskHeap } from './batchIndex.js';
 import { completionRow, decision, heuristicResult, initialAvailability, place } from './completion.js';
-import { keptFor, KeptDevices } from './keptDevices.js';
+import { CostOrder, ORDERED_FROM, rowsSortedByIndex } from './costOrder.js';
+import { RowOrder } from './rowOrder.js';
+import { KEPT_FROM, keptFor, KeptDevices } from './keptDevices.js';
 import type { Strategy, StrategyContext, StrategyResult, TaskDecision } from '../registry.js';
 
 /**
  * Greedy sufferage with each task keeping its `keep` fastest devices
- * between row scans ({@link KeptDevices}; default {@link keptFor}(m)): the
- * tests run small values so that the kept-device path meets small
- * matrices. @internal
+ * between row scans ({@link KeptDevices}): the tests run small values so
+ * that the kept-device path meets small matrices. Without `keep`, from
+ * {@link ORDERED_FROM} devices: {@link CostOrder} on consistent matrices,
+ * {@link RowOrder} on others below {@link KEPT_FROM} devices; else
+ * {@link keptFor}(m). @internal
  */
-export function runSufferageGreedy(ctx: StrategyContext, keep = keptFor(ctx.cp.m)): StrategyResult {
+export function runSufferageGreedy(ctx: StrategyContext, keep?: number): StrategyResult {
   const { cp } = ctx;
   const { n, m, exec, transfer, release } = cp;
   const avail = initialAvailability(cp);
@@ -29,14 +33,17 @@ export function runSufferageGreedy(ctx: StrategyContext, keep = keptFor(ctx.cp.m
   const order = new Int32Array(n);
   const trace: TaskDecision[] = [];
   const row = ctx.trace ? new Float64Array(m) : undefined;
-  const top = new KeptDevices(cp, keep);
+  const sorted = keep !== undefined || m < ORDERED_FROM ? undefined : rowsSortedByIndex(cp) ? new CostOrder(cp) : m < KEPT_FROM ? new RowOrder(cp) : undefined;
+  const top = sorted === undefined ? new KeptDevices(cp, keep ?? keptFor(m)) : undefined;
 
   const rescan = (k: number, fresh = false): void => {
-    top.topTwo(avail, k, bestDev, bestCt, secondDev, secondCt, fresh);
+    if (sorted !== undefined) sorted.topTwo(avail, k, bestDev, bestCt, secondDev, secondCt);
+    else top!.topTwo(avail, k, bestDev, bestCt, secondDev, secondCt, fresh);
     sufferage[k] = secondCt[k]! - bestCt[k]!;
     bestLists.add(k, bestDev[k]!);
     secondLists.add(k, secondDev[k]!);
   };
+  sorted?.prepare(avail);
   for (let i = 0; i < n; i++) rescan(i, true);
   heap.fill(n);
   for (let step = 0; step < n; step++) {
@@ -49,6 +56,7 @@ export function runSufferageGreedy(ctx: StrategyContext, keep = keptFor(ctx.cp.m
     assignment[i] = j;
     order[step] = i;
     const a = place(cp, avail, i, j);
+    sorted?.prepare(avail);
     bestLists.remove(i);
     secondLists.remove(i);
     // Update the tasks whose best or second-best device was j (disjoint
@@ -101,7 +109,13 @@ export function runSufferageGreedy(ctx: StrategyContext, keep = keptFor(ctx.cp.m
  * strictly below the second, else by re-timing its K = max(16, 2·⌈√m⌉)
  * fastest devices at its last row scan (`KeptDevices`; exact while the
  * second of them stays strictly below a lower bound on the others), or by a
- * scan of the row (always, below 128 devices). Identical to the plain
+ * scan of the row (always, below 128 devices); with 32 devices or more and
+ * every row of transfer + exec sorted by device index (consistent matrices)
+ * a re-timing visits only the devices that fewer than two faster devices are
+ * as free as, cheapest first, with an early stop (`CostOrder`); with 32 to
+ * 127 devices and rows in any order it visits the task's devices sorted by
+ * cost once, stopping once the smallest availability plus the next cost
+ * exceeds the second best (`RowOrder`). Identical to the plain
  * O(n²·m) loop, which the tests check decision for decision (also with K
  * forced down to 2-4).
  *

@@ -3,15 +3,20 @@
  * @module
  */
 import { completionRow, decision, heuristicResult, initialAvailability, place } from './completion.js';
-import { keptFor, KeptDevices } from './keptDevices.js';
+import { CostOrder, ORDERED_FROM, rowsSortedByIndex } from './costOrder.js';
+import { RowOrder } from './rowOrder.js';
+import { KEPT_FROM, keptFor, KeptDevices } from './keptDevices.js';
 import type { Strategy, StrategyContext, StrategyResult, TaskDecision } from '../registry.js';
 
 /**
  * Sufferage with each task keeping its `keep` fastest devices between row
- * scans ({@link KeptDevices}; default {@link keptFor}(m)): the tests run small
- * values so that the kept-device path meets small matrices. @internal
+ * scans ({@link KeptDevices}): the tests run small values so that the
+ * kept-device path meets small matrices. Without `keep`, from
+ * {@link ORDERED_FROM} devices: {@link CostOrder} on consistent matrices,
+ * {@link RowOrder} on others below {@link KEPT_FROM} devices; else
+ * {@link keptFor}(m). @internal
  */
-export function runSufferage(ctx: StrategyContext, keep = keptFor(ctx.cp.m)): StrategyResult {
+export function runSufferage(ctx: StrategyContext, keep?: number): StrategyResult {
   const { cp } = ctx;
   const { n, m } = cp;
   const avail = initialAvailability(cp);
@@ -20,32 +25,31 @@ export function runSufferage(ctx: StrategyContext, keep = keptFor(ctx.cp.m)): St
   const secondDev = new Int32Array(n);
   const secondCt = new Float64Array(n);
   const sufferage = new Float64Array(n);
-  const holder = new Int32Array(m);
+  const holder = new Int32Array(m).fill(-1);
   const changed = new Uint8Array(m);
   const unmapped = new Int32Array(n);
   const assignment = new Int32Array(n);
   const order = new Int32Array(n);
   const trace: TaskDecision[] = [];
   const row = ctx.trace ? new Float64Array(m) : undefined;
-  const top = new KeptDevices(cp, keep);
+  const sorted = keep !== undefined || m < ORDERED_FROM ? undefined : rowsSortedByIndex(cp) ? new CostOrder(cp) : m < KEPT_FROM ? new RowOrder(cp) : undefined;
+  const kept = sorted === undefined ? new KeptDevices(cp, keep ?? keptFor(m)) : undefined;
 
+  sorted?.prepare(avail);
   for (let i = 0; i < n; i++) {
     unmapped[i] = i;
-    top.topTwo(avail, i, bestDev, bestCt, secondDev, secondCt, true);
+    if (sorted !== undefined) sorted.topTwo(avail, i, bestDev, bestCt, secondDev, secondCt);
+    else kept!.topTwo(avail, i, bestDev, bestCt, secondDev, secondCt, true);
     sufferage[i] = secondCt[i]! - bestCt[i]!;
+    // Tasks claim in ascending index order; a claim displaces the holder
+    // only with a strictly larger sufferage.
+    const j = bestDev[i]!;
+    const h = holder[j]!;
+    if (h < 0 || sufferage[h]! < sufferage[i]!) holder[j] = i;
   }
   let count = n;
   let step = 0;
   while (count > 0) {
-    // One pass: tasks in ascending index order claim their best device; a
-    // claim displaces the holder only with a strictly larger sufferage.
-    holder.fill(-1);
-    for (let q = 0; q < count; q++) {
-      const k = unmapped[q]!;
-      const j = bestDev[k]!;
-      const h = holder[j]!;
-      if (h < 0 || sufferage[h]! < sufferage[k]!) holder[j] = k;
-    }
     // Record the decisions against the availabilities the pass saw, then
     // commit in device order.
     if (row !== undefined) {
@@ -67,21 +71,28 @@ export function runSufferage(ctx: StrategyContext, keep = keptFor(ctx.cp.m)): St
       changed[j] = 1;
       bestDev[k] = -1; // marks k as mapped for the compaction below
     }
-    // Drop the mapped tasks (keeping index order) and rescan those whose
-    // best or second-best device just became busier.
-    let kept = 0;
+    sorted?.prepare(avail);
+    holder.fill(-1);
+    // Drop the mapped tasks (keeping index order), update those whose best
+    // or second-best device just became busier, and make the next pass's
+    // claims in the same sweep.
+    let left = 0;
     for (let q = 0; q < count; q++) {
       const k = unmapped[q]!;
-      const b = bestDev[k]!;
+      let b = bestDev[k]!;
       if (b < 0) continue;
       const sd = secondDev[k]!;
       if (changed[b] === 1 || (sd >= 0 && changed[sd] === 1)) {
-        top.topTwo(avail, k, bestDev, bestCt, secondDev, secondCt, false);
+        if (sorted !== undefined) sorted.topTwo(avail, k, bestDev, bestCt, secondDev, secondCt);
+        else kept!.topTwo(avail, k, bestDev, bestCt, secondDev, secondCt, false);
         sufferage[k] = secondCt[k]! - bestCt[k]!;
+        b = bestDev[k]!;
       }
-      unmapped[kept++] = k;
+      unmapped[left++] = k;
+      const h = holder[b]!;
+      if (h < 0 || sufferage[h]! < sufferage[k]!) holder[b] = k;
     }
-    count = kept;
+    count = left;
   }
   return heuristicResult(assignment, order, trace);
 }
@@ -107,11 +118,18 @@ export function runSufferage(ctx: StrategyContext, keep = keptFor(ctx.cp.m)): St
  * completion time in typed arrays; after a pass only the tasks whose best or
  * second-best device received a task are updated. Every claimed device
  * receives a task, so in practice that is nearly every unmapped task every
- * pass (the per-pass work is Θ(unmapped tasks)). With 128 devices or more
- * an update re-times the task's K = max(16, 2·⌈√m⌉) fastest devices at its
- * last row scan (`KeptDevices`), exact while the second of them stays
- * strictly below a lower bound on the others, and scans the row in O(m)
- * otherwise; with fewer devices it scans the row. Identical to the plain
+ * pass (the per-pass work is Θ(unmapped tasks)). With 32 devices or more
+ * and every row of transfer + exec sorted by device index (consistent
+ * matrices), an update visits only the devices that fewer than two faster
+ * devices are as free as, cheapest first, and stops once a lower bound on
+ * the rest reaches the second best (`CostOrder`); with 32 to 127 devices
+ * and rows in any order, it visits the task's devices sorted by cost once
+ * and stops once the smallest availability plus the next cost exceeds the
+ * second best (`RowOrder`). Otherwise, with 128
+ * devices or more an update re-times the task's K = max(16, 2·⌈√m⌉) fastest
+ * devices at its last row scan (`KeptDevices`), exact while the second of
+ * them stays strictly below a lower bound on the others, and scans the row
+ * in O(m) otherwise; with fewer devices it scans the row. Identical to the plain
  * pass-by-pass loop, which the tests check decision for decision (also
  * with K forced down to 2-4).
  *

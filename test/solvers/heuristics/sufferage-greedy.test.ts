@@ -4,6 +4,7 @@ import { compileProblem } from '../../../src/problem/compile.js';
 import { generateEtc } from '../../../src/problem/generate.js';
 import { runSufferageGreedy } from '../../../src/solvers/heuristics/sufferage-greedy.js';
 import { solve } from '../../../src/solvers/solve.js';
+import { wideProblemArb } from '../wideArb.js';
 import { runStrategy, strategyContract } from '../contract.js';
 import { batchOracleArb, naiveSufferageGreedy } from '../helpers.js';
 
@@ -68,6 +69,30 @@ describe('runSufferageGreedy(ctx, keep): the kept-device path against the plain 
         expect({ assignment: Array.from(r.assignment), order: Array.from(r.order) }).toEqual(naiveSufferageGreedy(p));
       }),
       { numRuns: 30 },
+    );
+  });
+});
+
+describe("solve(problem, { strategy: 'sufferage-greedy' }): the consistent-matrix path against the plain loop", () => {
+  it('makes the same decisions as the plain loop on 32 to 40 devices with rows sorted by index (heavy ties, all-equal, Infinity tails, transfer, ready and release times, sums that round together)', () => {
+    fc.assert(
+      fc.property(wideProblemArb(true), (p) => {
+        expect(runStrategy('sufferage-greedy', p)).toEqual(naiveSufferageGreedy(p));
+        expect(runStrategy('sufferage-greedy', p, false)).toEqual(naiveSufferageGreedy(p));
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe("solve(problem, { strategy: 'sufferage-greedy' }): the cost-sorted-row path against the plain loop", () => {
+  it('makes the same decisions as the plain loop on 32 to 40 devices with rows in any order (heavy ties, all-equal, Infinity entries, transfer, ready and release times, sums that round together)', () => {
+    fc.assert(
+      fc.property(wideProblemArb(false), (p) => {
+        expect(runStrategy('sufferage-greedy', p)).toEqual(naiveSufferageGreedy(p));
+        expect(runStrategy('sufferage-greedy', p, false)).toEqual(naiveSufferageGreedy(p));
+      }),
+      { numRuns: 150 },
     );
   });
 });

@@ -4,6 +4,7 @@ import { compileProblem } from '../../../src/problem/compile.js';
 import { generateEtc } from '../../../src/problem/generate.js';
 import { runSufferage } from '../../../src/solvers/heuristics/sufferage.js';
 import { solve } from '../../../src/solvers/solve.js';
+import { wideProblemArb } from '../wideArb.js';
 import { runStrategy, strategyContract } from '../contract.js';
 import { batchOracleArb, naiveSufferage } from '../helpers.js';
 
@@ -70,6 +71,30 @@ describe('runSufferage(ctx, keep): the kept-device path against the plain loop',
         expect({ assignment: Array.from(r.assignment), order: Array.from(r.order) }).toEqual(naiveSufferage(p));
       }),
       { numRuns: 30 },
+    );
+  });
+});
+
+describe("solve(problem, { strategy: 'sufferage' }): the consistent-matrix path against the plain loop", () => {
+  it('makes the same decisions as the plain loop on 32 to 40 devices with rows sorted by index (heavy ties, all-equal, Infinity tails, transfer, ready and release times, sums that round together)', () => {
+    fc.assert(
+      fc.property(wideProblemArb(true), (p) => {
+        expect(runStrategy('sufferage', p)).toEqual(naiveSufferage(p));
+        expect(runStrategy('sufferage', p, false)).toEqual(naiveSufferage(p));
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe("solve(problem, { strategy: 'sufferage' }): the cost-sorted-row path against the plain loop", () => {
+  it('makes the same decisions as the plain loop on 32 to 40 devices with rows in any order (heavy ties, all-equal, Infinity entries, transfer, ready and release times, sums that round together)', () => {
+    fc.assert(
+      fc.property(wideProblemArb(false), (p) => {
+        expect(runStrategy('sufferage', p)).toEqual(naiveSufferage(p));
+        expect(runStrategy('sufferage', p, false)).toEqual(naiveSufferage(p));
+      }),
+      { numRuns: 150 },
     );
   });
 });
