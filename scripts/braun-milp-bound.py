@@ -131,6 +131,7 @@ def main():
     ap.add_argument("--out", default=None, help="also write the table to this markdown file")
     ap.add_argument("--cap-at-goal", action="store_true",
                     help="add C <= 1.005 x LP: a feasibility question (infeasible = goal impossible, any solution = reachable)")
+    ap.add_argument("--goal", type=float, default=0.005, help="the goal as a fraction above the LP bound (default 0.005)")
     ap.add_argument("--solutions", default=None, help="only check the .sol files of this directory (no MILP)")
     a = ap.parse_args()
     if a.solutions:
@@ -142,28 +143,32 @@ def main():
         lines.append(s)
 
     la = lambda: ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    cap = " --cap-at-goal" if a.cap_at_goal else ""
+    cap = (" --cap-at-goal" if a.cap_at_goal else "") + ("" if a.goal == 0.005 else f" --goal {a.goal:g}")
     out(f"`python3 scripts/braun-milp-bound.py --time {a.time:g} --only {a.only}{cap}`; scipy {scipy.__version__} (HiGHS), "
         f"Python {platform.python_version()}, {time.strftime('%Y-%m-%dT%H:%MZ', time.gmtime())}; load average {la()}")
     out()
-    out("| instance | LP bound | goal 1.005 x LP | MILP dual bound | dual % above LP | MILP best | best % above LP | status | time s | goal |")
+    out(f"| instance | LP bound | goal {1 + a.goal:g} x LP | MILP dual bound | dual % above LP | MILP best | best % above LP | status | time s | goal |")
     out("|---|---|---|---|---|---|---|---|---|---|")
     for name in a.only.split(","):
         c = read(name)
         lp, cert = lp_bound(c)
-        goal = 1.005 * cert
+        goal = (1 + a.goal) * cert
         res, span, secs = milp_bound(c, a.time, goal if a.cap_at_goal else np.inf)
-        dual = float(getattr(res, "mip_dual_bound", float("nan")))
+        raw = getattr(res, "mip_dual_bound", None)  # None when HiGHS stops without a solution (e.g. infeasible)
+        dual = float("nan") if raw is None else float(raw)
         if a.cap_at_goal and res.status == 2:  # infeasible with C <= goal: no assignment reaches the goal
             dual = float("inf")
         pct = lambda v: "-" if v is None else f"{100 * (v - cert) / cert:.3f}%"
-        if dual > goal:
+        if a.cap_at_goal and res.status == 2:
+            verdict = "impossible (infeasible with C ≤ goal)"
+        elif dual > goal:
             verdict = "impossible (dual bound > goal)"
         elif span is not None and span <= goal:
             verdict = "reachable (MILP solution ≤ goal)"
         else:
             verdict = "open"
         status = {0: "optimal", 1: "time limit", 2: "infeasible"}.get(res.status, f"status {res.status}")
+        print(f"  {name}: scipy status {res.status}: {res.message}", flush=True)
         out(f"| {name} | {cert:.1f} | {goal:.1f} | {dual:.1f} | {pct(dual)} | {'-' if span is None else f'{span:.1f}'} | "
             f"{pct(span)} | {status} | {secs:.0f} | {verdict} |")
     out()
