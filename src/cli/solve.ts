@@ -91,7 +91,9 @@ function overrunLine(problem: Problem, overruns: Solution['metrics']['budgetOver
 
 function report(file: string, format: string, problem: Problem, s: Solution): string {
   const m = s.metrics;
-  const gap = `${Number.isFinite(s.gap) ? `${(s.gap * 100).toFixed(2)}%` : String(s.gap)} (${s.bound.kind} bound)`;
+  // A gap measured against a bound that ignores budgets proves nothing about a schedule that breaks one.
+  const breaks = (s.metrics.budgetOverruns?.length ?? 0) > 0 ? '; the schedule breaks a budget' : '';
+  const gap = `${Number.isFinite(s.gap) ? `${(s.gap * 100).toFixed(2)}%` : String(s.gap)} (${s.bound.kind} bound${breaks})`;
   const misses = m.deadlineMisses.length === 0 ? 'none' : m.deadlineMisses.map((d) => `${d.id} by ${num(d.lateness)}`).join(', ');
   const lines = [
     `${file === '-' ? 'stdin' : file} (${format}): ${count(problem.tasks.length, 'task')} x ${count(problem.devices.length, 'device')}; strategy ${s.strategy}, cost model ${s.schedule.costModel}`,

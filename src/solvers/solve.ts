@@ -128,8 +128,12 @@ export interface Solution {
   readonly bound: SolutionBound;
   /**
    * (makespan − lowerBound) / lowerBound: how far above the bound the result
-   * may be (0 = provably optimal). When the bound is 0: 0 if the makespan is
-   * 0 too, else `Infinity`.
+   * may be. 0 proves that no assignment has a smaller makespan; the result is
+   * then a proved optimum only if it also keeps every budget
+   * (`metrics.budgetOverruns` empty): the bounds ignore budgets, and so do
+   * `'local-search'` and `'optimal-flowtime'`, so with budgets their gap 0
+   * can belong to a schedule that breaks one. When the bound is 0: 0 if the
+   * makespan is 0 too, else `Infinity`.
    */
   readonly gap: number;
   /** How the solution stands against `options.constraints` (present only when they were given). */

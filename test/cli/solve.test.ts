@@ -69,6 +69,15 @@ describe('lepton-sched solve: reference values', () => {
     expect((await run(HCSP, '--strategy', 'mct')).out).not.toContain('budget overruns');
   });
 
+  it('solve says next to the gap when the schedule breaks a budget (the bound ignores budgets: gap 0 is then no proof of a feasible optimum)', async () => {
+    // The newcomer's case: local-search's exhaustive optimum 15 puts demand 3 on d0 (budget 2); the best within budgets is 16.
+    const p = { tasks: [{ id: 't0' }, { id: 't1', demand: 2 }, { id: 't2' }, { id: 't3', demand: 3 }], devices: [{ id: 'd0', tier: 'edge', ready: 4, budget: 2 }, { id: 'd1', tier: 'edge', ready: 2 }], execTime: [[6, 0], ['Infinity', 3], [5, 5], [7, 6]], transferTime: [[3, 3], [3, 0], [2, 2], [0, 2]] };
+    const path = file('lsbud.json', JSON.stringify(p));
+    const r = await run(path, '--strategy', 'local-search');
+    expect(r.out).toContain('0.00% (exhaustive bound; the schedule breaks a budget)');
+    expect((await run(path, '--strategy', 'min-min')).out).toMatch(/% \(combinatorial bound\) /);
+  });
+
   it('solve worked.json --svg PATH writes a Gantt chart with one execution bar per task', async () => {
     const path = join(dir, 'worked.svg');
     const r = await run(worked, '--svg', path);
