@@ -92,7 +92,9 @@ export interface SolveOptions {
   readonly maxIterations?: number;
   /**
    * Record the per-task decision trace (`Solution.trace`). Off, the trace is
-   * empty and the run allocates no per-candidate objects.
+   * empty and the run allocates no per-candidate objects. `'local-search'`
+   * makes no per-task decisions in a mapping order (it moves and swaps
+   * tasks), so its trace is empty either way.
    * @defaultValue `true` when n·m ≤ 65 536 ({@link TRACE_DEFAULT_MAX_PAIRS}), else `false`
    */
   readonly trace?: boolean;
@@ -118,7 +120,7 @@ export interface Solution {
   readonly schedule: Schedule;
   /** The schedule's metrics (same object as `schedule.metrics`). */
   readonly metrics: ScheduleMetrics;
-  /** One decision per task, in mapping order; empty when `options.trace` is off. */
+  /** One decision per task, in mapping order; empty when `options.trace` is off, and always for `'local-search'` (no mapping order). */
   readonly trace: TaskDecision[];
   /** Whether a time or iteration budget stopped the strategy early. */
   readonly stoppedEarly: boolean;

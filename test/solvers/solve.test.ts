@@ -135,6 +135,13 @@ describe('solve(problem, options): properties', () => {
 });
 
 describe('solve(problem, options): edge cases', () => {
+  it("solve(p, {trace: true}) records one decision per task for every strategy but 'local-search', whose trace is empty as documented", () => {
+    for (const strategy of strategyNames) {
+      const t = solve(workedExampleProblem(30), { strategy, trace: true }).trace;
+      expect(t).toHaveLength(strategy === 'local-search' ? 0 : 5);
+    }
+  });
+
   it('records the trace by default up to n·m = 65 536 pairs and not beyond; options.trace overrides', () => {
     const big = generateEtc({ tasks: 257, machines: 256, seed: 1 }); // 65 792 pairs
     expect(solve(big, { strategy: 'mct' }).trace).toEqual([]);
