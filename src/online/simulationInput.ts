@@ -13,13 +13,13 @@ import { strategyNames, type StrategyName } from '../solvers/strategies.js';
 import type { SimTask } from './simulationTypes.js';
 
 const FN = 'simulate';
-const TIERS = ['edge', 'cloud'] as const;
+const TIERS = ['edge', 'fog', 'cloud'] as const;
 const OBJECTIVES: readonly Objective[] = ['makespan', 'flowtime', 'weighted-flowtime'];
 
 /** A validated device: nominal speed, transfer terms, true slowdown. @internal */
 export interface DeviceIn {
   readonly id: string;
-  readonly tier: 'edge' | 'cloud';
+  readonly tier: 'edge' | 'fog' | 'cloud';
   readonly speed: number;
   readonly latency: number;
   readonly bandwidth: number;

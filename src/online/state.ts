@@ -4,7 +4,7 @@
  * {@link submit} and {@link complete} transform into new states.
  * @module
  */
-import { checkArray, checkNonNegative, checkObject, checkOneOf, checkOptions, rangeError, rangeReason, typeError } from '../internal/errors.js';
+import { TIER_NAMES, checkArray, checkNonNegative, checkObject, checkOneOf, checkOptions, rangeError, rangeReason, typeError } from '../internal/errors.js';
 import type { DeviceSpec, Tier } from '../problem/types.js';
 // Imported for the {@link} references in the docs only (state.ts → submit.ts → stateTypes.ts: no cycle).
 import type { complete } from './complete.js';
@@ -28,7 +28,8 @@ export interface OnlineStateOptions {
   readonly now?: number;
 }
 
-const TIERS: readonly Tier[] = ['edge', 'cloud'];
+/** Every tier: the online model takes transfer times as given (per task and device), so the tier is a label as in `solve`. */
+const TIERS = TIER_NAMES as readonly Tier[];
 
 /**
  * Creates the state of an online scheduler over a fixed set of devices

@@ -41,6 +41,13 @@ describe('lepton-sched serve --stdio: reference values', () => {
   });
 });
 
+describe('lepton-sched serve --stdio: fog devices', () => {
+  it("createOnlineState with a device of tier 'fog' over JSON lines gives the state createOnlineState gives in process", () => {
+    const devices = [{ id: 'f', tier: 'fog' as const }];
+    expect(reply(JSON.stringify({ id: 1, method: 'createOnlineState', params: { devices } }))).toEqual({ id: 1, result: JSON.parse(JSON.stringify(createOnlineState(devices))) });
+  });
+});
+
 describe('lepton-sched serve --stdio: errors are typed responses (edge cases)', () => {
   it('a library error comes back with its class, message, fn and field', () => {
     const r = reply(JSON.stringify({ id: 7, method: 'createOnlineState', params: { devices: [{ id: 'e', tier: 'edgy' }] } }));
