@@ -39,6 +39,18 @@ describe('createOnlineState: fog devices', () => {
   });
 });
 
+describe('createOnlineState: device fields it does not use', () => {
+  it("createOnlineState([{..., power}]) and ([{..., price}]) are rejected naming the field and the fix, never silently dropped", () => {
+    const why = "is not used by the online scheduler (its objectives are makespan, flowtime and weighted-flowtime): remove it, or use solve or paretoFront for the 'energy' and 'cost' objectives";
+    expect(() => createOnlineState(deepFreeze([{ id: 'e', tier: 'edge', power: { busy: 5 } }] as never))).toThrow(new InputTypeError('createOnlineState', 'devices[0].power', `createOnlineState: devices[0].power ${why}`));
+    expect(() => createOnlineState(deepFreeze([{ id: 'e', tier: 'edge' }, { id: 'c', tier: 'cloud', price: { perSecond: 1 } }] as never))).toThrow(`createOnlineState: devices[1].price ${why}`);
+  });
+
+  it("createOnlineState([{id, tier, redy: 1}]) rejects the unknown key with a did-you-mean", () => {
+    expect(() => createOnlineState([{ id: 'e', tier: 'edge', redy: 1 } as never])).toThrow("createOnlineState: devices[0].redy is not a known field (known: id, tier, ready, budget); did you mean 'ready'?");
+  });
+});
+
 describe('createOnlineState: properties', () => {
   it('createOnlineState(devices) is JSON-serializable: a JSON round trip gives an equal state', () => {
     const device = fc.record(
