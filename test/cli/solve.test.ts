@@ -121,6 +121,7 @@ describe('lepton-sched solve: edge cases (exit 2, one message on stderr, no stac
     ['a directory', () => [dir], /^lepton-sched solve: cannot read .*: is a directory/],
     ['an HCSP size that does not match, with the advice in flags', () => [HCSP, '--tasks', '0'], /pass --tasks and --machines, or a header line/],
     ['an unknown flag', () => [worked, '--fast'], /^lepton-sched solve: unknown option '--fast' \(the flags: lepton-sched solve --help\)$/m],
+    ['a misspelt flag, with a did-you-mean', () => [worked, '--stratgy', 'mct'], /^lepton-sched solve: unknown option '--stratgy'; did you mean '--strategy'\? \(the flags: lepton-sched solve --help\)$/m],
     ['an unknown strategy', () => [worked, '--strategy', 'best'], /^lepton-sched solve: --strategy must be one of 'seed', .*got "best"/],
     ['an unknown cost model', () => [worked, '--cost-model', 'x'], /^lepton-sched solve: --cost-model must be one of/],
     ['an unknown objective', () => [worked, '--objective', 'speed'], /^lepton-sched solve: --objective must be one of 'makespan', 'flowtime', 'weighted-flowtime', 'energy', 'cost', or an object of weights, got "speed"/],
