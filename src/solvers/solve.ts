@@ -234,8 +234,9 @@ export function solve(problem: Problem, options?: SolveOptions): Solution {
   if (!published && !aware) {
     rangeReason(FN, 'options.objective', `cannot be optimized by strategy '${strategy}' (it follows its own rule); use one of ${OBJECTIVE_STRATEGIES.map((x) => `'${x}'`).join(', ')}`);
   }
-  // 'optimal-flowtime' proves the unweighted flowtime optimum only: another objective asked for by name would get that answer silently.
-  if (strategy === 'optimal-flowtime' && o.objective !== undefined && spec.name !== 'flowtime') {
+  // 'optimal-flowtime' proves the unweighted flowtime optimum only: asked for the weighted one it would return that answer silently.
+  // ('makespan', the default, stays accepted as for every strategy that follows its own rule.)
+  if (strategy === 'optimal-flowtime' && spec.name === 'weighted-flowtime') {
     rangeReason(FN, 'options.objective', `cannot be optimized by strategy 'optimal-flowtime' (it minimizes the unweighted flowtime only), got ${describe(o.objective)}; use objective 'flowtime', or one of ${OBJECTIVE_STRATEGIES.map((x) => `'${x}'`).join(', ')} for ${describe(o.objective)}`);
   }
   const objective: Objective = spec.name ?? 'makespan';

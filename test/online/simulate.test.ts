@@ -157,6 +157,14 @@ describe('simulate: fog devices', () => {
   });
 });
 
+describe("simulate: strategy 'optimal-flowtime' and the weighted objective", () => {
+  it("simulate(w, devices, {strategy: 'optimal-flowtime', objective: 'weighted-flowtime'}) is rejected as solve rejects it", () => {
+    const w = { kind: 'trace' as const, arrivals: [{ time: 0, task: { work: 1 } }] };
+    expect(() => simulate(w, edgeCloud, { strategy: 'optimal-flowtime', objective: 'weighted-flowtime' })).toThrow(new InputRangeError('simulate', 'policy.objective', "simulate: policy.objective cannot be optimized by strategy 'optimal-flowtime' (it minimizes the unweighted flowtime only), got \"weighted-flowtime\"; use objective 'flowtime', or another strategy"));
+    expect(simulate(w, edgeCloud, { strategy: 'optimal-flowtime', objective: 'flowtime' }).metrics.tasks).toBe(1);
+  });
+});
+
 describe('simulate: edge cases', () => {
   it('simulate with no arrivals returns zero metrics', () => {
     for (const w of [{ kind: 'trace' as const, arrivals: [] }, { kind: 'poisson' as const, rate: 1, count: 0, tasks: [{ work: 1 }] }]) {

@@ -34,3 +34,10 @@ describe('solveGap: instance fields and shapes', () => {
     await expect(solveGap({ cost: [[1, 2], [3]], demand: [[1, 1], [1, 1]], budget: [1, 1] }, { method: 'heuristic' })).rejects.toThrow('solveGap: instance.cost[1] must be an array of length 2 (one per budget), got an array of length 1');
   });
 });
+
+describe('solveGap: misspelt options', () => {
+  it("solveGap(g, {sense: 'minimize'}) suggests 'min'", async () => {
+    const { solveGap } = await import('../../../src/solvers/gap/gap.js');
+    await expect(solveGap({ cost: [[1]], demand: [[1]], budget: [1] }, { sense: 'minimize' as never })).rejects.toThrow("solveGap: options.sense must be one of 'min', 'max', got \"minimize\"; did you mean 'min'?");
+  });
+});
