@@ -76,16 +76,18 @@ type LibraryError = InputTypeError | InputRangeError | InfeasibleError;
 /**
  * Ends a command on a user mistake: a usage error, a library error (its
  * message shaped by `describe`, e.g. prefixed with the file name) or a
- * `parseArgs` error becomes one line on stderr and exit code 2; anything else
- * is a bug and is rethrown.
+ * `parseArgs` error becomes a message on stderr and exit code 2 (one line,
+ * except a library report of several errors: one error per line, as the
+ * library writes it); anything else is a bug and is rethrown.
  */
 export function exitOnMistake(command: string, e: unknown, io: CliIo, describe: (e: LibraryError) => string, usage?: string): number {
   let message: string;
-  if (e instanceof UsageError) message = e.message;
+  if (e instanceof UsageError) message = oneLine(e.message);
+  // A library report of several errors keeps one error per line, as the library writes it.
   else if (e instanceof InputTypeError || e instanceof InputRangeError || e instanceof InfeasibleError) message = describe(e);
   else if (isParseArgsError(e)) message = parseArgsMessage(command, e, usage);
   else throw e;
-  io.stderr(`lepton-sched ${command}: ${oneLine(message)}\n`);
+  io.stderr(`lepton-sched ${command}: ${message}\n`);
   return 2;
 }
 

@@ -103,7 +103,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   } catch (e) {
     if (e instanceof UsageError || e instanceof InputTypeError || e instanceof InputRangeError || e instanceof InfeasibleError) {
       const command = argv[0] !== undefined && Object.hasOwn(COMMAND_USAGE, argv[0]) ? ` ${argv[0]}` : '';
-      io.stderr(`lepton-sched${command}: ${oneLine(e.message)}\n`);
+      io.stderr(`lepton-sched${command}: ${e instanceof UsageError ? oneLine(e.message) : e.message}\n`);
       return 2;
     }
     if (isParseArgsError(e)) {
