@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { InfeasibleError, InputRangeError, InputTypeError } from '../errors.js';
+import { didYouMean } from '../internal/suggest.js';
 /**
  * The CLI's output channels, injected so commands are testable without
  * spawning a process.
@@ -75,17 +76,24 @@ type LibraryError = InputTypeError | InputRangeError | InfeasibleError;
 /**
  * Ends a command on a user mistake: a usage error, a library error (its
  * message shaped by `describe`, e.g. prefixed with the file name) or a
- * `parseArgs` error becomes one line on stderr and exit code 2; anything else
- * is a bug and is rethrown.
+ * `parseArgs` error becomes a message on stderr and exit code 2 (one line,
+ * except a library report of several errors: one error per line, as the
+ * library writes it); anything else is a bug and is rethrown.
  */
-export function exitOnMistake(command: string, e: unknown, io: CliIo, describe: (e: LibraryError) => string): number {
+export function exitOnMistake(command: string, e: unknown, io: CliIo, describe: (e: LibraryError) => string, usage?: string): number {
   let message: string;
-  if (e instanceof UsageError) message = e.message;
+  if (e instanceof UsageError) message = oneLine(e.message);
+  // A library report of several errors keeps one error per line, as the library writes it.
   else if (e instanceof InputTypeError || e instanceof InputRangeError || e instanceof InfeasibleError) message = describe(e);
-  else if (isParseArgsError(e)) message = parseArgsMessage(command, e);
+  else if (isParseArgsError(e)) message = parseArgsMessage(command, e, usage);
   else throw e;
-  io.stderr(`lepton-sched ${command}: ${oneLine(message)}\n`);
+  io.stderr(`lepton-sched ${command}: ${message}\n`);
   return 2;
+}
+
+/** The long flags a usage text names (`--strategy`, `--help` always). */
+function usageFlags(usage: string | undefined): string[] {
+  return [...new Set([...(usage ?? '').matchAll(/--[a-z][a-z0-9-]*/g)].map((x) => x[0]).concat('--help'))];
 }
 
 /** Whether `e` is an error of `node:util`'s `parseArgs` (it has a code, not a class). */
@@ -96,12 +104,13 @@ export function isParseArgsError(e: unknown): e is TypeError & { readonly code: 
 /**
  * A `parseArgs` error in this CLI's words: an unknown flag is named without
  * Node's advice about positionals, and every message ends with where the
- * command's flags are listed.
+ * command's flags are listed. With the command's `usage` text, a misspelt flag
+ * gets a did-you-mean from the flags that text names.
  */
-export function parseArgsMessage(command: string, e: TypeError & { readonly code: string }): string {
+export function parseArgsMessage(command: string, e: TypeError & { readonly code: string }, usage?: string): string {
   const name = /'([^' ]+)/.exec(e.message)?.[1];
   let what = oneLine(e.message);
-  if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && name !== undefined) what = `unknown option '${name}'`;
+  if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && name !== undefined) what = `unknown option '${name}'${didYouMean(name, usageFlags(usage))}`;
   else if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && name !== undefined && e.message.includes('ambiguous')) {
     what = `${name} is followed by a value starting with '-', which reads as another option: write ${name}=VALUE to pass such a value`;
   }

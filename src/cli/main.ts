@@ -17,6 +17,7 @@ import { scheduleToSvg } from '../render/gantt.js';
 import { workedExampleProblem } from '../problem/fromArticle.js';
 import { workedExample } from '../workedExample.js';
 import { VERSION } from './version.js';
+import { didYouMean } from '../internal/suggest.js';
 
 /** The cloud transfer time the worked example uses where the article gives none. */
 export const DEFAULT_CLOUD_TRANSFER = 30;
@@ -91,7 +92,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     case 'pareto':
       return paretoCommand(rest, io);
     default:
-      throw new UsageError(`unknown command '${command}' (try --help)`);
+      throw new UsageError(`unknown command '${command}'${didYouMean(command, Object.keys(COMMAND_USAGE))} (try --help)`);
   }
 }
 
@@ -102,12 +103,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   } catch (e) {
     if (e instanceof UsageError || e instanceof InputTypeError || e instanceof InputRangeError || e instanceof InfeasibleError) {
       const command = argv[0] !== undefined && Object.hasOwn(COMMAND_USAGE, argv[0]) ? ` ${argv[0]}` : '';
-      io.stderr(`lepton-sched${command}: ${oneLine(e.message)}\n`);
+      io.stderr(`lepton-sched${command}: ${e instanceof UsageError ? oneLine(e.message) : e.message}\n`);
       return 2;
     }
     if (isParseArgsError(e)) {
       const command = argv[0] ?? '';
-      io.stderr(`lepton-sched ${command}: ${parseArgsMessage(command, e)}\n`);
+      io.stderr(`lepton-sched ${command}: ${parseArgsMessage(command, e, Object.hasOwn(COMMAND_USAGE, command) ? COMMAND_USAGE[command] : undefined)}\n`);
       return 2;
     }
     throw e;

@@ -133,6 +133,6 @@ export async function paretoCommand(args: readonly string[], io: CliIo): Promise
     return exitOnMistake('pareto', e, io, (x) => {
       const flag = x.fn === 'paretoFront' ? FLAGS[x.field.replace(/\[\d+\]$/, '')] : undefined;
       return flag === undefined ? `${where}${x.message}` : x.message.replace(`paretoFront: ${x.field.replace(/\[\d+\]$/, '')}`, flag).replaceAll('options.objectives', '--objectives');
-    });
+    }, PARETO_USAGE);
   }
 }

@@ -31,6 +31,8 @@ import { complete } from '../online/complete.js';
 import { createOnlineState } from '../online/state.js';
 import { submit } from '../online/submit.js';
 import { UsageError, type CliIo } from './io.js';
+import { unknownKey } from '../internal/errors.js';
+import { didYouMean } from '../internal/suggest.js';
 
 /** Usage text of the `serve` command, for the CLI's help. @internal */
 export const SERVE_USAGE = `  lepton-sched serve --stdio         the online API (createOnlineState, submit, complete) as
@@ -98,12 +100,12 @@ export function answer(line: string, lineNumber: number): string {
     const r = request as Record<string, unknown>;
     if (typeof r.id === 'string' || (typeof r.id === 'number' && Number.isFinite(r.id))) id = r.id;
     else throw new RequestError(`serve: request.id must be a string or a finite number, got ${JSON.stringify(r.id) ?? 'undefined'}`);
-    for (const k of Object.keys(r)) if (!['id', 'method', 'params'].includes(k)) throw new RequestError(`serve: request.${k} is not a known field (known: id, method, params)`);
+    for (const k of Object.keys(r)) if (!['id', 'method', 'params'].includes(k)) throw new RequestError(`serve: request.${k} ${unknownKey('field', k, ['id', 'method', 'params'])}`);
     const method = typeof r.method === 'string' ? METHODS[r.method] : undefined;
-    if (method === undefined || !Object.hasOwn(METHODS, r.method as string)) throw new RequestError(`serve: request.method must be one of ${Object.keys(METHODS).join(', ')}, got ${JSON.stringify(r.method) ?? 'undefined'}`);
+    if (method === undefined || !Object.hasOwn(METHODS, r.method as string)) throw new RequestError(`serve: request.method must be one of ${Object.keys(METHODS).join(', ')}, got ${JSON.stringify(r.method) ?? 'undefined'}${didYouMean(r.method, Object.keys(METHODS))}`);
     const params = r.params ?? {};
     if (typeof params !== 'object' || params === null || Array.isArray(params)) throw new RequestError('serve: request.params must be an object of named parameters');
-    for (const k of Object.keys(params)) if (!method.params.includes(k)) throw new RequestError(`serve: request.params.${k} is not a parameter of ${String(r.method)} (known: ${method.params.join(', ')})`);
+    for (const k of Object.keys(params)) if (!method.params.includes(k)) throw new RequestError(`serve: request.params.${k} is not a parameter of ${String(r.method)} (known: ${method.params.join(', ')})${didYouMean(k, method.params)}`);
     for (const k of method.required) if (!(k in params)) throw new RequestError(`serve: request.params.${k} is required by ${String(r.method)}`);
     const result = method.run(decodeInfinity(params, undefined) as Params);
     return encode({ id, result });

@@ -181,6 +181,6 @@ export async function solveCommand(args: readonly string[], io: { stdout: (s: st
       if (flag !== undefined) return x.message.replace(`solve: ${x.field}`, flag);
       // parseHcsp's advice names its options; here they are flags.
       return `${where}${x.fn === 'parseHcsp' ? x.message.replace('options.tasks and options.machines', '--tasks and --machines') : x.message}`;
-    });
+    }, SOLVE_USAGE);
   }
 }

@@ -11,16 +11,24 @@ export function num(v: number, digits = 4): string {
   return v.toFixed(digits);
 }
 
-/** Renders rows (first row = header) as aligned text lines. */
+/**
+ * Renders rows (first row = header) as aligned text lines. A number may carry
+ * a trailing `*` marker (`4*`): its digits align with the column's other
+ * numbers and the marker hangs to their right.
+ */
 export function table(rows: readonly (readonly string[])[], indent = '  '): string {
-  const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, c) => (widths[c] = Math.max(widths[c] ?? 0, cell.length)));
   const isNum = (s: string): boolean => /^-?[\d.]+(e[+-]?\d+)?$/.test(s);
-  return rows
+  // Each cell as its text and marker: '4*' → ['4', '*'] when '4' is a number.
+  const cells = rows.map((row) => row.map((cell): [string, string] => (cell.endsWith('*') && isNum(cell.slice(0, -1)) ? [cell.slice(0, -1), '*'] : [cell, ''])));
+  const marks: number[] = [];
+  for (const row of cells) row.forEach(([, mark], c) => (marks[c] = Math.max(marks[c] ?? 0, mark.length)));
+  const widths: number[] = [];
+  for (const row of cells) row.forEach(([text, mark], c) => (widths[c] = Math.max(widths[c] ?? 0, isNum(text) ? text.length + marks[c]! : text.length + mark.length)));
+  return cells
     .map((row) =>
       indent +
       row
-        .map((cell, c) => (isNum(cell) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))
+        .map(([text, mark], c) => (isNum(text) ? text.padStart(widths[c]! - marks[c]!) + mark.padEnd(marks[c]!) : (text + mark).padEnd(widths[c]!)))
         .join('  ')
         .trimEnd(),
     )

@@ -123,6 +123,6 @@ export async function workflowCommand(args: readonly string[], io: CliIo): Promi
     return 0;
   } catch (e) {
     const where = file === '' ? '' : `${file}: `;
-    return exitOnMistake('workflow', e, io, (x) => `${where}${x.message}`);
+    return exitOnMistake('workflow', e, io, (x) => `${where}${x.message}`, WORKFLOW_USAGE);
   }
 }

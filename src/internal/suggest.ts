@@ -33,8 +33,9 @@ export function editDistance(a: string, b: string): number {
 /**
  * The name in `allowed` nearest to `got`, when it is near enough to be a
  * slip: the same after folding case and separators, or within 1 edit for
- * names up to 4 characters and 2 edits for longer ones. Ties go to the
- * first in `allowed`; `undefined` when nothing is that near, or when `got`
+ * names up to 4 characters and 2 edits for longer ones, or else the first
+ * name of 3 or more characters that `got` extends ('minimize' → 'min').
+ * Ties go to the first in `allowed`; `undefined` when nothing is that near, or when `got`
  * is not a string or is longer than 64 characters.
  * @internal
  */
@@ -52,7 +53,9 @@ export function nearestName(got: unknown, allowed: readonly string[]): string | 
   }
   if (best === undefined || best === got) return undefined;
   const limit = fold(best).length <= 4 ? 1 : 2;
-  return bestD <= limit ? best : undefined;
+  if (bestD <= limit) return best;
+  // A longer spelling of a short name of 3 or more characters ('minimize' for 'min', 'execTime' for 'exec').
+  return allowed.find((name) => fold(name).length >= 3 && g.startsWith(fold(name)) && name !== got);
 }
 
 /** `"; did you mean 'x'?"` for {@link nearestName}, or `''`. @internal */

@@ -4,7 +4,7 @@
  * @module
  */
 import { InfeasibleError, InputRangeError, InputTypeError } from '../errors.js';
-import { describe as show, infeasible, rangeError, rangeReason, typeError, typeReason, unknownKey } from '../internal/errors.js';
+import { TIER_NAMES, describe as show, infeasible, notNonNegativeOrInfinity, notOneOf, rangeError, rangeReason, typeError, typeReason, unknownKey } from '../internal/errors.js';
 import { Report as EnergyReport } from '../problem/check.js';
 import { compileEnergy, ENERGY_DEVICE_KEYS } from '../problem/compileEnergy.js';
 import { compileWorkflowFor } from '../workflow/compile.js';
@@ -37,10 +37,15 @@ function keys(r: Report, field: string, o: Obj, allowed: readonly string[]): voi
 }
 
 /** A number ≥ 0 (or > 0), Infinity allowed when `infOk`; records an issue and returns false otherwise. */
+/** The fix `notNonNegativeOrInfinity` appends to "got null" (listed once for many errors). */
+const NULL_FIX = /: in JSON write the string "Infinity" \(JSON\.stringify turns Infinity and NaN into null\)$/;
+
 function num(r: Report, field: string, v: unknown, infOk: boolean, positive = false): boolean {
   if (typeof v === 'number' && (positive ? v > 0 : v >= 0) && (infOk || v !== Infinity)) return true;
   const expected = `${positive ? 'a number > 0' : infOk ? 'a number >= 0' : 'a finite number >= 0'}${infOk ? ' or Infinity' : ''}`;
-  r.guard(() => (typeof v === 'number' ? rangeError(FN, field, expected, v) : typeError(FN, field, expected, v)));
+  // A number >= 0 or Infinity: the problem reader's message (for null, the JSON fix).
+  if (infOk && !positive) r.guard(() => notNonNegativeOrInfinity(FN, field, v));
+  else r.guard(() => (typeof v === 'number' ? rangeError(FN, field, expected, v) : typeError(FN, field, expected, v)));
   return false;
 }
 
@@ -89,7 +94,7 @@ function check(w: Obj): Issue[] {
     if (t.deadline !== undefined) num(r, `${f}.deadline`, t.deadline, true);
   });
   const deviceIndex = ids(r, 'workflow.devices', w.devices, ['id', 'tier', 'ready', ...ENERGY_DEVICE_KEYS], (d, f) => {
-    if (d.tier !== 'edge' && d.tier !== 'fog' && d.tier !== 'cloud') r.guard(() => typeError(FN, `${f}.tier`, "one of 'edge', 'fog', 'cloud'", d.tier));
+    if (d.tier !== 'edge' && d.tier !== 'fog' && d.tier !== 'cloud') r.guard(() => notOneOf(FN, `${f}.tier`, d.tier, TIER_NAMES));
     if (d.ready !== undefined) num(r, `${f}.ready`, d.ready, false);
   });
   if (Array.isArray(w.devices)) {
@@ -236,12 +241,14 @@ export function parseWorkflowJson(text: string): Workflow {
   for (const e of issues) {
     const kind = kindOf(e);
     const count = shown.filter((s) => s.startsWith(`${kind}\u0000`)).length;
-    if (count < PER_KIND) shown.push(`${kind}\u0000  ${e.message.startsWith(prefix) ? e.message.slice(prefix.length) : e.message}`);
+    // The null fix is said once, after the list.
+    const text = e.message.replace(NULL_FIX, '');
+    if (count < PER_KIND) shown.push(`${kind}\u0000  ${text.startsWith(prefix) ? text.slice(prefix.length) : text}`);
     else hidden.set(kind, (hidden.get(kind) ?? 0) + 1);
   }
   const lines = shown.map((s) => s.slice(s.indexOf('\u0000') + 1));
   for (const [kind, count] of hidden) lines.push(`  ... and ${count} more like ${kind.slice(kind.indexOf(' ') + 1)}`);
-  const hint = issues.some((e) => e.message.endsWith('got null'))
+  const hint = issues.some((e) => e.message.replace(NULL_FIX, '').endsWith('got null'))
     ? '\n  (JSON has no Infinity: write the string "Infinity"; null is rejected because JSON.stringify also writes NaN as null)'
     : '';
   const reason = `has ${issues.length} errors:\n${lines.join('\n')}${hint}`;

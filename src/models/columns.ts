@@ -6,7 +6,7 @@
  * @internal
  * @module
  */
-import { checkFinite, rangeError, rangeReason, typeError } from '../internal/errors.js';
+import { checkFinite, rangeError, rangeReason, typeError, typeReason } from '../internal/errors.js';
 
 /** How messages name a column and one of its entries. @internal */
 export interface Naming {
@@ -44,7 +44,7 @@ export function checkColumns(fn: string, columns: readonly unknown[], naming: Na
     const col = columns[c];
     if (!isNumberArray(col)) typeError(fn, naming.column(c), 'an array or typed array of numbers', col);
     if (n === -1) n = col.length;
-    else if (col.length !== n) typeError(fn, naming.column(c), `of length ${n} like ${naming.column(0)}`, col);
+    else if (col.length !== n) typeReason(fn, naming.column(c), `must be of length ${n} like ${naming.column(0)}, got ${Array.isArray(col) ? 'an array' : `a ${col.constructor.name}`} of length ${col.length}`);
     out.push(col instanceof Float64Array ? col : copyColumn(fn, naming, c, col));
   }
   return out;

@@ -6,7 +6,8 @@
  * @internal
  * @module
  */
-import { checkArray, checkFinite, checkObject, checkOneOf, checkOptions, rangeError, rangeReason, typeError } from '../internal/errors.js';
+import { checkArray, checkFinite, checkObject, checkOneOf, checkOptions, rangeError, rangeReason, typeError, typeReason } from '../internal/errors.js';
+import { nearestName } from '../internal/suggest.js';
 import { badRow, checkColumns, columnNaming, type Naming } from './columns.js';
 import { resolveWeights, type ScoreForm } from './criteria.js';
 import { normalizedSum, weightedSum } from './weightedSum.js';
@@ -89,6 +90,9 @@ function badItem(fn: string, itemsName: string, i: number, item: unknown, fields
   const at = `${itemsName}[${i}]`;
   checkObject(fn, at, item);
   for (const field of fields) {
+    // A missing field next to a misspelt key: name the key the caller wrote.
+    const near = item[field] === undefined ? Object.keys(item).find((key) => !fields.includes(key) && nearestName(key, [field]) === field) : undefined;
+    if (near !== undefined) typeReason(fn, `${at}.${field}`, `must be a finite number, got undefined (found '${near}': did you mean '${field}'?)`);
     const v = checkFinite(fn, `${at}.${field}`, item[field]);
     if (v < 0) rangeError(fn, `${at}.${field}`, 'a finite number >= 0', v);
   }

@@ -3,8 +3,8 @@
  * device and learn from how long it took.
  * @module
  */
-import { checkNonNegative, checkObject, rangeError, rangeReason } from '../internal/errors.js';
-import { checkNestedOptions, checkString } from '../internal/primitives.js';
+import { checkNonNegative, checkObject, rangeError, rangeReason, typeReason, unknownKey } from '../internal/errors.js';
+import { checkString } from '../internal/primitives.js';
 import { checkState, clampRatio, type OnlineDeviceState, type OnlinePlannedTask, type OnlineState } from './stateTypes.js';
 
 /** What was observed when a task finished. */
@@ -70,7 +70,9 @@ export function complete(state: OnlineState, taskId: string, observed: OnlineObs
   checkState(fn, state);
   const id = checkString(fn, 'taskId', taskId);
   checkObject(fn, 'observed', observed);
-  const obs = checkNestedOptions(fn, 'observed', observed, ['exec', 'transfer', 'finish']);
+  const fields = ['exec', 'transfer', 'finish'];
+  for (const key of Object.keys(observed)) if (!fields.includes(key)) typeReason(fn, `observed.${key}`, unknownKey('field', key, fields));
+  const obs: Record<string, unknown> = observed;
   const k = state.pending.findIndex((p) => p.id === id);
   if (k < 0) rangeReason(fn, 'taskId', `(${JSON.stringify(id)}) is not a pending task`);
   const task = state.pending[k]!;

@@ -98,7 +98,7 @@ export class SimulationEngine {
     this.ratios = Float64Array.from(state.devices, (d) => d.ratio);
     const m = this.m;
     this.fixed = {
-      budget: new Float64Array(m).fill(Infinity), tier: Uint8Array.from(state.devices, (d) => (d.tier === 'cloud' ? 1 : 0)),
+      budget: new Float64Array(m).fill(Infinity), tier: Uint8Array.from(state.devices, (d) => (d.tier === 'cloud' ? 1 : d.tier === 'fog' ? 2 : 0)),
       powerBusy: new Float64Array(m), powerTransfer: new Float64Array(m), powerIdle: new Float64Array(m),
       pricePerSecond: new Float64Array(m), priceGranularity: new Float64Array(m).fill(1), priceMinimum: new Float64Array(m),
       deviceIds: state.devices.map((d) => d.id),

@@ -13,13 +13,13 @@ import { strategyNames, type StrategyName } from '../solvers/strategies.js';
 import type { SimTask } from './simulationTypes.js';
 
 const FN = 'simulate';
-const TIERS = ['edge', 'cloud'] as const;
+const TIERS = ['edge', 'fog', 'cloud'] as const;
 const OBJECTIVES: readonly Objective[] = ['makespan', 'flowtime', 'weighted-flowtime'];
 
 /** A validated device: nominal speed, transfer terms, true slowdown. @internal */
 export interface DeviceIn {
   readonly id: string;
-  readonly tier: 'edge' | 'cloud';
+  readonly tier: 'edge' | 'fog' | 'cloud';
   readonly speed: number;
   readonly latency: number;
   readonly bandwidth: number;
@@ -143,11 +143,17 @@ export function readPolicy(policy: unknown): PolicyIn {
   if (policy.maxIterations !== undefined) budget.maxIterations = checkInteger(FN, 'policy.maxIterations', policy.maxIterations);
   const smoothing = policy.smoothing === undefined ? 0.3 : checkNonNegative(FN, 'policy.smoothing', policy.smoothing);
   if (smoothing > 1) rangeError(FN, 'policy.smoothing', 'a number in [0, 1]', smoothing);
+  const strategy = checkOneOf(FN, 'policy.strategy', policy.strategy, strategyNames);
+  const objective = policy.objective === undefined ? 'makespan' : checkOneOf(FN, 'policy.objective', policy.objective, OBJECTIVES);
+  // As solve: 'optimal-flowtime' would silently return the unweighted optimum.
+  if (strategy === 'optimal-flowtime' && objective === 'weighted-flowtime') {
+    rangeReason(FN, 'policy.objective', "cannot be optimized by strategy 'optimal-flowtime' (it minimizes the unweighted flowtime only), got \"weighted-flowtime\"; use objective 'flowtime', or another strategy");
+  }
   return {
-    strategy: checkOneOf(FN, 'policy.strategy', policy.strategy, strategyNames),
+    strategy,
     batchInterval: policy.batchInterval === undefined ? 0 : checkNonNegative(FN, 'policy.batchInterval', policy.batchInterval),
     smoothing,
-    objective: policy.objective === undefined ? 'makespan' : checkOneOf(FN, 'policy.objective', policy.objective, OBJECTIVES),
+    objective,
     budget,
   };
 }

@@ -4,7 +4,7 @@
  * {@link submit} and {@link complete} transform into new states.
  * @module
  */
-import { checkArray, checkNonNegative, checkObject, checkOneOf, checkOptions, rangeError, rangeReason, typeError } from '../internal/errors.js';
+import { TIER_NAMES, checkArray, checkNonNegative, checkObject, checkOneOf, checkOptions, rangeError, rangeReason, typeError, typeReason, unknownKey } from '../internal/errors.js';
 import type { DeviceSpec, Tier } from '../problem/types.js';
 // Imported for the {@link} references in the docs only (state.ts → submit.ts → stateTypes.ts: no cycle).
 import type { complete } from './complete.js';
@@ -28,7 +28,12 @@ export interface OnlineStateOptions {
   readonly now?: number;
 }
 
-const TIERS: readonly Tier[] = ['edge', 'cloud'];
+/** Every tier: the online model takes transfer times as given (per task and device), so the tier is a label as in `solve`. */
+const TIERS = TIER_NAMES as readonly Tier[];
+/** The device fields the online scheduler uses. */
+const DEVICE_KEYS = ['id', 'tier', 'ready', 'budget'];
+/** Why `power` and `price` are refused rather than dropped (a later `submit` could not use them). */
+const NO_ENERGY = "is not used by the online scheduler (its objectives are makespan, flowtime and weighted-flowtime): remove it, or use solve or paretoFront for the 'energy' and 'cost' objectives";
 
 /**
  * Creates the state of an online scheduler over a fixed set of devices
@@ -39,10 +44,10 @@ const TIERS: readonly Tier[] = ['edge', 'cloud'];
  *
  * Complexity: O(m).
  *
- * @param devices - The devices (ids unique; `ready` and `budget` optional).
+ * @param devices - The devices (ids unique; `ready` and `budget` optional; no `power` or `price`: the online objectives do not use them).
  * @param options - {@link OnlineStateOptions}.
  * @returns A new {@link OnlineState} with no pending task.
- * @throws {@link InputTypeError} for a non-array, a missing or empty id, a bad tier, or an unknown option (every field a later `submit` relies on is checked here, so a bad device is rejected by this call, not by the next one).
+ * @throws {@link InputTypeError} for a non-array, a missing or empty id, a bad tier, a device field other than id, tier, ready and budget (`power` and `price` included: never silently dropped), or an unknown option (every field a later `submit` relies on is checked here, so a bad device is rejected by this call, not by the next one).
  * @throws {@link InputRangeError} for a duplicate id, a negative or non-finite ready time, a negative budget, or a smoothing factor outside [0, 1].
  *
  * @example
@@ -51,7 +56,7 @@ const TIERS: readonly Tier[] = ['edge', 'cloud'];
  * s.devices.map((d) => d.busyUntil); // [0, 5]
  * ```
  */
-export function createOnlineState(devices: readonly DeviceSpec[], options?: OnlineStateOptions): OnlineState {
+export function createOnlineState(devices: readonly Omit<DeviceSpec, 'power' | 'price'>[], options?: OnlineStateOptions): OnlineState {
   const fn = 'createOnlineState';
   const opts = checkOptions(fn, options, ['smoothing', 'now']);
   const smoothing = opts.smoothing === undefined ? 0.3 : checkNonNegative(fn, 'options.smoothing', opts.smoothing);
@@ -62,6 +67,10 @@ export function createOnlineState(devices: readonly DeviceSpec[], options?: Onli
   const out = devices.map((d, j): OnlineDeviceState => {
     const f = `devices[${j}]`;
     checkObject(fn, f, d);
+    for (const key of Object.keys(d)) {
+      if (key === 'power' || key === 'price') typeReason(fn, `${f}.${key}`, NO_ENERGY);
+      if (!DEVICE_KEYS.includes(key)) typeReason(fn, `${f}.${key}`, unknownKey('field', key, DEVICE_KEYS));
+    }
     if (typeof d.id !== 'string' || d.id === '') typeError(fn, `${f}.id`, 'a non-empty string', d.id);
     const id = d.id;
     const first = seen.get(id);

@@ -6,7 +6,7 @@
  * other (the dependency graph of `online/` stays acyclic).
  * @module
  */
-import { checkArray, checkFinite, checkInteger, checkNonNegative, checkObject, rangeError, typeError } from '../internal/errors.js';
+import { TIER_NAMES, checkArray, checkFinite, checkInteger, checkNonNegative, checkObject, notOneOf, rangeError, typeError } from '../internal/errors.js';
 import type { Tier } from '../problem/types.js';
 
 /**
@@ -34,7 +34,7 @@ export function clampRatio(x: number): number {
 export interface OnlineDeviceState {
   /** Device id. */
   readonly id: string;
-  /** Edge device or cloud. */
+  /** Edge device, fog node or cloud (a label: transfer times come with each task). */
   readonly tier: Tier;
   /** When the device is expected to finish everything assigned to it so far. */
   readonly busyUntil: number;
@@ -117,7 +117,7 @@ export function checkState(fn: string, state: unknown): asserts state is OnlineS
     const f = `state.devices[${j}]`;
     checkObject(fn, f, d);
     if (typeof d.id !== 'string' || d.id === '') typeError(fn, `${f}.id`, 'a non-empty string', d.id);
-    if (d.tier !== 'edge' && d.tier !== 'cloud') typeError(fn, `${f}.tier`, "one of 'edge', 'cloud'", d.tier);
+    if (typeof d.tier !== 'string' || !TIER_NAMES.includes(d.tier)) notOneOf(fn, `${f}.tier`, d.tier, TIER_NAMES);
     checkNonNegative(fn, `${f}.busyUntil`, d.busyUntil);
     if (d.budget !== null) checkNonNegative(fn, `${f}.budget`, d.budget);
     const ratio = checkFinite(fn, `${f}.ratio`, d.ratio);

@@ -3,7 +3,7 @@
  * task, speed, bandwidth and per-transfer overheads per device.
  * @module
  */
-import { checkArray, checkNonNegative, checkObject, checkOneOf, checkPositive, notNonNegativeOrInfinity, rangeError, rangeReason, typeError } from '../internal/errors.js';
+import { TIER_NAMES, checkArray, checkNonNegative, checkObject, checkOneOf, checkPositive, notNonNegativeOrInfinity, rangeError, rangeReason, typeError } from '../internal/errors.js';
 import type { PriorityCriteria } from '../models/priority.js';
 import { InfeasibleError } from '../errors.js';
 import { Report } from './check.js';
@@ -37,7 +37,7 @@ export interface PhysicalTask {
 export interface PhysicalDevice {
   /** Unique id. @defaultValue `d<j>` (0-based index) */
   readonly id?: string;
-  /** Edge device or cloud. */
+  /** Edge device, fog node or cloud (a label: transfer times come from bandwidth and overheads). */
   readonly tier: Tier;
   /** Work units per time unit (e.g. megacycles per second = MHz), finite and > 0. */
   readonly speed: number;
@@ -137,7 +137,8 @@ export function problemFromPhysical(tasks: readonly PhysicalTask[], devices: rea
   for (let j = 0; j < m; j++) {
     const d: unknown = devices[j];
     checkObject(fn, `devices[${j}]`, d);
-    const tier = checkOneOf(fn, `devices[${j}].tier`, d.tier, ['edge', 'cloud'] as const);
+    // The tier is a label (transfer times come from bandwidth and overheads), so every tier is accepted, as in compileProblem.
+    const tier = checkOneOf(fn, `devices[${j}].tier`, d.tier, TIER_NAMES as readonly Tier[]);
     speed[j] = checkPositive(fn, `devices[${j}].speed`, d.speed);
     const bw = d.bandwidth === undefined ? Infinity : nonNegativeOrInfinity(fn, `devices[${j}].bandwidth`, d.bandwidth);
     if (bw === 0) rangeError(fn, `devices[${j}].bandwidth`, 'a number > 0 or Infinity', bw);

@@ -4,7 +4,8 @@
  * objective-aware strategy shares, and the constraint report of a solution.
  * @module
  */
-import { checkObject, rangeReason, typeError, typeReason, unknownKey } from '../internal/errors.js';
+import { checkObject, describe, rangeReason, typeError, typeReason, unknownKey } from '../internal/errors.js';
+import { didYouMean } from '../internal/suggest.js';
 import type { CompiledProblem } from '../problem/types.js';
 import { costTotalCompiled } from '../schedule/cost.js';
 import { energyScratch, energyTotalCompiled, taskEnergy, type EnergyScratch } from '../schedule/energy.js';
@@ -74,7 +75,7 @@ export function readObjective(fn: string, v: unknown): ObjectiveSpec {
   if (v === undefined) v = 'makespan';
   if (typeof v === 'string') {
     const k = (OBJECTIVE_NAMES as readonly string[]).indexOf(v);
-    if (k < 0) typeError(fn, 'options.objective', `one of ${OBJECTIVE_NAMES.map((a) => `'${a}'`).join(', ')}, or an object of weights`, v);
+    if (k < 0) typeReason(fn, 'options.objective', `must be one of ${OBJECTIVE_NAMES.map((a) => `'${a}'`).join(', ')}, or an object of weights, got ${describe(v)}${didYouMean(v, OBJECTIVE_NAMES)}`);
     weights[k] = 1;
     return { name: v as Objective, weights };
   }

@@ -2,7 +2,7 @@
  * The one entry point to every assignment strategy.
  * @module
  */
-import { checkInteger, checkNonNegative, checkOneOf, checkOptions, rangeReason } from '../internal/errors.js';
+import { checkInteger, checkNonNegative, checkOneOf, checkOptions, describe, rangeReason } from '../internal/errors.js';
 import { checkBoolean } from '../internal/primitives.js';
 import { releaseScanned } from '../problem/buffers.js';
 import { compileScanned } from '../problem/compile.js';
@@ -239,6 +239,11 @@ export function solve(problem: Problem, options?: SolveOptions): Solution {
   const aware = OBJECTIVE_STRATEGIES.includes(strategy) && (!published || limits !== undefined);
   if (!published && !aware) {
     rangeReason(FN, 'options.objective', `cannot be optimized by strategy '${strategy}' (it follows its own rule); use one of ${OBJECTIVE_STRATEGIES.map((x) => `'${x}'`).join(', ')}`);
+  }
+  // 'optimal-flowtime' proves the unweighted flowtime optimum only: asked for the weighted one it would return that answer silently.
+  // ('makespan', the default, stays accepted as for every strategy that follows its own rule.)
+  if (strategy === 'optimal-flowtime' && spec.name === 'weighted-flowtime') {
+    rangeReason(FN, 'options.objective', `cannot be optimized by strategy 'optimal-flowtime' (it minimizes the unweighted flowtime only), got ${describe(o.objective)}; use objective 'flowtime', or one of ${OBJECTIVE_STRATEGIES.map((x) => `'${x}'`).join(', ')} for ${describe(o.objective)}`);
   }
   const objective: Objective = spec.name ?? 'makespan';
   const costModel = o.costModel === undefined ? 'sequential' : checkOneOf(FN, 'options.costModel', o.costModel, COST_MODELS);

@@ -77,3 +77,16 @@ describe('lepton-sched CLI', () => {
     expect(r.err).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('lepton-sched: did-you-mean for misspelt commands and flags', () => {
+  it.each([
+    [['solv'], "lepton-sched: unknown command 'solv'; did you mean 'solve'? (try --help)"],
+    [['example', '--svgg', 'x.svg'], "lepton-sched example: unknown option '--svgg'; did you mean '--svg'? (the flags: lepton-sched example --help)"],
+    [['serve', '--stdi'], "lepton-sched serve: unknown option '--stdi'; did you mean '--stdio'? (the flags: lepton-sched serve --help)"],
+    [['bogus'], "lepton-sched: unknown command 'bogus' (try --help)"],
+  ])('lepton-sched %j exits 2 naming the nearest command or flag', async (argv, line) => {
+    const r = await run(...argv);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(`${line}\n`);
+  });
+});

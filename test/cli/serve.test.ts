@@ -41,6 +41,21 @@ describe('lepton-sched serve --stdio: reference values', () => {
   });
 });
 
+describe('lepton-sched serve --stdio: fog devices', () => {
+  it("createOnlineState with a device of tier 'fog' over JSON lines gives the state createOnlineState gives in process", () => {
+    const devices = [{ id: 'f', tier: 'fog' as const }];
+    expect(reply(JSON.stringify({ id: 1, method: 'createOnlineState', params: { devices } }))).toEqual({ id: 1, result: JSON.parse(JSON.stringify(createOnlineState(devices))) });
+  });
+});
+
+describe('lepton-sched serve --stdio: did-you-mean for misspelt methods, params and fields', () => {
+  it('a request with method "sumbit", param "stat" or field "parms" is a RequestError naming the nearest name', () => {
+    expect(reply('{"id":1,"method":"sumbit","params":{}}')).toEqual({ id: 1, error: { class: 'RequestError', message: 'serve: request.method must be one of createOnlineState, submit, complete, got "sumbit"; did you mean \'submit\'?' } });
+    expect(reply('{"id":1,"method":"submit","params":{"stat":{},"tasks":[],"now":0}}')).toEqual({ id: 1, error: { class: 'RequestError', message: "serve: request.params.stat is not a parameter of submit (known: state, tasks, now, options); did you mean 'state'?" } });
+    expect(reply('{"id":1,"method":"submit","parms":{}}')).toEqual({ id: 1, error: { class: 'RequestError', message: "serve: request.parms is not a known field (known: id, method, params); did you mean 'params'?" } });
+  });
+});
+
 describe('lepton-sched serve --stdio: errors are typed responses (edge cases)', () => {
   it('a library error comes back with its class, message, fn and field', () => {
     const r = reply(JSON.stringify({ id: 7, method: 'createOnlineState', params: { devices: [{ id: 'e', tier: 'edgy' }] } }));

@@ -10,3 +10,9 @@ describe('num and table (reference values)', () => {
     expect(table([['a', 'bb'], ['xyz', '1'], ['q', '10']], '')).toBe('a    bb\nxyz   1\nq    10');
   });
 });
+
+describe('table: marked numbers', () => {
+  it("table([['point', 'x'], ['0', '11'], ['4*', '13'], ['10', '9']]) aligns the digits of '4*' with the other numbers, the marker hanging right", () => {
+    expect(table([['point', 'x'], ['0', '11'], ['4*', '13'], ['10', '9']], '')).toBe(['point  x', '   0   11', '   4*  13', '  10    9'].join('\n'));
+  });
+});

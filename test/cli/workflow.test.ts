@@ -168,9 +168,17 @@ describe('lepton-sched workflow: edge cases (exit 2, one message on stderr, no s
     ['invalid JSON', () => [file('bad.json', '{"tasks": [')], /^lepton-sched workflow: .*bad\.json: parseWorkflowJson: text is not valid JSON/],
     ['a cycle', () => [file('cyc.json', '{"tasks":[{"id":"a"},{"id":"b"}],"devices":[{"id":"e","tier":"edge"}],"execTime":[[1],[1]],"edges":[{"from":"a","to":"b","data":0},{"from":"b","to":"a","data":0}]}')], /^lepton-sched workflow: .*cyc\.json: parseWorkflowJson: workflow\.edges must form a directed acyclic graph, but contain the cycle "a" -> "b" -> "a"\n/],
     ['a WfCommons file of an old version', () => [file('old.json', '{"schemaVersion":"1.2","workflow":{}}')], /^lepton-sched workflow: .*old\.json: parseWfCommons: schemaVersion must be one of "1\.4", "1\.5", "1\.6"/],
-    ['a WfCommons file forced as JSON', () => [MONTAGE, '--format', 'json'], /^lepton-sched workflow: .*parseWorkflowJson: workflow has \d+ errors: /],
     ['an unwritable SVG path', () => [pipelineFile, '--svg', join(dir, 'no', 'such', 'dir.svg')], /^lepton-sched workflow: cannot write .*dir\.svg: no such file or directory \(ENOENT\)/],
   ];
+  it('workflow with a WfCommons file forced as JSON exits 2 listing the errors one per line, as parseWorkflowJson writes them', async () => {
+    const r = await run(MONTAGE, '--format', 'json');
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    const lines = r.err.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^lepton-sched workflow: .*parseWorkflowJson: workflow has \d+ errors:$/);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.slice(1).every((l) => l.startsWith('  '))).toBe(true);
+  });
   for (const [what, args, pattern] of cases) {
     it(`workflow with ${what} exits 2 with one clear message`, async () => {
       const r = await run(...args());

@@ -69,3 +69,13 @@ describe('the hint in public messages', () => {
     expect(() => solve(problem, { strategy: 'xyz' } as never)).toThrow(/got "xyz"$/);
   });
 });
+
+describe('nearestName: longer spellings of short names', () => {
+  it("nearestName('minimize', ['min', 'max']) is 'min' and nearestName('execTime', ['exec', 'transfer', 'finish']) is 'exec'; 'mi' and 'xminimize' get nothing", () => {
+    expect(nearestName('minimize', ['min', 'max'])).toBe('min');
+    expect(nearestName('maximise', ['min', 'max'])).toBe('max');
+    expect(nearestName('execTime', ['exec', 'transfer', 'finish'])).toBe('exec');
+    expect(nearestName('xminimize', ['min', 'max'])).toBeUndefined();
+    expect(nearestName('edgy', ['ed'])).toBeUndefined();
+  });
+});

@@ -192,3 +192,16 @@ describe('parseWorkflowJson: edge cases', () => {
     expect(parseWorkflowJson('{"tasks":[],"devices":[{"id":"e","tier":"fog"}],"execTime":[],"edges":[],"network":{"bandwidth":"Infinity"}}').network).toEqual({ bandwidth: Infinity });
   });
 });
+
+describe('parseWorkflowJson: hints', () => {
+  const doc = (tier: string, exec: string): string => `{"tasks":[{"id":"a"}],"devices":[{"id":"e","tier":"${tier}"}],"execTime":[[${exec}]],"edges":[]}`;
+
+  it('parseWorkflowJson(execTime [[null]]) gives the JSON fix parseProblemJson gives', () => {
+    expect(() => parseWorkflowJson(doc('edge', 'null'))).toThrow(new InputTypeError('parseWorkflowJson', 'workflow.execTime[0][0]', 'parseWorkflowJson: workflow.execTime[0][0] must be a number >= 0 or Infinity, got null: in JSON write the string "Infinity" (JSON.stringify turns Infinity and NaN into null)'));
+    expect(() => parseWorkflowJson(doc('edge', '-1'))).toThrow('parseWorkflowJson: workflow.execTime[0][0] must be a number >= 0 or Infinity, got -1');
+  });
+
+  it('parseWorkflowJson(tier "Edge") suggests \'edge\'', () => {
+    expect(() => parseWorkflowJson(doc('Edge', '1'))).toThrow(`parseWorkflowJson: workflow.devices[0].tier must be one of 'edge', 'fog', 'cloud', got "Edge"; did you mean 'edge'?`);
+  });
+});

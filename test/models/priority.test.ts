@@ -162,3 +162,16 @@ describe('priority: edge cases', () => {
     expect(priorities([{ importance: 0, urgency: 5, satisfaction: 5 }])).toEqual(Float64Array.of(0));
   });
 });
+
+describe('priorities: hints for misspelt criteria and column lengths', () => {
+  it("priorities([{importance: 1, urgency: 2, satisfacton: 3}]) names the misspelt key next to the missing 'satisfaction'", () => {
+    expect(() => priorities([{ importance: 1, urgency: 2, satisfacton: 3 } as never])).toThrow(new InputTypeError('priorities', 'tasks[0].satisfaction', "priorities: tasks[0].satisfaction must be a finite number, got undefined (found 'satisfacton': did you mean 'satisfaction'?)"));
+    // Missing with no near key: the plain message.
+    expect(() => priorities([{ importance: 1, urgency: 2, colour: 3 } as never])).toThrow(/^priorities: tasks\[0\]\.satisfaction must be a finite number, got undefined$/);
+  });
+
+  it('prioritiesFromColumns(columns of lengths 2, 1, 2) gives the actual length, for arrays and typed arrays', () => {
+    expect(() => prioritiesFromColumns([Float64Array.of(1, 2), Float64Array.of(1), Float64Array.of(1, 2)])).toThrow('prioritiesFromColumns: columns[1] must be of length 2 like columns[0], got a Float64Array of length 1');
+    expect(() => prioritiesFromColumns([[1, 2], [1, 2], [1, 2, 3]])).toThrow('prioritiesFromColumns: columns[2] must be of length 2 like columns[0], got an array of length 3');
+  });
+});

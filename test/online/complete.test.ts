@@ -114,7 +114,7 @@ describe('complete: edge cases', () => {
     const later = submit(one(), [{ id: 'a', execTime: [1] }], 5).state;
     expect(() => complete(later, 'a', { exec: 1, finish: 4 })).toThrow('complete: observed.finish must be a time >= the task\'s planned start (5), got 4');
     expect(() => complete(s, 'a', { exec: NaN })).toThrow('complete: observed.exec must be a finite number, got NaN');
-    expect(() => complete(s, 'a', { exec: 1, start: 0 } as never)).toThrow(/complete: observed\.start is not a known option/);
+    expect(() => complete(s, 'a', { exec: 1, start: 0 } as never)).toThrow(/complete: observed\.start is not a known field/);
     expect(() => complete(s, 'a', undefined as never)).toThrow(InputTypeError);
     expect(() => complete({} as never, 'a', { exec: 1 })).toThrow('complete: state.devices must be an array, got undefined');
   });
@@ -125,5 +125,12 @@ describe('complete: edge cases', () => {
     const s1 = submit(s0, [{ id: 't0', execTime: [1] }, { id: 't1', execTime: [1e303] }], 0, { strategy: 'seed' }).state;
     expect(() => complete(s1, 't0', { exec: 1.3828408729710123e308 })).toThrow(InputRangeError);
     expect(() => complete(s1, 't0', { exec: 1.3828408729710123e308 })).toThrow(/complete: observed\.exec re-times pending task "t1" beyond the range of a double/);
+  });
+});
+
+describe('complete: misspelt observation fields', () => {
+  it("complete(s, 'a', {execTime: 1}) rejects the unknown field with a did-you-mean for 'exec'", () => {
+    const s = deepFreeze(submit(createOnlineState([{ id: 'e', tier: 'edge' }]), [{ id: 'a', execTime: [2] }], 0).state);
+    expect(() => complete(s, 'a', { execTime: 1 } as never)).toThrow(new InputTypeError('complete', 'observed.execTime', "complete: observed.execTime is not a known field (known: exec, transfer, finish); did you mean 'exec'?"));
   });
 });

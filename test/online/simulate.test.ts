@@ -146,6 +146,25 @@ describe('simulate: properties', () => {
   });
 });
 
+describe('simulate: fog devices', () => {
+  it("simulate(devices with tier 'fog') runs and gives the same schedule as with the tier relabelled 'cloud' (the tier is a label)", () => {
+    const w = { kind: 'poisson' as const, rate: 2, count: 20, tasks: [{ work: 10, dataSize: 4 }, { work: 3 }] };
+    const fog = deepFreeze([{ id: 'edge', tier: 'edge' as const, speed: 1 }, { id: 'fog', tier: 'fog' as const, speed: 4, latency: 1, bandwidth: 4 }]);
+    const cloud = fog.map((d) => (d.tier === 'fog' ? { ...d, tier: 'cloud' as const } : d));
+    const a = simulate(w, fog, { strategy: 'mct' }, { seed: 3 });
+    expect(a.schedule.tasks).toEqual(simulate(w, cloud, { strategy: 'mct' }, { seed: 3 }).schedule.tasks);
+    expect(a.schedule.tasks.some((t) => t.device === 1)).toBe(true);
+  });
+});
+
+describe("simulate: strategy 'optimal-flowtime' and the weighted objective", () => {
+  it("simulate(w, devices, {strategy: 'optimal-flowtime', objective: 'weighted-flowtime'}) is rejected as solve rejects it", () => {
+    const w = { kind: 'trace' as const, arrivals: [{ time: 0, task: { work: 1 } }] };
+    expect(() => simulate(w, edgeCloud, { strategy: 'optimal-flowtime', objective: 'weighted-flowtime' })).toThrow(new InputRangeError('simulate', 'policy.objective', "simulate: policy.objective cannot be optimized by strategy 'optimal-flowtime' (it minimizes the unweighted flowtime only), got \"weighted-flowtime\"; use objective 'flowtime', or another strategy"));
+    expect(simulate(w, edgeCloud, { strategy: 'optimal-flowtime', objective: 'flowtime' }).metrics.tasks).toBe(1);
+  });
+});
+
 describe('simulate: edge cases', () => {
   it('simulate with no arrivals returns zero metrics', () => {
     for (const w of [{ kind: 'trace' as const, arrivals: [] }, { kind: 'poisson' as const, rate: 1, count: 0, tasks: [{ work: 1 }] }]) {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createOnlineState, InputRangeError, InputTypeError, workedExampleProblem } from '../../src/index.js';
+import { createOnlineState, InputRangeError, InputTypeError, submit, workedExampleProblem } from '../../src/index.js';
 import { deepFreeze } from '../arbitraries.js';
 
 describe('createOnlineState: reference values', () => {
@@ -27,6 +27,30 @@ describe('createOnlineState: reference values', () => {
   });
 });
 
+describe('createOnlineState: fog devices', () => {
+  it("createOnlineState([{id: 'f', tier: 'fog'}]) accepts the fog tier, and submit places by the given times (the tier is a label, as in solve)", () => {
+    const s = createOnlineState(deepFreeze([{ id: 'e', tier: 'edge' as const }, { id: 'f', tier: 'fog' as const }]));
+    expect(s.devices.map((d) => d.tier)).toEqual(['edge', 'fog']);
+    // Edge: 0 + 5 = 5; fog: transfer 1 + exec 3 = 4: MCT picks the fog node.
+    const r = submit(s, [{ id: 'a', execTime: [5, 3], transferTime: [0, 1] }], 0, { strategy: 'mct' });
+    expect(r.decisions.map((d) => [d.device, d.finish])).toEqual([[1, 4]]);
+    expect(() => submit(JSON.parse(JSON.stringify(r.state)) as typeof r.state, [], 0)).not.toThrow();
+    expect(() => createOnlineState([{ id: 'x', tier: 'fgo' as never }])).toThrow("createOnlineState: devices[0].tier must be one of 'edge', 'fog', 'cloud', got \"fgo\"; did you mean 'fog'?");
+  });
+});
+
+describe('createOnlineState: device fields it does not use', () => {
+  it("createOnlineState([{..., power}]) and ([{..., price}]) are rejected naming the field and the fix, never silently dropped", () => {
+    const why = "is not used by the online scheduler (its objectives are makespan, flowtime and weighted-flowtime): remove it, or use solve or paretoFront for the 'energy' and 'cost' objectives";
+    expect(() => createOnlineState(deepFreeze([{ id: 'e', tier: 'edge', power: { busy: 5 } }] as never))).toThrow(new InputTypeError('createOnlineState', 'devices[0].power', `createOnlineState: devices[0].power ${why}`));
+    expect(() => createOnlineState(deepFreeze([{ id: 'e', tier: 'edge' }, { id: 'c', tier: 'cloud', price: { perSecond: 1 } }] as never))).toThrow(`createOnlineState: devices[1].price ${why}`);
+  });
+
+  it("createOnlineState([{id, tier, redy: 1}]) rejects the unknown key with a did-you-mean", () => {
+    expect(() => createOnlineState([{ id: 'e', tier: 'edge', redy: 1 } as never])).toThrow("createOnlineState: devices[0].redy is not a known field (known: id, tier, ready, budget); did you mean 'ready'?");
+  });
+});
+
 describe('createOnlineState: properties', () => {
   it('createOnlineState(devices) is JSON-serializable: a JSON round trip gives an equal state', () => {
     const device = fc.record(
@@ -50,7 +74,7 @@ describe('createOnlineState: edge cases', () => {
 
   it('createOnlineState rejects duplicate ids, bad tiers, negative ready times, smoothing outside [0, 1] and unknown options', () => {
     expect(() => createOnlineState([{ id: 'a', tier: 'edge' }, { id: 'a', tier: 'cloud' }])).toThrow(new InputRangeError('createOnlineState', 'devices[1].id', 'createOnlineState: devices[1].id duplicates devices[0].id ("a")'));
-    expect(() => createOnlineState([{ id: 'a', tier: 'fog' as never }])).toThrow(InputTypeError);
+    expect(() => createOnlineState([{ id: 'a', tier: 'sky' as never }])).toThrow(InputTypeError);
     expect(() => createOnlineState([{ id: 'a', tier: 'edge', ready: -1 }])).toThrow('createOnlineState: devices[0].ready must be a finite number >= 0, got -1');
     expect(() => createOnlineState([], { smoothing: 1.5 })).toThrow('createOnlineState: options.smoothing must be a number in [0, 1], got 1.5');
     expect(() => createOnlineState([], { smoothing: NaN })).toThrow(InputRangeError);

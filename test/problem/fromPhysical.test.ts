@@ -88,7 +88,7 @@ describe('problemFromPhysical: edge cases', () => {
     expect(() => problemFromPhysical([task], [{ ...dev, bandwidth: NaN }])).toThrow(InputRangeError);
     expect(() => problemFromPhysical([{ ...task, work: -1 }], [dev])).toThrow('problemFromPhysical: tasks[0].work must be a finite number >= 0, got -1');
     expect(() => problemFromPhysical([{ work: 1 } as never], [dev])).toThrow(InputTypeError);
-    expect(() => problemFromPhysical([task], [{ ...dev, tier: 'fog' as never }])).toThrow(InputTypeError);
+    expect(() => problemFromPhysical([task], [{ ...dev, tier: 'sky' as never }])).toThrow(InputTypeError);
     expect(() => problemFromPhysical([task], [{ ...dev, latency: -1 }])).toThrow('problemFromPhysical: devices[0].latency must be a finite number >= 0, got -1');
     expect(() => problemFromPhysical([{ ...task, id: '' }], [dev])).toThrow('problemFromPhysical: tasks[0].id must be a non-empty string, got ""');
     expect(() => problemFromPhysical([{ work: 1e308, dataSize: 0 }], [{ ...dev, speed: 1e-10 }])).toThrow('problemFromPhysical: tasks[0] on devices[0] gives a time that overflows to Infinity');
@@ -155,5 +155,16 @@ describe('problemFromPhysical: validates what later calls rely on (issue 11, ite
     const dev = { id: 'x', tier: 'edge' as const, speed: 1 };
     expect(() => problemFromPhysical([{ work: 1, dataSize: 0 }], [dev, dev])).toThrow('problemFromPhysical: problem.devices[1].id duplicates problem.devices[0].id ("x")');
     expect(() => problemFromPhysical([{ work: 1e308, dataSize: 0 }, { work: 1e308, dataSize: 0 }], [dev])).toThrow('problemFromPhysical: problem has times whose sums overflow the range of a double');
+  });
+});
+
+describe('problemFromPhysical: fog devices', () => {
+  it("problemFromPhysical([task], [{tier: 'fog', ...}]) accepts the fog tier with the same times as any tier (the tier is a label)", () => {
+    const t = [{ id: 'a', work: 8, dataSize: 4 }];
+    const fog = problemFromPhysical(t, [{ id: 'f', tier: 'fog', speed: 2, bandwidth: 2, latency: 1 }]);
+    expect(fog.devices).toEqual([{ id: 'f', tier: 'fog' }]);
+    expect(fog.execTime).toEqual([[4]]);
+    expect(fog.transferTime).toEqual([[1 + 4 / 2]]);
+    expect(() => problemFromPhysical(t, [{ tier: 'fgo' as never, speed: 1 }])).toThrow("problemFromPhysical: devices[0].tier must be one of 'edge', 'fog', 'cloud', got \"fgo\"; did you mean 'fog'?");
   });
 });

@@ -92,3 +92,10 @@ describe('objective and constraints: edge cases', () => {
     expect(solve(trip(), { constraints: { makespan: Infinity } }).constraints).toEqual({ satisfied: true, violations: [], provedInfeasible: [] });
   });
 });
+
+describe('solve: misspelt objective names', () => {
+  it("solve(p, {objective: 'enrgy'}) suggests 'energy'", () => {
+    const p = deepFreeze({ tasks: [{ id: 'a' }], devices: [{ id: 'e', tier: 'edge' as const }], execTime: [[1]] });
+    expect(() => solve(p, { objective: 'enrgy' as never })).toThrow(new InputTypeError('solve', 'options.objective', "solve: options.objective must be one of 'makespan', 'flowtime', 'weighted-flowtime', 'energy', 'cost', or an object of weights, got \"enrgy\"; did you mean 'energy'?"));
+  });
+});

@@ -228,3 +228,17 @@ describe('solve(problem, options): energy and money', () => {
     expect(solve(p, { objective: 'flowtime' }).assignment).toEqual(solve(p).assignment);
   });
 });
+
+describe("solve(…, {strategy: 'optimal-flowtime', objective}): objectives it does not optimize", () => {
+  it("solve(p, {strategy: 'optimal-flowtime', objective: 'weighted-flowtime'}) is rejected instead of returning the unweighted optimum", () => {
+    // Weights 1 and 10: the unweighted optimum runs the short task first, the weighted one the heavy task first.
+    const p = deepFreeze({
+      tasks: [{ id: 'a', priority: 1 }, { id: 'b', priority: 10 }],
+      devices: [{ id: 'x', tier: 'edge' as const }],
+      execTime: [[1], [2]],
+    });
+    expect(() => solve(p, { strategy: 'optimal-flowtime', objective: 'weighted-flowtime' })).toThrow(new InputRangeError('solve', 'options.objective', "solve: options.objective cannot be optimized by strategy 'optimal-flowtime' (it minimizes the unweighted flowtime only), got \"weighted-flowtime\"; use objective 'flowtime', or one of 'mct', 'min-min', 'max-min', 'duplex', 'local-search' for \"weighted-flowtime\""));
+    expect(solve(p, { strategy: 'optimal-flowtime', objective: 'flowtime' }).metrics.flowtime).toBe(1 + 3);
+    expect(solve(p, { strategy: 'optimal-flowtime' }).assignment).toEqual([0, 0]);
+  });
+});

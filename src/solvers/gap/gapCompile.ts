@@ -4,9 +4,12 @@
  * @internal
  * @module
  */
-import { checkArray, checkNonNegative, checkObject, rangeError, rangeReason, typeError } from '../../internal/errors.js';
+import { checkArray, checkNonNegative, checkObject, rangeError, rangeReason, typeError, typeReason, unknownKey } from '../../internal/errors.js';
 import { checkString } from '../../internal/primitives.js';
 import type { CompiledGap, GapInstance } from './gap.js';
+
+/** The fields of a {@link GapInstance}. */
+const INSTANCE_KEYS = ['name', 'cost', 'demand', 'budget'];
 
 /**
  * Validates a {@link GapInstance} and compiles it (minimization form).
@@ -14,6 +17,9 @@ import type { CompiledGap, GapInstance } from './gap.js';
  */
 export function compileGap(fn: string, instance: GapInstance, maximize: boolean): CompiledGap {
   checkObject(fn, 'instance', instance);
+  for (const key of Object.keys(instance)) {
+    if (!INSTANCE_KEYS.includes(key)) typeReason(fn, `instance.${key}`, unknownKey('field', key, INSTANCE_KEYS));
+  }
   if (instance.name !== undefined) checkString(fn, 'instance.name', instance.name);
   checkArray(fn, 'instance.cost', instance.cost);
   checkArray(fn, 'instance.demand', instance.demand);
@@ -21,6 +27,11 @@ export function compileGap(fn: string, instance: GapInstance, maximize: boolean)
   const n = instance.cost.length;
   const m = instance.budget.length;
   if (instance.demand.length !== n) typeError(fn, 'instance.demand', `an array of length ${n} (as instance.cost)`, instance.demand);
+  // Every cost row of one length other than the budget's: the budget is the odd one out.
+  const width = n > 0 && Array.isArray(instance.cost[0]) ? (instance.cost[0] as readonly unknown[]).length : m;
+  if (width !== m && instance.cost.every((row: unknown) => Array.isArray(row) && row.length === width)) {
+    typeError(fn, 'instance.budget', `an array of length ${width} (one per column of instance.cost)`, instance.budget);
+  }
   const budget = new Float64Array(m);
   for (let j = 0; j < m; j++) {
     const b: unknown = instance.budget[j];

@@ -178,7 +178,7 @@ describe('solveGap exact with checked claims against scipy milp (fixture from sc
   it('solveGap(each instance) proves what milp finds: the same optimum or infeasibility, never a false claim', async () => {
     expect(cases.length).toBeGreaterThanOrEqual(40);
     const seen: string[] = [];
-    for (const [k, c] of cases.entries()) seen.push(await check(c, c.milp, `instance ${k}`));
+    for (const [k, c] of cases.entries()) seen.push(await check({ cost: c.cost, demand: c.demand, budget: c.budget }, c.milp, `instance ${k}`));
     expect(seen.filter((s) => s === 'infeasible').length).toBeGreaterThanOrEqual(5);
     expect(seen.filter((s) => s === 'optimal' || s === 'infeasible').length).toBeGreaterThanOrEqual(cases.length - 2);
   }, 300_000);

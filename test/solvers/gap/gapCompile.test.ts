@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputRangeError } from '../../../src/errors.js';
+import { InputRangeError, InputTypeError } from '../../../src/errors.js';
 import { compileGap } from '../../../src/solvers/gap/gapCompile.js';
 
 describe('compileGap: validation and the supported range', () => {
@@ -16,5 +16,28 @@ describe('compileGap: validation and the supported range', () => {
     expect(() => compileGap('f', { cost: [[1.7e308, 0], [1.7e308, 0]], demand: [[0, 0], [0, 0]], budget: [1, 1] }, false)).toThrow(InputRangeError);
     // A huge cost on a pair its budget forbids does not count.
     expect(() => compileGap('f', { cost: [[1.7e308, 0], [1.7e308, 0]], demand: [[2, 0], [2, 0]], budget: [1, 1] }, false)).not.toThrow();
+  });
+});
+
+describe('solveGap: instance fields and shapes', () => {
+  it('solveGap({cost, demand, budget, capacity: [1, 1]}) rejects the unknown key with the known fields and a did-you-mean', async () => {
+    const { solveGap } = await import('../../../src/solvers/gap/gap.js');
+    const g = { cost: [[1, 2]], demand: [[1, 1]], budget: [1, 1] };
+    await expect(solveGap({ ...g, capacity: [1, 1] } as never, { method: 'heuristic' })).rejects.toThrow(new InputTypeError('solveGap', 'instance.capacity', 'solveGap: instance.capacity is not a known field (known: name, cost, demand, budget)'));
+    await expect(solveGap({ ...g, budgets: [1, 1] } as never, { method: 'heuristic' })).rejects.toThrow("solveGap: instance.budgets is not a known field (known: name, cost, demand, budget); did you mean 'budget'?");
+  });
+
+  it('solveGap(budget of the wrong length) blames instance.budget, not instance.cost[0]', async () => {
+    const { solveGap } = await import('../../../src/solvers/gap/gap.js');
+    await expect(solveGap({ cost: [[1, 2], [3, 4]], demand: [[1, 1], [1, 1]], budget: [1, 1, 1] }, { method: 'heuristic' })).rejects.toThrow(new InputTypeError('solveGap', 'instance.budget', 'solveGap: instance.budget must be an array of length 2 (one per column of instance.cost), got an array of length 3'));
+    // A ragged cost matrix still blames the row that differs.
+    await expect(solveGap({ cost: [[1, 2], [3]], demand: [[1, 1], [1, 1]], budget: [1, 1] }, { method: 'heuristic' })).rejects.toThrow('solveGap: instance.cost[1] must be an array of length 2 (one per budget), got an array of length 1');
+  });
+});
+
+describe('solveGap: misspelt options', () => {
+  it("solveGap(g, {sense: 'minimize'}) suggests 'min'", async () => {
+    const { solveGap } = await import('../../../src/solvers/gap/gap.js');
+    await expect(solveGap({ cost: [[1]], demand: [[1]], budget: [1] }, { sense: 'minimize' as never })).rejects.toThrow("solveGap: options.sense must be one of 'min', 'max', got \"minimize\"; did you mean 'min'?");
   });
 });
