@@ -4,10 +4,11 @@
  * for every point returned.
  * @module
  */
-import { checkInteger, checkNonNegative, checkOneOf, checkOptions, rangeReason } from '../internal/errors.js';
+import { checkInteger, checkNonNegative, checkOneOf, checkOptions, infeasible, rangeReason } from '../internal/errors.js';
 import { compileFor } from '../problem/compile.js';
 import type { CompiledProblem, Problem } from '../problem/types.js';
 import type { CostModel } from '../schedule/types.js';
+import { budgetsMatter, checkBudgetsPossible, withinBudgets } from './budgets.js';
 import { Deadline } from './deadline.js';
 import { nonDominatedUnchecked } from './dominance.js';
 import { exactFront } from './exact.js';
@@ -157,6 +158,9 @@ export async function paretoFront(problem: Problem, options: ParetoFrontOptions)
   // One deadline for the whole call, from its entry: validation, seeding, search and the final evaluation.
   const deadline = new Deadline(entry + timeLimitMs);
   const cp = compileFor(FN, problem);
+  checkBudgetsPossible(FN, cp);
+  const budgets = budgetsMatter(cp);
+  const noneWithin = 'no schedule found keeps within the device budgets, so the front is empty (an over-budget schedule is never a point)';
 
   if (method === 'exact') {
     if (costModel === 'sequential') {
@@ -171,30 +175,36 @@ export async function paretoFront(problem: Problem, options: ParetoFrontOptions)
     // unfinished against 24 s), so makespan is primary only when nothing else is asked for.
     const internal = [...objectives].sort((a, b) => PRIMARY_PREFERENCE.indexOf(a) - PRIMARY_PREFERENCE.indexOf(b));
     const r = await exactFront(FN, cp, internal, costModel, deadline.at);
+    if (r.infeasible) infeasible(FN, 'problem.devices', `have budgets that no assignment of the tasks' demands keeps within (${r.reason}; the problem is infeasible)`);
     const status = r.complete ? 'optimal' : 'feasible';
-    // An unfinished run that found nothing still answers with the heuristics' schedules (at least MCT's).
+    // An unfinished run that found nothing still answers with the heuristics' schedules (at least MCT's) within budgets.
     const assignments = r.assignments.length > 0 ? r.assignments : seedAssignments(problem, cp, objectives, deadline).assignments;
-    return { points: frontOf(cp, assignments, objectives, costModel), objectives, method, status, proved: r.complete, stoppedEarly: r.stoppedEarly, reason: r.reason };
+    const points = frontOf(cp, assignments, objectives, costModel, budgets);
+    return { points, objectives, method, status, proved: r.complete, stoppedEarly: r.stoppedEarly, reason: points.length === 0 ? `${r.reason}; ${noneWithin}` : r.reason };
   }
   const seeds = seedAssignments(problem, cp, objectives, deadline);
   const noProof = 'the points are real schedules, with no proof that the front is complete';
   if (seeds.cut) {
     const computed = `${seeds.heuristics} of the ${SEED_STRATEGIES.length} list heuristics${seeds.heuristics === 0 ? ', MCT as the one schedule' : ''}`;
     const reason = `NSGA-II stopped at the time limit after 0 of ${maxGenerations} generations, while computing its seeds (${computed}); ${noProof}`;
-    return { points: frontOf(cp, seeds.assignments, objectives, costModel), objectives, method, status: 'feasible', proved: false, stoppedEarly: true, reason };
+    const points = frontOf(cp, seeds.assignments, objectives, costModel, budgets);
+    return { points, objectives, method, status: 'feasible', proved: false, stoppedEarly: true, reason: points.length === 0 ? `${reason}; ${noneWithin}` : reason };
   }
   // The final pass's work per point, which NSGA-II times to keep its duration back from the deadline.
   const finish = (a: Int32Array): void => void objectiveVectorCompiled(cp, a, objectives, costModel);
-  const r = nsga2Compiled(cp, objectives, costModel, seeds.assignments, { populationSize, maxGenerations, deadline, finish, seed, crossoverRate: 0.9 });
+  const r = nsga2Compiled(cp, objectives, costModel, seeds.assignments, { populationSize, maxGenerations, deadline, finish, seed, crossoverRate: 0.9, budgets });
   const reason = r.stoppedIn !== undefined
     ? `NSGA-II stopped at the time limit after ${r.generations} of ${maxGenerations} generations, ${STAGE_TEXT[r.stoppedIn]}; ${noProof}`
     : `NSGA-II ran ${r.generations} generations of ${populationSize}; ${noProof}`;
-  return { points: frontOf(cp, r.assignments, objectives, costModel), objectives, method, status: 'feasible', proved: false, stoppedEarly: r.stoppedEarly, reason };
+  const points = frontOf(cp, r.assignments, objectives, costModel, budgets);
+  return { points, objectives, method, status: 'feasible', proved: false, stoppedEarly: r.stoppedEarly, reason: points.length === 0 ? `${reason}; ${noneWithin}` : reason };
 }
 
 /** Exact vectors, non-dominated filter (first of equal vectors kept), lexicographic order. */
-function frontOf(cp: CompiledProblem, assignments: readonly Int32Array[], objectives: readonly ParetoObjective[], costModel: CostModel): ParetoPoint[] {
-  const evaluated = assignments.map((a) => ({ assignment: Array.from(a), ...objectiveVectorCompiled(cp, a, objectives, costModel) }));
+function frontOf(cp: CompiledProblem, assignments: readonly Int32Array[], objectives: readonly ParetoObjective[], costModel: CostModel, budgets: boolean): ParetoPoint[] {
+  // Only schedules within every budget (exactly) are points.
+  const within = budgets ? assignments.filter((a) => withinBudgets(cp, a)) : assignments;
+  const evaluated = within.map((a) => ({ assignment: Array.from(a), ...objectiveVectorCompiled(cp, a, objectives, costModel) }));
   for (const p of evaluated) {
     if (p.objectives.some((v) => !Number.isFinite(v))) rangeReason(FN, 'problem', 'has values whose sums overflow the range of a double; rescale the times, watts or prices');
   }
