@@ -120,6 +120,19 @@ const STAGE_TEXT: Record<Nsga2Stage, string> = {
  *   result is the non-dominated set of every schedule it evaluated. Always
  *   `status: 'feasible'`.
  *
+ * Budgets: every point keeps Σ demand_i over the tasks on device j within
+ * budget_j (`devices[j].budget`, `tasks[i].demand`), checked in exact
+ * arithmetic on the given doubles (the GAP's check). The exact method adds
+ * the knapsack rows Σ_i demand_i·x_ij ≤ budget_j to every subproblem; an
+ * answer HiGHS returns over a budget (within its tolerances) is dropped and
+ * the front not reported proved. NSGA-II ranks by constrained domination
+ * (Deb et al. 2002, section VI: a within-budget schedule dominates an
+ * over-budget one, two over-budget ones compare by total overrun, two
+ * within-budget ones by ordinary domination), in the tournament and the
+ * sort, and keeps only within-budget schedules in its archive; its list
+ * heuristics seeds are the capacity-aware ones. No within-budget schedule
+ * found: an empty front, with the reason saying so.
+ *
  * Complexity: exact, exponential in the worst case (one MILP per front point
  * and grid level); NSGA-II, O(G·(N·n·m + M·N²)) for G generations of N.
  *
@@ -128,7 +141,7 @@ const STAGE_TEXT: Record<Nsga2Stage, string> = {
  * @returns A promise of the {@link ParetoFront}.
  * @throws {@link InputTypeError} (as a rejection) for a malformed problem, an unknown option, method or objective, or fewer than two or more than three objectives.
  * @throws {@link InputRangeError} (as a rejection) for an out-of-range option, a repeated objective, release times with the exact method under the sequential model, or the exact method without the `highs` package.
- * @throws {@link InfeasibleError} (as a rejection) for a task that no device can run.
+ * @throws {@link InfeasibleError} (as a rejection) for a task that no device can run, or when no assignment keeps within the device budgets: a task's demand above the budget of every device it can run on, total demand above the total budget, or (exact method) two HiGHS runs agreeing that the budget rows admit no assignment.
  *
  * @example
  * ```ts
