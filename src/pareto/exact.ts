@@ -9,7 +9,7 @@ import { loadHighs, type HighsLike } from '../internal/highs.js';
 import type { CompiledProblem } from '../problem/types.js';
 import type { CostModel } from '../schedule/types.js';
 import { budgetsMatter, withinBudgets } from './budgets.js';
-import { exactLpText } from './exactLp.js';
+import { addTerm, exactLpText, expr, rowText } from './exactLp.js';
 import { buildExactModel, SAFE_RANGE, type ExactModel } from './exactModel.js';
 import { objectiveVectorCompiled } from './objectives.js';
 import type { ParetoObjective } from './types.js';
@@ -21,6 +21,9 @@ import type { ParetoObjective } from './types.js';
  * objective may be merged into one. @internal
  */
 export const EPSILON_RELATIVE_STEP = 1e-6;
+
+/** At most this many no-good cuts (one per over-budget HiGHS answer) before such answers are only dropped. */
+const MAX_BUDGET_CUTS = 100;
 
 /** AUGMECON's weight of the scaled secondary objectives (< 1/2, so with integral primaries it never trades a unit of the primary). @internal */
 const AUGMENTATION = 1e-3;
@@ -66,7 +69,7 @@ export async function exactFront(fn: string, cp: CompiledProblem, objectives: re
   if (cp.n === 0) return { assignments: [new Int32Array(0)], complete: true, stoppedEarly: false, subproblems: 0, reason: 'no tasks: the empty schedule is the only point', infeasible: false };
   // No time left: not even the model is built (the caller falls back to the heuristics' schedules).
   if (performance.now() >= deadline) return { assignments: [], complete: false, stoppedEarly: true, subproblems: 0, reason: 'the time limit was reached before the first ε-constraint subproblem: the points are real schedules, but the front may be incomplete', infeasible: false };
-  const model = buildExactModel(cp, objectives, costModel);
+  let model = buildExactModel(cp, objectives, costModel);
   const dims = objectives.length;
   const steps = (v: number, k: number): number => (model.integral[k] ? 1 : EPSILON_RELATIVE_STEP * Math.max(1, Math.abs(v)));
   const found: Int32Array[] = [];
@@ -76,10 +79,21 @@ export async function exactFront(fn: string, cp: CompiledProblem, objectives: re
   let stopped = false;
   let disputed = 0;
   let overBudget = 0;
+  let cuts = 0;
   let firstInfeasible = false;
   const budgets = budgetsMatter(cp);
   // An assignment HiGHS returns within its tolerances but over a budget in exact arithmetic is
-  // never a point: it is dropped and the front not reported proved.
+  // never a point. It is cut off by a no-good row (Σ_i x_{i,a_i} ≤ n − 1: it removes that one
+  // assignment, which no budget admits, so the proof stands) and the subproblem solved again;
+  // past MAX_BUDGET_CUTS it is only dropped and the front not reported proved.
+  const cut = (a: Int32Array): boolean => {
+    if (cuts >= MAX_BUDGET_CUTS) return false;
+    const e = expr();
+    for (let i = 0; i < cp.n; i++) addTerm(e, `x${i}_${a[i]!}`, 1);
+    model = { ...model, rows: [...model.rows, rowText(`g${cuts}`, e, '<=', cp.n - 1)] };
+    cuts++;
+    return true;
+  };
   const keep = (a: Int32Array): boolean => {
     if (!budgets || withinBudgets(cp, a)) return true;
     overBudget++;
@@ -127,6 +141,7 @@ export async function exactFront(fn: string, cp: CompiledProblem, objectives: re
         if (r.assignment !== undefined && keep(r.assignment)) found.push(r.assignment);
         return 'time';
       }
+      if (budgets && !withinBudgets(cp, r.assignment) && cut(r.assignment)) continue;
       if (keep(r.assignment)) found.push(r.assignment);
       const w = objectiveVectorCompiled(cp, r.assignment, objectives, costModel).objectives;
       if (dims === 3) maxThird = maxThird === undefined ? w[2]! : Math.max(maxThird, w[2]!);

@@ -124,8 +124,9 @@ const STAGE_TEXT: Record<Nsga2Stage, string> = {
  * budget_j (`devices[j].budget`, `tasks[i].demand`), checked in exact
  * arithmetic on the given doubles (the GAP's check). The exact method adds
  * the knapsack rows Σ_i demand_i·x_ij ≤ budget_j to every subproblem; an
- * answer HiGHS returns over a budget (within its tolerances) is dropped and
- * the front not reported proved. NSGA-II ranks by constrained domination
+ * answer HiGHS returns over a budget (within its tolerances) is cut off by a
+ * no-good row (Σ_i x_{i,a_i} ≤ n − 1) and the subproblem solved again
+ * (past 100 such cuts it is dropped and the front not reported proved). NSGA-II ranks by constrained domination
  * (Deb et al. 2002, section VI: a within-budget schedule dominates an
  * over-budget one, two over-budget ones compare by total overrun, two
  * within-budget ones by ordinary domination), in the tournament and the

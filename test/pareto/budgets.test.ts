@@ -126,6 +126,32 @@ describe.skipIf(!highsInstalled)('paretoFront with device budgets (method exact)
     expect(h.reason).toContain('no schedule found keeps within the device budgets');
   });
 
+  it('paretoFront cuts off an assignment HiGHS accepts within its tolerance but over a budget (0.5 + 0.5000000001 on a budget of 1) and still proves the front [5, 5]', async () => {
+    // Both on e would overrun by 1e-10 (below HiGHS's 1e-9 feasibility tolerance; HiGHS returns it).
+    // Within budget: one task on c (5 s, cost 5) and the other on e, or both on c (5 s, cost 10).
+    const p: Problem = deepFreeze({
+      tasks: [{ id: 'a', demand: 0.5 }, { id: 'b', demand: 0.5000000001 }],
+      devices: [{ id: 'e', tier: 'edge' as const, budget: 1 }, { id: 'c', tier: 'cloud' as const, price: { perSecond: 1 } }],
+      execTime: [[1, 5], [1, 5]],
+    });
+    const f = await paretoFront(p, { objectives: ['makespan', 'cost'], method: 'exact' });
+    expect(f.points.map((q) => q.objectives)).toEqual([[5, 5]]);
+    for (const q of f.points) expect(fits(p, q.assignment)).toBe(true);
+    expect(f.proved).toBe(true);
+  });
+
+  it('paretoFront with demands 0.1 and 0.2 on a budget of 0.3 keeps them apart (their exact sum exceeds 0.3) and proves the front', async () => {
+    const p: Problem = deepFreeze({
+      tasks: [{ id: 'a', demand: 0.1 }, { id: 'b', demand: 0.2 }],
+      devices: [{ id: 'e', tier: 'edge' as const, budget: 0.3 }, { id: 'c', tier: 'cloud' as const, price: { perSecond: 1 } }],
+      execTime: [[1, 5], [1, 5]],
+    });
+    const f = await paretoFront(p, { objectives: ['makespan', 'cost'], method: 'exact' });
+    expect(f.points.map((q) => q.objectives)).toEqual([[5, 5]]);
+    for (const q of f.points) expect(q.assignment.filter((j) => j === 0).length).toBeLessThanOrEqual(1);
+    expect(f.proved).toBe(true);
+  });
+
   it('on ≤ 7 tasks × 3 devices with budgets (integer and 1/8 demands), the exact front equals the enumerated front of the within-budget assignments, or InfeasibleError when none fits (oracle)', async () => {
     let infeasibleCount = 0;
     let bound = 0;
