@@ -191,7 +191,7 @@ export function nsga2Compiled(cp: CompiledProblem, objectives: readonly ParetoOb
     const v = values.subarray(best * M, best * M + M);
     const before = budgets ? pool[best]!.slice() : undefined;
     const vBefore = v.slice();
-    dominanceDescent(cp, evaluator, objectives, costModel, allowed, pool[best]!, v, descentBudget, late);
+    dominanceDescent(cp, evaluator, objectives, costModel, allowed, pool[best]!, v, descentBudget, late, budgets ? overrun : undefined);
     const after = overrun(pool[best]!);
     if (before !== undefined && after > viol[best]!) {
       // The descent ignores budgets: a result with more overrun is undone.
@@ -272,7 +272,7 @@ export function nsga2Compiled(cp: CompiledProblem, objectives: readonly ParetoOb
     for (let k = 1; k < vs.length; k++) if (vs[k]![d]! < vs[best]![d]!) best = k;
     const asg = archive.assignments[best]!.slice();
     const v = vs[best]!.slice();
-    dominanceDescent(cp, evaluator, objectives, costModel, allowed, asg, v, descentBudget, late);
+    dominanceDescent(cp, evaluator, objectives, costModel, allowed, asg, v, descentBudget, late, budgets ? overrun : undefined);
     offer(v, asg);
   }
   // Pareto local search (Paquete, Chiarandini, Stützle 2004) from the archive: each point's
