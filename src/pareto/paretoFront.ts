@@ -130,8 +130,9 @@ const STAGE_TEXT: Record<Nsga2Stage, string> = {
  * (Deb et al. 2002, section VI: a within-budget schedule dominates an
  * over-budget one, two over-budget ones compare by total overrun, two
  * within-budget ones by ordinary domination), in the tournament and the
- * sort, and keeps only within-budget schedules in its archive; its list
- * heuristics seeds are the capacity-aware ones. No within-budget schedule
+ * sort, and keeps only within-budget schedules in its archive; its memetic
+ * descents take no move that increases the overrun, and its list-heuristic
+ * seeds are the capacity-aware ones (one that gets stuck is skipped). No within-budget schedule
  * found: an empty front, with the reason saying so.
  *
  * Complexity: exact, exponential in the worst case (one MILP per front point
