@@ -55,6 +55,14 @@ export type SubResult = { kind: 'optimal'; assignment: Int32Array; value: number
  * secondaries with f_0 fixed at its optimum. The front is complete when every
  * subproblem was solved to optimality or proved infeasible.
  *
+ * Budgets: the model has the rows Σ_i demand_i·x_ij ≤ budget_j; every
+ * assignment HiGHS returns is re-checked in exact arithmetic
+ * (`withinBudgets`). One over a budget (HiGHS's tolerance let it through) is
+ * cut off by a no-good row Σ_i x_{i,a_i} ≤ n − 1 and the subproblem solved
+ * again (at most 100 cuts; then it is dropped and the front not complete).
+ * When two runs agree that the first subproblem (no ε bound) is infeasible,
+ * `infeasible` is true: no assignment keeps within budgets.
+ *
  * `deadline` is a `performance.now()` reading (the caller's whole budget:
  * loading HiGHS and building the model count against it). Each subproblem
  * gets what is left as HiGHS's `time_limit`; none starts after it, and the
