@@ -8,7 +8,8 @@
 import { loadHighs, type HighsLike } from '../internal/highs.js';
 import type { CompiledProblem } from '../problem/types.js';
 import type { CostModel } from '../schedule/types.js';
-import { exactLpText } from './exactLp.js';
+import { budgetsMatter, withinBudgets } from './budgets.js';
+import { addTerm, exactLpText, expr, rowText } from './exactLp.js';
 import { buildExactModel, SAFE_RANGE, type ExactModel } from './exactModel.js';
 import { objectiveVectorCompiled } from './objectives.js';
 import type { ParetoObjective } from './types.js';
@@ -21,6 +22,9 @@ import type { ParetoObjective } from './types.js';
  */
 export const EPSILON_RELATIVE_STEP = 1e-6;
 
+/** At most this many no-good cuts (one per over-budget HiGHS answer) before such answers are only dropped. */
+const MAX_BUDGET_CUTS = 100;
+
 /** AUGMECON's weight of the scaled secondary objectives (< 1/2, so with integral primaries it never trades a unit of the primary). @internal */
 const AUGMENTATION = 1e-3;
 
@@ -31,6 +35,8 @@ export interface ExactOutcome {
   readonly stoppedEarly: boolean;
   readonly subproblems: number;
   readonly reason: string;
+  /** HiGHS's runs agreed that even the first subproblem (no ε bound) is infeasible: no assignment keeps within budgets. */
+  readonly infeasible: boolean;
 }
 
 /** What one run (or the runs together) say of a subproblem. @internal */
@@ -49,6 +55,14 @@ export type SubResult = { kind: 'optimal'; assignment: Int32Array; value: number
  * secondaries with f_0 fixed at its optimum. The front is complete when every
  * subproblem was solved to optimality or proved infeasible.
  *
+ * Budgets: the model has the rows Σ_i demand_i·x_ij ≤ budget_j; every
+ * assignment HiGHS returns is re-checked in exact arithmetic
+ * (`withinBudgets`). One over a budget (HiGHS's tolerance let it through) is
+ * cut off by a no-good row Σ_i x_{i,a_i} ≤ n − 1 and the subproblem solved
+ * again (at most 100 cuts; then it is dropped and the front not complete).
+ * When two runs agree that the first subproblem (no ε bound) is infeasible,
+ * `infeasible` is true: no assignment keeps within budgets.
+ *
  * `deadline` is a `performance.now()` reading (the caller's whole budget:
  * loading HiGHS and building the model count against it). Each subproblem
  * gets what is left as HiGHS's `time_limit`; none starts after it, and the
@@ -60,10 +74,10 @@ export type SubResult = { kind: 'optimal'; assignment: Int32Array; value: number
  */
 export async function exactFront(fn: string, cp: CompiledProblem, objectives: readonly ParetoObjective[], costModel: CostModel, deadline: number): Promise<ExactOutcome> {
   const highs = await loadHighs(fn);
-  if (cp.n === 0) return { assignments: [new Int32Array(0)], complete: true, stoppedEarly: false, subproblems: 0, reason: 'no tasks: the empty schedule is the only point' };
+  if (cp.n === 0) return { assignments: [new Int32Array(0)], complete: true, stoppedEarly: false, subproblems: 0, reason: 'no tasks: the empty schedule is the only point', infeasible: false };
   // No time left: not even the model is built (the caller falls back to the heuristics' schedules).
-  if (performance.now() >= deadline) return { assignments: [], complete: false, stoppedEarly: true, subproblems: 0, reason: 'the time limit was reached before the first ε-constraint subproblem: the points are real schedules, but the front may be incomplete' };
-  const model = buildExactModel(cp, objectives, costModel);
+  if (performance.now() >= deadline) return { assignments: [], complete: false, stoppedEarly: true, subproblems: 0, reason: 'the time limit was reached before the first ε-constraint subproblem: the points are real schedules, but the front may be incomplete', infeasible: false };
+  let model = buildExactModel(cp, objectives, costModel);
   const dims = objectives.length;
   const steps = (v: number, k: number): number => (model.integral[k] ? 1 : EPSILON_RELATIVE_STEP * Math.max(1, Math.abs(v)));
   const found: Int32Array[] = [];
@@ -72,6 +86,27 @@ export async function exactFront(fn: string, cp: CompiledProblem, objectives: re
   let why = '';
   let stopped = false;
   let disputed = 0;
+  let overBudget = 0;
+  let cuts = 0;
+  let firstInfeasible = false;
+  const budgets = budgetsMatter(cp);
+  // An assignment HiGHS returns within its tolerances but over a budget in exact arithmetic is
+  // never a point. It is cut off by a no-good row (Σ_i x_{i,a_i} ≤ n − 1: it removes that one
+  // assignment, which no budget admits, so the proof stands) and the subproblem solved again;
+  // past MAX_BUDGET_CUTS it is only dropped and the front not reported proved.
+  const cut = (a: Int32Array): boolean => {
+    if (cuts >= MAX_BUDGET_CUTS) return false;
+    const e = expr();
+    for (let i = 0; i < cp.n; i++) addTerm(e, `x${i}_${a[i]!}`, 1);
+    model = { ...model, rows: [...model.rows, rowText(`g${cuts}`, e, '<=', cp.n - 1)] };
+    cuts++;
+    return true;
+  };
+  const keep = (a: Int32Array): boolean => {
+    if (!budgets || withinBudgets(cp, a)) return true;
+    overBudget++;
+    return false;
+  };
 
   const solve = (upper: number[]): SubResult | 'time' => {
     const remaining = deadline - performance.now();
@@ -104,14 +139,18 @@ export async function exactFront(fn: string, cp: CompiledProblem, objectives: re
       const upper = dims === 3 ? [Infinity, eps1, eps2] : [Infinity, eps1];
       const r = solve(upper);
       if (r === 'time') return 'time';
-      if (r.kind === 'infeasible') return maxThird;
+      if (r.kind === 'infeasible') {
+        if (eps1 === Infinity && eps2 === Infinity) firstInfeasible = true;
+        return maxThird;
+      }
       if (r.kind === 'incomplete') {
         complete = false;
         why = r.why;
-        if (r.assignment !== undefined) found.push(r.assignment);
+        if (r.assignment !== undefined && keep(r.assignment)) found.push(r.assignment);
         return 'time';
       }
-      found.push(r.assignment);
+      if (budgets && !withinBudgets(cp, r.assignment) && cut(r.assignment)) continue;
+      if (keep(r.assignment)) found.push(r.assignment);
       const w = objectiveVectorCompiled(cp, r.assignment, objectives, costModel).objectives;
       if (dims === 3) maxThird = maxThird === undefined ? w[2]! : Math.max(maxThird, w[2]!);
       const v = Math.min(w[1]!, eps1);
@@ -134,8 +173,16 @@ export async function exactFront(fn: string, cp: CompiledProblem, objectives: re
     complete = false;
     if (why === '') why = 'the time limit was reached';
   }
+  if (complete && firstInfeasible && budgets && overBudget === 0 && model.wellScaled) {
+    // Two runs agreed that no assignment satisfies the budget rows (and nothing refuted it).
+    return { assignments: [], complete: true, stoppedEarly: false, subproblems, reason: 'HiGHS proved (two runs agreeing) that no assignment keeps within the device budgets', infeasible: true };
+  }
+  if (complete && overBudget > 0) {
+    complete = false;
+    why = `HiGHS returned ${overBudget} ${overBudget === 1 ? 'assignment' : 'assignments'} over a device budget in exact arithmetic (within its tolerances); ${overBudget === 1 ? 'it was' : 'they were'} dropped`;
+  }
   if (complete && found.length === 0) {
-    // Every problem that compiles has a schedule: HiGHS must have misjudged the model.
+    // Every problem that compiles has a schedule within budgets or none was proved: HiGHS must have misjudged the model.
     complete = false;
     why = 'HiGHS found no schedule at all (numerical trouble)';
   }
@@ -150,7 +197,7 @@ export async function exactFront(fn: string, cp: CompiledProblem, objectives: re
   const reason = complete
     ? `${subproblems === 1 ? 'the one ε-constraint subproblem was' : `every one of the ${subproblems} ε-constraint subproblems was`} solved to optimality or proved infeasible: the front is complete`
     : `${why} after ${subproblems} ε-constraint ${subproblems === 1 ? 'subproblem' : 'subproblems'}: the points are real schedules, but the front may be incomplete`;
-  return { assignments: found, complete, stoppedEarly: stopped, subproblems, reason };
+  return { assignments: found, complete, stoppedEarly: stopped, subproblems, reason, infeasible: false };
 }
 
 /**

@@ -54,7 +54,8 @@ const isInt = (v: number): boolean => Number.isInteger(v);
  * w_j ≥ x_ij for every task with p_ij > 0. Every auxiliary variable only
  * bounds its objective from above, so "objective ≤ ε" has a solution exactly
  * when an assignment's true objective is ≤ ε, and minimizing drives it to
- * the true value.
+ * the true value. Budgets: Σ_i demand_i·x_ij ≤ budget_j per device with a
+ * finite budget (the caller re-checks each assignment exactly).
  * @internal
  */
 export function buildExactModel(cp: CompiledProblem, objectives: readonly ParetoObjective[], costModel: CostModel): ExactModel {
@@ -91,6 +92,15 @@ export function buildExactModel(cp: CompiledProblem, objectives: readonly Pareto
     const e = expr();
     for (let j = 0; j < m; j++) if (allowed(i, j)) add(e, x(i, j), 1);
     rows.push(rowText(`t${i}`, e, '=', 1));
+  }
+  // Budgets (knapsack rows): Σ_i demand_i·x_ij ≤ budget_j for every finite budget that some demand uses.
+  for (let j = 0; j < m; j++) {
+    if (!(cp.budget[j]! < Infinity)) continue;
+    const e = expr();
+    for (let i = 0; i < n; i++) if (allowed(i, j)) add(e, x(i, j), cp.demand[i]!);
+    if (e.terms.size === 0) continue;
+    check(cp.budget[j]!);
+    rows.push(rowText(`k${j}`, e, '<=', cp.budget[j]!));
   }
   // Bounds for scaling: the largest time of each task, and of the whole schedule.
   let maxStart = 0;

@@ -72,12 +72,14 @@ function compare(a: Float64Array, b: Float64Array, dims: number): 'better' | 'eq
  * @param value - Its objective vector, updated in place.
  * @param maxEvaluations - Evaluation budget (an integer ≥ 0).
  * @param stop - Asked before each evaluation; true ends the descent (default: never).
+ * @param overrun - With device budgets: the total budget overrun of an assignment; a move that would increase it is not taken (a within-budget start stays within budgets). Default: no budgets.
  * @returns The number of evaluations used.
  * @internal
  */
 export function dominanceDescent(
   cp: CompiledProblem, evaluator: ObjectiveEvaluator, objectives: readonly ParetoObjective[], costModel: CostModel, allowed: Allowed, asg: Int32Array, value: Float64Array, maxEvaluations: number,
   stop: () => boolean = () => false,
+  overrun?: (asg: Int32Array) => number,
 ): number {
   const { n, m, exec, transfer, ready, release } = cp;
   const dims = objectives.length;
@@ -98,6 +100,7 @@ export function dominanceDescent(
   };
   if (loadsExact) recount();
   const next = new Float64Array(dims);
+  let over = overrun === undefined ? 0 : overrun(asg);
   let evaluations = 0;
   let stopped = false;
   /** Tries the moves of task i; true when one was accepted. */
@@ -115,6 +118,11 @@ export function dominanceDescent(
         return false;
       }
       asg[i] = k;
+      const moved = overrun === undefined ? 0 : overrun(asg);
+      if (moved > over) {
+        asg[i] = own;
+        continue;
+      }
       evaluator.evaluate(asg, next, 0);
       evaluations++;
       const verdict = compare(next, value, dims);
@@ -122,6 +130,7 @@ export function dominanceDescent(
       const fewerCritical = loadsExact && verdict === 'equal' && load[own]! === C && transfer[i * m + own]! + exec[i * m + own]! > 0 && load[k]! + pk < C;
       if (verdict === 'better' || fewerCritical) {
         value.set(next);
+        over = moved;
         if (loadsExact) recount();
         return true;
       }

@@ -9,6 +9,7 @@ import type { CompiledProblem } from '../problem/types.js';
 import { createRng, randomIndex, type Rng } from '../internal/random.js';
 import type { CostModel } from '../schedule/types.js';
 import type { Deadline } from './deadline.js';
+import { totalOverrun } from './budgets.js';
 import { dominatesUnchecked } from './dominance.js';
 import { allowedDevices, dominanceDescent, type Allowed } from './memetic.js';
 import { ObjectiveEvaluator } from './objectiveEvaluator.js';
@@ -30,6 +31,8 @@ export interface Nsga2Settings {
   readonly seed: number;
   /** Probability that a child is a uniform crossover of its two parents (else a copy of the first). */
   readonly crossoverRate: number;
+  /** Whether device budgets bind: constrained domination in the ranking, and only within-budget assignments in the archive. */
+  readonly budgets?: boolean;
 }
 
 /** Where the deadline stopped {@link nsga2Compiled}. @internal */
@@ -123,6 +126,14 @@ export function nsga2Compiled(cp: CompiledProblem, objectives: readonly ParetoOb
   const rng = createRng(s.seed);
   const allowed = allowedDevices(cp);
   const archive = new Archive();
+  // Budgets: each pool member's total overrun (0 = within budgets exactly); only feasible
+  // assignments enter the archive, so every point returned is within budgets.
+  const budgets = s.budgets === true;
+  const loadScratch = new Float64Array(cp.m);
+  const overrun = (asg: Int32Array): number => (budgets ? totalOverrun(cp, asg, loadScratch) : 0);
+  const offer = (v: Float64Array, asg: Int32Array, over = overrun(asg)): void => {
+    if (over === 0) archive.offer(v, asg);
+  };
   const stride = Math.max(1, Math.floor(CLOCK_WORK / Math.max(1, n * (cp.m + 1))));
   // The time the caller's final pass will take, kept back from the deadline: timed under the
   // same load and compiler state as that pass will run in (the timings never steer the search).
@@ -156,12 +167,15 @@ export function nsga2Compiled(cp: CompiledProblem, objectives: readonly ParetoOb
   for (let c = 0; c < N; c++) pool.push(new Int32Array(n));
   const values = new Float64Array(2 * N * M);
   const rank = new Int32Array(2 * N);
+  const viol = new Float64Array(2 * N);
+  const violation = budgets ? viol : undefined;
   const crowd = new Float64Array(2 * N);
   const vec = new Float64Array(M);
   const record = (k: number): void => {
     evaluator.evaluate(pool[k]!, values, k * M);
     vec.set(values.subarray(k * M, k * M + M));
-    archive.offer(vec, pool[k]!);
+    viol[k] = overrun(pool[k]!);
+    offer(vec, pool[k]!, viol[k]);
   };
   for (let k = 0; k < N; k++) {
     if (k >= seeded && late()) return stop('first population', 0);
@@ -171,15 +185,26 @@ export function nsga2Compiled(cp: CompiledProblem, objectives: readonly ParetoOb
   // (lowest index on ties) improved in place by the dominance descent.
   const descentBudget = Math.max(MIN_DESCENT_EVALUATIONS, Math.floor(DESCENT_WORK / Math.max(1, n * (cp.m + 1))));
   for (let d = 0; d < M; d++) {
+    // With budgets: the least overrun first (a feasible member when there is one), then the objective.
     let best = 0;
-    for (let k = 1; k < N; k++) if (values[k * M + d]! < values[best * M + d]!) best = k;
+    for (let k = 1; k < N; k++) if (viol[k]! < viol[best]! || (viol[k] === viol[best] && values[k * M + d]! < values[best * M + d]!)) best = k;
     const v = values.subarray(best * M, best * M + M);
-    dominanceDescent(cp, evaluator, objectives, costModel, allowed, pool[best]!, v, descentBudget, late);
-    archive.offer(v, pool[best]!);
+    const before = budgets ? pool[best]!.slice() : undefined;
+    const vBefore = v.slice();
+    dominanceDescent(cp, evaluator, objectives, costModel, allowed, pool[best]!, v, descentBudget, late, budgets ? overrun : undefined);
+    const after = overrun(pool[best]!);
+    if (before !== undefined && after > viol[best]!) {
+      // The descent ignores budgets: a result with more overrun is undone.
+      pool[best]!.set(before);
+      v.set(vBefore);
+    } else {
+      viol[best] = after;
+      offer(v, pool[best]!, after);
+    }
     if (late()) return stop('memetic start', 0);
   }
   {
-    const { rank: r, fronts } = fastNonDominatedSort(values, N, M);
+    const { rank: r, fronts } = fastNonDominatedSort(values, N, M, violation);
     rank.set(r);
     for (const front of fronts) crowdingDistance(values, M, front, crowd);
   }
@@ -188,7 +213,7 @@ export function nsga2Compiled(cp: CompiledProblem, objectives: readonly ParetoOb
   const better = (a: number, b: number): number => (rank[a]! !== rank[b]! ? (rank[a]! < rank[b]! ? a : b) : crowd[a]! !== crowd[b]! ? (crowd[a]! > crowd[b]! ? a : b) : Math.min(a, b));
   const tournament = (): number => better(randomIndex(rng, N), randomIndex(rng, N));
   for (; generations < s.maxGenerations; generations++) {
-    if (generations % FINISH_SAMPLE_GENERATIONS === 0) sampleFinish(archive.assignments[(generations / FINISH_SAMPLE_GENERATIONS) % archive.assignments.length]!);
+    if (generations % FINISH_SAMPLE_GENERATIONS === 0 && archive.assignments.length > 0) sampleFinish(archive.assignments[(generations / FINISH_SAMPLE_GENERATIONS) % archive.assignments.length]!);
     for (let c = 0; c < N; c++) {
       if (late()) return stop('generation', generations);
       const child = pool[N + c]!;
@@ -207,7 +232,7 @@ export function nsga2Compiled(cp: CompiledProblem, objectives: readonly ParetoOb
       record(N + c);
     }
     // Environmental selection over parents ∪ children.
-    const { rank: r, fronts } = fastNonDominatedSort(values, 2 * N, M);
+    const { rank: r, fronts } = fastNonDominatedSort(values, 2 * N, M, violation);
     const chosen: number[] = [];
     const dist = new Float64Array(2 * N);
     for (const front of fronts) {
@@ -223,7 +248,9 @@ export function nsga2Compiled(cp: CompiledProblem, objectives: readonly ParetoOb
     chosen.sort((x, y) => x - y);
     const nextPool = chosen.map((k) => pool[k]!);
     const nextValues = new Float64Array(2 * N * M);
+    const nextViol = new Float64Array(2 * N);
     chosen.forEach((k, t) => {
+      nextViol[t] = viol[k]!;
       nextValues.set(values.subarray(k * M, k * M + M), t * M);
       rank[t] = r[k]!;
       crowd[t] = dist[k]!;
@@ -234,6 +261,7 @@ export function nsga2Compiled(cp: CompiledProblem, objectives: readonly ParetoOb
     pool.length = 0;
     pool.push(...nextPool, ...spare);
     values.set(nextValues);
+    viol.set(nextViol);
   }
   // Memetic end: the archive's best point on each objective improved by the dominance descent.
   for (let d = 0; d < M; d++) {
@@ -244,8 +272,8 @@ export function nsga2Compiled(cp: CompiledProblem, objectives: readonly ParetoOb
     for (let k = 1; k < vs.length; k++) if (vs[k]![d]! < vs[best]![d]!) best = k;
     const asg = archive.assignments[best]!.slice();
     const v = vs[best]!.slice();
-    dominanceDescent(cp, evaluator, objectives, costModel, allowed, asg, v, descentBudget, late);
-    archive.offer(v, asg);
+    dominanceDescent(cp, evaluator, objectives, costModel, allowed, asg, v, descentBudget, late, budgets ? overrun : undefined);
+    offer(v, asg);
   }
   // Pareto local search (Paquete, Chiarandini, Stützle 2004) from the archive: each point's
   // single-task moves are offered to the archive, points taken in archive order, at most 2·N
@@ -270,7 +298,7 @@ export function nsga2Compiled(cp: CompiledProblem, objectives: readonly ParetoOb
         cand[i] = j;
         evaluations++;
         evaluator.evaluate(cand, vec, 0);
-        archive.offer(vec, cand);
+        offer(vec, cand);
       }
       cand[i] = own;
     }

@@ -4,10 +4,11 @@
  * for every point returned.
  * @module
  */
-import { checkInteger, checkNonNegative, checkOneOf, checkOptions, rangeReason } from '../internal/errors.js';
+import { checkInteger, checkNonNegative, checkOneOf, checkOptions, infeasible, rangeReason } from '../internal/errors.js';
 import { compileFor } from '../problem/compile.js';
 import type { CompiledProblem, Problem } from '../problem/types.js';
 import type { CostModel } from '../schedule/types.js';
+import { budgetsMatter, checkBudgetsPossible, withinBudgets } from './budgets.js';
 import { Deadline } from './deadline.js';
 import { nonDominatedUnchecked } from './dominance.js';
 import { exactFront } from './exact.js';
@@ -119,6 +120,21 @@ const STAGE_TEXT: Record<Nsga2Stage, string> = {
  *   result is the non-dominated set of every schedule it evaluated. Always
  *   `status: 'feasible'`.
  *
+ * Budgets: every point keeps Σ demand_i over the tasks on device j within
+ * budget_j (`devices[j].budget`, `tasks[i].demand`), checked in exact
+ * arithmetic on the given doubles (the GAP's check). The exact method adds
+ * the knapsack rows Σ_i demand_i·x_ij ≤ budget_j to every subproblem; an
+ * answer HiGHS returns over a budget (within its tolerances) is cut off by a
+ * no-good row (Σ_i x_{i,a_i} ≤ n − 1) and the subproblem solved again
+ * (past 100 such cuts it is dropped and the front not reported proved). NSGA-II ranks by constrained domination
+ * (Deb et al. 2002, section VI: a within-budget schedule dominates an
+ * over-budget one, two over-budget ones compare by total overrun, two
+ * within-budget ones by ordinary domination), in the tournament and the
+ * sort, and keeps only within-budget schedules in its archive; its memetic
+ * descents take no move that increases the overrun, and its list-heuristic
+ * seeds are the capacity-aware ones (one that gets stuck is skipped). No within-budget schedule
+ * found: an empty front, with the reason saying so.
+ *
  * Complexity: exact, exponential in the worst case (one MILP per front point
  * and grid level); NSGA-II, O(G·(N·n·m + M·N²)) for G generations of N.
  *
@@ -127,7 +143,7 @@ const STAGE_TEXT: Record<Nsga2Stage, string> = {
  * @returns A promise of the {@link ParetoFront}.
  * @throws {@link InputTypeError} (as a rejection) for a malformed problem, an unknown option, method or objective, or fewer than two or more than three objectives.
  * @throws {@link InputRangeError} (as a rejection) for an out-of-range option, a repeated objective, release times with the exact method under the sequential model, or the exact method without the `highs` package.
- * @throws {@link InfeasibleError} (as a rejection) for a task that no device can run.
+ * @throws {@link InfeasibleError} (as a rejection) for a task that no device can run, or when no assignment keeps within the device budgets: a task's demand above the budget of every device it can run on, total demand above the total budget, or (exact method) two HiGHS runs agreeing that the budget rows admit no assignment.
  *
  * @example
  * ```ts
@@ -157,6 +173,9 @@ export async function paretoFront(problem: Problem, options: ParetoFrontOptions)
   // One deadline for the whole call, from its entry: validation, seeding, search and the final evaluation.
   const deadline = new Deadline(entry + timeLimitMs);
   const cp = compileFor(FN, problem);
+  checkBudgetsPossible(FN, cp);
+  const budgets = budgetsMatter(cp);
+  const noneWithin = 'no schedule found keeps within the device budgets, so the front is empty (an over-budget schedule is never a point)';
 
   if (method === 'exact') {
     if (costModel === 'sequential') {
@@ -171,30 +190,36 @@ export async function paretoFront(problem: Problem, options: ParetoFrontOptions)
     // unfinished against 24 s), so makespan is primary only when nothing else is asked for.
     const internal = [...objectives].sort((a, b) => PRIMARY_PREFERENCE.indexOf(a) - PRIMARY_PREFERENCE.indexOf(b));
     const r = await exactFront(FN, cp, internal, costModel, deadline.at);
+    if (r.infeasible) infeasible(FN, 'problem.devices', `have budgets that no assignment of the tasks' demands keeps within (${r.reason}; the problem is infeasible)`);
     const status = r.complete ? 'optimal' : 'feasible';
-    // An unfinished run that found nothing still answers with the heuristics' schedules (at least MCT's).
+    // An unfinished run that found nothing still answers with the heuristics' schedules (at least MCT's) within budgets.
     const assignments = r.assignments.length > 0 ? r.assignments : seedAssignments(problem, cp, objectives, deadline).assignments;
-    return { points: frontOf(cp, assignments, objectives, costModel), objectives, method, status, proved: r.complete, stoppedEarly: r.stoppedEarly, reason: r.reason };
+    const points = frontOf(cp, assignments, objectives, costModel, budgets);
+    return { points, objectives, method, status, proved: r.complete, stoppedEarly: r.stoppedEarly, reason: points.length === 0 ? `${r.reason}; ${noneWithin}` : r.reason };
   }
   const seeds = seedAssignments(problem, cp, objectives, deadline);
   const noProof = 'the points are real schedules, with no proof that the front is complete';
   if (seeds.cut) {
     const computed = `${seeds.heuristics} of the ${SEED_STRATEGIES.length} list heuristics${seeds.heuristics === 0 ? ', MCT as the one schedule' : ''}`;
     const reason = `NSGA-II stopped at the time limit after 0 of ${maxGenerations} generations, while computing its seeds (${computed}); ${noProof}`;
-    return { points: frontOf(cp, seeds.assignments, objectives, costModel), objectives, method, status: 'feasible', proved: false, stoppedEarly: true, reason };
+    const points = frontOf(cp, seeds.assignments, objectives, costModel, budgets);
+    return { points, objectives, method, status: 'feasible', proved: false, stoppedEarly: true, reason: points.length === 0 ? `${reason}; ${noneWithin}` : reason };
   }
   // The final pass's work per point, which NSGA-II times to keep its duration back from the deadline.
   const finish = (a: Int32Array): void => void objectiveVectorCompiled(cp, a, objectives, costModel);
-  const r = nsga2Compiled(cp, objectives, costModel, seeds.assignments, { populationSize, maxGenerations, deadline, finish, seed, crossoverRate: 0.9 });
+  const r = nsga2Compiled(cp, objectives, costModel, seeds.assignments, { populationSize, maxGenerations, deadline, finish, seed, crossoverRate: 0.9, budgets });
   const reason = r.stoppedIn !== undefined
     ? `NSGA-II stopped at the time limit after ${r.generations} of ${maxGenerations} generations, ${STAGE_TEXT[r.stoppedIn]}; ${noProof}`
     : `NSGA-II ran ${r.generations} generations of ${populationSize}; ${noProof}`;
-  return { points: frontOf(cp, r.assignments, objectives, costModel), objectives, method, status: 'feasible', proved: false, stoppedEarly: r.stoppedEarly, reason };
+  const points = frontOf(cp, r.assignments, objectives, costModel, budgets);
+  return { points, objectives, method, status: 'feasible', proved: false, stoppedEarly: r.stoppedEarly, reason: points.length === 0 ? `${reason}; ${noneWithin}` : reason };
 }
 
 /** Exact vectors, non-dominated filter (first of equal vectors kept), lexicographic order. */
-function frontOf(cp: CompiledProblem, assignments: readonly Int32Array[], objectives: readonly ParetoObjective[], costModel: CostModel): ParetoPoint[] {
-  const evaluated = assignments.map((a) => ({ assignment: Array.from(a), ...objectiveVectorCompiled(cp, a, objectives, costModel) }));
+function frontOf(cp: CompiledProblem, assignments: readonly Int32Array[], objectives: readonly ParetoObjective[], costModel: CostModel, budgets: boolean): ParetoPoint[] {
+  // Only schedules within every budget (exactly) are points.
+  const within = budgets ? assignments.filter((a) => withinBudgets(cp, a)) : assignments;
+  const evaluated = within.map((a) => ({ assignment: Array.from(a), ...objectiveVectorCompiled(cp, a, objectives, costModel) }));
   for (const p of evaluated) {
     if (p.objectives.some((v) => !Number.isFinite(v))) rangeReason(FN, 'problem', 'has values whose sums overflow the range of a double; rescale the times, watts or prices');
   }

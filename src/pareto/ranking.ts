@@ -10,9 +10,13 @@
  * Fast non-dominated sort (Deb et al. 2002, section III-A): the rank (0 =
  * first front) of each of `count` vectors of `dims` values in `f`, and the
  * fronts as index lists in increasing index order. O(dims · count²).
+ * With `violation` (≥ 0 per vector, 0 = feasible), constrained domination
+ * (Deb et al. 2002, section VI): a feasible vector dominates an infeasible
+ * one, of two infeasible ones the smaller violation dominates, two feasible
+ * ones compare by ordinary domination.
  * @internal
  */
-export function fastNonDominatedSort(f: Float64Array, count: number, dims: number): { rank: Int32Array; fronts: number[][] } {
+export function fastNonDominatedSort(f: Float64Array, count: number, dims: number, violation?: Float64Array): { rank: Int32Array; fronts: number[][] } {
   const rank = new Int32Array(count);
   const dominatedCount = new Int32Array(count);
   const dominatesList: number[][] = Array.from({ length: count }, () => []);
@@ -23,11 +27,19 @@ export function fastNonDominatedSort(f: Float64Array, count: number, dims: numbe
       // One pass: does p beat q somewhere, does q beat p somewhere.
       let pBetter = false;
       let qBetter = false;
-      for (let d = 0; d < dims; d++) {
-        const x = f[po + d]!;
-        const y = f[qo + d]!;
-        if (x < y) pBetter = true;
-        else if (y < x) qBetter = true;
+      const vp = violation === undefined ? 0 : violation[p]!;
+      const vq = violation === undefined ? 0 : violation[q]!;
+      if (vp > 0 || vq > 0) {
+        // Constrained domination: by violation alone when either is infeasible (equal violations: neither).
+        pBetter = vp < vq;
+        qBetter = vq < vp;
+      } else {
+        for (let d = 0; d < dims; d++) {
+          const x = f[po + d]!;
+          const y = f[qo + d]!;
+          if (x < y) pBetter = true;
+          else if (y < x) qBetter = true;
+        }
       }
       if (pBetter && !qBetter) {
         dominatesList[p]!.push(q);

@@ -6,6 +6,7 @@
  * @internal
  * @module
  */
+import { InfeasibleError } from '../errors.js';
 import type { CompiledProblem, Problem } from '../problem/types.js';
 import { taskEnergy } from '../schedule/energy.js';
 import { Loads, makespanOf } from '../solvers/search/makespanLoads.js';
@@ -55,15 +56,25 @@ export interface Seeds {
  * @internal
  */
 export function seedAssignments(problem: Problem, cp: CompiledProblem, objectives: readonly ParetoObjective[], deadline: Deadline): Seeds {
-  const run = (strategy: StrategyName): Int32Array => Int32Array.from(solve(problem, { strategy, trace: false }).assignment);
+  // With budgets the list heuristics are capacity-aware (budget-feasible starts) and throw when
+  // their greedy placement gets stuck, which proves nothing: that seed is skipped.
+  const run = (strategy: StrategyName): Int32Array | undefined => {
+    try {
+      return Int32Array.from(solve(problem, { strategy, trace: false }).assignment);
+    } catch (e) {
+      if (e instanceof InfeasibleError) return undefined;
+      throw e;
+    }
+  };
   const out: Int32Array[] = [];
   let heuristics = 0;
   for (const strategy of SEED_STRATEGIES) {
     if (deadline.passed()) break;
-    out.push(run(strategy));
+    const a = run(strategy);
+    if (a !== undefined) out.push(a);
     heuristics++;
   }
-  if (out.length === 0) out.push(run('mct'));
+  if (out.length === 0) out.push(run('mct') ?? fastest(cp));
   const cut = (): Seeds => ({ assignments: out, cut: true, heuristics });
   if (heuristics < SEED_STRATEGIES.length) return cut();
   // The heuristic schedules within 10 % of the shortest load makespan among them, after the local
@@ -92,10 +103,19 @@ export function seedAssignments(problem: Problem, cp: CompiledProblem, objective
     if (objective !== 'energy' && objective !== 'cost') continue;
     for (const strategy of ['min-min', 'mct'] as const) {
       if (deadline.passed()) return cut();
-      out.push(Int32Array.from(solve(problem, { strategy, objective, trace: false }).assignment));
+      const a = run2(strategy, objective);
+      if (a !== undefined) out.push(a);
     }
   }
   const { n, m, exec, transfer } = cp;
+  function run2(strategy: 'min-min' | 'mct', objective: 'energy' | 'cost'): Int32Array | undefined {
+    try {
+      return Int32Array.from(solve(problem, { strategy, objective, trace: false }).assignment);
+    } catch (e) {
+      if (e instanceof InfeasibleError) return undefined;
+      throw e;
+    }
+  }
   const greedy = (score: (i: number, j: number) => number): Int32Array => {
     const a = new Int32Array(n);
     for (let i = 0; i < n; i++) {
@@ -125,4 +145,23 @@ export function seedAssignments(problem: Problem, cp: CompiledProblem, objective
     out.push(greedy((i, j) => cp.pricePerSecond[j]! * (exec[i * m + j]! + transfer[i * m + j]!)));
   }
   return { assignments: out, cut: false, heuristics };
+}
+
+/** Each task on its fastest allowed device (lowest index on ties), budgets ignored: the last-resort seed. O(n·m). */
+function fastest(cp: CompiledProblem): Int32Array {
+  const { n, m, exec, transfer } = cp;
+  const a = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    let best = -1;
+    let bt = Infinity;
+    for (let j = 0; j < m; j++) {
+      const t = exec[i * m + j]! + transfer[i * m + j]!;
+      if (t < bt) {
+        bt = t;
+        best = j;
+      }
+    }
+    a[i] = best;
+  }
+  return a;
 }

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileProblem } from '../../src/problem/compile.js';
 import type { Problem } from '../../src/problem/types.js';
+import { totalOverrun } from '../../src/pareto/budgets.js';
 import { allowedDevices, dominanceDescent } from '../../src/pareto/memetic.js';
 import { ObjectiveEvaluator } from '../../src/pareto/objectiveEvaluator.js';
 import type { ParetoObjective } from '../../src/pareto/types.js';
@@ -118,5 +119,26 @@ describe('dominanceDescent', () => {
     const { start, devices } = allowedDevices(cp);
     expect(Array.from(start)).toEqual([0, 1, 3]);
     expect(Array.from(devices)).toEqual([1, 0, 1]);
+  });
+
+  it('dominanceDescent with an overrun function takes no move that increases the budget overrun (b onto e would be better on both objectives but exceeds its budget)', () => {
+    // a on e (1 s), b on c (5 s, cost 5): moving b to e gives makespan 2, cost 0, but demand 2 on budget 1.
+    const p = deepFreeze({
+      tasks: [{ id: 'a', demand: 1 }, { id: 'b', demand: 1 }],
+      devices: [{ id: 'e', tier: 'edge' as const, budget: 1 }, { id: 'c', tier: 'cloud' as const, price: { perSecond: 1 } }],
+      execTime: [[1, 5], [1, 5]],
+    });
+    const cp = compileProblem(p);
+    const objectives: ParetoObjective[] = ['makespan', 'cost'];
+    const evaluator = new ObjectiveEvaluator(cp, objectives, 'sequential');
+    const scratch = new Float64Array(cp.m);
+    const run = (withBudgets: boolean): number[] => {
+      const asg = Int32Array.from([0, 1]);
+      const value = Float64Array.from(referenceObjectives(p, [0, 1], objectives));
+      dominanceDescent(cp, evaluator, objectives, 'sequential', allowedDevices(cp), asg, value, 100, () => false, withBudgets ? (a) => totalOverrun(cp, a, scratch) : undefined);
+      return Array.from(asg);
+    };
+    expect(run(false)).toEqual([0, 0]);
+    expect(run(true)).toEqual([0, 1]);
   });
 });

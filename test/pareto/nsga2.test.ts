@@ -132,4 +132,19 @@ describe('nsga2Compiled', () => {
     expect(stages.has('generation')).toBe(true);
     expect(stages.size).toBeGreaterThan(1);
   });
+
+  it('nsga2Compiled with budgets, started only from over-budget assignments, returns only within-budget ones (constrained domination leads it to them)', () => {
+    // 12 tasks of demand 1 on 4 devices of budget 3: exactly three tasks per device fit.
+    const base = edgeCloudInstance(12, 4, 7);
+    const budgeted = deepFreeze({ ...base, tasks: base.tasks.map((t) => ({ ...t, demand: 1 })), devices: base.devices.map((d) => ({ ...d, budget: 3 })) });
+    const bcp = compileProblem(budgeted);
+    const over = [new Array<number>(12).fill(0), new Array<number>(12).fill(1)];
+    const r = nsga2Compiled(bcp, objectives, 'sequential', over, { ...settings(new Deadline(Infinity)), budgets: true });
+    expect(r.assignments.length).toBeGreaterThan(0);
+    for (const a of r.assignments) {
+      const count = [0, 0, 0, 0];
+      for (const j of a) count[j]!++;
+      expect(Math.max(...count)).toBeLessThanOrEqual(3);
+    }
+  });
 });

@@ -4,6 +4,7 @@ import { Deadline } from '../../src/pareto/deadline.js';
 import { SEED_STRATEGIES, seedAssignments } from '../../src/pareto/seeds.js';
 import { compileProblem } from '../../src/problem/compile.js';
 import { solve } from '../../src/solvers/solve.js';
+import { InfeasibleError } from '../../src/errors.js';
 import { deepFreeze } from '../arbitraries.js';
 
 const problem = deepFreeze(edgeCloudInstance(40, 5, 3));
@@ -50,5 +51,18 @@ describe('seedAssignments', () => {
     const b = seedAssignments(problem, cp, ['makespan', 'energy'], new Deadline(Infinity));
     expect(a.cut).toBe(false);
     expect(a.assignments.map((x) => Array.from(x))).toEqual(b.assignments.map((x) => Array.from(x)));
+  });
+
+  it('seedAssignments skips a capacity-aware heuristic that gets stuck on budgets (solve throws InfeasibleError) instead of rejecting, and still returns a seed', () => {
+    // Demands 2, 2, 2 on budgets 3 and 3: the second task on a device overruns it, so every greedy gets stuck.
+    const tight = deepFreeze({
+      tasks: [{ id: 'a', demand: 2 }, { id: 'b', demand: 2 }, { id: 'c', demand: 2 }],
+      devices: [{ id: 'e', tier: 'edge' as const, budget: 3 }, { id: 'c', tier: 'cloud' as const, budget: 3 }],
+      execTime: [[1, 2], [1, 2], [1, 2]],
+    });
+    expect(() => solve(tight, { strategy: 'min-min', trace: false })).toThrow(InfeasibleError);
+    const s = seedAssignments(tight, compileProblem(tight), ['makespan', 'flowtime'], new Deadline(Infinity));
+    expect(s.assignments.length).toBeGreaterThan(0);
+    expect(s.heuristics).toBe(SEED_STRATEGIES.length);
   });
 });
