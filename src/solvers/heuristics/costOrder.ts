@@ -141,26 +141,26 @@ export class CostOrder {
         }
       }
     } else {
-    for (; q < count; q++) {
-      const j = cand[q]!;
-      const c = cost[base + j]!;
-      const l = low[q]!;
-      // Every device left has a time of at least max(l, r) + c and a higher
-      // index than the two kept, so a tie with the second cannot displace it.
-      if ((l > r ? l : r) + c >= sc) break;
-      const a = avail[j]!;
-      const ct = (a > r ? a : r) + c;
-      // Ascending index: strict comparisons keep the lowest index on ties.
-      if (ct < bc) {
-        sd = bd;
-        sc = bc;
-        bd = j;
-        bc = ct;
-      } else if (ct < sc) {
-        sd = j;
-        sc = ct;
+      for (; q < count; q++) {
+        const j = cand[q]!;
+        const c = cost[base + j]!;
+        const l = low[q]!;
+        // Every device left has a time of at least max(l, r) + c and a higher
+        // index than the two kept, so a tie with the second cannot displace it.
+        if ((l > r ? l : r) + c >= sc) break;
+        const a = avail[j]!;
+        const ct = (a > r ? a : r) + c;
+        // Ascending index: strict comparisons keep the lowest index on ties.
+        if (ct < bc) {
+          sd = bd;
+          sc = bc;
+          bd = j;
+          bc = ct;
+        } else if (ct < sc) {
+          sd = j;
+          sc = ct;
+        }
       }
-    }
     }
     this.visits += q;
     bestDev[i] = bd;
