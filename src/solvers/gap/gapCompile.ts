@@ -18,7 +18,11 @@ const INSTANCE_KEYS = ['name', 'cost', 'demand', 'budget'];
 export function compileGap(fn: string, instance: GapInstance, maximize: boolean): CompiledGap {
   checkObject(fn, 'instance', instance);
   for (const key of Object.keys(instance)) {
-    if (!INSTANCE_KEYS.includes(key)) typeReason(fn, `instance.${key}`, unknownKey('field', key, INSTANCE_KEYS));
+    if (!INSTANCE_KEYS.includes(key)) {
+      // The GAP literature's word for the budgets: name the field it means.
+      const synonym = /^capacit(y|ies)$/i.test(key) ? '; the devices\' capacities are instance.budget' : '';
+      typeReason(fn, `instance.${key}`, unknownKey('field', key, INSTANCE_KEYS) + synonym);
+    }
   }
   if (instance.name !== undefined) checkString(fn, 'instance.name', instance.name);
   checkArray(fn, 'instance.cost', instance.cost);

@@ -20,10 +20,10 @@ describe('compileGap: validation and the supported range', () => {
 });
 
 describe('solveGap: instance fields and shapes', () => {
-  it('solveGap({cost, demand, budget, capacity: [1, 1]}) rejects the unknown key with the known fields and a did-you-mean', async () => {
+  it('solveGap({cost, demand, budget, capacity: [1, 1]}) rejects the unknown key with the known fields, and names budget as the capacities (a did-you-mean for near misses)', async () => {
     const { solveGap } = await import('../../../src/solvers/gap/gap.js');
     const g = { cost: [[1, 2]], demand: [[1, 1]], budget: [1, 1] };
-    await expect(solveGap({ ...g, capacity: [1, 1] } as never, { method: 'heuristic' })).rejects.toThrow(new InputTypeError('solveGap', 'instance.capacity', 'solveGap: instance.capacity is not a known field (known: name, cost, demand, budget)'));
+    await expect(solveGap({ ...g, capacity: [1, 1] } as never, { method: 'heuristic' })).rejects.toThrow(new InputTypeError('solveGap', 'instance.capacity', "solveGap: instance.capacity is not a known field (known: name, cost, demand, budget); the devices' capacities are instance.budget"));
     await expect(solveGap({ ...g, budgets: [1, 1] } as never, { method: 'heuristic' })).rejects.toThrow("solveGap: instance.budgets is not a known field (known: name, cost, demand, budget); did you mean 'budget'?");
   });
 
