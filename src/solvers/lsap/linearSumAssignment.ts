@@ -21,7 +21,7 @@ export interface LinearSumAssignmentOptions {
    */
   readonly maximize?: boolean;
   /**
-   * A finite cost limit L, as lapjv's `cost_limit`: any row and any column
+   * A finite cost limit L, as lapjv's `cost_limit`; every row and every column
    * may stay unmatched, each at a price of L/2, so the result minimizes
    * Σ matched costs + (L/2)·(unmatched rows + unmatched columns), which is
    * the same as minimizing Σ over matched pairs of (cost − L). A pair dearer
