@@ -10,7 +10,9 @@
  * releases (none, never above the earliest ready time, or arbitrary).
  */
 import fc from 'fast-check';
-import type { Problem } from '../../src/problem/types.js';
+import { expect } from 'vitest';
+import { scanTopTwo } from '../../src/solvers/heuristics/completion.js';
+import type { CompiledProblem, Problem } from '../../src/problem/types.js';
 
 export const wideProblemArb = (rowsSorted: boolean): fc.Arbitrary<Problem> =>
   fc
@@ -54,3 +56,43 @@ export const wideProblemArb = (rowsSorted: boolean): fc.Arbitrary<Problem> =>
         };
       }),
   );
+
+/** Best and second-best buffers (devices and times) for n tasks. */
+export const topTwoBuffers = (n: number) => ({ bd: new Int32Array(n), bc: new Float64Array(n), sd: new Int32Array(n), sc: new Float64Array(n) });
+
+/** Availability increments: small ties, spread integers, and a jump to overflow. */
+export const availabilityStepsArb = fc.array(
+  fc.record({ device: fc.nat(), by: fc.oneof(fc.constantFrom(0, 1, 2, 3), fc.integer({ min: 0, max: 40 }), fc.constant(1e308)) }),
+  { maxLength: 30 },
+);
+
+/** A device order under test: `prepare` after availabilities change, then `topTwo` per task. */
+interface TopTwoOrder {
+  prepare(avail: Float64Array): void;
+  topTwo(avail: Float64Array, i: number, bestDev: Int32Array, bestCt: Float64Array, secondDev: Int32Array, secondCt: Float64Array): void;
+}
+
+/**
+ * Expects `order.topTwo` to give every task scanTopTwo's best and second
+ * best (devices and times) from the ready times and after each step of
+ * growing availabilities.
+ */
+export function expectTopTwoAsScan(cp: CompiledProblem, order: TopTwoOrder, steps: readonly { device: number; by: number }[]): void {
+  const { n, m } = cp;
+  const avail = cp.ready.slice();
+  const got = topTwoBuffers(n);
+  const want = topTwoBuffers(n);
+  const check = (): void => {
+    order.prepare(avail);
+    for (let i = 0; i < n; i++) {
+      order.topTwo(avail, i, got.bd, got.bc, got.sd, got.sc);
+      scanTopTwo(cp, avail, i, want.bd, want.bc, want.sd, want.sc);
+    }
+    expect(got).toEqual(want);
+  };
+  check();
+  for (const { device, by } of steps) {
+    avail[device % m] = avail[device % m]! + by;
+    check();
+  }
+}

@@ -1,11 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileProblem } from '../../../src/problem/compile.js';
-import { scanTopTwo } from '../../../src/solvers/heuristics/completion.js';
 import { CostOrder, rowsSortedByIndex } from '../../../src/solvers/heuristics/costOrder.js';
-import { wideProblemArb } from '../wideArb.js';
+import { availabilityStepsArb, expectTopTwoAsScan, topTwoBuffers, wideProblemArb } from '../wideArb.js';
 
-const two = (n: number) => ({ bd: new Int32Array(n), bc: new Float64Array(n), sd: new Int32Array(n), sc: new Float64Array(n) });
 
 describe('rowsSortedByIndex(cp)', () => {
   it('is true when every row of transfer + exec is non-decreasing (ties and an Infinity tail included) and false on the first row out of order', () => {
@@ -21,32 +19,11 @@ describe('rowsSortedByIndex(cp)', () => {
 
 describe('CostOrder.topTwo(avail, i, ...): oracle', () => {
   it('gives every task the same best and second-best device and times as scanTopTwo while availabilities only grow (ties, Infinity tails, releases, huge ready times, overflow)', () => {
-    const stepsArb = fc.array(
-      fc.record({ device: fc.nat(), by: fc.oneof(fc.constantFrom(0, 1, 2, 3), fc.integer({ min: 0, max: 40 }), fc.constant(1e308)) }),
-      { maxLength: 30 },
-    );
     fc.assert(
-      fc.property(wideProblemArb(true), stepsArb, (p, steps) => {
+      fc.property(wideProblemArb(true), availabilityStepsArb, (p, steps) => {
         const cp = compileProblem(p);
         expect(rowsSortedByIndex(cp)).toBe(true);
-        const { n, m } = cp;
-        const avail = cp.ready.slice();
-        const order = new CostOrder(cp);
-        const got = two(n);
-        const want = two(n);
-        const check = (): void => {
-          order.prepare(avail);
-          for (let i = 0; i < n; i++) {
-            order.topTwo(avail, i, got.bd, got.bc, got.sd, got.sc);
-            scanTopTwo(cp, avail, i, want.bd, want.bc, want.sd, want.sc);
-          }
-          expect(got).toEqual(want);
-        };
-        check();
-        for (const { device, by } of steps) {
-          avail[device % m] = avail[device % m]! + by;
-          check();
-        }
+        expectTopTwoAsScan(cp, new CostOrder(cp), steps);
       }),
       { numRuns: 300 },
     );
@@ -60,7 +37,7 @@ describe('CostOrder.topTwo(avail, i, ...): oracle', () => {
     const cp = compileProblem({ tasks: [{ id: 't' }], devices: [0, 1, 2, 3].map((j) => ({ id: `d${j}`, tier: 'edge' as const })), execTime: [[1, 2, 2, 2]] });
     const avail = Float64Array.from([0, 1, 5, 0.5]);
     const order = new CostOrder(cp);
-    const a = two(1);
+    const a = topTwoBuffers(1);
     order.prepare(avail);
     order.topTwo(avail, 0, a.bd, a.bc, a.sd, a.sc);
     expect([a.bd[0], a.bc[0], a.sd[0], a.sc[0], order.visits]).toEqual([0, 1, 3, 2.5, 3]);
