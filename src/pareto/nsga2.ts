@@ -8,9 +8,9 @@
 import type { CompiledProblem } from '../problem/types.js';
 import { createRng, randomIndex, type Rng } from '../internal/random.js';
 import type { CostModel } from '../schedule/types.js';
+import { Archive } from './archive.js';
 import type { Deadline } from './deadline.js';
 import { totalOverrun } from './budgets.js';
-import { dominatesUnchecked } from './dominance.js';
 import { allowedDevices, dominanceDescent, type Allowed } from './memetic.js';
 import { ObjectiveEvaluator } from './objectiveEvaluator.js';
 import { crowdingDistance, fastNonDominatedSort } from './ranking.js';
@@ -60,32 +60,6 @@ const FINISH_SAMPLE_GENERATIONS = 5;
 const FINISH_SAMPLES = 9;
 /** times this margin (the final pass allocates every point's arrays, so it also pays for garbage collection: measured 1.4× the median on a loaded 1000 × 16 run). */
 const FINISH_MARGIN = 2.5;
-
-/** Non-dominated archive of every evaluated assignment, distinct objective vectors only. */
-class Archive {
-  readonly vectors: Float64Array[] = [];
-  readonly assignments: Int32Array[] = [];
-  offer(v: Float64Array, asg: Int32Array): void {
-    const dims = v.length;
-    for (const w of this.vectors) {
-      if (dominatesUnchecked(w, v)) return;
-      let equal = true;
-      for (let d = 0; d < dims && equal; d++) if (w[d] !== v[d]) equal = false;
-      if (equal) return;
-    }
-    let k = 0;
-    for (let q = 0; q < this.vectors.length; q++) {
-      if (dominatesUnchecked(v, this.vectors[q]!)) continue;
-      this.vectors[k] = this.vectors[q]!;
-      this.assignments[k] = this.assignments[q]!;
-      k++;
-    }
-    this.vectors.length = k;
-    this.assignments.length = k;
-    this.vectors.push(v.slice());
-    this.assignments.push(asg.slice());
-  }
-}
 
 /**
  * Runs NSGA-II from `initial` assignments (valid and allowed; extra ones

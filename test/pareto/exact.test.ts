@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { agreement, type SubResult } from '../../src/pareto/exact.js';
 import { paretoFront } from '../../src/pareto/paretoFront.js';
 import type { ParetoObjective } from '../../src/pareto/types.js';
 import { deepFreeze } from '../arbitraries.js';
@@ -125,25 +124,5 @@ describe.skipIf(!highsInstalled)('paretoFront(…, {method: "exact"})', () => {
   it('rejects release times under the sequential model with a typed error naming the task', async () => {
     const problem = { tasks: [{ id: 'a' }, { id: 'b', release: 2 }], devices: [{ id: 'e', tier: 'edge' as const }], execTime: [[1], [1]] };
     await expect(paretoFront(problem, { objectives: ['makespan', 'cost'], method: 'exact' })).rejects.toThrow('paretoFront: problem.tasks[1].release is 2');
-  });
-});
-
-describe('agreement (how HiGHS runs settle an ε-constraint subproblem)', () => {
-  const a = (...v: number[]): Int32Array => Int32Array.from(v);
-  const opt = (value: number, ...asg: number[]): SubResult => ({ kind: 'optimal', assignment: a(...asg), value });
-  const inf: SubResult = { kind: 'infeasible' };
-  it('agreement settles when two runs say infeasible and none found a schedule', () => {
-    expect(agreement([inf, inf], 1e-6)).toEqual(inf);
-    expect(agreement([inf], 1e-6)).toBeUndefined();
-  });
-  it('agreement settles when two runs are optimal at the least value (within the gap), keeping the first such schedule', () => {
-    expect(agreement([opt(57, 1), opt(57 + 5e-7, 2)], 1e-6)).toEqual(opt(57, 1));
-    expect(agreement([opt(57.1, 1), opt(57, 2), opt(57, 3)], 1e-6)).toEqual(opt(57, 2));
-  });
-  it('agreement does not settle when a schedule refutes the other claims: "infeasible" by any schedule, "optimal at v" by one below v', () => {
-    expect(agreement([inf, opt(57, 1)], 1e-6)).toBeUndefined();
-    expect(agreement([inf, opt(57, 1), inf], 1e-6)).toBeUndefined();
-    expect(agreement([opt(22.75, 1), opt(20.75, 2), opt(22.75, 1)], 1e-9)).toBeUndefined();
-    expect(agreement([opt(20.75, 2), opt(22.75, 1), inf, opt(20.75, 3)], 1e-9)).toEqual(opt(20.75, 2));
   });
 });
