@@ -1,6 +1,7 @@
 /**
  * `lepton-sched pareto FILE --objectives makespan,energy [--method exact|nsga2]
- * [--cost-model M] [--seed N] [--time-limit MS] [--json] [--svg OUT]`: read a
+ * [--cost-model M] [--seed N] [--population N] [--generations N]
+ * [--time-limit MS] [--json] [--svg OUT]`: read a
  * JSON problem file, compute its Pareto front, print it.
  *
  * Output: a table of the front's points (one row per point: its objective
@@ -28,6 +29,8 @@ export const PARETO_USAGE = `  lepton-sched pareto FILE --objectives A,B[,C]   t
       --method M        exact | nsga2 (default nsga2; exact needs the optional package highs)
       --cost-model M    sequential | independent (default sequential)
       --seed N          NSGA-II's seed (default 0)
+      --population N    NSGA-II's population size, 2 to 10000 (default 100)
+      --generations N   NSGA-II's number of generations (default 1000)
       --time-limit MS   wall-clock budget in milliseconds (default 10000 for nsga2, 60000 for exact)
       --json            print the front as JSON instead of a table
       --svg PATH        also write the scatter plot of the first two objectives to PATH
@@ -38,6 +41,8 @@ const FLAGS: Readonly<Record<string, string>> = {
   'options.method': '--method',
   'options.costModel': '--cost-model',
   'options.seed': '--seed',
+  'options.populationSize': '--population',
+  'options.maxGenerations': '--generations',
   'options.timeLimitMs': '--time-limit',
 };
 
@@ -97,6 +102,8 @@ export async function paretoCommand(args: readonly string[], io: CliIo): Promise
         method: { type: 'string' },
         'cost-model': { type: 'string' },
         seed: { type: 'string' },
+        population: { type: 'string' },
+        generations: { type: 'string' },
         'time-limit': { type: 'string' },
         json: { type: 'boolean' },
         svg: { type: 'string' },
@@ -113,6 +120,12 @@ export async function paretoCommand(args: readonly string[], io: CliIo): Promise
     if (values.seed !== undefined) {
       if (!/^\d+$/.test(values.seed)) throw new Usage(`--seed must be a non-negative integer, got '${values.seed}'`);
       options.seed = Number(values.seed);
+    }
+    for (const [flag, key] of [['population', 'populationSize'], ['generations', 'maxGenerations']] as const) {
+      const v = values[flag];
+      if (v === undefined) continue;
+      if (!/^\d+$/.test(v)) throw new Usage(`--${flag} must be a non-negative integer, got '${v}'`);
+      options[key] = Number(v);
     }
     if (values['time-limit'] !== undefined) {
       const t = Number(values['time-limit']);

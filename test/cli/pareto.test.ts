@@ -46,6 +46,25 @@ describe('lepton-sched pareto', () => {
     expect(text).toContain('class="highlight"');
   });
 
+  it('pareto --population N --generations G runs NSGA-II with that population and generation count (same front as paretoFront with those options)', async () => {
+    const r = await run(EXAMPLE, '--objectives', 'makespan,energy', '--population', '6', '--generations', '3', '--seed', '2', '--time-limit', '600000', '--json');
+    expect(r.err).toBe('');
+    const problem = parseProblemJson(readFileSync(EXAMPLE, 'utf8'));
+    const direct = await paretoFront(problem, { objectives: ['makespan', 'energy'], populationSize: 6, maxGenerations: 3, seed: 2, timeLimitMs: 600000 });
+    const other = await paretoFront(problem, { objectives: ['makespan', 'energy'], populationSize: 100, maxGenerations: 1000, seed: 2, timeLimitMs: 600000 });
+    expect((JSON.parse(r.out) as ParetoFront).points).toEqual(direct.points);
+    expect(direct.reason).toContain('3 generations');
+    expect(other.reason).not.toContain(' 3 generations');
+  });
+
+  it('pareto --population and --generations reject non-integers and out-of-range values on one line, naming the flag', async () => {
+    expect((await run(EXAMPLE, '--objectives', 'makespan,cost', '--population', 'many')).err).toBe("lepton-sched pareto: --population must be a non-negative integer, got 'many'\n");
+    expect((await run(EXAMPLE, '--objectives', 'makespan,cost', '--generations', '1.5')).err).toBe("lepton-sched pareto: --generations must be a non-negative integer, got '1.5'\n");
+    const small = await run(EXAMPLE, '--objectives', 'makespan,cost', '--population', '1');
+    expect(small.code).toBe(2);
+    expect(small.err).toMatch(/^lepton-sched pareto: --population must be .*got 1/);
+  });
+
   it('is registered in the main CLI and its help', async () => {
     let out = '';
     const code = await runCli(['pareto', EXAMPLE, '--objectives', 'makespan,cost', '--method', 'exact'], { stdout: (s) => (out += s), stderr: () => {} });
