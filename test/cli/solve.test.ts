@@ -56,11 +56,11 @@ describe('lepton-sched solve: reference values', () => {
     expect(r.out).not.toBe((await run(path, '--strategy', 'duplex', '--json')).out);
   });
 
-  it('solve prints every budget overrun in the table (local-search may overrun a budget; the overrun is reported, never hidden), and "budget overruns: none" when budgets hold', async () => {
+  it('solve prints every budget overrun in the table (optimal-flowtime may overrun a budget; the overrun is reported, never hidden), and "budget overruns: none" when budgets hold', async () => {
     const cap = file('cap.json', JSON.stringify({ tasks: [{ id: 'a', demand: 2 }, { id: 'b', demand: 2 }, { id: 'c', demand: 2 }], devices: [{ id: 'e', tier: 'edge', budget: 3 }, { id: 'c', tier: 'cloud', budget: 3 }], execTime: [[1, 2], [4, 3], [1, 1]] }));
-    const r = await run(cap, '--strategy', 'local-search');
+    const r = await run(cap, '--strategy', 'optimal-flowtime');
     expect(r.code).toBe(0);
-    const json = await run(cap, '--strategy', 'local-search', '--json');
+    const json = await run(cap, '--strategy', 'optimal-flowtime', '--json');
     const overruns = (JSON.parse(json.out) as { metrics: { budgetOverruns: { id: string; demand: number; budget: number; amount: number }[] } }).metrics.budgetOverruns;
     expect(overruns.length).toBeGreaterThan(0);
     expect(r.out).toContain(`budget overruns: ${overruns.map((o) => `${o.id} (demand ${o.demand} > budget ${o.budget}, over by ${o.amount})`).join(', ')}`);
@@ -70,11 +70,16 @@ describe('lepton-sched solve: reference values', () => {
   });
 
   it('solve says next to the gap when the schedule breaks a budget (the bound ignores budgets: gap 0 is then no proof of a feasible optimum)', async () => {
-    // The newcomer's case: local-search's exhaustive optimum 15 puts demand 3 on d0 (budget 2); the best within budgets is 16.
+    // 'optimal-flowtime' ignores budgets: [0, 0, 0] puts demand 6 on e (budget 3).
+    const cap = file('cap2.json', JSON.stringify({ tasks: [{ id: 'a', demand: 2 }, { id: 'b', demand: 2 }, { id: 'c', demand: 2 }], devices: [{ id: 'e', tier: 'edge', budget: 3 }, { id: 'c', tier: 'cloud', budget: 9 }], execTime: [[1, 9], [1, 9], [1, 9]] }));
+    expect((await run(cap, '--strategy', 'optimal-flowtime')).out).toMatch(/% \(combinatorial bound; the schedule breaks a budget\)/);
+    // The newcomer's case: the unconstrained optimum 15 puts demand 3 on d0 (budget 2); local-search keeps the budgets and proves 16, the best within them.
     const p = { tasks: [{ id: 't0' }, { id: 't1', demand: 2 }, { id: 't2' }, { id: 't3', demand: 3 }], devices: [{ id: 'd0', tier: 'edge', ready: 4, budget: 2 }, { id: 'd1', tier: 'edge', ready: 2 }], execTime: [[6, 0], ['Infinity', 3], [5, 5], [7, 6]], transferTime: [[3, 3], [3, 0], [2, 2], [0, 2]] };
     const path = file('lsbud.json', JSON.stringify(p));
     const r = await run(path, '--strategy', 'local-search');
-    expect(r.out).toContain('0.00% (exhaustive bound; the schedule breaks a budget)');
+    expect(r.out).toContain('0.00% (exhaustive bound)');
+    expect(r.out).not.toContain('breaks a budget');
+    expect((JSON.parse((await run(path, '--strategy', 'local-search', '--json')).out) as { makespan: number }).makespan).toBe(16);
     expect((await run(path, '--strategy', 'min-min')).out).toMatch(/% \(combinatorial bound\) /);
   });
 
