@@ -24,7 +24,7 @@ import { parseProblemJson, solutionToJson } from '../io/json.js';
 import type { Problem } from '../problem/types.js';
 import { scheduleToSvg } from '../render/gantt.js';
 import { solve, type Solution, type SolveOptions } from '../solvers/solve.js';
-import { withLpBound } from './lpBound.js';
+import { lpLine, withLpBound } from './lpBound.js';
 import { strategyNames } from '../solvers/strategies.js';
 import { count, describeFileError, exitOnMistake, readText, UsageError as Usage } from './io.js';
 import { num, table } from './table.js';
@@ -37,7 +37,7 @@ export const SOLVE_USAGE = `  lepton-sched solve FILE [options]   solve a proble
       --seed N          seed for randomized strategies (default 0)
       --time-limit MS   wall-clock budget of iterative strategies, in ms (default 10000)
       --lp-bound        also compute the LP lower bound (HiGHS; needs the optional
-                        package 'highs') and measure the gap against the best bound
+                        package 'highs'), print it, and measure the gap against the best bound
       --format F        auto | json | hcsp (default auto: .json or a leading '{' is JSON)
       --tasks N, --machines M   size of an HCSP file without a header (default 512, 16)
       --json            print the full solution as JSON instead of tables
@@ -89,7 +89,7 @@ function overrunLine(problem: Problem, overruns: Solution['metrics']['budgetOver
   return `\n  budget overruns: ${text}`;
 }
 
-function report(file: string, format: string, problem: Problem, s: Solution): string {
+function report(file: string, format: string, problem: Problem, s: Solution, lp: string): string {
   const m = s.metrics;
   // A gap measured against a bound that ignores budgets proves nothing about a schedule that breaks one.
   const breaks = (s.metrics.budgetOverruns?.length ?? 0) > 0 ? '; the schedule breaks a budget' : '';
@@ -102,7 +102,7 @@ function report(file: string, format: string, problem: Problem, s: Solution): st
       ['makespan', 'lower bound', 'gap', 'flowtime', 'weighted flowtime', 'total transfer', 'load imbalance'],
       [num(s.makespan), num(s.lowerBound), gap, num(m.flowtime), num(m.weightedFlowtime), num(m.totalTransfer), num(m.loadImbalance)],
     ]),
-    `  deadline misses: ${misses}${overrunLine(problem, m.budgetOverruns)}${s.stoppedEarly ? '\n  (stopped early: time or iteration budget reached)' : ''}`,
+    `  deadline misses: ${misses}${overrunLine(problem, m.budgetOverruns)}${lp === '' ? '' : `\n${lp}`}${s.stoppedEarly ? '\n  (stopped early: time or iteration budget reached)' : ''}`,
     '',
     'Devices',
     table([
@@ -170,9 +170,18 @@ export async function solveCommand(args: readonly string[], io: { stdout: (s: st
     if (seed !== undefined) options.seed = seed;
     if (timeLimit !== undefined) options.timeLimitMs = timeLimit;
     let solution = solve(read.problem, options as SolveOptions);
-    if (values['lp-bound'] === true) solution = await withLpBound(read.problem, solution);
+    // --lp-bound: the LP value is always shown, also when another bound is higher (text: a line; JSON: "lpBound").
+    let lp = '';
+    let json = (s: Solution): string => solutionToJson(s);
+    if (values['lp-bound'] === true) {
+      const withLp = await withLpBound(read.problem, solution);
+      solution = withLp.solution;
+      lp = lpLine(solution, withLp.lp, num);
+      const value = withLp.lp;
+      if (value !== undefined) json = (s) => JSON.stringify({ ...(JSON.parse(solutionToJson(s)) as Record<string, unknown>), lpBound: value }, null, 2);
+    }
     if (values.svg !== undefined) await writeSvg(values.svg, scheduleToSvg(solution.schedule, { title: `${file}: ${solution.strategy}` }));
-    io.stdout(values.json === true ? `${solutionToJson(solution)}\n` : report(file, read.format, read.problem, solution));
+    io.stdout(values.json === true ? `${json(solution)}\n` : report(file, read.format, read.problem, solution, lp));
     return 0;
   } catch (e) {
     const where = file === '' ? '' : `${file}: `;

@@ -271,6 +271,19 @@ describe('lepton-sched solve: --time-limit and --lp-bound (issue 11, item 10)', 
     expect(r.code).toBe(0);
     expect(r.out.split('\n')[3]).toContain('16.73% (lp bound)');
     expect(JSON.parse((await run(worked, '--lp-bound', '--json')).out).bound.kind).toBe('lp');
+    expect(r.out).toMatch(/\n {2}lp bound: 68\.5\d* \(the gap is measured against it\)\n/);
+  });
+
+  it('solve worked.json --strategy local-search --lp-bound prints the LP value too, though the exhaustive bound 80 is higher and the gap uses it', async () => {
+    const r = await run(worked, '--strategy', 'local-search', '--lp-bound');
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n')[3]).toMatch(/^\s*80\s+80\s+0\.00% \(exhaustive bound\)/);
+    expect(r.out).toMatch(/\n {2}lp bound: 68\.5\d*, not above the exhaustive bound 80 the gap is measured against\n/);
+    const json = JSON.parse((await run(worked, '--strategy', 'local-search', '--lp-bound', '--json')).out) as { bound: { kind: string }; lpBound: number };
+    expect(json.bound.kind).toBe('exhaustive');
+    expect(json.lpBound).toBeCloseTo(68.53135175753528, 6);
+    // Without --lp-bound the JSON is the library's solutionToJson, no lpBound key.
+    expect(JSON.parse((await run(worked, '--strategy', 'local-search', '--json')).out)).not.toHaveProperty('lpBound');
   });
 
   it('solve --time-limit MS passes timeLimitMs through: 0 stops local search on a 40-task instance at once (stopped early)', async () => {
