@@ -257,6 +257,37 @@ describe('lepton-sched solve: bounded error reports (issue 11, item 9)', () => {
   }, 300_000);
 });
 
+describe('lepton-sched solve: --max-iterations and --trace', () => {
+  it('solve big.json --strategy local-search --max-iterations 0 --json equals solve(p, {strategy: local-search, maxIterations: 0}) and stops early', async () => {
+    const p = generateEtc({ tasks: 40, machines: 4, seed: 5 });
+    const big = file('iters.json', problemToJson(p));
+    const r = await run(big, '--strategy', 'local-search', '--max-iterations', '0', '--time-limit', '100000', '--json');
+    expect(r.code).toBe(0);
+    expect(r.out).toBe(`${solutionToJson(solve(p, { strategy: 'local-search', maxIterations: 0, timeLimitMs: 100_000 }))}\n`);
+    expect(JSON.parse(r.out).stoppedEarly).toBe(true);
+  });
+
+  it('solve worked.json --trace off --json has an empty trace; --trace on (and the default here) one decision per task', async () => {
+    const off = JSON.parse((await run(worked, '--trace', 'off', '--json')).out) as { trace: unknown[] };
+    const on = JSON.parse((await run(worked, '--trace', 'on', '--json')).out) as { trace: unknown[] };
+    expect(off.trace).toEqual([]);
+    expect(on.trace).toHaveLength(5);
+    expect((await run(worked, '--json')).out).toBe((await run(worked, '--trace', 'on', '--json')).out);
+  });
+
+  it('solve --trace of / --max-iterations x / --max-iteration 3 are usage errors with the fix', async () => {
+    const a = await run(worked, '--trace', 'of');
+    expect(a.code).toBe(2);
+    expect(a.err).toContain("--trace must be on or off, got 'of'; did you mean 'on'?");
+    const b = await run(worked, '--max-iterations', 'x');
+    expect(b.code).toBe(2);
+    expect(b.err).toContain("--max-iterations must be a non-negative integer, got 'x'");
+    const c = await run(worked, '--max-iteration', '3');
+    expect(c.code).toBe(2);
+    expect(c.err).toContain("unknown option '--max-iteration'; did you mean '--max-iterations'?");
+  });
+});
+
 describe('lepton-sched solve: --time-limit and --lp-bound (issue 11, item 10)', () => {
   it('solve worked.json --strategy local-search prints gap 0.00% against the exhaustive bound (makespan 80 is optimal: brute force over 4^5 assignments)', async () => {
     const r = await run(worked, '--strategy', 'local-search');
