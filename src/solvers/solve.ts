@@ -83,7 +83,9 @@ export interface SolveOptions {
    * bound, at most max(10·n·m, 5·10^7) multiply-and-compare steps (about
    * 0.1-0.25 s at 20 000 × 64), so that the bound it reports does not depend
    * on the clock. Measured at 20 000 × 64 with 2000 ms: 2.03 s
-   * (inconsistent) and 2.18 s (consistent) end to end.
+   * (inconsistent) and 2.18 s (consistent) end to end. Under budgets
+   * `'local-search'` first runs the capacity-aware Min-Min to its end
+   * (O(n²·m), counted in the limit but not cut by it).
    * @defaultValue 10000
    */
   readonly timeLimitMs?: number;

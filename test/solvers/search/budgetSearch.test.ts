@@ -96,6 +96,24 @@ describe('budgetSearch: reference values', () => {
   });
 });
 
+describe('budgetSearch: budgets of time and iterations (edge cases)', () => {
+  it("solve(40 tasks with budgets, {strategy: 'local-search', timeLimitMs: 0 | maxIterations: 0}) returns the capacity-aware Min-Min start and says it stopped early", () => {
+    const exec = Array.from({ length: 40 }, (_, i) => [1 + (i % 7), 2 + ((3 * i) % 5), 3 + ((5 * i) % 4)]);
+    const p = toProblem({ exec, demand: exec.map((_, i) => 1 + (i % 2)), budget: [25, 25, 25], ready: [0, 0, 0] });
+    const mm = solve(p, { strategy: 'min-min' });
+    for (const options of [{ timeLimitMs: 0 }, { maxIterations: 0 }]) {
+      const s = solve(p, { strategy: 'local-search', ...options });
+      expect(s.assignment).toEqual(mm.assignment);
+      expect(s.stoppedEarly).toBe(true);
+      expect(s.metrics.budgetOverruns).toEqual([]);
+    }
+    const full = solve(p, { strategy: 'local-search' });
+    expect(full.stoppedEarly).toBe(false);
+    expect(full.makespan).toBeLessThanOrEqual(mm.makespan);
+    expect(full.metrics.budgetOverruns).toEqual([]);
+  });
+});
+
 describe('budgetSearch: oracle (brute force over all within-budget assignments)', () => {
   it("solve(tiny, {strategy: 'local-search'}) keeps every budget and equals the brute-force optimum within budgets (gap 0, exhaustive), or throws when brute force finds no fit", () => {
     fc.assert(
