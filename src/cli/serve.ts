@@ -16,7 +16,11 @@
  *
  * JSON has no Infinity: in `params`, the string `"Infinity"` stands for
  * `Infinity` where a number is expected (a task's `execTime`/`transferTime`
- * entries, a `budget`, a `deadline`); responses write `Infinity` the same way.
+ * entries, a `budget`, a `deadline`); responses write `Infinity` the same way,
+ * and a state's device without a budget (`budget: null` in process) as
+ * `"budget": "Infinity"`, which a request may hand back as it is (`null`
+ * is still accepted there). A number too large for a double (`1e400`) is an
+ * `InputRangeError` naming its path, never read as Infinity.
  * Errors in a request (bad JSON, an unknown method, a library error) are
  * answered with `error` and the server goes on; `class` is the library's
  * error class (`InputTypeError`, `InputRangeError`, `InfeasibleError`),
@@ -31,7 +35,8 @@ import { complete } from '../online/complete.js';
 import { createOnlineState } from '../online/state.js';
 import { submit } from '../online/submit.js';
 import { UsageError, type CliIo } from './io.js';
-import { unknownKey } from '../internal/errors.js';
+import { rangeReason, unknownKey } from '../internal/errors.js';
+import { overflowLines, overflowPaths, overflowReason } from '../internal/jsonOverflow.js';
 import { didYouMean } from '../internal/suggest.js';
 
 /** Usage text of the `serve` command, for the CLI's help. @internal */
@@ -78,8 +83,19 @@ function decodeInfinity(v: unknown, key: string | undefined): unknown {
   return v;
 }
 
+/** A state's device without a budget (`budget: null` in process) is written `"budget": "Infinity"`, so that it reads back exactly. */
 function encode(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) => (v === Infinity ? 'Infinity' : v === -Infinity ? '-Infinity' : v instanceof Float64Array ? Array.from(v) : v));
+  return JSON.stringify(value, (k, v: unknown) => (v === Infinity || (k === 'budget' && v === null) ? 'Infinity' : v === -Infinity ? '-Infinity' : v instanceof Float64Array ? Array.from(v) : v));
+}
+
+/** `params.state.devices[j].budget` "Infinity" (as `encode` writes it) back to the state's `null`. */
+function stateIn(p: Params): Params {
+  const s = p.state;
+  if (typeof s !== 'object' || s === null || Array.isArray(s)) return p;
+  const devices: unknown = (s as Record<string, unknown>).devices;
+  if (!Array.isArray(devices)) return p;
+  const back = devices.map((d: unknown) => (typeof d === 'object' && d !== null && (d as Record<string, unknown>).budget === Infinity ? { ...d, budget: null } : d));
+  return { ...p, state: { ...s, devices: back } };
 }
 
 class RequestError extends Error {
@@ -107,7 +123,11 @@ export function answer(line: string, lineNumber: number): string {
     if (typeof params !== 'object' || params === null || Array.isArray(params)) throw new RequestError('serve: request.params must be an object of named parameters');
     for (const k of Object.keys(params)) if (!method.params.includes(k)) throw new RequestError(`serve: request.params.${k} is not a parameter of ${String(r.method)} (known: ${method.params.join(', ')})${didYouMean(k, method.params)}`);
     for (const k of method.required) if (!(k in params)) throw new RequestError(`serve: request.params.${k} is required by ${String(r.method)}`);
-    const result = method.run(decodeInfinity(params, undefined) as Params);
+    // A literal beyond the largest double (1e400) parses as Infinity, which would read as "forbidden" or "unlimited": name it.
+    const over = overflowPaths(params, 'request.params');
+    if (over.length === 1) rangeReason('serve', over[0]!.path, overflowReason(over[0]!.negative));
+    if (over.length > 1) rangeReason('serve', 'request.params', `has ${over.length} numbers too large for a double:\n${overflowLines(over)}`);
+    const result = method.run(stateIn(decodeInfinity(params, undefined) as Params));
     return encode({ id, result });
   } catch (e) {
     if (e instanceof InputTypeError || e instanceof InputRangeError || e instanceof InfeasibleError) {

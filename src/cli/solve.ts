@@ -1,7 +1,7 @@
 /**
  * `lepton-sched solve FILE [--strategy S] [--cost-model M] [--objective O]
- * [--seed N] [--time-limit MS] [--lp-bound] [--format F] [--tasks N
- * --machines M] [--json]`: read a problem file, solve it, print the result.
+ * [--seed N] [--time-limit MS] [--max-iterations N] [--trace on|off]
+ * [--lp-bound] [--format F] [--tasks N --machines M] [--json]`: read a problem file, solve it, print the result.
  * The gap is printed with the kind of bound it is measured against.
  *
  * File formats (`--format auto`, the default): a name ending in `.json`, or
@@ -24,8 +24,9 @@ import { parseProblemJson, solutionToJson } from '../io/json.js';
 import type { Problem } from '../problem/types.js';
 import { scheduleToSvg } from '../render/gantt.js';
 import { solve, type Solution, type SolveOptions } from '../solvers/solve.js';
-import { withLpBound } from './lpBound.js';
+import { lpLine, withLpBound } from './lpBound.js';
 import { strategyNames } from '../solvers/strategies.js';
+import { didYouMean } from '../internal/suggest.js';
 import { count, describeFileError, exitOnMistake, readText, UsageError as Usage } from './io.js';
 import { num, table } from './table.js';
 
@@ -36,8 +37,10 @@ export const SOLVE_USAGE = `  lepton-sched solve FILE [options]   solve a proble
       --objective O     makespan | flowtime | weighted-flowtime | energy | cost (default makespan)
       --seed N          seed for randomized strategies (default 0)
       --time-limit MS   wall-clock budget of iterative strategies, in ms (default 10000)
+      --max-iterations N  iteration budget of iterative strategies (default 100000)
+      --trace on|off    record the per-task decision trace (in --json; default on when n·m <= 65536)
       --lp-bound        also compute the LP lower bound (HiGHS; needs the optional
-                        package 'highs') and measure the gap against the best bound
+                        package 'highs'), print it, and measure the gap against the best bound
       --format F        auto | json | hcsp (default auto: .json or a leading '{' is JSON)
       --tasks N, --machines M   size of an HCSP file without a header (default 512, 16)
       --json            print the full solution as JSON instead of tables
@@ -61,6 +64,8 @@ const FLAGS: Readonly<Record<string, string>> = {
   'options.objective': '--objective',
   'options.seed': '--seed',
   'options.timeLimitMs': '--time-limit',
+  'options.maxIterations': '--max-iterations',
+  'options.trace': '--trace',
 };
 
 function integer(name: string, v: string | undefined): number | undefined {
@@ -89,7 +94,7 @@ function overrunLine(problem: Problem, overruns: Solution['metrics']['budgetOver
   return `\n  budget overruns: ${text}`;
 }
 
-function report(file: string, format: string, problem: Problem, s: Solution): string {
+function report(file: string, format: string, problem: Problem, s: Solution, lp: string): string {
   const m = s.metrics;
   // A gap measured against a bound that ignores budgets proves nothing about a schedule that breaks one.
   const breaks = (s.metrics.budgetOverruns?.length ?? 0) > 0 ? '; the schedule breaks a budget' : '';
@@ -102,7 +107,7 @@ function report(file: string, format: string, problem: Problem, s: Solution): st
       ['makespan', 'lower bound', 'gap', 'flowtime', 'weighted flowtime', 'total transfer', 'load imbalance'],
       [num(s.makespan), num(s.lowerBound), gap, num(m.flowtime), num(m.weightedFlowtime), num(m.totalTransfer), num(m.loadImbalance)],
     ]),
-    `  deadline misses: ${misses}${overrunLine(problem, m.budgetOverruns)}${s.stoppedEarly ? '\n  (stopped early: time or iteration budget reached)' : ''}`,
+    `  deadline misses: ${misses}${overrunLine(problem, m.budgetOverruns)}${lp === '' ? '' : `\n${lp}`}${s.stoppedEarly ? '\n  (stopped early: time or iteration budget reached)' : ''}`,
     '',
     'Devices',
     table([
@@ -137,6 +142,8 @@ export async function solveCommand(args: readonly string[], io: { stdout: (s: st
         objective: { type: 'string' },
         seed: { type: 'string' },
         'time-limit': { type: 'string' },
+        'max-iterations': { type: 'string' },
+        trace: { type: 'string' },
         'lp-bound': { type: 'boolean' },
         format: { type: 'string' },
         tasks: { type: 'string' },
@@ -155,6 +162,9 @@ export async function solveCommand(args: readonly string[], io: { stdout: (s: st
     const machines = integer('machines', values.machines);
     const seed = integer('seed', values.seed);
     const timeLimit = integer('time-limit', values['time-limit']);
+    const maxIterations = integer('max-iterations', values['max-iterations']);
+    const trace = values.trace;
+    if (trace !== undefined && trace !== 'on' && trace !== 'off') throw new Usage(`--trace must be on or off, got '${trace}'${didYouMean(trace, ['on', 'off'])}`);
     if (format === 'auto' && /\.(csv|tsv)$/i.test(file)) {
       throw new Usage(`${file}: CSV is not a supported format; write a JSON problem file (see README, "Formats") or a Braun HCSP file of whitespace-separated numbers, or pass --format json|hcsp`);
     }
@@ -169,10 +179,21 @@ export async function solveCommand(args: readonly string[], io: { stdout: (s: st
     if (values.objective !== undefined) options.objective = values.objective;
     if (seed !== undefined) options.seed = seed;
     if (timeLimit !== undefined) options.timeLimitMs = timeLimit;
+    if (maxIterations !== undefined) options.maxIterations = maxIterations;
+    if (trace !== undefined) options.trace = trace === 'on';
     let solution = solve(read.problem, options as SolveOptions);
-    if (values['lp-bound'] === true) solution = await withLpBound(read.problem, solution);
+    // --lp-bound: the LP value is always shown, also when another bound is higher (text: a line; JSON: "lpBound").
+    let lp = '';
+    let json = (s: Solution): string => solutionToJson(s);
+    if (values['lp-bound'] === true) {
+      const withLp = await withLpBound(read.problem, solution);
+      solution = withLp.solution;
+      lp = lpLine(solution, withLp.lp, num);
+      const value = withLp.lp;
+      if (value !== undefined) json = (s) => JSON.stringify({ ...(JSON.parse(solutionToJson(s)) as Record<string, unknown>), lpBound: value }, null, 2);
+    }
     if (values.svg !== undefined) await writeSvg(values.svg, scheduleToSvg(solution.schedule, { title: `${file}: ${solution.strategy}` }));
-    io.stdout(values.json === true ? `${solutionToJson(solution)}\n` : report(file, read.format, read.problem, solution));
+    io.stdout(values.json === true ? `${json(solution)}\n` : report(file, read.format, read.problem, solution, lp));
     return 0;
   } catch (e) {
     const where = file === '' ? '' : `${file}: `;

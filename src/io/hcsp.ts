@@ -37,7 +37,13 @@ function isSpace(c: number): boolean {
  * 2048×64 sets; k is ignored) gives the size: the first line is taken as a
  * header when it holds 2 or 3 non-negative integers and exactly n·m values
  * follow it. Without a header the size is `options.tasks` × `options.machines`
- * (default 512 × 16, the classic instances).
+ * (default 512 × 16, the classic instances). When every line holds as many
+ * numbers as that first line (a matrix written row by row, whose first row
+ * may be data: `2 2` then `3 4` then `5 6`), the first line is never guessed
+ * to be a header: `options.tasks` and `options.machines` decide (the
+ * header's size takes it as a header; n × m = all values reads it as data),
+ * and without them the file is rejected with both readings in the message.
+ * Whenever the options' n × m equals the number of values, all are data.
  *
  * The result has tasks `t0..t(n−1)`, edge devices `d0..d(m−1)` (ready at 0),
  * `execTime` = the ETC matrix and no transfer times: Braun et al.'s setting.
@@ -48,7 +54,7 @@ function isSpace(c: number): boolean {
  * @param options - {@link ParseHcspOptions}.
  * @returns A new plain {@link Problem}.
  * @throws {@link InputTypeError} when `text` is not a string, or for an unknown option.
- * @throws {@link InputRangeError} for a value that is not a finite number ≥ 0 (naming its line), a value count that does not match the size, or options that contradict the header.
+ * @throws {@link InputRangeError} for a value that is not a finite number ≥ 0 (naming its line), a value count that does not match the size, options that contradict the header, or a first line that may be a header or data (naming the line and both readings).
  *
  * @example
  * ```ts
@@ -70,6 +76,10 @@ export function parseHcsp(text: string, options?: ParseHcspOptions): Problem {
   let firstLine = 0;
   let firstLineTokens = 0;
   let lastLine = 0;
+  // Whether every line holding numbers holds as many as the first (the file is then a matrix whose first row may be data).
+  let tokensOnLine = 0;
+  let linesWithTokens = 0;
+  let uniform = true;
   const len = text.length;
   let pos = 0;
   while (pos < len) {
@@ -91,6 +101,12 @@ export function parseHcsp(text: string, options?: ParseHcspOptions): Problem {
     }
     if (firstLine === 0) firstLine = line;
     if (line === firstLine) firstLineTokens++;
+    if (line !== lastLine) {
+      if (linesWithTokens > 0 && tokensOnLine !== firstLineTokens) uniform = false;
+      tokensOnLine = 0;
+      linesWithTokens++;
+    }
+    tokensOnLine++;
     lastLine = line;
     if (count === values.length) {
       const grown = new Float64Array(values.length * 2);
@@ -104,9 +120,19 @@ export function parseHcsp(text: string, options?: ParseHcspOptions): Problem {
   let m = optMachines ?? 16;
   let offset = 0;
   const headerLike = (firstLineTokens === 2 || firstLineTokens === 3) && Array.from(values.subarray(0, firstLineTokens)).every(Number.isInteger);
+  if (linesWithTokens > 0 && tokensOnLine !== firstLineTokens) uniform = false;
   const hn = values[0]!;
   const hm = values[1]!;
-  if (headerLike && count - firstLineTokens === hn * hm) {
+  const sized = optTasks !== undefined || optMachines !== undefined;
+  // A header-like first line the options read as data (n × m = every value): data.
+  const headerFits = headerLike && count - firstLineTokens === hn * hm && !(sized && count === n * m);
+  // A first line of 2 or 3 integers in a file whose every line holds as many
+  // numbers may be a header or the first data row: never guess (a wrong guess
+  // would shift every task by one row). The options decide; without them, say so.
+  if (headerFits && uniform && !sized) {
+    rangeReason(fn, `line ${firstLine}`, `(${Array.from(values.subarray(0, firstLineTokens)).join(' ')}) may be a header (${hn} tasks × ${hm} machines, then ${count - firstLineTokens} values) or the first row of data (every line holds ${firstLineTokens} numbers: ${linesWithTokens} tasks × ${firstLineTokens} machines); pass options.tasks and options.machines to say which (${linesWithTokens} and ${firstLineTokens} read every line as data; ${hn} and ${hm} take line ${firstLine} as the header)`);
+  }
+  if (headerFits) {
     if (optTasks !== undefined && optTasks !== hn) rangeReason(fn, 'options.tasks', `is ${optTasks}, but the header on line ${firstLine} says ${hn} tasks`);
     if (optMachines !== undefined && optMachines !== hm) rangeReason(fn, 'options.machines', `is ${optMachines}, but the header on line ${firstLine} says ${hm} machines`);
     n = hn;

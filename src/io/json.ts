@@ -6,6 +6,7 @@
  */
 import { checkInteger, checkObject, checkOptions, infeasible, rangeReason, typeError, typeReason } from '../internal/errors.js';
 import { checkProblem, compileFor } from '../problem/compile.js';
+import { overflowLines, overflowPaths, overflowReason } from '../internal/jsonOverflow.js';
 import type { IssueLog } from '../problem/issueLog.js';
 import type { Problem } from '../problem/types.js';
 import type { Solution } from '../solvers/solve.js';
@@ -68,7 +69,10 @@ function fromJson(raw: unknown): unknown {
  * ```
  *
  * JSON has no Infinity: write it as the string `"Infinity"` (in `execTime`
- * and `transferTime` it means the task cannot run on that device). `null`
+ * and `transferTime` it means the task cannot run on that device). A number
+ * too large for a double (`1e400`) is an `InputRangeError` naming its path
+ * (`problem.execTime[0][0] is a JSON number too large for a double ...`),
+ * never read as Infinity. `null`
  * is rejected everywhere, because `JSON.stringify` writes both `Infinity`
  * and `NaN` as `null`, so a `null` cannot be told apart from a lost NaN.
  *
@@ -77,7 +81,7 @@ function fromJson(raw: unknown): unknown {
  * @param text - The file's contents.
  * @returns A new plain {@link Problem} (`"Infinity"` strings become `Infinity`).
  * @throws {@link InputTypeError} for text that is not a string or not valid JSON, or when any error is a shape error; the message lists every error, one per line.
- * @throws {@link InputRangeError} when every error is a bad number, duplicate id or the like (the message lists them all).
+ * @throws {@link InputRangeError} when every error is a bad number, duplicate id or the like (the message lists them all), or for a number too large for a double (each named by path).
  * @throws {@link InfeasibleError} when the only errors are tasks that no device can run.
  *
  * @example
@@ -105,6 +109,10 @@ export function parseProblemJson(text: string): Problem {
     const hint = bare === null ? '' : ` (JSON has no ${bare[2]!}: write the string "Infinity" for a forbidden pair or an unlimited budget; NaN is never valid)`;
     typeReason(FN, 'text', `is not valid JSON: ${(e as Error).message}${hint}`);
   }
+  // A literal beyond the largest double (1e400) parses as Infinity, which would read as "forbidden": name it instead.
+  const over = overflowPaths(raw, 'problem');
+  if (over.length === 1) rangeReason(FN, over[0]!.path, overflowReason(over[0]!.negative));
+  if (over.length > 1) rangeReason(FN, 'problem', `has ${over.length.toLocaleString('en-US')} numbers too large for a double:\n${overflowLines(over)}`);
   const problem = fromJson(raw);
   // Errors are collected, not thrown: skip capturing a stack trace for each
   // (a file can hold millions), then restore the setting.

@@ -115,8 +115,8 @@ const OBJECTIVES: readonly Objective[] = ['makespan', 'flowtime', 'weighted-flow
  * Budgets are honoured: a device whose remaining budget cannot take a
  * task's demand is skipped (the capacity-aware strategies of `solve`); a
  * task that fits on no device is left out and listed in `unplaced`, so no
- * budget ever goes negative. With a strategy that ignores budgets
- * (`'optimal-flowtime'`, `'local-search'`), a task it puts on a device
+ * budget ever goes negative (`'local-search'` keeps budgets too). With a
+ * strategy that ignores budgets (`'optimal-flowtime'`), a task it puts on a device
  * without room for it is set aside and then placed by the capacity-aware
  * MCT rule (after the others), or listed in `unplaced`. Times are guarded as in `compileProblem`: an
  * allowed time that the learnt ratio would scale past the range of a double,

@@ -87,8 +87,8 @@ const DEMAND_FIELD = /^problem\.tasks\[(\d+)\]\.demand$/;
  * Solves the batch so that no budget goes negative. The list heuristics
  * honour budgets themselves (`solve`'s capacity-aware path) and name a task
  * that fits nowhere; it is set aside as unplaced and the rest solved again.
- * Strategies that ignore budgets by design (`'optimal-flowtime'`,
- * `'local-search'`) are checked afterwards: in their run order, a task that
+ * `'local-search'` keeps them too. Strategies that ignore budgets by design
+ * (`'optimal-flowtime'`) are checked afterwards: in their run order, a task that
  * would take its device past its remaining budget goes to `retry` (the
  * caller places it with the capacity-aware MCT rule), and the rest are
  * solved again. Each round removes at least one task: at most b + 1 solves.

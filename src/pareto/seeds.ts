@@ -96,7 +96,12 @@ export function seedAssignments(problem: Problem, cp: CompiledProblem, objective
   if (moves >= 200) {
     if (deadline.passed()) return cut();
     const timeLimitMs = Math.min(1e9, deadline.remaining());
-    out.push(Int32Array.from(solve(problem, { strategy: 'local-search', maxIterations: moves, timeLimitMs, trace: false }).assignment));
+    // Under budgets local search keeps them and throws when its capacity-aware start gets stuck: that seed is skipped too.
+    try {
+      out.push(Int32Array.from(solve(problem, { strategy: 'local-search', maxIterations: moves, timeLimitMs, trace: false }).assignment));
+    } catch (e) {
+      if (!(e instanceof InfeasibleError)) throw e;
+    }
   }
   // The objective-aware list heuristics, one per non-time objective asked for.
   for (const objective of objectives) {

@@ -10,6 +10,10 @@ import { objectiveGreedy } from './heuristics/objectiveGreedy.js';
 import { createMeasure, measure, violationOf } from './objective.js';
 import type { StrategyResult } from './registry.js';
 import { objectiveSearch } from './search/objectiveSearch.js';
+import { budgetsMatter } from './heuristics/capacityAware.js';
+import { capacityStart } from './search/budgetSearch.js';
+import { fitsAllBudgets } from './search/budgetFit.js';
+import { finishWeights, flowtimeSearch } from './search/flowtimeSearch.js';
 import type { StrategyName } from './strategies.js';
 
 /** Strategies with an objective-aware variant (energy, cost, weighted sums, limits). @internal */
@@ -38,7 +42,11 @@ function key(cp: CompiledProblem, r: StrategyResult, run: ObjectiveRun): [number
  * {@link OBJECTIVE_STRATEGIES}): `'mct'`, `'min-min'`, `'max-min'` the
  * objective greedy with that rule; `'duplex'` the better of the Min-Min and
  * Max-Min variants by (violation, objective), Min-Min on a tie;
- * `'local-search'` the descent from the Min-Min variant. @internal
+ * `'local-search'` the descent from the Min-Min variant (for flowtime and
+ * weighted flowtime alternating with Smith's run order, `flowtimeSearch`);
+ * when budgets can bind, `'local-search'` keeps them (a start over a budget
+ * is replaced by the capacity-aware Min-Min, whose `InfeasibleError` it
+ * throws, and no move breaks one). @internal
  */
 export function runObjectiveStrategy(cp: CompiledProblem, strategy: StrategyName, run: ObjectiveRun): StrategyResult {
   const limits = run.limits ?? Float64Array.of(Infinity, Infinity, Infinity);
@@ -55,8 +63,16 @@ export function runObjectiveStrategy(cp: CompiledProblem, strategy: StrategyName
       return vb < va || (vb === va && ob < oa) ? b : a;
     }
     default: {
-      const start = objectiveGreedy(cp, 'min-min', run.weights, limits, false);
-      return objectiveSearch(cp, start, { costModel: run.costModel, weights: run.weights, limits: run.limits, maxIterations: run.maxIterations, timeLimitMs: run.timeLimitMs });
+      // Budgets that can bind are kept: a greedy start over a budget gives way to the capacity-aware Min-Min, and no move breaks one.
+      const keep = budgetsMatter(cp);
+      let start = objectiveGreedy(cp, 'min-min', run.weights, limits, false);
+      if (keep && !fitsAllBudgets(cp, start.assignment, start.order)) {
+        start = capacityStart({ cp, costModel: run.costModel, objective: 'makespan', seed: 0, timeLimitMs: run.timeLimitMs, maxIterations: run.maxIterations, trace: false });
+      }
+      const settings = { costModel: run.costModel, weights: run.weights, limits: run.limits, maxIterations: run.maxIterations, timeLimitMs: run.timeLimitMs, ...(keep ? { keepBudgets: true } : {}) };
+      // Flowtime and weighted flowtime: the run order follows Smith's rule too.
+      const weight = finishWeights(cp, run.weights);
+      return weight !== undefined ? flowtimeSearch(cp, start, settings, weight) : objectiveSearch(cp, start, settings);
     }
   }
 }

@@ -26,7 +26,9 @@ export type Objective = 'makespan' | 'flowtime' | 'weighted-flowtime' | 'energy'
  * - `'lagrangian'`: the LP-dual bound Σ_i min_j y_j p_ij that
  *   `'local-search'` computes from its prices (at best the LP bound);
  * - `'exhaustive'`: the optimum itself, proved by enumerating every
- *   assignment (`'local-search'` on tiny instances without release times);
+ *   assignment (`'local-search'` on tiny instances without release times;
+ *   when device budgets bind, every assignment that keeps them, so it bounds
+ *   those only);
  * - `'lp'`: the LP relaxation through HiGHS (`makespanLpBound`; the CLI's
  *   `--lp-bound`).
  */

@@ -41,7 +41,9 @@ export interface SolveOptions {
    * `'makespan'`, `'flowtime'` and `'weighted-flowtime'` without
    * constraints the strategies run as published: the list heuristics follow
    * their own rule regardless (they aim at makespan); `'duplex'` keeps
-   * whichever of Min-Min and Max-Min is better by this objective. For
+   * whichever of Min-Min and Max-Min is better by this objective;
+   * `'local-search'` searches for the objective asked (its makespan search
+   * for `'makespan'`, the objective-aware search for the flowtimes). For
    * `'energy'`, `'cost'`, a weighted sum, or any objective with
    * `constraints`, `'mct'`, `'min-min'`, `'max-min'`, `'duplex'` and
    * `'local-search'` run their objective-aware variants (the device choice
@@ -81,7 +83,9 @@ export interface SolveOptions {
    * bound, at most max(10·n·m, 5·10^7) multiply-and-compare steps (about
    * 0.1-0.25 s at 20 000 × 64), so that the bound it reports does not depend
    * on the clock. Measured at 20 000 × 64 with 2000 ms: 2.03 s
-   * (inconsistent) and 2.18 s (consistent) end to end.
+   * (inconsistent) and 2.18 s (consistent) end to end. Under budgets
+   * `'local-search'` first runs the capacity-aware Min-Min to its end
+   * (O(n²·m), counted in the limit but not cut by it).
    * @defaultValue 10000
    */
   readonly timeLimitMs?: number;
@@ -124,18 +128,20 @@ export interface Solution {
   readonly trace: TaskDecision[];
   /** Whether a time or iteration budget stopped the strategy early. */
   readonly stoppedEarly: boolean;
-  /** A lower bound on the makespan of any assignment under the cost model (`makespanLowerBound`, or a strategy's own, whichever is larger); equals `bound.value`. */
+  /** A lower bound on the makespan of any assignment under the cost model (`makespanLowerBound`, or a strategy's own, whichever is larger; an `'exhaustive'` bound of `'local-search'` under budgets is over the assignments that keep every budget); equals `bound.value`. */
   readonly lowerBound: number;
   /** The bound the gap is measured against: its value and what it is (`'combinatorial'`, `'lagrangian'`, `'exhaustive'`, `'lp'`). */
   readonly bound: SolutionBound;
   /**
    * (makespan − lowerBound) / lowerBound: how far above the bound the result
-   * may be. 0 proves that no assignment has a smaller makespan; the result is
-   * then a proved optimum only if it also keeps every budget
-   * (`metrics.budgetOverruns` empty): the bounds ignore budgets, and so do
-   * `'local-search'` and `'optimal-flowtime'`, so with budgets their gap 0
-   * can belong to a schedule that breaks one. When the bound is 0: 0 if the
-   * makespan is 0 too, else `Infinity`.
+   * may be. 0 proves that no assignment has a smaller makespan (for
+   * `'local-search'` under budgets with bound kind `'exhaustive'`: no
+   * assignment that keeps every budget); the result is then a proved optimum
+   * only if it also keeps every budget (`metrics.budgetOverruns` empty): the
+   * other bounds ignore budgets, and so does `'optimal-flowtime'`, so with
+   * budgets its gap 0 can belong to a schedule that breaks one
+   * (`'local-search'` and the capacity-aware list heuristics keep them).
+   * When the bound is 0: 0 if the makespan is 0 too, else `Infinity`.
    */
   readonly gap: number;
   /** How the solution stands against `options.constraints` (present only when they were given). */
@@ -163,8 +169,8 @@ const COST_MODELS: readonly CostModel[] = ['independent', 'sequential'];
  * `'min-min'`, `'max-min'`, `'duplex'`, and `'sufferage'` (Maheswaran et
  * al. 1999) and `'sufferage-greedy'` (list heuristics); `'optimal-flowtime'`
  * (the exact minimum Σ finish times, R‖ΣC as a linear sum assignment) and
- * `'local-search'` (makespan, seeded, bounded by `timeLimitMs` and
- * `maxIterations`). The list heuristics use the `'sequential'` model
+ * `'local-search'` (the objective asked, seeded, bounded by `timeLimitMs`
+ * and `maxIterations`). The list heuristics use the `'sequential'` model
  * internally (a device's availability starts at its ready time, 0 in Braun,
  * and advances as tasks are placed), never choose a forbidden pair
  * (`Infinity`), and break ties by the lowest index.
@@ -175,9 +181,14 @@ const COST_MODELS: readonly CostModel[] = ['independent', 'sequential'];
  * budget (budget − demands already placed there) cannot take the task; a
  * task that then fits nowhere throws an `InfeasibleError` naming
  * `problem.tasks[i].demand` (saying whether infeasibility is proved or only
- * this greedy order failed). `'optimal-flowtime'` and `'local-search'`
- * ignore budgets by design; every overrun of any result is reported in
- * `metrics.budgetOverruns` (device, demand, budget, amount).
+ * this greedy order failed). `'local-search'` keeps budgets too: it starts
+ * from the capacity-aware Min-Min (same `InfeasibleError` when that fails;
+ * on at most 2^15 assignments it enumerates those within budgets and throws
+ * when none exists) and never takes a move or swap that breaks one.
+ * `'optimal-flowtime'` ignores budgets by design, as do the objective-aware
+ * list heuristics (energy, cost, weighted sums, constraints); every overrun
+ * of any result is reported in `metrics.budgetOverruns` (device, demand,
+ * budget, amount).
  *
  * What each strategy optimizes (`options.objective`, `options.constraints`):
  *
@@ -185,7 +196,7 @@ const COST_MODELS: readonly CostModel[] = ['independent', 'sequential'];
  * |---|---|---|
  * | `'mct'`, `'min-min'`, `'max-min'` | the published completion-time rule | same task-order rule; each device choice minimizes the marginal weighted objective (Δmakespan, finish, priority · finish, Δenergy, Δcost with billing units) estimated with the sequential model; devices breaking a limit are skipped; a task that fits nowhere goes where it breaks the limits least |
  * | `'duplex'` | better of Min-Min and Max-Min by the objective | better of the two objective-aware variants by (violation, objective) |
- * | `'local-search'` | makespan search from Min-Min | first-improvement moves from the objective-aware Min-Min, lexicographic (violation, objective), exact re-evaluation under `costModel` |
+ * | `'local-search'` | makespan: makespan search from Min-Min; flowtime, weighted flowtime: first-improvement moves from the objective-aware Min-Min, alternating with Smith's rule (WSPT) on each device's run order | first-improvement moves from the objective-aware Min-Min, lexicographic (violation, objective), exact re-evaluation under `costModel` (for the flowtimes alternating with Smith's run order); with budgets the moves keep them |
  * | `'seed'`, `'olb'`, `'met'`, `'sufferage'`, `'sufferage-greedy'`, `'optimal-flowtime'` | their own rule | reject `'energy'`, `'cost'` and weighted sums (InputRangeError); with constraints, run their rule and report |
  *
  * With `constraints`, `Solution.constraints` lists the broken limits and
@@ -195,7 +206,7 @@ const COST_MODELS: readonly CostModel[] = ['independent', 'sequential'];
  * Complexity: O(n·m) to compile and bound, plus the strategy's own (O(n·m)
  * for OLB, MET, MCT and seed; O(n² + R·m) for the batch heuristics, see each;
  * O(n²·m) for the objective-aware Min-Min and Max-Min; O(n + m) per move
- * evaluated by the objective-aware local search).
+ * evaluated by the objective-aware local search, plus O(n) per budget check).
  *
  * @param problem - The problem (validated, never mutated).
  * @param options - {@link SolveOptions}.
@@ -236,7 +247,8 @@ export function solve(problem: Problem, options?: SolveOptions): Solution {
   const spec = readObjective(FN, o.objective);
   const limits = readConstraints(FN, o.constraints);
   const published = spec.name !== undefined && TIME_OBJECTIVES.includes(spec.name);
-  const aware = OBJECTIVE_STRATEGIES.includes(strategy) && (!published || limits !== undefined);
+  // 'local-search' asked for flowtime or weighted flowtime runs the objective-aware search (its makespan search would answer another question).
+  const aware = OBJECTIVE_STRATEGIES.includes(strategy) && (!published || limits !== undefined || (strategy === 'local-search' && spec.name !== 'makespan'));
   if (!published && !aware) {
     rangeReason(FN, 'options.objective', `cannot be optimized by strategy '${strategy}' (it follows its own rule); use one of ${OBJECTIVE_STRATEGIES.map((x) => `'${x}'`).join(', ')}`);
   }
@@ -257,7 +269,8 @@ export function solve(problem: Problem, options?: SolveOptions): Solution {
   const ctx: StrategyContext = { cp, costModel, objective, seed, timeLimitMs, maxIterations, trace };
   // Energy, cost, weighted objectives and constraints: the objective-aware
   // variants (they report budget overruns in the metrics rather than honour
-  // budgets). Otherwise the capacity-aware form when budgets bind.
+  // budgets; 'local-search' keeps them). Otherwise the capacity-aware form
+  // when budgets bind ('local-search' checks budgets itself).
   const capacityAware = (CAPACITY_AWARE as readonly string[]).includes(strategy);
   const result = aware
     ? runObjectiveStrategy(cp, strategy, { costModel, weights: spec.weights, limits, trace, maxIterations, timeLimitMs })

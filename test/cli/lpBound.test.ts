@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { withLpBound } from '../../src/cli/lpBound.js';
+import { lpLine, withLpBound } from '../../src/cli/lpBound.js';
 import { InputRangeError, solve, workedExampleProblem } from '../../src/index.js';
 
 // Lets one test pretend that the optional 'highs' package is missing.
@@ -23,7 +23,8 @@ describe('withLpBound: reference values', () => {
     const p = workedExampleProblem(30);
     const s = solve(p);
     expect(s.bound).toEqual({ value: 47.5, kind: 'combinatorial' });
-    const t = await withLpBound(p, s);
+    const { solution: t, lp } = await withLpBound(p, s);
+    expect(lp).toBe(t.bound.value);
     expect(t.bound.kind).toBe('lp');
     expect(t.bound.value).toBeCloseTo(68.53135175753528, 6);
     expect(t.bound.value).toBeLessThanOrEqual(68.53135175753528);
@@ -37,9 +38,14 @@ describe('withLpBound: edge cases', () => {
   it("withLpBound keeps a stronger own bound ('exhaustive' for local search) and the 'independent' model's exact bound", async () => {
     const p = workedExampleProblem(30);
     const ls = solve(p, { strategy: 'local-search' });
-    expect(await withLpBound(p, ls)).toEqual(ls);
+    const kept = await withLpBound(p, ls);
+    expect(kept.solution).toEqual(ls);
+    // The LP value is still returned, for the CLI to show: below the exhaustive 80.
+    expect(kept.lp).toBeCloseTo(68.53135175753528, 6);
+    expect(lpLine(kept.solution, kept.lp, String)).toBe(`  lp bound: ${String(kept.lp)}, not above the exhaustive bound 80 the gap is measured against`);
     const ind = solve(p, { costModel: 'independent' });
-    expect(await withLpBound(p, ind)).toEqual(ind);
+    expect(await withLpBound(p, ind)).toEqual({ solution: ind, lp: undefined });
+    expect(lpLine(ind, undefined, String)).toBe("  lp bound: not computed under the 'independent' cost model (the combinatorial bound is exact there)");
   });
 
   it("withLpBound without the 'highs' package says how to get it (a usage error, not a stack trace)", async () => {

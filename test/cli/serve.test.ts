@@ -7,6 +7,11 @@ import { complete, createOnlineState, submit, type OnlineState } from '../../src
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
+/** JSON as serve writes it: a device without a budget (null in process) as "budget": "Infinity". */
+function wire(value: unknown): string {
+  return JSON.stringify(value, (k, v: unknown) => (k === 'budget' && v === null ? 'Infinity' : v));
+}
+
 function reply(line: string): Record<string, unknown> {
   return JSON.parse(answer(line, 1)) as Record<string, unknown>;
 }
@@ -15,13 +20,13 @@ describe('lepton-sched serve --stdio: reference values', () => {
   it('createOnlineState, submit and complete over JSON lines give what the functions give in process', () => {
     const devices = [{ id: 'edge', tier: 'edge' as const }, { id: 'cloud', tier: 'cloud' as const }];
     const s0 = reply(JSON.stringify({ id: 1, method: 'createOnlineState', params: { devices } }));
-    expect(s0).toEqual({ id: 1, result: JSON.parse(JSON.stringify(createOnlineState(devices))) });
+    expect(s0).toEqual({ id: 1, result: JSON.parse(wire(createOnlineState(devices))) });
     const tasks = [{ id: 'a', execTime: [4, 'Infinity'], transferTime: [0, 2] }];
     const r = reply(JSON.stringify({ id: 'two', method: 'submit', params: { state: s0.result, tasks, now: 0, options: { strategy: 'seed' } } }));
     const direct = submit(createOnlineState(devices), [{ id: 'a', execTime: [4, Infinity], transferTime: [0, 2] }], 0, { strategy: 'seed' });
-    expect(r).toEqual({ id: 'two', result: JSON.parse(JSON.stringify(direct)) });
+    expect(r).toEqual({ id: 'two', result: JSON.parse(wire(direct)) });
     const c = reply(JSON.stringify({ id: 3, method: 'complete', params: { state: (r.result as { state: unknown }).state, taskId: 'a', observed: { exec: 8 } } }));
-    expect(c).toEqual({ id: 3, result: JSON.parse(JSON.stringify(complete(direct.state, 'a', { exec: 8 }))) });
+    expect(c).toEqual({ id: 3, result: JSON.parse(wire(complete(direct.state, 'a', { exec: 8 }))) });
   });
 
   it('serveCommand answers each line in order and writes nothing else', async () => {
@@ -41,10 +46,34 @@ describe('lepton-sched serve --stdio: reference values', () => {
   });
 });
 
+describe('lepton-sched serve --stdio: budgets and overflowing numbers round-trip exactly (edge cases)', () => {
+  it('createOnlineState({budget: "Infinity"}) answers "budget": "Infinity" (never null), and that state handed back gives the same answers as in process', () => {
+    const s0 = reply(JSON.stringify({ id: 1, method: 'createOnlineState', params: { devices: [{ id: 'x', tier: 'edge', budget: 'Infinity' }, { id: 'y', tier: 'edge', budget: 3 }] } }));
+    const state = (s0.result as { devices: { budget: unknown }[] });
+    expect(state.devices.map((d) => d.budget)).toEqual(['Infinity', 3]);
+    expect(answer(JSON.stringify({ id: 1, method: 'createOnlineState', params: { devices: [{ id: 'x', tier: 'edge', budget: 'Infinity' }, { id: 'y', tier: 'edge', budget: 3 }] } }), 1)).not.toContain('null');
+    const tasks = [{ id: 'a', execTime: [1, 1], demand: 2 }];
+    const r = reply(JSON.stringify({ id: 2, method: 'submit', params: { state: s0.result, tasks, now: 0 } }));
+    const direct = submit(createOnlineState([{ id: 'x', tier: 'edge', budget: Infinity }, { id: 'y', tier: 'edge', budget: 3 }]), tasks, 0);
+    expect(r).toEqual({ id: 2, result: JSON.parse(wire(direct)) });
+    // The returned state goes round again unchanged: the same text in, the same text out.
+    const again = reply(JSON.stringify({ id: 3, method: 'complete', params: { state: (r.result as { state: unknown }).state, taskId: 'a', observed: { exec: 1 } } }));
+    expect((again.result as { devices: { budget: unknown }[] }).devices.map((d) => d.budget)).toEqual(['Infinity', 3]);
+    // null, the in-process form, is still accepted in a request.
+    expect(reply(JSON.stringify({ id: 4, method: 'submit', params: { state: JSON.parse(JSON.stringify(createOnlineState([{ id: 'x', tier: 'edge' }]))), tasks: [{ id: 'b', execTime: [1] }], now: 0 } })).error).toBeUndefined();
+  });
+
+  it('submit with an execTime of 1e400 answers an InputRangeError naming request.params.tasks[0].execTime[1], not a forbidden pair', () => {
+    const s0 = reply(JSON.stringify({ id: 1, method: 'createOnlineState', params: { devices: [{ id: 'x', tier: 'edge' }, { id: 'y', tier: 'edge' }] } }));
+    const line = `{"id": 2, "method": "submit", "params": {"state": ${JSON.stringify(s0.result)}, "tasks": [{"id": "a", "execTime": [5, 1e400]}], "now": 0}}`;
+    expect(reply(line)).toEqual({ id: 2, error: { class: 'InputRangeError', fn: 'serve', field: 'request.params.tasks[0].execTime[1]', message: 'serve: request.params.tasks[0].execTime[1] is a JSON number too large for a double (it overflows to Infinity): write a finite number up to 1.7976931348623157e308, or the string "Infinity" where the field allows it' } });
+  });
+});
+
 describe('lepton-sched serve --stdio: fog devices', () => {
   it("createOnlineState with a device of tier 'fog' over JSON lines gives the state createOnlineState gives in process", () => {
     const devices = [{ id: 'f', tier: 'fog' as const }];
-    expect(reply(JSON.stringify({ id: 1, method: 'createOnlineState', params: { devices } }))).toEqual({ id: 1, result: JSON.parse(JSON.stringify(createOnlineState(devices))) });
+    expect(reply(JSON.stringify({ id: 1, method: 'createOnlineState', params: { devices } }))).toEqual({ id: 1, result: JSON.parse(wire(createOnlineState(devices))) });
   });
 });
 

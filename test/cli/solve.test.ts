@@ -56,11 +56,11 @@ describe('lepton-sched solve: reference values', () => {
     expect(r.out).not.toBe((await run(path, '--strategy', 'duplex', '--json')).out);
   });
 
-  it('solve prints every budget overrun in the table (local-search may overrun a budget; the overrun is reported, never hidden), and "budget overruns: none" when budgets hold', async () => {
+  it('solve prints every budget overrun in the table (optimal-flowtime may overrun a budget; the overrun is reported, never hidden), and "budget overruns: none" when budgets hold', async () => {
     const cap = file('cap.json', JSON.stringify({ tasks: [{ id: 'a', demand: 2 }, { id: 'b', demand: 2 }, { id: 'c', demand: 2 }], devices: [{ id: 'e', tier: 'edge', budget: 3 }, { id: 'c', tier: 'cloud', budget: 3 }], execTime: [[1, 2], [4, 3], [1, 1]] }));
-    const r = await run(cap, '--strategy', 'local-search');
+    const r = await run(cap, '--strategy', 'optimal-flowtime');
     expect(r.code).toBe(0);
-    const json = await run(cap, '--strategy', 'local-search', '--json');
+    const json = await run(cap, '--strategy', 'optimal-flowtime', '--json');
     const overruns = (JSON.parse(json.out) as { metrics: { budgetOverruns: { id: string; demand: number; budget: number; amount: number }[] } }).metrics.budgetOverruns;
     expect(overruns.length).toBeGreaterThan(0);
     expect(r.out).toContain(`budget overruns: ${overruns.map((o) => `${o.id} (demand ${o.demand} > budget ${o.budget}, over by ${o.amount})`).join(', ')}`);
@@ -70,11 +70,16 @@ describe('lepton-sched solve: reference values', () => {
   });
 
   it('solve says next to the gap when the schedule breaks a budget (the bound ignores budgets: gap 0 is then no proof of a feasible optimum)', async () => {
-    // The newcomer's case: local-search's exhaustive optimum 15 puts demand 3 on d0 (budget 2); the best within budgets is 16.
+    // 'optimal-flowtime' ignores budgets: [0, 0, 0] puts demand 6 on e (budget 3).
+    const cap = file('cap2.json', JSON.stringify({ tasks: [{ id: 'a', demand: 2 }, { id: 'b', demand: 2 }, { id: 'c', demand: 2 }], devices: [{ id: 'e', tier: 'edge', budget: 3 }, { id: 'c', tier: 'cloud', budget: 9 }], execTime: [[1, 9], [1, 9], [1, 9]] }));
+    expect((await run(cap, '--strategy', 'optimal-flowtime')).out).toMatch(/% \(combinatorial bound; the schedule breaks a budget\)/);
+    // The newcomer's case: the unconstrained optimum 15 puts demand 3 on d0 (budget 2); local-search keeps the budgets and proves 16, the best within them.
     const p = { tasks: [{ id: 't0' }, { id: 't1', demand: 2 }, { id: 't2' }, { id: 't3', demand: 3 }], devices: [{ id: 'd0', tier: 'edge', ready: 4, budget: 2 }, { id: 'd1', tier: 'edge', ready: 2 }], execTime: [[6, 0], ['Infinity', 3], [5, 5], [7, 6]], transferTime: [[3, 3], [3, 0], [2, 2], [0, 2]] };
     const path = file('lsbud.json', JSON.stringify(p));
     const r = await run(path, '--strategy', 'local-search');
-    expect(r.out).toContain('0.00% (exhaustive bound; the schedule breaks a budget)');
+    expect(r.out).toContain('0.00% (exhaustive bound)');
+    expect(r.out).not.toContain('breaks a budget');
+    expect((JSON.parse((await run(path, '--strategy', 'local-search', '--json')).out) as { makespan: number }).makespan).toBe(16);
     expect((await run(path, '--strategy', 'min-min')).out).toMatch(/% \(combinatorial bound\) /);
   });
 
@@ -252,6 +257,37 @@ describe('lepton-sched solve: bounded error reports (issue 11, item 9)', () => {
   }, 300_000);
 });
 
+describe('lepton-sched solve: --max-iterations and --trace', () => {
+  it('solve big.json --strategy local-search --max-iterations 0 --json equals solve(p, {strategy: local-search, maxIterations: 0}) and stops early', async () => {
+    const p = generateEtc({ tasks: 40, machines: 4, seed: 5 });
+    const big = file('iters.json', problemToJson(p));
+    const r = await run(big, '--strategy', 'local-search', '--max-iterations', '0', '--time-limit', '100000', '--json');
+    expect(r.code).toBe(0);
+    expect(r.out).toBe(`${solutionToJson(solve(p, { strategy: 'local-search', maxIterations: 0, timeLimitMs: 100_000 }))}\n`);
+    expect(JSON.parse(r.out).stoppedEarly).toBe(true);
+  });
+
+  it('solve worked.json --trace off --json has an empty trace; --trace on (and the default here) one decision per task', async () => {
+    const off = JSON.parse((await run(worked, '--trace', 'off', '--json')).out) as { trace: unknown[] };
+    const on = JSON.parse((await run(worked, '--trace', 'on', '--json')).out) as { trace: unknown[] };
+    expect(off.trace).toEqual([]);
+    expect(on.trace).toHaveLength(5);
+    expect((await run(worked, '--json')).out).toBe((await run(worked, '--trace', 'on', '--json')).out);
+  });
+
+  it('solve --trace of / --max-iterations x / --max-iteration 3 are usage errors with the fix', async () => {
+    const a = await run(worked, '--trace', 'of');
+    expect(a.code).toBe(2);
+    expect(a.err).toContain("--trace must be on or off, got 'of'; did you mean 'on'?");
+    const b = await run(worked, '--max-iterations', 'x');
+    expect(b.code).toBe(2);
+    expect(b.err).toContain("--max-iterations must be a non-negative integer, got 'x'");
+    const c = await run(worked, '--max-iteration', '3');
+    expect(c.code).toBe(2);
+    expect(c.err).toContain("unknown option '--max-iteration'; did you mean '--max-iterations'?");
+  });
+});
+
 describe('lepton-sched solve: --time-limit and --lp-bound (issue 11, item 10)', () => {
   it('solve worked.json --strategy local-search prints gap 0.00% against the exhaustive bound (makespan 80 is optimal: brute force over 4^5 assignments)', async () => {
     const r = await run(worked, '--strategy', 'local-search');
@@ -266,6 +302,19 @@ describe('lepton-sched solve: --time-limit and --lp-bound (issue 11, item 10)', 
     expect(r.code).toBe(0);
     expect(r.out.split('\n')[3]).toContain('16.73% (lp bound)');
     expect(JSON.parse((await run(worked, '--lp-bound', '--json')).out).bound.kind).toBe('lp');
+    expect(r.out).toMatch(/\n {2}lp bound: 68\.5\d* \(the gap is measured against it\)\n/);
+  });
+
+  it('solve worked.json --strategy local-search --lp-bound prints the LP value too, though the exhaustive bound 80 is higher and the gap uses it', async () => {
+    const r = await run(worked, '--strategy', 'local-search', '--lp-bound');
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n')[3]).toMatch(/^\s*80\s+80\s+0\.00% \(exhaustive bound\)/);
+    expect(r.out).toMatch(/\n {2}lp bound: 68\.5\d*, not above the exhaustive bound 80 the gap is measured against\n/);
+    const json = JSON.parse((await run(worked, '--strategy', 'local-search', '--lp-bound', '--json')).out) as { bound: { kind: string }; lpBound: number };
+    expect(json.bound.kind).toBe('exhaustive');
+    expect(json.lpBound).toBeCloseTo(68.53135175753528, 6);
+    // Without --lp-bound the JSON is the library's solutionToJson, no lpBound key.
+    expect(JSON.parse((await run(worked, '--strategy', 'local-search', '--json')).out)).not.toHaveProperty('lpBound');
   });
 
   it('solve --time-limit MS passes timeLimitMs through: 0 stops local search on a 40-task instance at once (stopped early)', async () => {

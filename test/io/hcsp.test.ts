@@ -135,14 +135,49 @@ describe('parseHcsp: edge cases', () => {
     expect(parseHcsp('3 4\n5 6\n', { tasks: 2, machines: 2 }).execTime).toEqual([[3, 4], [5, 6]]);
   });
 
-  it('parseHcsp accepts an empty instance from a header "0 5"', () => {
-    const p = parseHcsp('0 5\n');
+  it('parseHcsp("0 5", {tasks: 0, machines: 5}) accepts an empty instance from its header; without options the lone line may as well be one task on 2 machines, and is rejected saying so', () => {
+    const p = parseHcsp('0 5\n', { tasks: 0, machines: 5 });
     expect([p.tasks.length, p.devices.length]).toEqual([0, 5]);
+    expect(() => parseHcsp('0 5\n')).toThrow(/^parseHcsp: line 1 \(0 5\) may be a header \(0 tasks × 5 machines, then 0 values\) or the first row of data/);
+    expect(parseHcsp('0 5\n', { tasks: 1, machines: 2 }).execTime).toEqual([[0, 5]]);
   });
 });
 
 describe('parseHcsp: a CSV file (edge cases)', () => {
   it('parseHcsp("a,b\\n1,2") says CSV is not a supported format and names the line', () => {
     expect(() => parseHcsp('a,b\n1,2\n', { tasks: 2, machines: 2 })).toThrow(/line 1 holds "a,b": HCSP files are whitespace-separated numbers, and CSV is not a supported format/);
+  });
+});
+
+describe('parseHcsp: a first line that may be a header or data is never guessed (edge cases)', () => {
+  it('parseHcsp("2 2\\n3 4\\n5 6\\n") (three rows of two, the first could be a header) is rejected naming line 1 and both readings', () => {
+    expect(() => parseHcsp('2 2\n3 4\n5 6\n')).toThrow(InputRangeError);
+    expect(() => parseHcsp('2 2\n3 4\n5 6\n')).toThrow('parseHcsp: line 1 (2 2) may be a header (2 tasks × 2 machines, then 4 values) or the first row of data (every line holds 2 numbers: 3 tasks × 2 machines); pass options.tasks and options.machines to say which (3 and 2 read every line as data; 2 and 2 take line 1 as the header)');
+  });
+
+  it('parseHcsp(same, {tasks: 3, machines: 2}) reads every line as data; {tasks: 2, machines: 2} takes line 1 as the header', () => {
+    expect(parseHcsp('2 2\n3 4\n5 6\n', { tasks: 3, machines: 2 }).execTime).toEqual([[2, 2], [3, 4], [5, 6]]);
+    expect(parseHcsp('2 2\n3 4\n5 6\n', { tasks: 2, machines: 2 }).execTime).toEqual([[3, 4], [5, 6]]);
+  });
+
+  it('a header followed by one value per line (the Braun layout) is still read without options', () => {
+    expect(parseHcsp('2 2\n3\n4\n5\n6\n').execTime).toEqual([[3, 4], [5, 6]]);
+    expect(parseHcsp('2 3 0\n1\n2\n3\n4\n5\n6\n').execTime).toEqual([[1, 2, 3], [4, 5, 6]]);
+  });
+
+  it('parseHcsp(an integer matrix written row by row, {tasks: n, machines: m}) returns exactly that matrix, and without options never a shifted one', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 3 }).chain((m) => fc.array(fc.array(fc.integer({ min: 0, max: 6 }), { minLength: m, maxLength: m }), { minLength: 1, maxLength: 8 })), (rows) => {
+        const text = `${rows.map((r) => r.join(' ')).join('\n')}\n`;
+        expect(parseHcsp(text, { tasks: rows.length, machines: rows[0]!.length }).execTime).toEqual(rows);
+        let read: readonly (readonly number[])[] | undefined;
+        try {
+          read = parseHcsp(text).execTime;
+        } catch (e) {
+          expect(e).toBeInstanceOf(InputRangeError);
+        }
+        if (read !== undefined) expect(read).toEqual(rows);
+      }),
+    );
   });
 });

@@ -278,3 +278,17 @@ describe('parseProblemJson: bounded error reports (issue 11, item 9)', () => {
     expect(lines[1]).toBe('  problem.tasks[0].release must be a finite number >= 0, got -1');
   });
 });
+
+describe('parseProblemJson: numbers too large for a double (edge cases)', () => {
+  it('parseProblemJson(execTime [[1e400]]) names problem.execTime[0][0] as overflowing, not "no device where the task can run"', () => {
+    const text = '{"tasks":[{"id":"a"}],"devices":[{"id":"x","tier":"edge"}],"execTime":[[1e400]]}';
+    expect(() => parseProblemJson(text)).toThrow(InputRangeError);
+    expect(() => parseProblemJson(text)).toThrow('parseProblemJson: problem.execTime[0][0] is a JSON number too large for a double (it overflows to Infinity): write a finite number up to 1.7976931348623157e308, or the string "Infinity" where the field allows it');
+  });
+
+  it('parseProblemJson(two overflows: a release of -1e999 and a transfer time of 2e308) lists both by path; 1e300 is read as it is', () => {
+    const text = '{"tasks":[{"id":"a","release":-1e999}],"devices":[{"id":"x","tier":"edge"}],"execTime":[[1]],"transferTime":[[2e308]]}';
+    expect(() => parseProblemJson(text)).toThrow(/^parseProblemJson: problem has 2 numbers too large for a double:\n {2}problem\.tasks\[0\]\.release .*overflows to -Infinity.*\n {2}problem\.transferTime\[0\]\[0\] .*overflows to Infinity/);
+    expect(parseProblemJson('{"tasks":[{"id":"a"}],"devices":[{"id":"x","tier":"edge"}],"execTime":[[1e300]]}').execTime[0]![0]).toBe(1e300);
+  });
+});

@@ -25,7 +25,7 @@ describe('submit within budgets: reference values (issue 11, item 4)', () => {
     expect(d.state.devices[0]!.budget).toBe(0);
   });
 
-  it("submit with 'local-search' (which ignores budgets) sets aside the task that would overrun and places the rest", () => {
+  it("submit with 'local-search' (which keeps budgets and names the task that fits nowhere) sets it aside and places the rest", () => {
     const s = createOnlineState([{ id: 'x', tier: 'edge', budget: 5 }, { id: 'y', tier: 'cloud', budget: 5 }]);
     const r = submit(s, [{ id: 'a', execTime: [1, 100], demand: 5 }, { id: 'b', execTime: [1, 100], demand: 5 }, { id: 'c', execTime: [1, 100], demand: 5 }], 0, { strategy: 'local-search' });
     expect(r.decisions.map((d) => d.id)).toEqual(['a', 'b']);

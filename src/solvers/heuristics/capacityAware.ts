@@ -14,7 +14,7 @@ import { EXEC_FORBIDDEN, TRANSFER_FORBIDDEN } from './completion.js';
 import { objectiveValue } from './duplex.js';
 import { priorityOrder } from './seed.js';
 
-/** The strategies that honour budgets (through this module); the others ignore them by design. @internal */
+/** The list heuristics that honour budgets (through this module); `'local-search'` keeps them itself (`search/budgetSearch.ts`, starting from this module's Min-Min); the others ignore them by design. @internal */
 export const CAPACITY_AWARE = ['seed', 'olb', 'met', 'mct', 'min-min', 'max-min', 'duplex', 'sufferage', 'sufferage-greedy'] as const;
 
 /** A strategy that honours budgets. @internal */

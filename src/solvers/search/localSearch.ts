@@ -10,6 +10,8 @@ import { anneal, descend, descendOverflow } from './makespanMoves.js';
 import { nearestDevices, pricedStart } from './pricedStart.js';
 import { mct } from '../heuristics/mct.js';
 import { minMinUntil } from '../heuristics/min-min.js';
+import { budgetsMatter } from '../heuristics/capacityAware.js';
+import { budgetSearch } from './budgetSearch.js';
 import type { CompiledProblem } from '../../problem/types.js';
 import type { BoundKind, Strategy, StrategyContext, StrategyResult } from '../registry.js';
 
@@ -53,11 +55,15 @@ const MAX_CYCLES = 4;
  * every release is 0 (with releases the search optimizes that release-free
  * makespan and keeps its start if that evaluates better). Under the
  * `'independent'` model each task takes its fastest device (exact).
+ * When some budget is finite and some demand positive, `budgetSearch`
+ * runs instead (budgets kept throughout).
  */
 function run(ctx: StrategyContext): StrategyResult {
   const start = performance.now();
   const { cp } = ctx;
   const { n, m, exec, transfer, ready } = cp;
+  // Budgets that can bind: the search that keeps them (capacity-aware start, no move or swap over a budget).
+  if (budgetsMatter(cp)) return budgetSearch(ctx);
   if (ctx.costModel === 'independent') return fastestDevices(ctx);
   // The limit covers the start too: Min-Min gets half of it, else MCT's one pass.
   const quiet = { ...ctx, trace: false };
@@ -246,8 +252,10 @@ function fastestDevices(ctx: StrategyContext): StrategyResult {
  * own bound: the optimum on enumerated tiny instances (`'exhaustive'`), else
  * the larger of the combinatorial bound and the Lagrangian bound of its
  * prices (`'lagrangian'`, at most the LP bound, which `makespanLpBound`
- * computes asynchronously when `highs` is installed). Optimizes the makespan
- * whatever `objective` says.
+ * computes asynchronously when `highs` is installed). Optimizes the makespan;
+ * `solve` sends the other objectives to the objective-aware search
+ * (`runObjectiveStrategy`). With budgets that can bind it keeps them
+ * (`budgetSearch`).
  * @internal
  */
 export const localSearch: Strategy = {

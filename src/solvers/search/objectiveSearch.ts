@@ -8,6 +8,7 @@ import type { CompiledProblem } from '../../problem/types.js';
 import type { CostModel } from '../../schedule/types.js';
 import { createMeasure, measure, violationOf } from '../objective.js';
 import type { StrategyResult } from '../registry.js';
+import { fitsBudget } from './budgetFit.js';
 
 /** Budgets and settings of {@link objectiveSearch}. @internal */
 export interface ObjectiveSearchSettings {
@@ -16,6 +17,8 @@ export interface ObjectiveSearchSettings {
   readonly limits: Float64Array | undefined;
   readonly maxIterations: number;
   readonly timeLimitMs: number;
+  /** Reject every move that breaks a device budget (`fitsBudget`); the start must keep them. @defaultValue false */
+  readonly keepBudgets?: boolean;
 }
 
 /** Relative improvement needed to accept a move (stops cycling on rounding noise). */
@@ -27,7 +30,8 @@ const EPS = 1e-12;
  * lowers (violation, objective) lexicographically, where violation is the
  * relative excess over the limits and objective = Σ weight · value, both
  * measured exactly (the same arithmetic as `evaluate`) under the requested
- * cost model. Passes run over tasks then devices in index order until a
+ * cost model. With `keepBudgets`, a move that would break the receiving
+ * device's budget is never accepted (each check counts as an evaluation). Passes run over tasks then devices in index order until a
  * pass finds no improving move or a budget (`maxIterations` evaluations,
  * `timeLimitMs`) runs out. Deterministic apart from the time limit. Like
  * `'local-search'`, it records no decision trace.
@@ -40,6 +44,7 @@ export function objectiveSearch(cp: CompiledProblem, start: StrategyResult, s: O
   const order = start.order;
   const ms = createMeasure(cp, s.costModel);
   const w = s.weights;
+  const keep = s.keepBudgets === true;
   const value = (v: Float64Array): number => {
     let x = 0;
     for (let k = 0; k < 5; k++) if (w[k]! > 0) x += w[k]! * v[k]!;
@@ -64,6 +69,10 @@ export function objectiveSearch(cp: CompiledProblem, start: StrategyResult, s: O
         }
         iterations++;
         a[i] = j;
+        if (keep && !fitsBudget(cp, a, order, j)) {
+          a[i] = from;
+          continue;
+        }
         v = measure(ms, a, order);
         const obj = value(v);
         const viol = violationOf(v[0]!, v[4]!, v[3]!, s.limits);

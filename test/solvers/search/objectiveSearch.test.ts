@@ -77,3 +77,37 @@ describe('objectiveSearch: edge cases', () => {
     expect(r.stoppedEarly).toBe(true);
   });
 });
+
+describe('objectiveSearch with keepBudgets (properties)', () => {
+  it('objectiveSearch(cp, a start within budgets, {keepBudgets: true}) never breaks a budget, and every improving single move it left would break one', () => {
+    const arb = problemArb({ maxTasks: 7, timing: false }).chain((p) =>
+      fc.record({
+        demand: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: p.tasks.length, maxLength: p.tasks.length }),
+        budget: fc.array(fc.integer({ min: 0, max: 8 }), { minLength: p.devices.length, maxLength: p.devices.length }),
+      }).map(({ demand, budget }): Problem => ({ ...p, tasks: p.tasks.map((t, i) => ({ ...t, demand: demand[i]! })), devices: p.devices.map((d, j) => ({ ...d, budget: budget[j]! })) })),
+    );
+    fc.assert(
+      fc.property(arb, (p) => {
+        deepFreeze(p);
+        const cp = compileProblem(p);
+        const w = Float64Array.of(0, 1, 0, 0, 0);
+        const start = objectiveGreedy(cp, 'min-min', w, none, false);
+        const startOrder = Array.from(start.order);
+        if ((evaluate(p, Array.from(start.assignment), { order: startOrder }).metrics.budgetOverruns ?? []).length > 0) return; // the search needs a start within budgets
+        const r = objectiveSearch(cp, start, { costModel: 'sequential', weights: w, limits: undefined, maxIterations: 100_000, timeLimitMs: 10_000, keepBudgets: true });
+        const order = Array.from(r.order);
+        const here = evaluate(p, Array.from(r.assignment), { order }).metrics;
+        expect(here.budgetOverruns).toEqual([]);
+        for (let i = 0; i < cp.n; i++) {
+          for (let j = 0; j < cp.m; j++) {
+            if (j === r.assignment[i] || cp.exec[i * cp.m + j]! + cp.transfer[i * cp.m + j]! === Infinity) continue;
+            const a = Array.from(r.assignment);
+            a[i] = j;
+            const there = evaluate(p, a, { order }).metrics;
+            if (there.flowtime < here.flowtime - 1e-12 * Math.abs(here.flowtime)) expect(there.budgetOverruns!.length).toBeGreaterThan(0);
+          }
+        }
+      }),
+    );
+  });
+});
