@@ -51,6 +51,9 @@ export interface SolveGapOptions {
    * early (`stoppedEarly: true`, `reason: 'time'`), but a run that finishes
    * within it gives the same answer whatever the clock: nothing else reads
    * the clock. HiGHS runs synchronously: it blocks the thread while solving.
+   * A heuristic run cut by the clock depends on the machine's speed and load
+   * (how many iterations fit); for an answer that does not, bound the run by
+   * `maxIterations` and give a generous `timeLimitMs`.
    * @defaultValue 10000
    */
   readonly timeLimitMs?: number;
@@ -61,7 +64,7 @@ export interface SolveGapOptions {
   readonly seed?: number;
   /**
    * Iteration budget of the heuristic (one iteration = one tabu-search move:
-   * a shift, a swap or a two-move chain); the exact method's warm start uses
+   * a shift, a swap or an ejection chain); the exact method's warm start uses
    * min(maxIterations, 500). The heuristic also ends by itself after
    * max(20 000, 500n) iterations without a better solution.
    * @defaultValue 100000

@@ -29,6 +29,12 @@ const ALPHA_UP = 1.1;
 const ALPHA_DOWN = 0.95;
 /** Elite pool of path relinking: the best distinct feasible solutions of the search phases. */
 const ELITE_SIZE = 10;
+/**
+ * Longest ejection chain a step considers, in tasks (grown greedily from the step's best two-move chain). 8: at
+ * 20 000 iterations, seeds 0-3, d20200 ended at 12343-12356 (two-move chains only: 12359-12371) and d10100-d20100
+ * equal or lower on average; 16 was no better on d20100 and costs about 10% more time per step on d20200 (bench/GAP.md).
+ */
+const CHAIN_DEPTH = 8;
 /** Overload (in budget units: budgets are scaled to [1/2, 1)) below which a state is re-checked exactly. */
 const OVER_SLACK = 1e-12;
 
@@ -62,8 +68,10 @@ export interface GapHeuristicResult {
  * overload) from the best start, then tabu search (Díaz & Fernández, EJOR
  * 132, 2001, §3; per-device weights as in Yagiura, Ibaraki & Glover,
  * INFORMS J. Comput. 16(2), 2004, §3.2): every iteration applies the best
- * admissible shift, swap or two-move ejection chain on cost + Σ_j α_j ·
- * overload_j ({@link TabuSearch}), then grows the weights of overloaded
+ * admissible shift, swap or ejection chain on cost + Σ_j α_j ·
+ * overload_j ({@link TabuSearch}; chains of two moves, or up to 8 tasks
+ * grown greedily from the best two-move chain as in Yagiura, Ibaraki &
+ * Glover 2004 §3.3), then grows the weights of overloaded
  * devices (the most overloaded × 1.1, the others in proportion to their
  * overload) or, when nothing is overloaded, shrinks all of them
  * (× 0.95). After max(500, 10n) iterations without a new best it restarts
@@ -152,7 +160,7 @@ export function gapHeuristic(g: CompiledGap, limits: GapHeuristicLimits): GapHeu
   consider(cur); // the greedy start itself, before the descent may trade feasibility for cost
   descend(s, cur, lambda0, rng);
   consider(cur);
-  const tabu = new TabuSearch(s, lambda0);
+  const tabu = new TabuSearch(s, lambda0, CHAIN_DEPTH);
   // The best feasible state of the current phase (between restarts), offered to the pool at the restart.
   const phaseBest = new Int32Array(n);
   let phaseBestCost = Infinity;

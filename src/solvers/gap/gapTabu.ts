@@ -1,6 +1,7 @@
 /**
  * One step of the GAP tabu search: the best admissible shift, swap or
- * two-move ejection chain on
+ * ejection chain (two moves, or longer when grown greedily from the best
+ * two-move one) on
  * cost + Σ_j α_j·overload_j, with per-device penalty weights that adapt to
  * the search (strategic oscillation). Díaz & Fernández, "A tabu search
  * heuristic for the generalized assignment problem", EJOR 132 (2001) §3
@@ -10,6 +11,7 @@
  * @module
  */
 import type { CompiledGap } from './gap.js';
+import { ChainExtender, type Neighbours } from './gapChain.js';
 import { shift, type State } from './gapSearchState.js';
 
 /** Relative rounding noise of a move's delta (loads drift by a few ulps of the scaled budgets, which are about 1). */
@@ -22,21 +24,32 @@ const NOISE = 1e-12;
 const SWAP_WINDOW = 64;
 
 /** Tabu memory, penalty weights and the move chosen by {@link TabuSearch.step}. @internal */
-export class TabuSearch {
+export class TabuSearch implements Neighbours {
   /** tabu[i·m + j]: the iteration until which moving task i onto device j is tabu. */
   readonly tabu: Int32Array;
   /** Penalty weight of each device's overload. */
   readonly alpha: Float64Array;
-  private readonly over: Float64Array;
+  /** Each device's overload at the start of the current step. */
+  readonly over: Float64Array;
   /** Per task: the two non-tabu devices other than its own whose penalized shift delta (cost + weighted overload there) is least, and those deltas. */
-  private readonly to1: Int32Array;
-  private readonly to2: Int32Array;
-  private readonly d1: Float64Array;
-  private readonly d2: Float64Array;
+  readonly to1: Int32Array;
+  readonly to2: Int32Array;
+  readonly d1: Float64Array;
+  readonly d2: Float64Array;
+  /** The iteration of the current step. */
+  iter = 0;
+  /** Extends the step's best two-move chain into longer ones (undefined: chains of two only). */
+  private readonly extender: ChainExtender | undefined;
+  /**
+   * @param chainDepth - the longest ejection chain a step considers, in tasks (≤ 2: chains of two only); longer
+   *   chains grow greedily from the step's best two-move chain ({@link ChainExtender}).
+   */
   constructor(
     private readonly g: CompiledGap,
     private readonly lambda0: number,
+    chainDepth = 2,
   ) {
+    this.extender = chainDepth > 2 ? new ChainExtender(g, chainDepth) : undefined;
     this.tabu = new Int32Array(g.n * g.m);
     this.alpha = new Float64Array(g.m).fill(lambda0);
     this.over = new Float64Array(g.m);
@@ -65,12 +78,17 @@ export class TabuSearch {
    * them for `tenure` iterations. Returns false when no move is admissible
    * (then `s` is unchanged). Swaps and chains: each task with a window of
    * 64 partners that rotates every step; `chains = false` leaves chains out.
-   * Complexity: O(n·m + 64n).
+   * With `chainDepth` > 2 the step's best two-move chain is also extended
+   * greedily into longer ejection chains ({@link ChainExtender}: non-tabu
+   * placements only, no aspiration), and the cheapest of them replaces the
+   * move above when its delta is strictly lower.
+   * Complexity: O(n·m + 64n), plus O(chainDepth·(n + m)) for the extension.
    */
   step(s: State, iter: number, tenure: number, bestCost: number, chains = true): boolean {
     const { n, m, cost, demand, budget, allowed } = this.g;
     const { asg, load } = s;
     const { tabu, alpha, over } = this;
+    this.iter = iter;
     for (let j = 0; j < m; j++) over[j] = Math.max(0, (load[j] as number) - (budget[j] as number));
     const aspire = (dc: number, dOver: number): boolean => s.over + dOver <= 1e-12 && s.cost + dc < bestCost - NOISE * (Math.abs(bestCost) + 1e-300);
     let bestD = Infinity;
@@ -78,6 +96,10 @@ export class TabuSearch {
     let bk = -1;
     let bi2 = -1;
     let bl = -1;
+    // The best two-move chain's head (i1, i2), for the longer chains.
+    let chainD = Infinity;
+    let ci1 = -1;
+    let ci2 = -1;
     const { to1, to2, d1, d2 } = this;
     for (let i = 0; i < n; i++) {
       const j = asg[i] as number;
@@ -164,6 +186,11 @@ export class TabuSearch {
         const l = alt ? (to2[i2] as number) : (to1[i2] as number);
         if (l < 0 || (tabu[k12] as number) > iter) continue;
         const d = (cost[k12] as number) - c11 + w1 * dOut1 + (alpha[j2] as number) * dO2 + (alt ? (d2[i2] as number) : (d1[i2] as number));
+        if (d < chainD) {
+          chainD = d;
+          ci1 = i1;
+          ci2 = i2;
+        }
         if (d < bestD) {
           bestD = d;
           bi = i1;
@@ -171,6 +198,14 @@ export class TabuSearch {
           bi2 = i2;
           bl = l;
         }
+      }
+    }
+    const ext = this.extender;
+    if (ext !== undefined && ci1 >= 0) {
+      ext.extend(s, this, ci1, ci2);
+      if (ext.length > 0 && ext.delta < bestD) {
+        ext.apply(s, tabu, iter, tenure);
+        return true;
       }
     }
     if (bi < 0) return false;
