@@ -63,9 +63,10 @@ function retime(
  * time found so far, L. Each task keeps its best device b and time from its
  * last timing (with the second device and a bound on the others,
  * `refreshTopThree`): avail[b] + c[i][b] bounds its best time from above at
- * any moment, so a read task below L is passed over in O(1); otherwise it
- * is re-timed (O(1) usually) if b was loaded since its timing, and is exact
- * otherwise.
+ * any moment, so a read task below L is passed over in O(1); if b was
+ * loaded since its timing, so is a task whose time on its second device
+ * falls strictly below L (any device's time bounds the best), else it is
+ * re-timed (O(1) usually); it is exact otherwise.
  *
  * The column: L starts at the exact best time of the top task of the column
  * with the smallest frontier avail[j] + (largest unmapped cost); then the
@@ -92,7 +93,7 @@ export function lazyMaxMin(ctx: StrategyContext, columns?: SortedColumns): Strat
   const { n, m, exec, transfer } = cp;
   const { task, cost } = columns ?? sortedColumns(cp);
   const link = new Int32Array(n * m);
-  for (let k = 0; k < n * m; k++) link[k] = (k % n) - 1;
+  for (let k = 0, j = 0; j < m; j++) for (let p = 0; p < n; p++, k++) link[k] = p - 1;
   const top = new Int32Array(m).fill(n - 1); // per column: its highest unmapped position
   const mapped = new Uint8Array(n);
   const avail = initialAvailability(cp);
@@ -168,6 +169,9 @@ export function lazyMaxMin(ctx: StrategyContext, columns?: SortedColumns): Strat
       }
       if (avail[bestDev[k]!]! + bestCost[k]! < L) continue;
       if (loaded[bestDev[k]!]! >= stamp[k]!) {
+        // Stale: its time on its second device, if below L, proves its best time is too.
+        const d2 = secondDev[k]!;
+        if (d2 >= 0 && avail[d2]! + (transfer[k * m + d2]! + exec[k * m + d2]!) < L) continue;
         stamp[k] = step;
         if (!retime(cp, avail, k, bestDev, bestCt, bestCost, secondDev, secondCt, thirdCt)) return undefined;
       }
