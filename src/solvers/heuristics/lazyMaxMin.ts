@@ -40,15 +40,55 @@ function retime(
   k: number,
   bestDev: Int32Array,
   bestCt: Float64Array,
-  bestCost: Float64Array,
+  witDev: Int32Array,
+  witCost: Float64Array,
   secondDev: Int32Array,
   secondCt: Float64Array,
   thirdCt: Float64Array,
 ): boolean {
   refreshTopThree(cp, avail, k, bestDev, bestCt, secondDev, secondCt, thirdCt);
-  const at = k * cp.m + bestDev[k]!;
-  bestCost[k] = cp.transfer[at]! + cp.exec[at]!;
+  const d = bestDev[k]!;
+  const at = k * cp.m + d;
+  witDev[k] = d;
+  witCost[k] = cp.transfer[at]! + cp.exec[at]!;
   return bestCt[k]! < Infinity;
+}
+
+/**
+ * Whether some device's time for task k, avail[j] + c[k][j], falls strictly
+ * below `L` (device `first` tried first, then every device from 0 up); the
+ * first found becomes k's witness (`witDev`, `witCost`). O(m) at worst, no
+ * allocation. @internal
+ */
+function belowOnSome(
+  transfer: Float64Array,
+  exec: Float64Array,
+  avail: Float64Array,
+  k: number,
+  m: number,
+  first: number,
+  L: number,
+  witDev: Int32Array,
+  witCost: Float64Array,
+): boolean {
+  const at = k * m;
+  if (first >= 0) {
+    const c = transfer[at + first]! + exec[at + first]!;
+    if (avail[first]! + c < L) {
+      witDev[k] = first;
+      witCost[k] = c;
+      return true;
+    }
+  }
+  for (let j = 0; j < m; j++) {
+    const c = transfer[at + j]! + exec[at + j]!;
+    if (avail[j]! + c < L) {
+      witDev[k] = j;
+      witCost[k] = c;
+      return true;
+    }
+  }
+  return false;
 }
 
 /**
@@ -62,11 +102,13 @@ function retime(
  * the first position whose sum falls strictly below the largest exact best
  * time found so far, L. Each task keeps its best device b and time from its
  * last timing (with the second device and a bound on the others,
- * `refreshTopThree`): avail[b] + c[i][b] bounds its best time from above at
- * any moment, so a read task below L is passed over in O(1); if b was
- * loaded since its timing, so is a task whose time on its second device
- * falls strictly below L (any device's time bounds the best), else it is
- * re-timed (O(1) usually); it is exact otherwise.
+ * `refreshTopThree`) and a witness device w, b after a timing: any
+ * device's time bounds the best time from above, so a read task with
+ * avail[w] + c[i][w] below L is passed over in O(1). If b was loaded since
+ * its timing, a device whose time falls strictly below L (the second
+ * first, then from device 0 up) also passes it over and becomes its
+ * witness; if there is none it is re-timed (O(1) usually); it is exact
+ * otherwise.
  *
  * The column: L starts at the exact best time of the top task of the column
  * with the smallest frontier avail[j] + (largest unmapped cost); then the
@@ -99,7 +141,8 @@ export function lazyMaxMin(ctx: StrategyContext, columns?: SortedColumns): Strat
   const avail = initialAvailability(cp);
   const bestDev = new Int32Array(n);
   const bestCt = new Float64Array(n);
-  const bestCost = new Float64Array(n); // c[i][bestDev[i]]
+  const witDev = new Int32Array(n); // a device whose time bounds the task's best time from above
+  const witCost = new Float64Array(n); // c[i][witDev[i]]
   const secondDev = new Int32Array(n);
   const secondCt = new Float64Array(n);
   const thirdCt = new Float64Array(n);
@@ -114,7 +157,8 @@ export function lazyMaxMin(ctx: StrategyContext, columns?: SortedColumns): Strat
     scanTopThree(cp, avail, i, bestDev, bestCt, secondDev, secondCt, thirdCt);
     if (!(bestCt[i]! < Infinity)) return undefined;
     const k = i * m + bestDev[i]!;
-    bestCost[i] = transfer[k]! + exec[k]!;
+    witDev[i] = bestDev[i]!;
+    witCost[i] = transfer[k]! + exec[k]!;
   }
   for (let step = 0; step < n; step++) {
     // The column with the smallest frontier; L from its top task.
@@ -133,7 +177,7 @@ export function lazyMaxMin(ctx: StrategyContext, columns?: SortedColumns): Strat
     let t = task[js * n + top[js]!]!;
     if (loaded[bestDev[t]!]! >= stamp[t]!) {
       stamp[t] = step;
-      if (!retime(cp, avail, t, bestDev, bestCt, bestCost, secondDev, secondCt, thirdCt)) return undefined;
+      if (!retime(cp, avail, t, bestDev, bestCt, witDev, witCost, secondDev, secondCt, thirdCt)) return undefined;
     }
     let L = bestCt[t]!;
     // The column with the fewest positions whose sum reaches L: a column
@@ -167,13 +211,13 @@ export function lazyMaxMin(ctx: StrategyContext, columns?: SortedColumns): Strat
         p = unmappedAtOrBelow(link, task, mapped, base, p) + 1;
         continue;
       }
-      if (avail[bestDev[k]!]! + bestCost[k]! < L) continue;
+      if (avail[witDev[k]!]! + witCost[k]! < L) continue;
       if (loaded[bestDev[k]!]! >= stamp[k]!) {
-        // Stale: its time on its second device, if below L, proves its best time is too.
-        const d2 = secondDev[k]!;
-        if (d2 >= 0 && avail[d2]! + (transfer[k * m + d2]! + exec[k * m + d2]!) < L) continue;
+        // Stale: a device whose time falls strictly below L (its second
+        // device first) proves its best time does too, and becomes its witness.
+        if (belowOnSome(transfer, exec, avail, k, m, secondDev[k]!, L, witDev, witCost)) continue;
         stamp[k] = step;
-        if (!retime(cp, avail, k, bestDev, bestCt, bestCost, secondDev, secondCt, thirdCt)) return undefined;
+        if (!retime(cp, avail, k, bestDev, bestCt, witDev, witCost, secondDev, secondCt, thirdCt)) return undefined;
       }
       const b = bestCt[k]!;
       if (b > L || (b === L && k < t)) {
