@@ -113,7 +113,8 @@ function belowOnSome(
  * The column: L starts at the exact best time of the top task of the column
  * with the smallest frontier avail[j] + (largest unmapped cost); then the
  * column with the fewest positions whose sum reaches L (a binary search per
- * column, cut short once it cannot beat the best so far) is read. Ties as
+ * column, from the previous step's column on, cut short once it cannot
+ * beat the best so far) is read. Ties as
  * in the plain loop: reading goes on while the sum equals L, and an equal
  * best time replaces the candidate only with a lower task index; the best
  * device is the lowest index reaching the minimum. Returns `undefined` (the
@@ -160,6 +161,7 @@ export function lazyMaxMin(ctx: StrategyContext, columns?: SortedColumns): Strat
     witDev[i] = bestDev[i]!;
     witCost[i] = transfer[k]! + exec[k]!;
   }
+  let prevCol = 0;
   for (let step = 0; step < n; step++) {
     // The column with the smallest frontier; L from its top task.
     let js = 0;
@@ -184,7 +186,8 @@ export function lazyMaxMin(ctx: StrategyContext, columns?: SortedColumns): Strat
     // is searched only if its position `fewest` below the top falls short.
     let jc = js;
     let fewest = n + 1;
-    for (let j = 0; j < m && fewest > 0; j++) {
+    // From the previous step's column (usually the answer again): others are then cut sooner.
+    for (let i = 0, j = prevCol; i < m && fewest > 0; i++, j = j + 1 === m ? 0 : j + 1) {
       const base = j * n;
       const a = avail[j]!;
       const tp = top[j]!;
@@ -202,6 +205,7 @@ export function lazyMaxMin(ctx: StrategyContext, columns?: SortedColumns): Strat
         jc = j;
       }
     }
+    prevCol = jc;
     // Read column jc down while its sum reaches L.
     const base = jc * n;
     const a = avail[jc]!;
