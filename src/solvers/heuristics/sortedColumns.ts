@@ -99,10 +99,21 @@ export function stableSortPairs(key: Float64Array, idx: Int32Array, lo: number, 
  * holds more than {@link RUN} entries (an entry never moves past its
  * bucket's start), else each bucket sorted on its own
  * ({@link stableSortPairs} for the large ones). O(n) for spread values,
- * O(n log n) at worst. `bucket` and `count` are scratch of length ≥ n and
- * ≥ n + 2; `src` is only read. @internal
+ * O(n log n) at worst. `bucket`, `count`, `tmpKey` and `tmpIdx` are scratch
+ * of length ≥ n, ≥ n + 2, ≥ n and ≥ n; `src` is only read. @internal
  */
-export function bucketSortColumn(src: Float64Array, from: number, n: number, key: Float64Array, idx: Int32Array, at: number, bucket: Int32Array, count: Int32Array): void {
+export function bucketSortColumn(
+  src: Float64Array,
+  from: number,
+  n: number,
+  key: Float64Array,
+  idx: Int32Array,
+  at: number,
+  bucket: Int32Array,
+  count: Int32Array,
+  tmpKey: Float64Array,
+  tmpIdx: Int32Array,
+): void {
   let lo = Infinity;
   let hi = -Infinity;
   for (let p = 0; p < n; p++) {
@@ -118,7 +129,7 @@ export function bucketSortColumn(src: Float64Array, from: number, n: number, key
       key[at + p] = src[from + p]!;
       idx[at + p] = p;
     }
-    stableSortPairs(key.subarray(at, at + n), idx.subarray(at, at + n), 0, n, new Float64Array(n), new Int32Array(n));
+    stableSortPairs(key.subarray(at, at + n), idx.subarray(at, at + n), 0, n, tmpKey, tmpIdx);
     return;
   }
   const last = n - 1;
@@ -151,9 +162,11 @@ export function bucketSortColumn(src: Float64Array, from: number, n: number, key
     return;
   }
   // count[b] is now the end of bucket b (the start of b + 1).
+  const colKey = key.subarray(at, at + n);
+  const colIdx = idx.subarray(at, at + n);
   for (let b = 0, s = 0; b < n; b++) {
     const e = count[b]!;
-    if (e - s > RUN) stableSortPairs(key.subarray(at, at + n), idx.subarray(at, at + n), s, e, new Float64Array(n), new Int32Array(n));
+    if (e - s > RUN) stableSortPairs(colKey, colIdx, s, e, tmpKey, tmpIdx);
     else insertionSort(key, idx, at + s, at + e);
     s = e;
   }
@@ -189,6 +202,8 @@ export function sortedColumns(cp: CompiledProblem): SortedColumns {
   const byColumn = new Float64Array(n * m);
   const bucket = new Int32Array(n);
   const count = new Int32Array(n + 2);
+  const tmpKey = new Float64Array(n);
+  const tmpIdx = new Int32Array(n);
   // One row-major pass over the matrix (m sequential write streams): a
   // column-by-column strided read was several times slower at 8192×256.
   for (let i = 0, k = 0; i < n; i++) {
@@ -196,7 +211,7 @@ export function sortedColumns(cp: CompiledProblem): SortedColumns {
   }
   for (let j = 0; j < m; j++) {
     const base = j * n;
-    bucketSortColumn(byColumn, base, n, cost, task, base, bucket, count);
+    bucketSortColumn(byColumn, base, n, cost, task, base, bucket, count, tmpKey, tmpIdx);
     let end = n;
     for (let p = n - 1; p >= 0; p--) {
       runEnd[base + p] = end;

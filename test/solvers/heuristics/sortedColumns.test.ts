@@ -40,7 +40,7 @@ describe('stableSortPairs / bucketSortColumn: oracles', () => {
         const before = src.slice();
         const key = new Float64Array(at + n + 2).fill(-3);
         const idx = new Int32Array(at + n + 2).fill(-3);
-        bucketSortColumn(src, from, n, key, idx, at, new Int32Array(n), new Int32Array(n + 2));
+        bucketSortColumn(src, from, n, key, idx, at, new Int32Array(n), new Int32Array(n + 2), new Float64Array(n), new Int32Array(n));
         const want = byKeyThenIndex(keys);
         expect(Array.from(idx.subarray(at, at + n))).toEqual(want);
         expect(Array.from(key.subarray(at, at + n))).toEqual(want.map((i) => keys[i]));
@@ -58,7 +58,7 @@ describe('stableSortPairs / bucketSortColumn: oracles', () => {
           const n = keys.length;
           const key = new Float64Array(n);
           const idx = new Int32Array(n);
-          bucketSortColumn(Float64Array.from(keys), 0, n, key, idx, 0, new Int32Array(n), new Int32Array(n + 2));
+          bucketSortColumn(Float64Array.from(keys), 0, n, key, idx, 0, new Int32Array(n), new Int32Array(n + 2), new Float64Array(n), new Int32Array(n));
           expect(Array.from(idx)).toEqual(byKeyThenIndex(keys));
         },
       ),
