@@ -122,7 +122,9 @@ function belowOnSome(
  * overflows to `Infinity` (which `compileProblem`'s guard rules out).
  *
  * `columns`: the sorted columns of `ctx.cp` if already built (Duplex shares
- * Min-Min's); never modified.
+ * Min-Min's); never modified. `stopAt`: returns `null` as soon as the task
+ * to place completes at or after it (the makespan can then not fall below
+ * it; Duplex's cut, see `maxMinUnless`).
  *
  * Complexity: O(m·n log n) to sort the columns, O(n·m) to time every task
  * once, O(n·m log n) for the column choices, plus the reads, each O(1)
@@ -131,7 +133,7 @@ function belowOnSome(
  * O(n²) reads over a large run; O(n·m) memory.
  * @internal
  */
-export function lazyMaxMin(ctx: StrategyContext, columns?: SortedColumns): StrategyResult | undefined {
+export function lazyMaxMin(ctx: StrategyContext, columns?: SortedColumns, stopAt = Infinity): StrategyResult | undefined | null {
   const { cp } = ctx;
   const { n, m, exec, transfer } = cp;
   const { task, cost } = columns ?? sortedColumns(cp);
@@ -229,6 +231,7 @@ export function lazyMaxMin(ctx: StrategyContext, columns?: SortedColumns): Strat
         t = k;
       }
     }
+    if (L >= stopAt) return null;
     const g = bestDev[t]!;
     if (row !== undefined) {
       completionRow(cp, avail, t, row);
