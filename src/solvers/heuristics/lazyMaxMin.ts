@@ -92,6 +92,29 @@ function belowOnSome(
 }
 
 /**
+ * 1 − 2^−20: the float sums of the volume bound in {@link lazyMaxMin} err
+ * by at most about (7n + 2m)·2^−53 relative (non-negative terms; the one
+ * subtraction errs by that much of the total, at most twice the bound),
+ * and a device's float finish time (n additions at most) falls at most
+ * n·2^−53 below the real one, so the bound times this stays at or below
+ * the float makespan for n up to about 10^9 tasks. @internal
+ */
+const VOLUME_SLACK = 1 - 2 ** -20;
+
+/** Each task's cheapest transfer + exec over the devices. O(n·m). @internal */
+function cheapestCosts(cp: CompiledProblem): Float64Array {
+  const { n, m, exec, transfer } = cp;
+  const least = new Float64Array(n).fill(Infinity);
+  for (let i = 0, k = 0; i < n; i++) {
+    for (let j = 0; j < m; j++, k++) {
+      const c = transfer[k]! + exec[k]!;
+      if (c < least[i]!) least[i] = c;
+    }
+  }
+  return least;
+}
+
+/**
  * Max-Min when releases never wait, so ct(i, j) = avail[j] + c[i][j]: the
  * threshold algorithm "TA" (Fagin, Lotem and Naor 2003, "Optimal
  * aggregation algorithms for middleware") over one sorted column per step.
@@ -123,8 +146,10 @@ function belowOnSome(
  *
  * `columns`: the sorted columns of `ctx.cp` if already built (Duplex shares
  * Min-Min's); never modified. `stopAt`: returns `null` as soon as the task
- * to place completes at or after it (the makespan can then not fall below
- * it; Duplex's cut, see `maxMinUnless`).
+ * to place completes at or after it, or a volume bound on the makespan
+ * (the smallest ready time plus the devices' mean work, counting the
+ * cheapest costs of the unmapped tasks) reaches it: the makespan can then not fall below it (Duplex's cut,
+ * see `maxMinUnless`).
  *
  * Complexity: O(m·n log n) to sort the columns, O(n·m) to time every task
  * once, O(n·m log n) for the column choices, plus the reads, each O(1)
@@ -163,8 +188,22 @@ export function lazyMaxMin(ctx: StrategyContext, columns?: SortedColumns, stopAt
     witDev[i] = bestDev[i]!;
     witCost[i] = transfer[k]! + exec[k]!;
   }
+  // Duplex's cut (stopAt finite): some device runs at least the mean work,
+  // (costs placed + Σ cheapest costs of the unmapped tasks) / m, after its
+  // ready time, so the makespan is at least the smallest ready time plus
+  // that mean; VOLUME_SLACK keeps the float bound below the float makespan.
+  const least = stopAt < Infinity ? cheapestCosts(cp) : undefined;
+  let minReady = Infinity;
+  let spent = 0;
+  let leastAll = 0;
+  let leastPlaced = 0;
+  if (least !== undefined) {
+    for (let j = 0; j < m; j++) if (cp.ready[j]! < minReady) minReady = cp.ready[j]!;
+    for (let i = 0; i < n; i++) leastAll += least[i]!;
+  }
   let prevCol = 0;
   for (let step = 0; step < n; step++) {
+    if (least !== undefined && (minReady + (spent + (leastAll - leastPlaced)) / m) * VOLUME_SLACK >= stopAt) return null;
     // The column with the smallest frontier; L from its top task.
     let js = 0;
     let frontier = Infinity;
@@ -242,6 +281,10 @@ export function lazyMaxMin(ctx: StrategyContext, columns?: SortedColumns, stopAt
     avail[g] = L;
     loaded[g] = step;
     mapped[t] = 1;
+    if (least !== undefined) {
+      spent += transfer[t * m + g]! + exec[t * m + g]!;
+      leastPlaced += least[t]!;
+    }
   }
   return heuristicResult(assignment, order, trace);
 }
