@@ -40,15 +40,78 @@ function retime(
   k: number,
   bestDev: Int32Array,
   bestCt: Float64Array,
-  bestCost: Float64Array,
+  witDev: Int32Array,
+  witCost: Float64Array,
   secondDev: Int32Array,
   secondCt: Float64Array,
   thirdCt: Float64Array,
 ): boolean {
   refreshTopThree(cp, avail, k, bestDev, bestCt, secondDev, secondCt, thirdCt);
-  const at = k * cp.m + bestDev[k]!;
-  bestCost[k] = cp.transfer[at]! + cp.exec[at]!;
+  const d = bestDev[k]!;
+  const at = k * cp.m + d;
+  witDev[k] = d;
+  witCost[k] = cp.transfer[at]! + cp.exec[at]!;
   return bestCt[k]! < Infinity;
+}
+
+/**
+ * Whether some device's time for task k, avail[j] + c[k][j], falls strictly
+ * below `L` (device `first` tried first, then every device from 0 up); the
+ * first found becomes k's witness (`witDev`, `witCost`). O(m) at worst, no
+ * allocation. @internal
+ */
+function belowOnSome(
+  transfer: Float64Array,
+  exec: Float64Array,
+  avail: Float64Array,
+  k: number,
+  m: number,
+  first: number,
+  L: number,
+  witDev: Int32Array,
+  witCost: Float64Array,
+): boolean {
+  const at = k * m;
+  if (first >= 0) {
+    const c = transfer[at + first]! + exec[at + first]!;
+    if (avail[first]! + c < L) {
+      witDev[k] = first;
+      witCost[k] = c;
+      return true;
+    }
+  }
+  for (let j = 0; j < m; j++) {
+    const c = transfer[at + j]! + exec[at + j]!;
+    if (avail[j]! + c < L) {
+      witDev[k] = j;
+      witCost[k] = c;
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * 1 − 2^−20: the float sums of the volume bound in {@link lazyMaxMin} err
+ * by at most about (7n + 2m)·2^−53 relative (non-negative terms; the one
+ * subtraction errs by that much of the total, at most twice the bound),
+ * and a device's float finish time (n additions at most) falls at most
+ * n·2^−53 below the real one, so the bound times this stays at or below
+ * the float makespan for n up to about 10^9 tasks. @internal
+ */
+const VOLUME_SLACK = 1 - 2 ** -20;
+
+/** Each task's cheapest transfer + exec over the devices. O(n·m). @internal */
+function cheapestCosts(cp: CompiledProblem): Float64Array {
+  const { n, m, exec, transfer } = cp;
+  const least = new Float64Array(n).fill(Infinity);
+  for (let i = 0, k = 0; i < n; i++) {
+    for (let j = 0; j < m; j++, k++) {
+      const c = transfer[k]! + exec[k]!;
+      if (c < least[i]!) least[i] = c;
+    }
+  }
+  return least;
 }
 
 /**
@@ -62,15 +125,19 @@ function retime(
  * the first position whose sum falls strictly below the largest exact best
  * time found so far, L. Each task keeps its best device b and time from its
  * last timing (with the second device and a bound on the others,
- * `refreshTopThree`): avail[b] + c[i][b] bounds its best time from above at
- * any moment, so a read task below L is passed over in O(1); otherwise it
- * is re-timed (O(1) usually) if b was loaded since its timing, and is exact
+ * `refreshTopThree`) and a witness device w, b after a timing: any
+ * device's time bounds the best time from above, so a read task with
+ * avail[w] + c[i][w] below L is passed over in O(1). If b was loaded since
+ * its timing, a device whose time falls strictly below L (the second
+ * first, then from device 0 up) also passes it over and becomes its
+ * witness; if there is none it is re-timed (O(1) usually); it is exact
  * otherwise.
  *
  * The column: L starts at the exact best time of the top task of the column
  * with the smallest frontier avail[j] + (largest unmapped cost); then the
  * column with the fewest positions whose sum reaches L (a binary search per
- * column, cut short once it cannot beat the best so far) is read. Ties as
+ * column, from the previous step's column on, cut short once it cannot
+ * beat the best so far) is read. Ties as
  * in the plain loop: reading goes on while the sum equals L, and an equal
  * best time replaces the candidate only with a lower task index; the best
  * device is the lowest index reaching the minimum. Returns `undefined` (the
@@ -78,7 +145,11 @@ function retime(
  * overflows to `Infinity` (which `compileProblem`'s guard rules out).
  *
  * `columns`: the sorted columns of `ctx.cp` if already built (Duplex shares
- * Min-Min's); never modified.
+ * Min-Min's); never modified. `stopAt`: returns `null` as soon as the task
+ * to place completes at or after it, or a volume bound on the makespan
+ * (the smallest ready time plus the devices' mean work, counting the
+ * cheapest costs of the unmapped tasks) reaches it: the makespan can then not fall below it (Duplex's cut,
+ * see `maxMinUnless`).
  *
  * Complexity: O(m·n log n) to sort the columns, O(n·m) to time every task
  * once, O(n·m log n) for the column choices, plus the reads, each O(1)
@@ -87,18 +158,19 @@ function retime(
  * O(n²) reads over a large run; O(n·m) memory.
  * @internal
  */
-export function lazyMaxMin(ctx: StrategyContext, columns?: SortedColumns): StrategyResult | undefined {
+export function lazyMaxMin(ctx: StrategyContext, columns?: SortedColumns, stopAt = Infinity): StrategyResult | undefined | null {
   const { cp } = ctx;
   const { n, m, exec, transfer } = cp;
   const { task, cost } = columns ?? sortedColumns(cp);
   const link = new Int32Array(n * m);
-  for (let k = 0; k < n * m; k++) link[k] = (k % n) - 1;
+  for (let k = 0, j = 0; j < m; j++) for (let p = 0; p < n; p++, k++) link[k] = p - 1;
   const top = new Int32Array(m).fill(n - 1); // per column: its highest unmapped position
   const mapped = new Uint8Array(n);
   const avail = initialAvailability(cp);
   const bestDev = new Int32Array(n);
   const bestCt = new Float64Array(n);
-  const bestCost = new Float64Array(n); // c[i][bestDev[i]]
+  const witDev = new Int32Array(n); // a device whose time bounds the task's best time from above
+  const witCost = new Float64Array(n); // c[i][witDev[i]]
   const secondDev = new Int32Array(n);
   const secondCt = new Float64Array(n);
   const thirdCt = new Float64Array(n);
@@ -113,9 +185,25 @@ export function lazyMaxMin(ctx: StrategyContext, columns?: SortedColumns): Strat
     scanTopThree(cp, avail, i, bestDev, bestCt, secondDev, secondCt, thirdCt);
     if (!(bestCt[i]! < Infinity)) return undefined;
     const k = i * m + bestDev[i]!;
-    bestCost[i] = transfer[k]! + exec[k]!;
+    witDev[i] = bestDev[i]!;
+    witCost[i] = transfer[k]! + exec[k]!;
   }
+  // Duplex's cut (stopAt finite): some device runs at least the mean work,
+  // (costs placed + Σ cheapest costs of the unmapped tasks) / m, after its
+  // ready time, so the makespan is at least the smallest ready time plus
+  // that mean; VOLUME_SLACK keeps the float bound below the float makespan.
+  const least = stopAt < Infinity ? cheapestCosts(cp) : undefined;
+  let minReady = Infinity;
+  let spent = 0;
+  let leastAll = 0;
+  let leastPlaced = 0;
+  if (least !== undefined) {
+    for (let j = 0; j < m; j++) if (cp.ready[j]! < minReady) minReady = cp.ready[j]!;
+    for (let i = 0; i < n; i++) leastAll += least[i]!;
+  }
+  let prevCol = 0;
   for (let step = 0; step < n; step++) {
+    if (least !== undefined && (minReady + (spent + (leastAll - leastPlaced)) / m) * VOLUME_SLACK >= stopAt) return null;
     // The column with the smallest frontier; L from its top task.
     let js = 0;
     let frontier = Infinity;
@@ -132,14 +220,15 @@ export function lazyMaxMin(ctx: StrategyContext, columns?: SortedColumns): Strat
     let t = task[js * n + top[js]!]!;
     if (loaded[bestDev[t]!]! >= stamp[t]!) {
       stamp[t] = step;
-      if (!retime(cp, avail, t, bestDev, bestCt, bestCost, secondDev, secondCt, thirdCt)) return undefined;
+      if (!retime(cp, avail, t, bestDev, bestCt, witDev, witCost, secondDev, secondCt, thirdCt)) return undefined;
     }
     let L = bestCt[t]!;
     // The column with the fewest positions whose sum reaches L: a column
     // is searched only if its position `fewest` below the top falls short.
     let jc = js;
     let fewest = n + 1;
-    for (let j = 0; j < m && fewest > 0; j++) {
+    // From the previous step's column (usually the answer again): others are then cut sooner.
+    for (let i = 0, j = prevCol; i < m && fewest > 0; i++, j = j + 1 === m ? 0 : j + 1) {
       const base = j * n;
       const a = avail[j]!;
       const tp = top[j]!;
@@ -157,6 +246,7 @@ export function lazyMaxMin(ctx: StrategyContext, columns?: SortedColumns): Strat
         jc = j;
       }
     }
+    prevCol = jc;
     // Read column jc down while its sum reaches L.
     const base = jc * n;
     const a = avail[jc]!;
@@ -166,10 +256,13 @@ export function lazyMaxMin(ctx: StrategyContext, columns?: SortedColumns): Strat
         p = unmappedAtOrBelow(link, task, mapped, base, p) + 1;
         continue;
       }
-      if (avail[bestDev[k]!]! + bestCost[k]! < L) continue;
+      if (avail[witDev[k]!]! + witCost[k]! < L) continue;
       if (loaded[bestDev[k]!]! >= stamp[k]!) {
+        // Stale: a device whose time falls strictly below L (its second
+        // device first) proves its best time does too, and becomes its witness.
+        if (belowOnSome(transfer, exec, avail, k, m, secondDev[k]!, L, witDev, witCost)) continue;
         stamp[k] = step;
-        if (!retime(cp, avail, k, bestDev, bestCt, bestCost, secondDev, secondCt, thirdCt)) return undefined;
+        if (!retime(cp, avail, k, bestDev, bestCt, witDev, witCost, secondDev, secondCt, thirdCt)) return undefined;
       }
       const b = bestCt[k]!;
       if (b > L || (b === L && k < t)) {
@@ -177,6 +270,7 @@ export function lazyMaxMin(ctx: StrategyContext, columns?: SortedColumns): Strat
         t = k;
       }
     }
+    if (L >= stopAt) return null;
     const g = bestDev[t]!;
     if (row !== undefined) {
       completionRow(cp, avail, t, row);
@@ -187,6 +281,10 @@ export function lazyMaxMin(ctx: StrategyContext, columns?: SortedColumns): Strat
     avail[g] = L;
     loaded[g] = step;
     mapped[t] = 1;
+    if (least !== undefined) {
+      spent += transfer[t * m + g]! + exec[t * m + g]!;
+      leastPlaced += least[t]!;
+    }
   }
   return heuristicResult(assignment, order, trace);
 }

@@ -21,7 +21,8 @@ import type { Strategy } from '../registry.js';
  * device falls below the best exact candidate (the threshold algorithm of
  * Fagin, Lotem and Naor 2003: every task's best time is at most its time on any one
  * device); read tasks keep their best device and time between steps and
- * are re-timed, in O(1) usually, only when that device was loaded since.
+ * are re-timed, in O(1) usually, only when that device was loaded since
+ * and no device's time proves them below the best candidate.
  * With at least 64·m² tasks on m ≤ 32 devices (releases
  * never waiting) a branch and bound over a k-d tree of the cost rows runs
  * instead: tasks grouped by their cheapest device, each node keeping its

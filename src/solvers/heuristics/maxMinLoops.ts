@@ -21,6 +21,18 @@ import type { StrategyContext, StrategyResult, TaskDecision } from '../registry.
  * runs. @internal
  */
 export function maxMinRun(ctx: StrategyContext, columns?: SortedColumns): StrategyResult {
+  return maxMinUnless(ctx, columns, Infinity)!;
+}
+
+/**
+ * {@link maxMinRun}, except that the column read (`lazyMaxMin`) gives up,
+ * returning `null`, as soon as a placement's completion time reaches
+ * `stopAt`: its makespan under the `'sequential'` model (the largest
+ * completion time it places) is then at least `stopAt`. Duplex passes
+ * Min-Min's makespan, which Max-Min can then no longer beat (Min-Min wins
+ * ties). The other loops always run to the end. @internal
+ */
+export function maxMinUnless(ctx: StrategyContext, columns: SortedColumns | undefined, stopAt: number): StrategyResult | null {
   const { cp } = ctx;
   if (releasesNeverWait(cp)) {
     if (cp.m >= PROBE_MIN_DEVICES) {
@@ -34,7 +46,7 @@ export function maxMinRun(ctx: StrategyContext, columns?: SortedColumns): Strate
       const r = kdMaxMin(ctx);
       if (r !== undefined) return r;
     }
-    const r = lazyMaxMin(ctx, columns);
+    const r = lazyMaxMin(ctx, columns, stopAt);
     if (r !== undefined) return r;
   }
   return incrementalMaxMin(ctx);

@@ -91,18 +91,33 @@ export function stableSortPairs(key: Float64Array, idx: Int32Array, lo: number, 
 }
 
 /**
- * Sorts `key[0..n)` ascending with `idx` alongside, stably: a bucket pass by
- * value ((v − min) · n / (max − min), monotone in v, so buckets are in key
- * order; `Infinity` in a last bucket), filled in input order, then each
- * bucket sorted by {@link stableSortPairs}. O(n) for spread values, O(n log n)
- * at worst. `bucket` and `count` are scratch of length ≥ n and ≥ n + 2.
- * @internal
+ * Sorts `src[from..from + n)` by (value, position) into `key[at..at + n)`,
+ * with the positions 0..n−1 beside them in `idx[at..at + n)`: a bucket pass
+ * by value ((v − min) · n / (max − min), monotone in v, so buckets are in
+ * value order; `Infinity` in a last bucket), filled in position order, then
+ * one insertion pass over the whole range when no bucket of finite values
+ * holds more than {@link RUN} entries (an entry never moves past its
+ * bucket's start), else each bucket sorted on its own
+ * ({@link stableSortPairs} for the large ones). O(n) for spread values,
+ * O(n log n) at worst. `bucket`, `count`, `tmpKey` and `tmpIdx` are scratch
+ * of length ≥ n, ≥ n + 2, ≥ n and ≥ n; `src` is only read. @internal
  */
-export function bucketSortPairs(key: Float64Array, idx: Int32Array, n: number, tmpKey: Float64Array, tmpIdx: Int32Array, bucket: Int32Array, count: Int32Array): void {
+export function bucketSortColumn(
+  src: Float64Array,
+  from: number,
+  n: number,
+  key: Float64Array,
+  idx: Int32Array,
+  at: number,
+  bucket: Int32Array,
+  count: Int32Array,
+  tmpKey: Float64Array,
+  tmpIdx: Int32Array,
+): void {
   let lo = Infinity;
   let hi = -Infinity;
   for (let p = 0; p < n; p++) {
-    const v = key[p]!;
+    const v = src[from + p]!;
     if (v !== Infinity) {
       if (v < lo) lo = v;
       if (v > hi) hi = v;
@@ -110,48 +125,67 @@ export function bucketSortPairs(key: Float64Array, idx: Int32Array, n: number, t
   }
   const scale = n / (hi - lo);
   if (n <= RUN || !(scale < Infinity) || !(scale > 0)) {
-    stableSortPairs(key, idx, 0, n, tmpKey, tmpIdx);
+    for (let p = 0; p < n; p++) {
+      key[at + p] = src[from + p]!;
+      idx[at + p] = p;
+    }
+    stableSortPairs(key.subarray(at, at + n), idx.subarray(at, at + n), 0, n, tmpKey, tmpIdx);
     return;
   }
   const last = n - 1;
   count.fill(0, 0, n + 2);
   for (let p = 0; p < n; p++) {
-    const v = key[p]!;
+    const v = src[from + p]!;
     let b = n;
     if (v !== Infinity) {
-      b = Math.floor((v - lo) * scale);
+      // (v − lo)·scale is in [0, n·(1 + ε)]: truncation is floor.
+      b = ((v - lo) * scale) | 0;
       if (b > last) b = last;
     }
     bucket[p] = b;
     count[b + 1]!++;
   }
-  for (let b = 0; b <= n; b++) count[b + 1]! += count[b]!;
-  for (let p = 0; p < n; p++) {
-    const o = count[bucket[p]!]!++;
-    tmpKey[o] = key[p]!;
-    tmpIdx[o] = idx[p]!;
+  let largest = 0; // the largest bucket of finite values
+  for (let b = 0; b < n; b++) {
+    const c = count[b + 1]!;
+    if (c > largest) largest = c;
+    count[b + 1] = c + count[b]!;
   }
-  key.set(tmpKey.subarray(0, n));
-  idx.set(tmpIdx.subarray(0, n));
+  count[n + 1]! += count[n]!;
+  for (let p = 0; p < n; p++) {
+    const o = at + count[bucket[p]!]!++;
+    key[o] = src[from + p]!;
+    idx[o] = p;
+  }
+  if (largest <= RUN) {
+    insertionSort(key, idx, at, at + n);
+    return;
+  }
   // count[b] is now the end of bucket b (the start of b + 1).
+  const colKey = key.subarray(at, at + n);
+  const colIdx = idx.subarray(at, at + n);
   for (let b = 0, s = 0; b < n; b++) {
     const e = count[b]!;
-    if (e - s > RUN) stableSortPairs(key, idx, s, e, tmpKey, tmpIdx);
-    else {
-      for (let p = s + 1; p < e; p++) {
-        const k = key[p]!;
-        const t = idx[p]!;
-        let q = p - 1;
-        while (q >= s && key[q]! > k) {
-          key[q + 1] = key[q]!;
-          idx[q + 1] = idx[q]!;
-          q--;
-        }
-        key[q + 1] = k;
-        idx[q + 1] = t;
-      }
-    }
+    if (e - s > RUN) stableSortPairs(colKey, colIdx, s, e, tmpKey, tmpIdx);
+    else insertionSort(key, idx, at + s, at + e);
     s = e;
+  }
+}
+
+/** Stable insertion sort of `key[lo..hi)` with `idx` alongside. O(len + inversions). */
+function insertionSort(key: Float64Array, idx: Int32Array, lo: number, hi: number): void {
+  for (let p = lo + 1; p < hi; p++) {
+    const k = key[p]!;
+    if (!(key[p - 1]! > k)) continue;
+    const t = idx[p]!;
+    let q = p - 1;
+    while (q >= lo && key[q]! > k) {
+      key[q + 1] = key[q]!;
+      idx[q + 1] = idx[q]!;
+      q--;
+    }
+    key[q + 1] = k;
+    idx[q + 1] = t;
   }
 }
 
@@ -165,21 +199,19 @@ export function sortedColumns(cp: CompiledProblem): SortedColumns {
   const task = new Int32Array(n * m);
   const cost = new Float64Array(n * m);
   const runEnd = new Int32Array(n * m);
-  const tmpKey = new Float64Array(n);
-  const tmpIdx = new Int32Array(n);
+  const byColumn = new Float64Array(n * m);
   const bucket = new Int32Array(n);
   const count = new Int32Array(n + 2);
+  const tmpKey = new Float64Array(n);
+  const tmpIdx = new Int32Array(n);
   // One row-major pass over the matrix (m sequential write streams): a
   // column-by-column strided read was several times slower at 8192×256.
   for (let i = 0, k = 0; i < n; i++) {
-    for (let j = 0, at = i; j < m; j++, k++, at += n) {
-      cost[at] = transfer[k]! + exec[k]!;
-      task[at] = i;
-    }
+    for (let at = i, e = k + m; k < e; k++, at += n) byColumn[at] = transfer[k]! + exec[k]!;
   }
   for (let j = 0; j < m; j++) {
     const base = j * n;
-    bucketSortPairs(cost.subarray(base, base + n), task.subarray(base, base + n), n, tmpKey, tmpIdx, bucket, count);
+    bucketSortColumn(byColumn, base, n, cost, task, base, bucket, count, tmpKey, tmpIdx);
     let end = n;
     for (let p = n - 1; p >= 0; p--) {
       runEnd[base + p] = end;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileProblem } from '../../../src/problem/compile.js';
+import { evaluate } from '../../../src/schedule/evaluate.js';
 import type { Problem } from '../../../src/problem/types.js';
 import { lazyMaxMin } from '../../../src/solvers/heuristics/lazyMaxMin.js';
 import { incrementalMaxMin } from '../../../src/solvers/heuristics/maxMinLoops.js';
@@ -83,6 +84,26 @@ describe('lazyMaxMin(ctx): oracles against the plain loop and the incremental lo
         expect({ task: cols.task, cost: cols.cost, exec: ctx.cp.exec, ready: ctx.cp.ready }).toEqual(before);
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it('lazyMaxMin(ctx, undefined, stopAt) returns null exactly when the full run\'s sequential makespan reaches stopAt (ready times, ties, consistent and float matrices), else the full result and trace', () => {
+    fc.assert(
+      fc.property(largerArb, fc.double({ min: 0, max: 1, noNaN: true }), (p, frac) => {
+        const ctx = context(p, true);
+        const full = lazyMaxMin(ctx)!;
+        // The makespan as evaluate computes it: the largest finish time, placed in mapping order.
+        const makespan = evaluate(p, Array.from(full.assignment), { order: Array.from(full.order) }).metrics.makespan;
+        for (const stopAt of [makespan, makespan * frac, makespan * (1 + 1e-9) + 1e-9, Infinity]) {
+          const r = lazyMaxMin(ctx, undefined, stopAt);
+          if (makespan >= stopAt) expect(r).toBeNull();
+          else {
+            expect(mapping(r!)).toEqual(mapping(full));
+            expect(r!.trace).toEqual(full.trace);
+          }
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { compileProblem } from '../../../src/problem/compile.js';
 import { generateEtc } from '../../../src/problem/generate.js';
 import type { Problem } from '../../../src/problem/types.js';
-import { incrementalMaxMin, maxMinRun } from '../../../src/solvers/heuristics/maxMinLoops.js';
+import { incrementalMaxMin, maxMinRun, maxMinUnless } from '../../../src/solvers/heuristics/maxMinLoops.js';
+import { releasesNeverWait } from '../../../src/solvers/heuristics/min-min.js';
+import { evaluate } from '../../../src/schedule/evaluate.js';
 import type { StrategyContext } from '../../../src/solvers/registry.js';
 import { batchOracleArb, deepFreeze, naiveMinMin } from '../helpers.js';
 
@@ -37,5 +39,27 @@ describe('incrementalMaxMin and maxMinRun: oracles against the plain loop', () =
         expect(r.trace).toEqual(ref.trace);
       }
     }
+  });
+});
+
+describe('maxMinUnless(ctx, columns, stopAt): the cut Duplex uses', () => {
+  it('gives maxMinRun\'s result, or null only when releases never wait and that result\'s sequential makespan reaches stopAt (heavy ties, Infinity entries, ready and release times)', () => {
+    fc.assert(
+      fc.property(batchOracleArb, fc.double({ min: 0, max: 1.5, noNaN: true }), (p, frac) => {
+        const ctx = context(p, false);
+        const full = maxMinRun(ctx);
+        const makespan = evaluate(p, Array.from(full.assignment), { order: Array.from(full.order) }).metrics.makespan;
+        for (const stopAt of [makespan, makespan * frac, Infinity]) {
+          const r = maxMinUnless(ctx, undefined, stopAt);
+          if (r === null) {
+            expect(releasesNeverWait(ctx.cp)).toBe(true);
+            expect(makespan).toBeGreaterThanOrEqual(stopAt);
+          } else expect(mapping(r)).toEqual(mapping(full));
+        }
+        // At most 30 tasks: the column read (which alone cuts) runs whenever releases never wait.
+        if (releasesNeverWait(ctx.cp)) expect(maxMinUnless(ctx, undefined, makespan)).toBeNull();
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileProblem } from '../../../src/problem/compile.js';
-import { bucketSortPairs, sortedColumns, stableSortPairs } from '../../../src/solvers/heuristics/sortedColumns.js';
+import { bucketSortColumn, sortedColumns, stableSortPairs } from '../../../src/solvers/heuristics/sortedColumns.js';
 
 /** Keys with many ties, Infinity, and values spread over many magnitudes (bucket pass) or all equal (fallback). */
 const keysArb = fc.array(
@@ -18,7 +18,7 @@ function byKeyThenIndex(keys: readonly number[]): number[] {
   return [...keys.keys()].sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
 }
 
-describe('stableSortPairs / bucketSortPairs: oracles', () => {
+describe('stableSortPairs / bucketSortColumn: oracles', () => {
   it('stableSortPairs(key, idx, 0, n) orders indices by (key, index), like a comparator sort', () => {
     fc.assert(
       fc.property(keysArb, (keys) => {
@@ -32,15 +32,36 @@ describe('stableSortPairs / bucketSortPairs: oracles', () => {
     );
   });
 
-  it('bucketSortPairs(key, idx, n) orders indices by (key, index), like a comparator sort', () => {
+  it('bucketSortColumn(src, from, n, key, idx, at) writes the positions by (value, position) and the values beside them at offset at, reading src only', () => {
     fc.assert(
-      fc.property(keysArb, (keys) => {
+      fc.property(keysArb, fc.nat(5), fc.nat(5), (keys, from, at) => {
         const n = keys.length;
-        const key = Float64Array.from(keys);
-        const idx = Int32Array.from(keys.keys());
-        bucketSortPairs(key, idx, n, new Float64Array(n), new Int32Array(n), new Int32Array(n), new Int32Array(n + 2));
-        expect(Array.from(idx)).toEqual(byKeyThenIndex(keys));
+        const src = Float64Array.from([...new Array<number>(from).fill(-1), ...keys, 7]);
+        const before = src.slice();
+        const key = new Float64Array(at + n + 2).fill(-3);
+        const idx = new Int32Array(at + n + 2).fill(-3);
+        bucketSortColumn(src, from, n, key, idx, at, new Int32Array(n), new Int32Array(n + 2), new Float64Array(n), new Int32Array(n));
+        const want = byKeyThenIndex(keys);
+        expect(Array.from(idx.subarray(at, at + n))).toEqual(want);
+        expect(Array.from(key.subarray(at, at + n))).toEqual(want.map((i) => keys[i]));
+        expect([...key.subarray(0, at), ...key.subarray(at + n)].every((v) => v === -3)).toBe(true);
+        expect(src).toEqual(before);
       }),
+    );
+  });
+
+  it('bucketSortColumn orders spread floats with clusters (one bucket past 16 entries: buckets sorted one by one) like a comparator sort', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.double({ min: 0, max: 1e6, noNaN: true }), fc.double({ min: 10, max: 10.001, noNaN: true }), fc.constant(Infinity)), { minLength: 17, maxLength: 400 }),
+        (keys) => {
+          const n = keys.length;
+          const key = new Float64Array(n);
+          const idx = new Int32Array(n);
+          bucketSortColumn(Float64Array.from(keys), 0, n, key, idx, 0, new Int32Array(n), new Int32Array(n + 2), new Float64Array(n), new Int32Array(n));
+          expect(Array.from(idx)).toEqual(byKeyThenIndex(keys));
+        },
+      ),
     );
   });
 });
@@ -76,6 +97,20 @@ describe('sortedColumns(cp): oracles', () => {
           }
         },
       ),
+    );
+  });
+
+  it('sorts float columns of up to 300 tasks (the bucket pass) like a comparator sort per device', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 5 }).chain((m) => fc.array(fc.array(fc.double({ min: 0.5, max: 1e5, noNaN: true }), { minLength: m, maxLength: m }), { minLength: 1, maxLength: 300 })),
+        (exec) => {
+          const cp = compileProblem({ tasks: exec.map((_, i) => ({ id: `t${i}` })), devices: exec[0]!.map((_, j) => ({ id: `d${j}`, tier: 'edge' as const })), execTime: exec });
+          const { task } = sortedColumns(cp);
+          for (let j = 0; j < cp.m; j++) expect(Array.from(task.subarray(j * cp.n, (j + 1) * cp.n))).toEqual(byKeyThenIndex(exec.map((r) => r[j]!)));
+        },
+      ),
+      { numRuns: 60 },
     );
   });
 });
