@@ -9,7 +9,7 @@
  * @internal
  * @module
  */
-import { checkedRow } from './lsapInput.js';
+import { checkedRow, firstNonNumber } from './lsapInput.js';
 import { exactSum } from './lsapExact.js';
 import { subtractionError } from './lsapMonge.js';
 import { typeError } from '../../internal/errors.js';
@@ -18,27 +18,44 @@ import { typeError } from '../../internal/errors.js';
  * Checks c_ij − v_j ≥ u_i exactly (as copyRows does; u, v: the identity's
  * duals, lsapMonge.ts's IdentityDuals) on the rows of `cost`
  * (each checked to be an array of `cols` numbers, the first bad entry
- * reported as copyRows reports it, for the rows read) while it holds.
+ * reported as copyRows reports it, for the rows read, each read whole)
+ * while it holds.
  * Returns Σ|c| when it holds on every entry (Infinity or NaN when an entry
  * is not finite: the caller then takes the ordinary path), else -1. A bare
  * number, and its own function (see copyRows: code after a hot loop that
- * needs type feedback deoptimizes its OSR code).
+ * needs type feedback deoptimizes its OSR code); the per-entry work is in
+ * two small leaf functions called once per row (lsapInput.ts's
+ * firstNonNumber, then {@link identityRow}), which V8 optimizes after a few
+ * rows on the first call in a process, where a loop inside this function
+ * waited for its on-stack replacement.
  */
 export function identityPass(fn: string, cost: readonly (readonly number[])[], cols: number, u: Float64Array, v: Float64Array): number {
   let sumAbs = 0;
   for (let i = 0; i < cost.length; i++) {
     const row = checkedRow(fn, cost, i, cols);
-    const ui = u[i] as number;
-    for (let j = 0; j < cols; j++) {
-      const c: unknown = row[j];
-      if (typeof c !== 'number') typeError(fn, `cost[${i}][${j}]`, 'a number', c);
-      sumAbs += Math.abs(c);
-      const vj = v[j] as number;
-      const r = c - vj;
-      if (r <= ui && (c === vj ? ui > 0 : r !== ui || subtractionError(c, vj, r) < 0)) return -1;
-    }
+    const j = firstNonNumber(row, cols);
+    if (j >= 0) typeError(fn, `cost[${i}][${j}]`, 'a number', row[j]);
+    sumAbs = identityRow(row, cols, u[i] as number, v, sumAbs);
+    if (sumAbs === -1) return -1;
   }
   return sumAbs;
+}
+
+/**
+ * One row of {@link identityPass} (its entries known to be numbers):
+ * `sumAbs` + Σ|c| over the row, added entry by entry in order (as a single
+ * loop adds them), or -1 at the first entry where the certificate fails.
+ */
+function identityRow(row: readonly number[], cols: number, ui: number, v: Float64Array, sumAbs: number): number {
+  let s = sumAbs;
+  for (let j = 0; j < cols; j++) {
+    const c = row[j] as number;
+    s += Math.abs(c);
+    const vj = v[j] as number;
+    const r = c - vj;
+    if (r <= ui && (c === vj ? ui > 0 : r !== ui || subtractionError(c, vj, r) < 0)) return -1;
+  }
+  return s;
 }
 
 /** The identity assignment of the n×n `cost` and its exactly rounded total. */
