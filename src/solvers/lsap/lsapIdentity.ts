@@ -63,9 +63,14 @@ function identityRow(row: readonly unknown[], cols: number, ui: number, v: Float
   return s;
 }
 
+/** identityResult's buffer of the diagonal (see lsapMonge.ts's dualsScratch). */
+let diagonalScratch = new Float64Array(0);
+
 /** The identity assignment of the n×n `cost` and its exactly rounded total. */
 export function identityResult(cost: readonly (readonly number[])[], n: number): { assignment: number[]; cost: number } {
-  const diagonal = new Float64Array(n);
+  // A reused buffer up to n = 4096, as lsapMonge.ts's identityDuals.
+  if (n <= 4096 && diagonalScratch.length < n) diagonalScratch = new Float64Array(4096);
+  const diagonal = n <= 4096 ? diagonalScratch.subarray(0, n) : new Float64Array(n);
   const assignment = new Array<number>(n);
   for (let i = 0; i < n; i++) {
     diagonal[i] = cost[i]?.[i] as number;
