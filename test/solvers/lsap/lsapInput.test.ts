@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputRangeError, InputTypeError } from '../../../src/errors.js';
-import { copyRows, lastCopyCertifiedIdentity, magnitudeScale, readOptions, scanStats, setRows, workBuffer } from '../../../src/solvers/lsap/lsapInput.js';
+import { copyRows, firstNonNumber, lastCopyCertifiedIdentity, magnitudeScale, readOptions, scanStats, setRows, workBuffer } from '../../../src/solvers/lsap/lsapInput.js';
 import { columnMinima } from '../../../src/solvers/lsap/lsapMinima.js';
 import { identityDuals } from '../../../src/solvers/lsap/lsapMonge.js';
 import { linearSumAssignment } from '../../../src/solvers/lsap/linearSumAssignment.js';
@@ -158,5 +158,27 @@ describe('setRows: oracles', () => {
       expect(m).toBe(messageOf(() => copyRows('f', cost as number[][], new Float64Array(57), 19, undefined, undefined)));
       expect(m).toMatch(new RegExp(`^f: cost\\[${i}\\]\\[${j}\\] must be a number`));
     }
+  });
+});
+
+describe('firstNonNumber: oracle', () => {
+  it('firstNonNumber(row, cols) is the index of the first entry that is not a number, wherever it is (in a block of eight or the remainder), and -1 when all are numbers (NaN and ±Infinity included)', () => {
+    for (const cols of [0, 1, 7, 8, 9, 16, 19, 33]) {
+      const row: unknown[] = Array.from({ length: cols }, (_, j) => (j % 5 === 0 ? Infinity : j % 7 === 0 ? NaN : j - 3.5));
+      expect(firstNonNumber(row, cols)).toBe(-1);
+      for (const bad of ['1', null, undefined, true, {}, 1n]) {
+        for (let at = 0; at < cols; at++) {
+          const r = [...row];
+          r[at] = bad;
+          if (at + 2 < cols) r[at + 2] = 'later';
+          // The plain loop it must agree with.
+          const expected = r.findIndex((c) => typeof c !== 'number');
+          expect(expected).toBe(at);
+          expect(firstNonNumber(r, cols)).toBe(expected);
+        }
+      }
+    }
+    // Only the first `cols` entries are read.
+    expect(firstNonNumber([1, 2, 'x'], 2)).toBe(-1);
   });
 });
