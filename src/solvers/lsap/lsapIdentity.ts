@@ -9,7 +9,7 @@
  * @internal
  * @module
  */
-import { checkedRow, firstNonNumber } from './lsapInput.js';
+import { checkedRow, firstNonNumber } from './lsapRows.js';
 import { exactSum } from './lsapExact.js';
 import { subtractionError } from './lsapMonge.js';
 import { typeError } from '../../internal/errors.js';
