@@ -252,11 +252,14 @@ function exactTotal(values: readonly (bigint | null)[], cols: number, x: Int32Ar
  * (few partials). Finite terms whose partial sums do not overflow.
  */
 export function exactSum(terms: Float64Array): number {
+  // partials[0..m): the expansion (the array only grows, one entry at a
+  // time: no `length` write per term, which costs a runtime call).
   const partials: number[] = [];
+  let m = 0;
   for (let t = 0; t < terms.length; t++) {
     let x = terms[t] as number;
     let n = 0;
-    for (let q = 0; q < partials.length; q++) {
+    for (let q = 0; q < m; q++) {
       let y = partials[q] as number;
       if (Math.abs(x) < Math.abs(y)) [x, y] = [y, x];
       const hi = x + y;
@@ -264,10 +267,10 @@ export function exactSum(terms: Float64Array): number {
       if (lo !== 0) partials[n++] = lo;
       x = hi;
     }
-    partials.length = n;
-    partials.push(x);
+    partials[n] = x;
+    m = n + 1;
   }
-  let n = partials.length;
+  let n = m;
   if (n === 0) return 0;
   let hi = partials[--n] as number;
   let lo = 0;

@@ -10,7 +10,11 @@ import type { ColumnMinima } from './lsapMinima.js';
 import type { SpanStats } from './lsapExact.js';
 import { heldSlot } from './lsapHold.js';
 import { subtractionError, type IdentityDuals } from './lsapMonge.js';
+import { checkedRow } from './lsapRows.js';
 import { checkFinite, checkOptions, rangeError, typeError } from '../../internal/errors.js';
+
+// The rows-form helpers live in lsapRows.ts; linearSumAssignment.ts imports them from here.
+export { rowOf, setRows } from './lsapRows.js';
 
 /** Options of `linearSumAssignment` and `linearSumAssignmentMatrix`, validated. */
 export interface ReadOptions {
@@ -59,13 +63,6 @@ export function workBuffer(size: number): Float64Array {
   }
   if (reused.length < size) reused = new Float64Array(Math.max(size, 2 * reused.length));
   return reused.subarray(0, size);
-}
-
-/** Row i of the array-of-rows input, checked to be an array. */
-export function rowOf(fn: string, cost: readonly (readonly number[])[], i: number): readonly number[] {
-  const row = cost[i];
-  if (!Array.isArray(row)) typeError(fn, `cost[${i}]`, 'an array of numbers', row);
-  return row;
 }
 
 /** Whether the last {@link copyRows} call found the identity certified (see there). */
@@ -161,48 +158,9 @@ export function copyRows(
   return sumAbs;
 }
 
-/**
- * Copies the array-of-rows matrix `cost` into `data` after checking each
- * row (an array of length `cols` of numbers, the first bad entry reported
- * as {@link copyRows} reports it), with `TypedArray.prototype.set`: the
- * per-entry work left in JavaScript is one type test (`row.every(
- * Number.isFinite)` was tried instead: 3-15× slower warm, not inlined), so
- * the first call, which V8 interprets, costs less than {@link copyRows}'s (the sums,
- * minima and certificate are then computed by the WebAssembly kernel's
- * `scan`, see lsapWasm.ts).
- */
-export function setRows(fn: string, cost: readonly (readonly number[])[], data: Float64Array, cols: number): void {
-  const rows = cost.length;
-  for (let i = 0; i < rows; i++) {
-    const row = checkedRow(fn, cost, i, cols);
-    let j = 0;
-    // Eight entries per test, a third fewer interpreted steps on the first
-    // call (measured at 1000×3000: 33-42 ms instead of 48-57); a failing
-    // block falls to the entry-by-entry loop, which names the entry.
-    for (; j + 8 <= cols; j += 8) {
-      if (
-        typeof row[j] !== 'number' || typeof row[j + 1] !== 'number' || typeof row[j + 2] !== 'number' || typeof row[j + 3] !== 'number' ||
-        typeof row[j + 4] !== 'number' || typeof row[j + 5] !== 'number' || typeof row[j + 6] !== 'number' || typeof row[j + 7] !== 'number'
-      ) break;
-    }
-    for (; j < cols; j++) {
-      const c: unknown = row[j];
-      if (typeof c !== 'number') typeError(fn, `cost[${i}][${j}]`, 'a number', c);
-    }
-    data.set(row, i * cols);
-  }
-}
-
 /** Whether the last {@link copyRows} call proved the identity assignment optimal. */
 export function lastCopyCertifiedIdentity(): boolean {
   return identityCertified;
-}
-
-/** Row i, checked to be an array of length `cols`. @internal */
-export function checkedRow(fn: string, cost: readonly (readonly number[])[], i: number, cols: number): readonly number[] {
-  const row = rowOf(fn, cost, i);
-  if (row.length !== cols) typeError(fn, `cost[${i}]`, `an array of length ${cols} (as cost[0])`, row);
-  return row;
 }
 
 /**

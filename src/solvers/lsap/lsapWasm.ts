@@ -2,7 +2,7 @@
  * The dense LSAP kernel run as WebAssembly: the same algorithm as the
  * JavaScript dense path of `lsap.ts` (same f64 operations in the same order,
  * so the same assignment, ties included), compiled from
- * `wasm/lsapDense.as.ts` by scripts/build-lsap-wasm.ts into a 3.2 KB module (3 197 bytes)
+ * `wasm/lsapDense.as.ts` by scripts/build-lsap-wasm.ts into a 3.2 KB module (3 205 bytes)
  * embedded as base64 (`wasm/lsapDenseWasm.ts`, about 4.3 KB of text). It uses
  * 128-bit SIMD (the rectangular input scan, 3× faster than scalar): engines
  * without it (before Node 16.4, Safari 16.4) refuse the module and run the
@@ -36,8 +36,10 @@ import { LSAP_DENSE_WASM_BASE64 } from './wasm/lsapDenseWasm.js';
 
 /** The module's export (see `solve` in wasm/lsapDense.as.ts). */
 type SolveExport = (c: number, rows: number, cols: number, square: number, rowReduction: number, ws: number) => number;
-/** The module's `scan` export (see wasm/lsapDense.as.ts). */
-type ScanExport = (c: number, rows: number, cols: number, square: number, id: number, u: number, v: number, min: number, minRow: number, flag: number, stats: number) => number;
+/** The module's `scan` export (square matrices, see wasm/lsapDense.as.ts). */
+type ScanExport = (c: number, rows: number, cols: number, id: number, u: number, v: number, min: number, minRow: number, flag: number, stats: number) => number;
+/** The module's `scanRect` export (rectangular matrices, see wasm/lsapDense.as.ts). */
+type ScanRectExport = (c: number, rows: number, cols: number, stats: number) => number;
 
 /** The parts of the WebAssembly API used here (not in this project's `lib`). */
 interface WasmMemory {
@@ -53,6 +55,7 @@ interface DenseInstance {
   readonly memory: WasmMemory;
   readonly solve: SolveExport;
   readonly scan: ScanExport;
+  readonly scanRect: ScanRectExport;
 }
 
 /** Byte size up to which the cached instance is used (its memory is kept). */
@@ -109,8 +112,9 @@ function instantiate(m: object): DenseInstance | undefined {
     const memory = exports['memory'] as WasmMemory | undefined;
     const solve = exports['solve'];
     const scan = exports['scan'];
-    if (typeof memory !== 'object' || !(memory.buffer instanceof ArrayBuffer) || typeof solve !== 'function' || typeof scan !== 'function') return undefined;
-    return { memory, solve: solve as SolveExport, scan: scan as ScanExport };
+    const scanRect = exports['scanRect'];
+    if (typeof memory !== 'object' || !(memory.buffer instanceof ArrayBuffer) || typeof solve !== 'function' || typeof scan !== 'function' || typeof scanRect !== 'function') return undefined;
+    return { memory, solve: solve as SolveExport, scan: scan as ScanExport, scanRect: scanRect as ScanRectExport };
   } catch {
     return undefined;
   }
@@ -240,7 +244,8 @@ export function wasmScan(data: Float64Array, rows: number, cols: number, minima:
     new Float64Array(buf, u, rows).set(id.u);
     new Float64Array(buf, v, cols).set(id.v);
   }
-  const sumAbs = inst.scan(0, rows, cols, minima === undefined ? 0 : 1, id === undefined ? 0 : 1, u, v, min, minRow, flag, stats);
+  // (The two exports: see scanRect in wasm/lsapDense.as.ts.)
+  const sumAbs = minima === undefined ? inst.scanRect(0, rows, cols, stats) : inst.scan(0, rows, cols, id === undefined ? 0 : 1, u, v, min, minRow, flag, stats);
   if (minima !== undefined) {
     scanIdentity = new Int32Array(buf, flag, 1)[0] === 1;
     if (scanIdentity) return sumAbs;

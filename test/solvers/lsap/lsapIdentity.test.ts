@@ -43,6 +43,11 @@ describe('identityPass (the identity certificate on the input rows, no copy)', (
     expect(pass([[2, 1], [1, 2]])).toBe(-1);
     expect(pass([[1, 1, 1], [1, 1, 1], [1, 1, 1]])).toBe(9);
     expect(() => pass([[1, 1, 1], [1, 1, 1], ['1' as unknown as number, 1, 1]])).toThrow('f: cost[2][0] must be a number');
+    expect(() => pass([[1, 1, 1], [{} as unknown as number, 1, 1], [1, 1, 1]])).toThrow('f: cost[1][0] must be a number');
+    const wide = Array.from({ length: 12 }, () => new Array<unknown>(12).fill(4));
+    wide[5]![9] = undefined;
+    wide[5]![11] = 'later';
+    expect(() => pass(wide as number[][])).toThrow('f: cost[5][9] must be a number');
     expect(() => pass([[1, 1, 1, 1], [1, 1, 1, 1], [1, 1, 1, 1], [1, 1, 1, 1, 1]])).toThrow(/f: cost\[3\] must be an array of length 4/);
     // Stops at the certificate's failure (row 0): a bad entry further on is left to the copy pass.
     expect(pass([[2, 1, 5], [1, 2, 5], [null as unknown as number, 5, 5]])).toBe(-1);

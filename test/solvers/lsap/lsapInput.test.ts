@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputRangeError, InputTypeError } from '../../../src/errors.js';
-import { copyRows, lastCopyCertifiedIdentity, magnitudeScale, readOptions, scanStats, setRows, workBuffer } from '../../../src/solvers/lsap/lsapInput.js';
+import { copyRows, lastCopyCertifiedIdentity, magnitudeScale, readOptions, scanStats, workBuffer } from '../../../src/solvers/lsap/lsapInput.js';
 import { columnMinima } from '../../../src/solvers/lsap/lsapMinima.js';
 import { identityDuals } from '../../../src/solvers/lsap/lsapMonge.js';
 import { linearSumAssignment } from '../../../src/solvers/lsap/linearSumAssignment.js';
@@ -105,58 +105,5 @@ describe('copyRows: oracles', () => {
       if (k < 0 && t % 2 === 0) expect(lastCopyCertifiedIdentity()).toBe(true);
     }
     expect(laterFailures).toBeGreaterThan(5); // the certificate failed after the first row
-  });
-});
-
-describe('setRows: oracles', () => {
-  it('setRows copies the rows exactly as copyRows does (Infinity and NaN included) and reports a non-number or a short row with copyRows\'s message', () => {
-    const rng = createRng(1505);
-    const rows = Array.from({ length: 7 }, () => Array.from({ length: 5 }, () => (rng() < 0.1 ? Infinity : rng() < 0.05 ? NaN : Math.floor(rng() * 9) - 4)));
-    const a = new Float64Array(35);
-    const b = new Float64Array(35);
-    setRows('f', rows, a, 5);
-    copyRows('f', rows, b, 5, undefined, undefined);
-    expect(Array.from(a)).toEqual(Array.from(b));
-    const message = (run: () => unknown): string => {
-      try {
-        run();
-        return 'no error';
-      } catch (e) {
-        expect(e).toBeInstanceOf(InputTypeError);
-        return (e as Error).message;
-      }
-    };
-    for (const bad of [[[1, 2], [3, '4']], [[1, 2], [3]], [[1, 2], null], [[1, 2], [undefined, 1]]]) {
-      const cost = bad as unknown as number[][];
-      const m = message(() => setRows('f', cost, new Float64Array(4), 2));
-      expect(m).toBe(message(() => copyRows('f', cost, new Float64Array(4), 2, undefined, undefined)));
-      expect(m).toMatch(/^f: cost\[1\]/);
-    }
-  });
-
-  it('setRows on rows of 19 entries (two blocks of eight and a remainder) copies them as copyRows does and names the first non-number wherever it is, as copyRows', () => {
-    const rng = createRng(1506);
-    const base = Array.from({ length: 3 }, () => Array.from({ length: 19 }, () => rng()));
-    const a = new Float64Array(57);
-    const b = new Float64Array(57);
-    setRows('f', base, a, 19);
-    copyRows('f', base, b, 19, undefined, undefined);
-    expect(Array.from(a)).toEqual(Array.from(b));
-    const messageOf = (run: () => unknown): string => {
-      try {
-        run();
-        return 'no error';
-      } catch (e) {
-        return (e as Error).message;
-      }
-    };
-    for (const [i, j, bad] of [[0, 0, '1'], [1, 7, null], [1, 8, true], [2, 15, undefined], [2, 16, '2'], [2, 18, {}], [0, 3, 1n]] as const) {
-      const cost = base.map((row) => [...row]) as unknown[][];
-      cost[i]![j] = bad;
-      if (!(i === 2 && j === 18)) cost[2]![18] = 'later'; // a second bad entry after the first one
-      const m = messageOf(() => setRows('f', cost as number[][], new Float64Array(57), 19));
-      expect(m).toBe(messageOf(() => copyRows('f', cost as number[][], new Float64Array(57), 19, undefined, undefined)));
-      expect(m).toMatch(new RegExp(`^f: cost\\[${i}\\]\\[${j}\\] must be a number`));
-    }
   });
 });

@@ -17,11 +17,11 @@ describe('LSAP_DENSE_WASM_BASE64', () => {
     expect(readFileSync(new URL('../../../../src/solvers/lsap/wasm/lsapDenseWasm.ts', import.meta.url), 'utf8')).toBe(lsapWasmModuleText(bytes));
   }, 60_000);
 
-  it('LSAP_DENSE_WASM_BASE64 decodes to a module under 4 KB (browsers compile that synchronously on the main thread) that imports nothing and exports solve, scan and memory', () => {
+  it('LSAP_DENSE_WASM_BASE64 decodes to a module under 4 KB (browsers compile that synchronously on the main thread) that imports nothing and exports solve, scan, scanRect and memory', () => {
     const bytes = Buffer.from(LSAP_DENSE_WASM_BASE64, 'base64');
     expect(bytes.length).toBeLessThan(4096);
     const m = new WA.Module(bytes);
     expect(WA.Module.imports(m)).toEqual([]);
-    expect(WA.Module.exports(m).map((e) => `${e.kind} ${e.name}`).sort()).toEqual(['function scan', 'function solve', 'memory memory']);
+    expect(WA.Module.exports(m).map((e) => `${e.kind} ${e.name}`).sort()).toEqual(['function scan', 'function scanRect', 'function solve', 'memory memory']);
   });
 });
