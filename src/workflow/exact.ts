@@ -54,7 +54,8 @@ interface Search {
   stop: ExactStatus | undefined;
   readonly maxNodes: number;
   readonly deadline: number;
-  remainingWork: number;
+  /** Relative rounding slack of the pruning test (see dfs). */
+  readonly slack: number;
 }
 
 /** Start of task i on device j given the placed tasks (semi-active, appended). */
@@ -72,9 +73,9 @@ function startOn(s: Search, i: number, j: number): number {
 function dfs(s: Search, depth: number, lastStart: number, lastFinish: number, lastPos: number, curMax: number): void {
   const { cw } = s;
   const { n, m, exec } = cw;
-  const tol = 1e-9 * Math.max(1, Math.abs(s.best));
   if (depth === n) {
-    if (curMax < s.best - tol) {
+    // Exact comparison: a strictly smaller evaluated makespan replaces the incumbent (the first of equals is kept).
+    if (curMax < s.best) {
       s.best = curMax;
       s.bestSeq = s.seq.slice();
       s.bestDevice = Int32Array.from(s.device);
@@ -92,10 +93,10 @@ function dfs(s: Search, depth: number, lastStart: number, lastFinish: number, la
   s.nodes++;
   // Lower bound: every unplaced task starts at or after lastStart (canonical order) and its release, then needs its tail.
   let lb = curMax;
-  const work = lastStart + s.remainingWork / m;
-  if (work > lb) lb = work;
+  let remainingWork = 0;
   for (let i = 0; i < n; i++) {
     if (s.device[i]! >= 0) continue;
+    remainingWork += s.minExec[i]!;
     let t = lastStart > cw.release[i]! ? lastStart : cw.release[i]!;
     for (let k = cw.predStart[i]!; k < cw.predStart[i + 1]!; k++) {
       const p = cw.pred[k]!;
@@ -103,7 +104,13 @@ function dfs(s: Search, depth: number, lastStart: number, lastFinish: number, la
     }
     if (t + s.tail[i]! > lb) lb = t + s.tail[i]!;
   }
-  if (lb >= s.best - tol) return;
+  const work = lastStart + remainingWork / m;
+  if (work > lb) lb = work;
+  // Prune only when no completion can evaluate strictly below the incumbent: lb is a sum of at most 2n + 2
+  // non-negative terms in another association than the schedule's own sums, so each may round away from the
+  // other by (2n + 2)·2^-53 relative; s.slack is 4(n + 2)·2^-53, twice that. Never an absolute or makespan-wide
+  // tolerance: at a release of 1.7e9 that would discard real gains of up to 1.7 s.
+  if (lb - lb * s.slack >= s.best) return;
   // Children: (ready task, allowed device) in canonical order (start, finish, topological position) > the last one, best finish first.
   const kids: number[] = [];
   const kidStart: number[] = [];
@@ -132,13 +139,11 @@ function dfs(s: Search, depth: number, lastStart: number, lastFinish: number, la
     s.start[i] = st;
     s.finish[i] = f;
     s.avail[j] = f;
-    s.remainingWork -= s.minExec[i]!;
     for (let q = cw.succStart[i]!; q < cw.succStart[i + 1]!; q++) s.waiting[cw.succ[q]!]!--;
     s.seq.push(i);
     dfs(s, depth + 1, st, f, s.topoPos[i]!, f > curMax ? f : curMax);
     s.seq.pop();
     for (let q = cw.succStart[i]!; q < cw.succStart[i + 1]!; q++) s.waiting[cw.succ[q]!]!++;
-    s.remainingWork += s.minExec[i]!;
     s.avail[j] = prevAvail;
     s.device[i] = -1;
     if (s.stop !== undefined) return;
@@ -162,8 +167,15 @@ function dfs(s: Search, depth: number, lastStart: number, lastFinish: number, la
  * max(lastStart, release, placed predecessors' finish) + tail), where tail is
  * the longest path to an exit task with fastest devices and free
  * communication. Incumbent: the best of the list strategies (not
- * heft-lookahead), so the answer is never worse than any of them. An
- * improvement must exceed 1e-9 relative (rounding).
+ * heft-lookahead), so the answer is never worse than any of them.
+ *
+ * What `'optimal'` proves: no schedule has an evaluated makespan (the one
+ * {@link evaluateWorkflow} reports, in double arithmetic) strictly smaller
+ * than the one returned. Improvements are compared exactly, never with a
+ * tolerance relative to the makespan, so large release or ready times (Unix
+ * timestamps) lose nothing; the bound prunes only with a rounding-safe margin
+ * of 4(n + 2)·2^-53 relative. Of schedules with equal makespans the first
+ * found is kept (heuristic incumbent first).
  *
  * Limits: `maxNodes` (deterministic) and `timeLimitMs` (wall clock). `status`
  * is `'optimal'` only when the search completed; a stopped search returns
@@ -213,12 +225,10 @@ export function solveWorkflowExact(workflow: Workflow, options?: SolveWorkflowEx
   }
 
   const minExec = new Float64Array(n);
-  let remainingWork = 0;
   for (let i = 0; i < n; i++) {
     let x = Infinity;
     for (let j = 0; j < m; j++) if (exec[i * m + j]! < x) x = exec[i * m + j]!;
     minExec[i] = x;
-    remainingWork += x;
   }
   const tail = new Float64Array(n);
   for (let k = n - 1; k >= 0; k--) {
@@ -246,7 +256,7 @@ export function solveWorkflowExact(workflow: Workflow, options?: SolveWorkflowEx
     stop: undefined,
     maxNodes,
     deadline: Date.now() + timeLimitMs,
-    remainingWork,
+    slack: 4 * (n + 2) * 2 ** -53,
   };
   if (n > 0) dfs(s, 0, -Infinity, -Infinity, -1, 0);
 

@@ -138,6 +138,54 @@ describe('solveWorkflowExact: oracles and properties', () => {
   });
 });
 
+describe('solveWorkflowExact: large time offsets (Unix timestamps)', () => {
+  /** The workflow with every release and device ready time moved later by t (and none left at 0). */
+  const shifted = (w: Workflow, t: number): Workflow => ({
+    ...w,
+    tasks: w.tasks.map((task) => ({ ...task, release: (task.release ?? 0) + t, ...(task.deadline === undefined ? {} : { deadline: task.deadline + t }) })),
+    devices: w.devices.map((d) => ({ ...d, ready: (d.ready ?? 0) + t })),
+  });
+  /** Every time divided by k (k a power of two: exact). */
+  const scaled = (w: Workflow, k: number): Workflow => ({ ...w, execTime: w.execTime.map((r) => r.map((x) => x / k)), edges: w.edges.map((e) => ({ ...e, data: e.data / k })) });
+  const T0 = 1_700_000_000;
+
+  it('solveWorkflowExact(topcuoglu2002 ÷ 4, every task released at T0 = 1.7e9) proves T0 + 18.25, not T0 + 19 (a gain of 0.75 s is not rounding noise)', () => {
+    const base = solveWorkflowExact(scaled(topcuoglu2002(), 4));
+    expect([base.status, base.makespan]).toEqual(['optimal', 18.25]);
+    const w = shifted(scaled(topcuoglu2002(), 4), T0);
+    const s = solveWorkflowExact(w);
+    expect([s.status, s.makespan - T0, s.gap]).toEqual(['optimal', 18.25, 0]);
+    expect(violations(w, s.schedule)).toEqual([]);
+  });
+
+  it('solveWorkflowExact of a workflow shifted by T (releases and ready times) has the optimum shifted by exactly T, equal to the brute force (integer times, T up to 2^45)', () => {
+    fc.assert(
+      fc.property(workflowArb({ maxTasks: 6, maxDevices: 3, integers: true }), fc.constantFrom(1, 2 ** 31, T0, 2 ** 45), (w, t) => {
+        const s0 = solveWorkflowExact(w);
+        const ws = shifted(w, t);
+        const s = solveWorkflowExact(ws);
+        expect(s.status).toBe('optimal');
+        expect(s.makespan).toBe(s0.makespan + t);
+        expect(s.makespan).toBe(bruteForce(ws));
+        expect(violations(ws, s.schedule)).toEqual([]);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('solveWorkflowExact never claims an optimum the brute force beats, with float times and offsets (the claim is about the evaluated makespan)', () => {
+    fc.assert(
+      fc.property(workflowArb({ maxTasks: 5, maxDevices: 3 }), fc.constantFrom(0, 1e6, T0, 2 ** 40), (w, t) => {
+        const ws = shifted(w, t);
+        const s = solveWorkflowExact(ws);
+        expect(s.status).toBe('optimal');
+        expect(s.makespan).toBeLessThanOrEqual(bruteForce(ws));
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
 describe('solveWorkflowExact: limits and errors', () => {
   it("solveWorkflowExact with maxNodes 0 stops at once with status 'node-limit' and returns the best heuristic", () => {
     const w = topcuoglu2002();
