@@ -101,7 +101,7 @@ function check(w: Obj): Issue[] {
     // power and price: the problem reader's checks, every error collected.
     const er = new EnergyReport(true);
     compileEnergy(FN, [], w.devices, [], er, 'workflow.');
-    r.issues.push(...er.issues);
+    for (const issue of er.issues) r.issues.push(issue); // no spread: the list is as long as the input
   }
   const n = Array.isArray(w.tasks) ? w.tasks.length : 0;
   const m = Array.isArray(w.devices) ? w.devices.length : 0;
