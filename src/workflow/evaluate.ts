@@ -147,10 +147,11 @@ function report(cw: CompiledWorkflow, placement: ArrayLike<number>, order: reado
     }
   }
   const dataMovedBetweenTiers: TierFlow[] = [];
+  // Only pairs of different tiers: data between two devices of one tier is in dataMoved, not "between tiers".
   for (const a of TIER_ORDER) {
     for (const b of TIER_ORDER) {
       const pair = a * 3 + b;
-      if (flowCount[pair]! > 0) dataMovedBetweenTiers.push({ from: TIERS[a]!, to: TIERS[b]!, data: flowData[pair]!, edges: flowCount[pair]! });
+      if (a !== b && flowCount[pair]! > 0) dataMovedBetweenTiers.push({ from: TIERS[a]!, to: TIERS[b]!, data: flowData[pair]!, edges: flowCount[pair]! });
     }
   }
   const devices: WorkflowDeviceUsage[] = [];

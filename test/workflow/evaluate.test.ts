@@ -136,3 +136,17 @@ describe('evaluateWorkflow: typed-array plans', () => {
     expect(() => evaluateWorkflow(w(), [0, 1, 0], Int32Array.of(0, 1) as unknown as number[][])).toThrow('evaluateWorkflow: order[0] must be an array or an integer typed array, got 0');
   });
 });
+
+describe('evaluateWorkflow: data moved between tiers', () => {
+  it('evaluateWorkflow counts in dataMovedBetweenTiers only edges whose devices have different tiers; same-tier device-to-device data is only in dataMoved', () => {
+    const w2: Workflow = {
+      tasks: [{ id: 'a' }, { id: 'b' }, { id: 'c' }],
+      devices: [{ id: 'vm1', tier: 'cloud' }, { id: 'vm2', tier: 'cloud' }, { id: 'phone', tier: 'edge' }],
+      execTime: [[1, 1, 1], [1, 1, 1], [1, 1, 1]],
+      edges: [{ from: 'a', to: 'b', data: 5 }, { from: 'a', to: 'c', data: 3 }],
+    };
+    const s = evaluateWorkflow(w2, [0, 1, 2], [[0], [1], [2]]);
+    expect(s.metrics.dataMoved).toBe(8);
+    expect(s.metrics.dataMovedBetweenTiers).toEqual([{ from: 'cloud', to: 'edge', data: 3, edges: 1 }]);
+  });
+});
