@@ -62,3 +62,14 @@ describe('the repository is self-contained', () => {
     expect(offenders).toEqual([]);
   });
 });
+
+describe('data/*/README.md: cited test files', () => {
+  for (const folder of readdirSync(join(root, 'data')).filter((f) => statSync(join(root, 'data', f)).isDirectory())) {
+    it(`data/${folder}/README.md cites only test files (test/….test.ts) that exist`, () => {
+      const text = readFileSync(join(root, 'data', folder, 'README.md'), 'utf8');
+      const cited = [...text.matchAll(/`(test\/[\w/.-]+\.test\.ts)`/g)].map((x) => x[1]!);
+      const missing = cited.filter((p) => { try { return !statSync(join(root, p)).isFile(); } catch { return true; } });
+      expect(missing).toEqual([]);
+    });
+  }
+});

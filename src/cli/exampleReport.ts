@@ -82,7 +82,7 @@ export function workedExampleSections(options: ReportOptions): string[] {
           [pb[i]!, pw[i]!, pn[i]!].some((v) => mark(p.priorities[i]!, v) === OK) ? OK : DIFF,
         ]),
       ]),
-      `  why: no weights reproduce the published priorities (least squares leaves a residual of 0.34), and 3.8 exceeds ${num(3)}, the maximum of any sum-normalized 3-criterion score; only task 5 (0.2) matches the normalized form. The published order 3 > 4 > 1 > 2 > 5 is the order by importance alone.`,
+      `  why: no weights reproduce the published priorities (the least-squares fit leaves a residual sum of squares of 0.34), and 3.8 exceeds ${num(3)}, the maximum of any sum-normalized 3-criterion score; only task 5 (0.2) matches the normalized form. The published order 3 > 4 > 1 > 2 > 5 is the order by importance alone.`,
     ].join('\n'),
   );
 
@@ -103,7 +103,7 @@ export function workedExampleSections(options: ReportOptions): string[] {
           [lb[j]!, lw[j]!, ln[j]!].some((v) => mark(p.loads[j]!, v) === OK) ? OK : DIFF,
         ]),
       ]),
-      '  why: no form gives 2.5, 2.2, 1.75, 1.4 (no weights fit: least squares leaves 2.1125; they fall as capacity rises, while C*R/T rises); the prose also calls device 1 "lowest load" though the table gives it the highest.',
+      '  why: no form gives 2.5, 2.2, 1.75, 1.4 (no weights fit: the least-squares fit leaves a residual sum of squares of 2.1125; they fall as capacity rises, while C*R/T rises); the prose also calls device 1 "lowest load" though the table gives it the highest.',
     ].join('\n'),
   );
 

@@ -29,7 +29,10 @@ export function describe(value: unknown): string {
   if (value === null) return 'null';
   if (value === undefined) return 'undefined';
   if (Array.isArray(value)) return `an array of length ${value.length}`;
-  if (ArrayBuffer.isView(value)) return `a ${value.constructor.name}`;
+  if (ArrayBuffer.isView(value)) {
+    const name = value.constructor.name;
+    return `${/^[AEIO]/.test(name) ? 'an' : 'a'} ${name}`; // an Int32Array, a Uint8Array ("you-int"), a Float64Array
+  }
   if (typeof value === 'object') return 'an object';
   return typeof value;
 }

@@ -2,7 +2,9 @@
  * WfCommons workflow instances (WfFormat 1.4, 1.5 and 1.6): reader and writer.
  * @module
  */
+import { InfeasibleError, InputRangeError, InputTypeError } from '../errors.js';
 import { checkOneOf, checkOptions, rangeError, rangeReason, typeError, typeReason, unknownKey } from '../internal/errors.js';
+import { overflowLines, overflowPaths, overflowReason } from '../internal/jsonOverflow.js';
 import { Report } from '../problem/check.js';
 import { compileEnergy } from '../problem/compileEnergy.js';
 import type { DevicePower, DevicePrice, Tier } from '../problem/types.js';
@@ -63,7 +65,9 @@ const WFCOMMONS_DEVICE_KEYS: readonly string[] = ['id', 'tier', 'speedInMHz', 'p
  * - Edges: the union of every `parents` and `children` link, sorted by
  *   (from, to) task index; `data` = total bytes of the files the child reads
  *   that the parent writes, divided by `bytesPerUnit` (0 if none: a pure
- *   control dependency).
+ *   control dependency). A file is one piece of data of a size: listed twice
+ *   in a task's inputs or outputs (same `id`; in 1.4 same `path` + `name`)
+ *   it is counted once, with its first listing's size.
  * - Devices: `options.devices` (their optional `power` and `price` copied,
  *   validated as `compileWorkflow` does), else one per machine of the file (tier
  *   `options.tier`), or one per core with `coresAsDevices`, else (no
@@ -83,7 +87,7 @@ const WFCOMMONS_DEVICE_KEYS: readonly string[] = ['id', 'tier', 'speedInMHz', 'p
  * @param options - {@link ParseWfCommonsOptions}.
  * @returns A new plain, valid {@link Workflow} (checked by `compileWorkflow`'s rules).
  * @throws {@link InputTypeError} for text that is not JSON, a field of the wrong type or missing, naming its JSON path (`workflow.specification.tasks[3].parents`), or a bad option.
- * @throws {@link InputRangeError} for an unsupported `schemaVersion`, a negative runtime or size, a duplicate task, file or machine, a reference to an unknown task or file, an execution record of an unknown task, a missing runtime (without `defaultRuntime`), a self-loop or a cycle. `options.network` is checked as `workflow.network` is by `compileWorkflow`.
+ * @throws {@link InputRangeError} for a JSON number beyond a double (`1e400`, named by its path), an unsupported `schemaVersion`, a negative runtime or size, a duplicate task, file or machine, a reference to an unknown task or file, an execution record of an unknown task, a missing runtime (without `defaultRuntime`), a self-loop or a cycle (named by the task list, `workflow.specification.tasks` or `workflow.tasks`), an empty `options.devices`. `options.network` and `options.devices` are checked as `workflow.network` and `workflow.devices` are by `compileWorkflow`, and named as the options (machines made from the file as its machine list): every path is one in the user's document or options.
  *
  * @example
  * ```ts
@@ -120,6 +124,12 @@ export function parseWfCommons(text: string, options?: ParseWfCommonsOptions): W
   } catch (e) {
     typeReason(FN, 'text', `is not valid JSON: ${(e as Error).message}`);
   }
+  // JSON has no Infinity: a number that parsed to ±Infinity was beyond a double (1e400); name it where it is.
+  const over = typeof raw === 'object' && raw !== null && !Array.isArray(raw)
+    ? Object.entries(raw).flatMap(([k, v]) => overflowPaths(v, k))
+    : [];
+  if (over.length === 1) rangeReason(FN, over[0]!.path, overflowReason(over[0]!.negative));
+  if (over.length > 1) rangeReason(FN, 'instance', `has ${over.length.toLocaleString('en-US')} numbers too large for a double:\n${overflowLines(over)}`);
   const inst = readInstance(FN, raw, defaultRuntime);
   const n = inst.tasks.length;
 
@@ -146,8 +156,38 @@ export function parseWfCommons(text: string, options?: ParseWfCommonsOptions): W
     network = { bandwidth, latency: 0 };
   } else network = { bandwidth: 125, latency: 0 };
   const workflow: Workflow = { tasks: inst.tasks.map((t) => ({ id: t.id })), devices, execTime, edges, network };
-  compileWorkflowFor(FN, workflow);
+  try {
+    compileWorkflowFor(FN, workflow);
+  } catch (e) {
+    throw inUserTerms(e, inst, o.devices !== undefined);
+  }
   return workflow;
+}
+
+/**
+ * A `compileWorkflow` error re-addressed to the user's input: the workflow's
+ * `edges` come from the tasks' parents and children, its `devices` from
+ * `options.devices` or the file's machines, its `network` from
+ * `options.network` (or the default). Other errors pass unchanged.
+ */
+function inUserTerms(e: unknown, inst: WfInstance, devicesGiven: boolean): unknown {
+  if (!(e instanceof InputTypeError || e instanceof InputRangeError || e instanceof InfeasibleError)) return e;
+  const f = e.field;
+  if (!e.message.startsWith(`${FN}: ${f}`)) return e;
+  let rest = e.message.slice(`${FN}: ${f}`.length);
+  let field: string;
+  if (f === 'workflow.edges' && rest.startsWith(' must form a directed acyclic graph')) {
+    field = inst.tasksPath;
+    rest = ` (their parents and children)${rest}`;
+  } else {
+    const from = f.startsWith('workflow.devices') ? 'workflow.devices' : f.startsWith('workflow.network') ? 'workflow.network' : undefined;
+    if (from === undefined) return e;
+    const to = from === 'workflow.network' ? 'options.network' : devicesGiven ? 'options.devices' : inst.machinesPath;
+    field = to + f.slice(from.length);
+    rest = rest.split(from).join(to); // the reason may name a sibling: `duplicates workflow.devices[0].id`
+  }
+  const Cls = e instanceof InputTypeError ? InputTypeError : e instanceof InfeasibleError ? InfeasibleError : InputRangeError;
+  return new Cls(FN, field, `${FN}: ${field}${rest}`);
 }
 
 function sharedBytes(inst: WfInstance, p: number, c: number): number {
@@ -160,6 +200,7 @@ function sharedBytes(inst: WfInstance, p: number, c: number): number {
 function makeDevices(given: unknown, inst: WfInstance, tier: Tier, cores: boolean): { devices: WorkflowDevice[]; speeds: (number | undefined)[]; machineOf: number[] } {
   if (given !== undefined) {
     if (!Array.isArray(given)) typeError(FN, 'options.devices', 'an array', given);
+    if (given.length === 0) rangeReason(FN, 'options.devices', 'is empty: list at least one device (or leave it out to use the file\'s machines)');
     const devices: WorkflowDevice[] = [];
     const speeds: (number | undefined)[] = [];
     given.forEach((d: unknown, j) => {

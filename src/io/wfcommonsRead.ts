@@ -15,7 +15,7 @@ export interface WfTask {
   readonly runtime: number;
   /** Name of the machine it ran on (its first listed one). */
   readonly machine: string | undefined;
-  /** Files read: [file key, bytes]. */
+  /** Files read: [file key, bytes], each key once (a file listed twice is one file: the first listing's size). */
   readonly inputs: readonly (readonly [string, number])[];
   /** Keys of the files written. */
   readonly outputs: ReadonlySet<string>;
@@ -34,6 +34,17 @@ export interface WfInstance {
   readonly machines: readonly WfMachine[];
   /** [parent index, child index], sorted, unique. */
   readonly edges: readonly (readonly [number, number])[];
+  /** JSON path of the task list (`workflow.specification.tasks` or `workflow.tasks`), for messages. */
+  readonly tasksPath: string;
+  /** JSON path of the machine list, for messages. */
+  readonly machinesPath: string;
+}
+
+/** Pushes [key, size] unless the key is already listed: a file is one piece of data of a size, however often it is listed. */
+function addInput(inputs: [string, number][], seen: Set<string>, key: string, size: number): void {
+  if (seen.has(key)) return;
+  seen.add(key);
+  inputs.push([key, size]);
 }
 
 const VERSIONS = ['1.4', '1.5', '1.6'];
@@ -140,10 +151,12 @@ function read15(fn: string, wf: Obj, defaultRuntime: number | undefined): WfInst
     if (index.has(id)) rangeReason(fn, `${path}.id`, `duplicates workflow.specification.tasks[${index.get(id)}].id (${show(id)})`);
     index.set(id, i);
     const files = (side: 'inputFiles' | 'outputFiles'): string[] => (t[side] === undefined ? [] : strings(fn, `${path}.${side}`, t[side]));
-    const inputs = files('inputFiles').map((f, k): [string, number] => {
+    const inputs: [string, number][] = [];
+    const seenInput = new Set<string>();
+    files('inputFiles').forEach((f, k) => {
       const size = sizes.get(f);
       if (size === undefined && hasFiles) rangeError(fn, `${path}.inputFiles[${k}]`, 'the id of a file in workflow.specification.files', f);
-      return [f, size ?? 0];
+      addInput(inputs, seenInput, f, size ?? 0);
     });
     return { id, path, parents: strings(fn, `${path}.parents`, t.parents), children: strings(fn, `${path}.children`, t.children), inputs, outputs: new Set(files('outputFiles')) };
   });
@@ -169,7 +182,7 @@ function read15(fn: string, wf: Obj, defaultRuntime: number | undefined): WfInst
     const r = runtime.get(s.id) ?? missing(fn, s.id, defaultRuntime);
     return { id: s.id, path: s.path, runtime: r.runtime, machine: r.machine, inputs: s.inputs, outputs: s.outputs };
   });
-  return { tasks, machines: mcs, edges };
+  return { tasks, machines: mcs, edges, tasksPath: 'workflow.specification.tasks', machinesPath: 'workflow.execution.machines' };
 }
 
 function missing(fn: string, id: string, defaultRuntime: number | undefined): { runtime: number; machine: undefined } {
@@ -189,13 +202,14 @@ function read14(fn: string, wf: Obj, defaultRuntime: number | undefined): WfInst
     byName.set(name, i);
     if (t.id !== undefined && !byId.has(str(fn, `${path}.id`, t.id))) byId.set(t.id as string, i);
     const inputs: [string, number][] = [];
+    const seenInput = new Set<string>();
     const outputs = new Set<string>();
     (t.files === undefined ? [] : arr(fn, `${path}.files`, t.files)).forEach((y, k) => {
       const p = `${path}.files[${k}]`;
       const f = obj(fn, p, y);
       const key = (f.path === undefined ? '' : str(fn, `${p}.path`, f.path)) + str(fn, `${p}.name`, f.name);
       const size = nonNeg(fn, `${p}.sizeInBytes`, f.sizeInBytes);
-      if (f.link === 'input') inputs.push([key, size]);
+      if (f.link === 'input') addInput(inputs, seenInput, key, size);
       else if (f.link === 'output') outputs.add(key);
       else typeError(fn, `${p}.link`, "'input' or 'output'", f.link);
     });
@@ -210,5 +224,5 @@ function read14(fn: string, wf: Obj, defaultRuntime: number | undefined): WfInst
   });
   const edges = links(fn, recs, (r) => byName.get(r) ?? byId.get(r), recs.map((r) => r.id));
   const mcs = machines(fn, 'workflow.machines', wf.machines, 'count', 'speed');
-  return { tasks: recs, machines: mcs, edges };
+  return { tasks: recs, machines: mcs, edges, tasksPath: 'workflow.tasks', machinesPath: 'workflow.machines' };
 }

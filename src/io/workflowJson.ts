@@ -5,6 +5,7 @@
  */
 import { InfeasibleError, InputRangeError, InputTypeError } from '../errors.js';
 import { TIER_NAMES, describe as show, infeasible, notNonNegativeOrInfinity, notOneOf, rangeError, rangeReason, typeError, typeReason, unknownKey } from '../internal/errors.js';
+import { overflowLines, overflowPaths, overflowReason } from '../internal/jsonOverflow.js';
 import { Report as EnergyReport } from '../problem/check.js';
 import { compileEnergy, ENERGY_DEVICE_KEYS } from '../problem/compileEnergy.js';
 import { compileWorkflowFor } from '../workflow/compile.js';
@@ -101,7 +102,7 @@ function check(w: Obj): Issue[] {
     // power and price: the problem reader's checks, every error collected.
     const er = new EnergyReport(true);
     compileEnergy(FN, [], w.devices, [], er, 'workflow.');
-    r.issues.push(...er.issues);
+    for (const issue of er.issues) r.issues.push(issue); // no spread: the list is as long as the input
   }
   const n = Array.isArray(w.tasks) ? w.tasks.length : 0;
   const m = Array.isArray(w.devices) ? w.devices.length : 0;
@@ -205,6 +206,7 @@ const kindOf = (e: Issue): string => `${e.constructor.name} ${e.field.replace(/\
  * @returns A new plain {@link Workflow}.
  * @throws {@link InputTypeError} for text that is not a string or not JSON, or when any error is a shape error; the message lists the errors, one per line.
  * @throws {@link InputRangeError} when every error is a bad number, duplicate, unknown id, self-loop or cycle.
+ * @throws {@link InputRangeError} first, for a JSON number beyond a double (`1e400`): `workflow.execTime[0][0] is a JSON number too large for a double ...` (several: listed under `workflow`).
  * @throws {@link InfeasibleError} when the only errors are tasks that no device can run.
  *
  * @example
@@ -227,6 +229,10 @@ export function parseWorkflowJson(text: string): Workflow {
   } catch (e) {
     typeReason(FN, 'text', `is not valid JSON: ${(e as Error).message}`);
   }
+  // JSON has no Infinity: a number that parsed to ±Infinity was beyond a double (1e400), not "forbidden".
+  const over = overflowPaths(raw, 'workflow');
+  if (over.length === 1) rangeReason(FN, over[0]!.path, overflowReason(over[0]!.negative));
+  if (over.length > 1) rangeReason(FN, 'workflow', `has ${over.length.toLocaleString('en-US')} numbers too large for a double:\n${overflowLines(over)}`);
   const w = fromJson(raw);
   if (!isObj(w)) typeError(FN, 'workflow', 'an object', w);
   const issues = check(w);

@@ -61,11 +61,18 @@ function exactProduct(q: number, m: number, w: number): boolean {
  * rounding moves a sum by at most half a unit of the final magnitude), so a
  * schedule's makespan, summed in its own order, never falls below the
  * bound by rounding. Exact arithmetic (integer data, most dyadic data) keeps
- * `x` as it is.
+ * `x` as it is. Safe over the whole double range: the margin is computed as
+ * x·ε·(terms + 1) (no overflow near 1.8e308), is at least (terms + 1) times
+ * the smallest subnormal (a unit in the last place never goes below it),
+ * and the result is clamped at 0 (every makespan is ≥ 0).
  */
 function safeBelow(x: number, inexact: boolean, terms: number): number {
   if (!inexact || !(x > 0) || x === Infinity) return x;
-  return x - x * (terms + 1) * Number.EPSILON;
+  const scaled = x * (terms + 1);
+  const margin = Number.isFinite(scaled) ? scaled * Number.EPSILON : x * Number.EPSILON * (terms + 1);
+  const floor = (terms + 1) * Number.MIN_VALUE;
+  const lowered = x - (margin > floor ? margin : floor);
+  return lowered > 0 ? lowered : 0;
 }
 
 /** The two bounds and their max on a compiled workflow. @internal */
@@ -74,8 +81,16 @@ export function lowerBoundsCompiled(cw: CompiledWorkflow): { path: number; work:
   const fin = new Float64Array(n);
   let path = 0;
   let work = 0;
-  // Every path and work sum adds data values (releases, ready times, execution times): exact or not for all alike.
-  const inexact = !sumsExact([exec, release, ready]);
+  // Every path and work sum adds releases, ready times and each task's fastest allowed time: exact or not for all alike.
+  // A schedule adds times at least these (slower devices, transfers); rounded addition is monotone, so its
+  // computed makespan is at least the same sums over these values, which are exact when they are.
+  const fastestOf = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let f = Infinity;
+    for (let j = 0; j < m; j++) if (exec[i * m + j]! < f) f = exec[i * m + j]!;
+    fastestOf[i] = f;
+  }
+  const inexact = !sumsExact([fastestOf, release, ready]);
   let workInexact = inexact;
   for (let k = 0; k < n; k++) {
     const i = topo[k]!;
@@ -108,6 +123,10 @@ export function lowerBoundsCompiled(cw: CompiledWorkflow): { path: number; work:
   }
   path = safeBelow(path, inexact, n);
   work = safeBelow(work, workInexact, n + 1);
+  // compileWorkflow rejects data whose worst-case schedule time overflows, so both are finite; a sum that
+  // still rounded up to Infinity is replaced by the largest double, below every (finite) makespan's sum.
+  if (path === Infinity) path = Number.MAX_VALUE;
+  if (work === Infinity) work = Number.MAX_VALUE;
   return { path, work, bound: path > work ? path : work };
 }
 
@@ -135,7 +154,15 @@ export interface WorkflowLowerBound {
  * division is checked by Dekker's TwoProduct), that bound is lowered by
  * (n + 2) units in the last place, so that no schedule's
  * makespan, added up in another order, falls below it by rounding; with
- * exact arithmetic (integer data) the bounds are the exact values.
+ * exact arithmetic (integer data) the bounds are the exact values. Only the
+ * values the bounds add (releases, ready times, each task's fastest allowed
+ * time) are judged, so a huge time on a slower device does not make integer
+ * sums inexact. The bounds are finite and ≥ 0 over the whole double range,
+ * subnormals included (the ulp margin never overflows and is at least the
+ * smallest subnormal per term). They never overflow to Infinity:
+ * `compileWorkflow` rejects workflows whose worst-case schedule time is not
+ * finite, and a sum that rounds up to Infinity anyway would be returned as
+ * `Number.MAX_VALUE` (still ≤ every makespan, which is then at least that).
  *
  * Complexity: O(n·m + e) after compiling.
  *

@@ -4,7 +4,7 @@
  * @module
  */
 import type { Tier } from '../problem/types.js';
-import { checkArray, checkInteger, describe as show, infeasible, rangeReason, typeReason } from '../internal/errors.js';
+import { checkInteger, describe as show, infeasible, rangeReason, typeError, typeReason } from '../internal/errors.js';
 import { transferTime } from './comm.js';
 import { compileWorkflowFor } from './compile.js';
 import { checkEnergyFinite, workflowEnergyCost } from './energy.js';
@@ -14,21 +14,28 @@ import type { CompiledWorkflow, Workflow } from './types.js';
 const TIERS: readonly Tier[] = ['edge', 'cloud', 'fog'];
 const TIER_ORDER = [0, 2, 1]; // report edge, fog, cloud
 
+/** Throws unless `value` is an array or a typed array (not a DataView): an array-like of numbers whose values the caller checks. */
+function checkArrayLike(fn: string, field: string, value: unknown): asserts value is ArrayLike<unknown> {
+  if (Array.isArray(value)) return;
+  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) return;
+  typeError(fn, field, 'an array or an integer typed array', value);
+}
+
 /** Checks placement and order against the compiled workflow (shape, forbidden devices, permutation per device). @internal */
 export function checkPlan(fn: string, cw: CompiledWorkflow, placement: unknown, order: unknown): void {
   const { n, m, exec } = cw;
-  checkArray(fn, 'placement', placement);
+  checkArrayLike(fn, 'placement', placement);
   if (placement.length !== n) typeReason(fn, 'placement', `has length ${placement.length}, expected ${n} (one device index per task)`);
   for (let i = 0; i < n; i++) {
     const j = checkInteger(fn, `placement[${i}]`, placement[i], 0, m - 1);
     if (exec[i * m + j] === Infinity) infeasible(fn, `placement[${i}]`, `puts task ${show(cw.taskIds[i])} on device ${show(cw.deviceIds[j])}, where it cannot run (execTime is Infinity)`);
   }
-  checkArray(fn, 'order', order);
+  checkArrayLike(fn, 'order', order);
   if (order.length !== m) typeReason(fn, 'order', `has length ${order.length}, expected ${m} (one run order per device)`);
   const seen = new Uint8Array(n);
   for (let j = 0; j < m; j++) {
     const row: unknown = order[j];
-    checkArray(fn, `order[${j}]`, row);
+    checkArrayLike(fn, `order[${j}]`, row);
     for (let k = 0; k < row.length; k++) {
       const i = checkInteger(fn, `order[${j}][${k}]`, row[k], 0, n - 1);
       if (seen[i] === 1) rangeReason(fn, `order[${j}][${k}]`, `repeats task ${show(cw.taskIds[i])} (each task runs once)`);
@@ -140,10 +147,11 @@ function report(cw: CompiledWorkflow, placement: ArrayLike<number>, order: reado
     }
   }
   const dataMovedBetweenTiers: TierFlow[] = [];
+  // Only pairs of different tiers: data between two devices of one tier is in dataMoved, not "between tiers".
   for (const a of TIER_ORDER) {
     for (const b of TIER_ORDER) {
       const pair = a * 3 + b;
-      if (flowCount[pair]! > 0) dataMovedBetweenTiers.push({ from: TIERS[a]!, to: TIERS[b]!, data: flowData[pair]!, edges: flowCount[pair]! });
+      if (a !== b && flowCount[pair]! > 0) dataMovedBetweenTiers.push({ from: TIERS[a]!, to: TIERS[b]!, data: flowData[pair]!, edges: flowCount[pair]! });
     }
   }
   const devices: WorkflowDeviceUsage[] = [];
@@ -220,8 +228,8 @@ function report(cw: CompiledWorkflow, placement: ArrayLike<number>, order: reado
  * Complexity: O(n·m + m² + e log n) to validate, O((n + e) log(n + e) + m) to evaluate.
  *
  * @param workflow - The workflow (validated, never mutated).
- * @param placement - `placement[i]`: device index of task i.
- * @param order - `order[j]`: the tasks device j runs, in run order; each device's list must hold exactly the tasks placed on it.
+ * @param placement - `placement[i]`: device index of task i (an array or any typed array, e.g. `Int32Array`; every value an integer in 0..m−1).
+ * @param order - `order[j]`: the tasks device j runs, in run order (an array or typed array per device); each device's list must hold exactly the tasks placed on it.
  * @returns The {@link WorkflowSchedule}.
  * @throws {@link InputTypeError} for a malformed workflow, placement or order (wrong lengths, non-integers).
  * @throws {@link InputRangeError} for an index out of range, an order that is not a permutation of its device's tasks, orders that contradict precedence (a deadlock: the message names the blocked task and what it waits for), or power or price figures whose energy or cost overflows to Infinity.
@@ -267,11 +275,12 @@ function report(cw: CompiledWorkflow, placement: ArrayLike<number>, order: reado
  * s.metrics.cost.perDevice;      // [0, 3.6]   5.5 s billed as one hour
  * ```
  */
-export function evaluateWorkflow(workflow: Workflow, placement: readonly number[], order: readonly (readonly number[])[]): WorkflowSchedule {
+export function evaluateWorkflow(workflow: Workflow, placement: ArrayLike<number>, order: ArrayLike<ArrayLike<number>>): WorkflowSchedule {
   const fn = 'evaluateWorkflow';
   const cw = compileWorkflowFor(fn, workflow);
   checkPlan(fn, cw, placement, order);
-  const schedule = evaluateCompiled(fn, cw, placement, order);
+  // Plain copies once checked: typed arrays and array-likes time like arrays; the caller's objects are never kept.
+  const schedule = evaluateCompiled(fn, cw, Array.from(placement), Array.from(order, (row) => Array.from(row)));
   checkEnergyFinite(fn, schedule.metrics);
   return schedule;
 }

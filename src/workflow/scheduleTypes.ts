@@ -69,7 +69,7 @@ export interface WorkflowDeadlineMiss {
   readonly lateness: number;
 }
 
-/** Data moved between devices of one ordered pair of tiers. */
+/** Data moved from devices of one tier to devices of another (from ≠ to). */
 export interface TierFlow {
   readonly from: Tier;
   readonly to: Tier;
@@ -89,7 +89,7 @@ export interface WorkflowMetrics {
   readonly deadlineMisses: readonly WorkflowDeadlineMiss[];
   /** Σ data of edges between different devices. */
   readonly dataMoved: number;
-  /** Data moved between different devices per ordered tier pair (edge, fog, cloud order), pairs with at least one such edge only. */
+  /** Data moved between different tiers per ordered tier pair (from ≠ to; edge, fog, cloud order), pairs with at least one such edge only. Data between two devices of the same tier counts in `dataMoved` only. */
   readonly dataMovedBetweenTiers: readonly TierFlow[];
   /**
    * Energy in joules, total and per device (execution, transfer, idle), from

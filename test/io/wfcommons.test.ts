@@ -262,7 +262,7 @@ describe('parseWfCommons: edge cases (errors name the JSON path)', () => {
     ['an unknown input file', (d) => set(d, 'workflow.specification.tasks.1.inputFiles', ['g']), InputRangeError, /workflow\.specification\.tasks\[1\]\.inputFiles\[0\] must be the id of a file/],
     ['a string file size', (d) => set(d, 'workflow.specification.files.0.sizeInBytes', '10'), InputTypeError, /workflow\.specification\.files\[0\]\.sizeInBytes must be a finite number >= 0, got "10"/],
     ['parents not an array', (d) => set(d, 'workflow.specification.tasks.0.parents', 'x'), InputTypeError, /workflow\.specification\.tasks\[0\]\.parents must be an array/],
-    ['a cycle', (d) => set(d, 'workflow.specification.tasks.0.parents', ['b']), InputRangeError, /parseWfCommons: workflow\.edges must form a directed acyclic graph, but contain the cycle "a" -> "b" -> "a"/],
+    ['a cycle', (d) => set(d, 'workflow.specification.tasks.0.parents', ['b']), InputRangeError, /^parseWfCommons: workflow\.specification\.tasks \(their parents and children\) must form a directed acyclic graph, but contain the cycle "a" -> "b" -> "a"$/],
     ['a non-object document', () => [], InputTypeError, /^parseWfCommons: instance must be an object, got an array of length 0$/],
   ];
   for (const [what, edit, cls, msg] of cases) {
@@ -287,5 +287,50 @@ describe('parseWfCommons: edge cases (errors name the JSON path)', () => {
     const w = parseWfCommons(JSON.stringify(good()), { bytesPerUnit: 1, network: { bandwidth: Infinity } });
     expect(w.edges[0]!.data).toBe(10);
     expect(w.network).toEqual({ bandwidth: Infinity });
+  });
+});
+
+describe('parseWfCommons: files listed twice, paths in the user\'s document, overflowing numbers', () => {
+  const doc = (outputs: string[], inputs: string[]): string => instance15(
+    [{ name: 'a', id: 'a', parents: [], children: ['b'], outputFiles: outputs }, { name: 'b', id: 'b', parents: ['a'], children: [], inputFiles: inputs }],
+    [{ id: 'f', sizeInBytes: 10 }, { id: 'g', sizeInBytes: 5 }],
+    [{ id: 'a', runtimeInSeconds: 1 }, { id: 'b', runtimeInSeconds: 2 }],
+  );
+
+  it('parseWfCommons counts a file listed twice in outputFiles or inputFiles once (same file id, same data): 10 + 5 bytes, not 30 or 20', () => {
+    expect(parseWfCommons(doc(['f', 'g'], ['f', 'g']), { bytesPerUnit: 1 }).edges).toEqual([{ from: 'a', to: 'b', data: 15 }]);
+    expect(parseWfCommons(doc(['f', 'f', 'g'], ['f', 'g', 'f']), { bytesPerUnit: 1 }).edges).toEqual([{ from: 'a', to: 'b', data: 15 }]);
+    const t14 = to14(doc(['f', 'f'], ['f', 'f', 'g']));
+    expect(parseWfCommons(t14, { bytesPerUnit: 1 }).edges).toEqual([{ from: 'a', to: 'b', data: 10 }]);
+  });
+
+  const fieldOf = (f: () => unknown): { field: string; message: string } => {
+    try { f(); } catch (e) { return { field: (e as InputRangeError).field, message: (e as Error).message }; }
+    throw new Error('did not throw');
+  };
+
+  it('parseWfCommons errors found by the workflow checks name the user\'s paths: the tasks for a cycle (1.5 and 1.4), options.devices[j].id, options.devices, options.network.bandwidth', () => {
+    const cyc = JSON.parse(doc(['f'], ['f'])) as Json;
+    set(cyc, 'workflow.specification.tasks.0.parents', ['b']);
+    expect(fieldOf(() => parseWfCommons(JSON.stringify(cyc))).field).toBe('workflow.specification.tasks');
+    const c14 = fieldOf(() => parseWfCommons(to14(JSON.stringify(cyc))));
+    expect(c14.field).toBe('workflow.tasks');
+    expect(c14.message).toBe('parseWfCommons: workflow.tasks (their parents and children) must form a directed acyclic graph, but contain the cycle "a" -> "b" -> "a"');
+    const dup = fieldOf(() => parseWfCommons(doc(['f'], ['f']), { devices: [{ id: 'x', tier: 'edge' }, { id: 'x', tier: 'cloud' }] }));
+    expect(dup.field).toBe('options.devices[1].id');
+    expect(dup.message).toMatch(/^parseWfCommons: options\.devices\[1\]\.id /);
+    expect(fieldOf(() => parseWfCommons(doc(['f'], ['f']), { devices: [] })).field).toBe('options.devices');
+    const bw = fieldOf(() => parseWfCommons(doc(['f'], ['f']), { network: { bandwidth: -1 } }));
+    expect(bw.field).toBe('options.network.bandwidth');
+    expect(bw.message).toMatch(/^parseWfCommons: options\.network\.bandwidth /);
+    for (const e of [c14, dup, bw]) expect(e.message).not.toMatch(/workflow\.(edges|devices|network)/);
+  });
+
+  it('parseWfCommons names a JSON number beyond a double (1e400) by its path in the document', () => {
+    const text = doc(['f'], ['f']).replace('"runtimeInSeconds":2', '"runtimeInSeconds":1e400');
+    expect(text).toContain('1e400');
+    const e = fieldOf(() => parseWfCommons(text));
+    expect(e.field).toBe('workflow.execution.tasks[1].runtimeInSeconds');
+    expect(e.message).toBe('parseWfCommons: workflow.execution.tasks[1].runtimeInSeconds is a JSON number too large for a double (it overflows to Infinity): write a finite number up to 1.7976931348623157e308, or the string "Infinity" where the field allows it');
   });
 });

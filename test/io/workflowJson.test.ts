@@ -205,3 +205,16 @@ describe('parseWorkflowJson: hints', () => {
     expect(() => parseWorkflowJson(doc('Edge', '1'))).toThrow(`parseWorkflowJson: workflow.devices[0].tier must be one of 'edge', 'fog', 'cloud', got "Edge"; did you mean 'edge'?`);
   });
 });
+
+describe('parseWorkflowJson: numbers beyond a double', () => {
+  it('parseWorkflowJson names a JSON number that overflows (1e400) by its path, not as "no device where the task can run"', () => {
+    const text = '{"tasks":[{"id":"a"}],"devices":[{"id":"e","tier":"edge"}],"execTime":[[1e400]],"edges":[]}';
+    expect(() => parseWorkflowJson(text)).toThrow(InputRangeError);
+    expect(() => parseWorkflowJson(text)).toThrow('parseWorkflowJson: workflow.execTime[0][0] is a JSON number too large for a double (it overflows to Infinity): write a finite number up to 1.7976931348623157e308, or the string "Infinity" where the field allows it');
+  });
+
+  it('parseWorkflowJson lists several overflowing numbers under workflow', () => {
+    const text = '{"tasks":[{"id":"a","release":-1e999}],"devices":[{"id":"e","tier":"edge"}],"execTime":[[1e400]],"edges":[]}';
+    expect(() => parseWorkflowJson(text)).toThrow(/^parseWorkflowJson: workflow has 2 numbers too large for a double:\n  workflow\.tasks\[0\]\.release .*-Infinity.*\n  workflow\.execTime\[0\]\[0\] /);
+  });
+});

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InputRangeError, workflowLowerBound, type Workflow } from '../../src/index.js';
+import { evaluateWorkflow, InputRangeError, workflowLowerBound, type Workflow } from '../../src/index.js';
 import { workflowArb } from './arbitraries.js';
 import { topcuoglu2002 } from './fixtures.js';
 
@@ -86,5 +86,79 @@ describe('workflowLowerBound: properties', () => {
   it('workflowLowerBound rejects a cycle with the workflowLowerBound prefix', () => {
     expect(() => workflowLowerBound({ tasks: [{ id: 'a' }, { id: 'b' }], devices: [{ id: 'x', tier: 'edge' }], execTime: [[1], [1]], edges: [{ from: 'a', to: 'b', data: 0 }, { from: 'b', to: 'a', data: 0 }] }))
       .toThrow(new InputRangeError('workflowLowerBound', 'workflow.edges', 'workflowLowerBound: workflow.edges must form a directed acyclic graph, but contain the cycle "a" -> "b" -> "a"'));
+  });
+});
+
+/** The least makespan over every placement and every topological order (brute force, tiny graphs). */
+function bruteForceMakespan(w: Workflow): number {
+  const n = w.tasks.length;
+  const m = w.devices.length;
+  const idx = new Map(w.tasks.map((t, i) => [t.id, i]));
+  const preds = w.tasks.map(() => [] as number[]);
+  for (const e of w.edges) preds[idx.get(e.to)!]!.push(idx.get(e.from)!);
+  let best = Infinity;
+  const perms = (left: number[], acc: number[]): number[][] =>
+    left.length === 0 ? [acc] : left.flatMap((x) => (preds[x]!.every((p) => acc.includes(p)) ? perms(left.filter((y) => y !== x), [...acc, x]) : []));
+  const orders = perms(Array.from({ length: n }, (_, i) => i), []);
+  for (let code = 0; code < m ** n; code++) {
+    const placement = Array.from({ length: n }, (_, i) => Math.floor(code / m ** i) % m);
+    if (placement.some((j, i) => w.execTime[i]![j] === Infinity)) continue;
+    for (const topo of orders) {
+      const order = Array.from({ length: m }, (_, j) => topo.filter((i) => placement[i] === j));
+      const ms = evaluateWorkflow(w, placement, order).metrics.makespan;
+      if (ms < best) best = ms;
+    }
+  }
+  return best;
+}
+
+describe('workflowLowerBound: extreme magnitudes', () => {
+  it('workflowLowerBound with an execTime of 1e308 is finite and at most the makespan (was -Infinity: x·(n+1) overflowed)', () => {
+    const w: Workflow = { tasks: [{ id: 'a' }, { id: 'b' }], devices: [{ id: 'x', tier: 'edge' }], execTime: [[1e308], [0.1]], edges: [] };
+    const b = workflowLowerBound(w);
+    expect(Number.isFinite(b.bound)).toBe(true);
+    expect(b.bound).toBeGreaterThan(0.99e308);
+    expect(b.bound).toBeLessThanOrEqual(bruteForceMakespan(w));
+  });
+
+  it('workflowLowerBound keeps exact integer sums when a huge time is on a device no bound uses (one huge value no longer marks every sum inexact)', () => {
+    const w: Workflow = { tasks: [{ id: 'a' }, { id: 'b' }], devices: [{ id: 'x', tier: 'edge' }, { id: 'y', tier: 'cloud' }], execTime: [[3, 1e300], [1e300, 5]], edges: [{ from: 'a', to: 'b', data: 0 }] };
+    expect(workflowLowerBound(w)).toEqual({ path: 8, work: 4, bound: 8 });
+  });
+
+  it('workflowLowerBound is finite, ≥ 0 and ≤ the brute-force optimum over magnitudes 1e-300..1e308 and subnormals', () => {
+    const mag = fc.oneof(
+      fc.double({ min: 1e-300, max: 1e308, noNaN: true }),
+      fc.double({ min: Number.MIN_VALUE, max: 2.2250738585072014e-308, noNaN: true }),
+      fc.constantFrom(0, Number.MIN_VALUE, 1e-300, 1, 3, 1e308, 0.1),
+    );
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 3 }).chain((n) => fc.record({
+          n: fc.constant(n),
+          m: fc.integer({ min: 1, max: 2 }),
+          exec: fc.array(fc.array(mag, { minLength: 2, maxLength: 2 }), { minLength: n, maxLength: n }),
+          release: fc.array(fc.oneof(fc.constant(0), mag), { minLength: n, maxLength: n }),
+          chain: fc.boolean(),
+        })),
+        ({ n, m, exec, release, chain }) => {
+          const w: Workflow = {
+            tasks: release.map((r, i) => ({ id: `t${i}`, release: r })),
+            devices: Array.from({ length: m }, (_, j) => ({ id: `d${j}`, tier: 'edge' as const })),
+            execTime: exec.map((r) => r.slice(0, m)),
+            edges: chain ? Array.from({ length: n - 1 }, (_, i) => ({ from: `t${i}`, to: `t${i + 1}`, data: 0 })) : [],
+          };
+          let b;
+          try { b = workflowLowerBound(w); } catch (e) { fc.pre(!(e instanceof InputRangeError)); throw e; }
+          expect(Number.isFinite(b.bound)).toBe(true);
+          expect(b.path).toBeGreaterThanOrEqual(0);
+          expect(b.work).toBeGreaterThanOrEqual(0);
+          const opt = bruteForceMakespan(w);
+          expect(opt).toBeLessThan(Infinity);
+          expect(b.bound).toBeLessThanOrEqual(opt);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InputRangeError } from '../../src/index.js';
+import { compileWorkflow, InputRangeError } from '../../src/index.js';
 import { checkOverflow, csr, topoOrder } from '../../src/workflow/compileGraph.js';
 
 describe('compileGraph (internal): CSR, topological order, overflow', () => {
@@ -33,4 +33,24 @@ describe('compileGraph (internal): CSR, topological order, overflow', () => {
     expect(() => checkOverflow('f', 1, 2, Float64Array.from([1, 2]), new Float64Array(1), new Float64Array(2), Float64Array.from([1]), Float64Array.from([Infinity, 1e-320, 1, Infinity]), new Float64Array(4))).toThrow(InputRangeError);
     expect(() => checkOverflow('f', 2, 1, Float64Array.from([1e308, 1e308]), new Float64Array(2), new Float64Array(1), new Float64Array(0), Float64Array.from([Infinity]), new Float64Array(1))).toThrow(InputRangeError);
   });
+});
+
+describe('compileWorkflow: long cycles', () => {
+  const ring = (n: number) => ({
+    tasks: Array.from({ length: n }, (_, i) => ({ id: `t${i}` })),
+    devices: [{ id: 'x', tier: 'edge' as const }],
+    execTime: Array.from({ length: n }, () => [1]),
+    edges: Array.from({ length: n }, (_, i) => ({ from: `t${i}`, to: `t${(i + 1) % n}`, data: 0 })),
+  });
+  for (const n of [50_000, 130_000]) {
+    it(`compileWorkflow on a ${n}-task cycle throws InputRangeError naming the first 10 tasks and the cycle's length (was a raw RangeError or a ~589 000-character message)`, () => {
+      let err: unknown;
+      try { compileWorkflow(ring(n)); } catch (e) { err = e; }
+      expect(err).toBeInstanceOf(InputRangeError);
+      const msg = (err as Error).message;
+      const head = Array.from({ length: 10 }, (_, i) => `"t${i}"`).join(' -> ');
+      expect(msg).toBe(`compileWorkflow: workflow.edges must form a directed acyclic graph, but contain the cycle ${head} -> … (${n} tasks in the cycle)`);
+      expect(msg.length).toBeLessThan(300);
+    });
+  }
 });

@@ -117,3 +117,36 @@ describe('evaluateWorkflow: edge cases and errors', () => {
     expect([s.metrics.makespan, s.devices[0]!.gaps, s.devices[0]!.utilization]).toEqual([0, [], 0]);
   });
 });
+
+describe('evaluateWorkflow: typed-array plans', () => {
+  it('evaluateWorkflow(w, Int32Array placement, Int32Array orders) gives the same schedule as plain arrays (was rejected as "a Int32Array")', () => {
+    const plain = evaluateWorkflow(w(), [0, 1, 0], [[0, 2], [1]]);
+    const typed = evaluateWorkflow(w(), Int32Array.of(0, 1, 0), [Int32Array.of(0, 2), Uint8Array.of(1)]);
+    expect(typed).toEqual(plain);
+    expect(evaluateWorkflow(w(), Float64Array.of(0, 1, 0), Array.of<ArrayLike<number>>(Uint16Array.of(0, 2), Int8Array.of(1))).metrics.makespan).toBe(plain.metrics.makespan);
+  });
+
+  it('evaluateWorkflow checks typed-array values: a fraction or an out-of-range device names placement[i]', () => {
+    expect(() => evaluateWorkflow(w(), Float64Array.of(0, 0.5, 0), [[0, 2], [1]])).toThrow(/^evaluateWorkflow: placement\[1\] must be an integer/);
+    expect(() => evaluateWorkflow(w(), Int32Array.of(0, 2, 0), [[0, 2], [1]])).toThrow(/^evaluateWorkflow: placement\[1\] must be/);
+  });
+
+  it('evaluateWorkflow names a non-array with the right article: "got an Int32Array"-style messages for a DataView, "an object" for others', () => {
+    expect(() => evaluateWorkflow(w(), new DataView(new ArrayBuffer(8)) as unknown as number[], [[0, 2], [1]])).toThrow('evaluateWorkflow: placement must be an array or an integer typed array, got a DataView');
+    expect(() => evaluateWorkflow(w(), [0, 1, 0], Int32Array.of(0, 1) as unknown as number[][])).toThrow('evaluateWorkflow: order[0] must be an array or an integer typed array, got 0');
+  });
+});
+
+describe('evaluateWorkflow: data moved between tiers', () => {
+  it('evaluateWorkflow counts in dataMovedBetweenTiers only edges whose devices have different tiers; same-tier device-to-device data is only in dataMoved', () => {
+    const w2: Workflow = {
+      tasks: [{ id: 'a' }, { id: 'b' }, { id: 'c' }],
+      devices: [{ id: 'vm1', tier: 'cloud' }, { id: 'vm2', tier: 'cloud' }, { id: 'phone', tier: 'edge' }],
+      execTime: [[1, 1, 1], [1, 1, 1], [1, 1, 1]],
+      edges: [{ from: 'a', to: 'b', data: 5 }, { from: 'a', to: 'c', data: 3 }],
+    };
+    const s = evaluateWorkflow(w2, [0, 1, 2], [[0], [1], [2]]);
+    expect(s.metrics.dataMoved).toBe(8);
+    expect(s.metrics.dataMovedBetweenTiers).toEqual([{ from: 'cloud', to: 'edge', data: 3, edges: 1 }]);
+  });
+});
