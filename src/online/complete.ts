@@ -3,8 +3,9 @@
  * device and learn from how long it took.
  * @module
  */
-import { checkNonNegative, checkObject, rangeError, rangeReason, typeReason, unknownKey } from '../internal/errors.js';
+import { checkNonNegative, checkObject, rangeReason, typeReason, unknownKey } from '../internal/errors.js';
 import { checkString } from '../internal/primitives.js';
+import { checkFinish, reportedTask } from './completionReport.js';
 import { checkState, clampRatio, type OnlineDeviceState, type OnlinePlannedTask, type OnlineState } from './stateTypes.js';
 
 /** What was observed when a task finished. */
@@ -43,6 +44,12 @@ export interface OnlineObservation {
  *   by the new ratio; `busyUntil` becomes the last of them (or the observed
  *   finish). Their devices never change (decisions are pinned).
  * - The clock advances to max(now, finish).
+ * - Possible reports only: a device runs its tasks one at a time in the
+ *   order of `state.pending`, so the task reported is the first pending one
+ *   of its device, and it finished no earlier than start + transfer + exec
+ *   (its planned start is its earliest possible start; observed times may
+ *   differ from the estimates either way, and a later start is fine).
+ *   Devices report in any order relative to each other.
  *
  * Complexity: O(pending + m): the returned state is plain data with a new
  * `pending` array (the task leaves it and the tasks queued behind it get new
@@ -55,7 +62,7 @@ export interface OnlineObservation {
  * @param observed - {@link OnlineObservation}.
  * @returns The new state.
  * @throws {@link InputTypeError} for a malformed state, a non-string id, or an unknown observation field.
- * @throws {@link InputRangeError} for an id that is not pending, a negative or NaN duration, or a finish before the task's planned start.
+ * @throws {@link InputRangeError} for a report a device running one task at a time cannot produce: an id that is not pending (never submitted, left unplaced, or already reported complete), naming `taskId`; a task queued behind another pending task on its device (report the first one first: each device runs `state.pending`'s tasks in order), naming `taskId`; an explicit `finish` before start + transfer + exec (the task cannot start before its planned start, which for the first pending task of a device is the latest of its submit time, the previous task's reported finish and the device's ready time; a later start is accepted), naming `observed.finish`; a negative or NaN duration.
  *
  * @example
  * ```ts
@@ -73,13 +80,12 @@ export function complete(state: OnlineState, taskId: string, observed: OnlineObs
   const fields = ['exec', 'transfer', 'finish'];
   for (const key of Object.keys(observed)) if (!fields.includes(key)) typeReason(fn, `observed.${key}`, unknownKey('field', key, fields));
   const obs: Record<string, unknown> = observed;
-  const k = state.pending.findIndex((p) => p.id === id);
-  if (k < 0) rangeReason(fn, 'taskId', `(${JSON.stringify(id)}) is not a pending task`);
+  const k = reportedTask(fn, state, id);
   const task = state.pending[k]!;
   const exec = checkNonNegative(fn, 'observed.exec', obs.exec);
   const transfer = obs.transfer === undefined ? task.transfer : checkNonNegative(fn, 'observed.transfer', obs.transfer);
   const finish = obs.finish === undefined ? task.start + transfer + exec : checkNonNegative(fn, 'observed.finish', obs.finish);
-  if (finish < task.start) rangeError(fn, 'observed.finish', `a time >= the task's planned start (${task.start})`, finish);
+  checkFinish(fn, state, task, transfer, exec, finish);
   if (!Number.isFinite(finish)) rangeReason(fn, 'observed', 'gives a finish time that overflows the range of a double');
 
   const j = task.device;
@@ -91,21 +97,14 @@ export function complete(state: OnlineState, taskId: string, observed: OnlineObs
   const ratio = task.nominalExec > 0 ? clampRatio(old.ratio + alpha * (clampRatio(exec / task.nominalExec) - old.ratio)) : old.ratio;
   const observations = task.nominalExec > 0 ? old.observations + 1 : old.observations;
 
-  // Re-time the tasks queued behind it on the same device.
+  // Re-time the tasks queued behind it on the same device (it is the first of them: reportedTask).
   let free = finish;
-  let before = 0;
   const pending: OnlinePlannedTask[] = [];
   for (let q = 0; q < state.pending.length; q++) {
     const p = state.pending[q]!;
     if (q === k) continue;
     if (p.device !== j) {
       pending.push(p);
-      continue;
-    }
-    if (q < k) {
-      // Queued before it yet unfinished (reported out of order): keep as planned.
-      pending.push(p);
-      if (p.finish > before) before = p.finish;
       continue;
     }
     const start = Math.max(free, p.submitted);
@@ -117,7 +116,7 @@ export function complete(state: OnlineState, taskId: string, observed: OnlineObs
   }
   const device: OnlineDeviceState = {
     ...old,
-    busyUntil: Math.max(free, before),
+    busyUntil: free,
     budget: old.budget === null ? null : old.budget + task.demand,
     ratio,
     observations,

@@ -62,7 +62,7 @@ const CRITERIA = ['importance', 'urgency', 'satisfaction'] as const;
  *
  * A device runs its queue in order and `simulate` completes a task when it
  * ends, so the finished task is always the first pending task of its device
- * (`complete`'s out-of-order branch never applies), and its planned start is
+ * (the only task `complete` accepts for that device), and its planned start is
  * its real start (the re-timing from the previous finish, or the mapping
  * instant on an idle device).
  * @internal

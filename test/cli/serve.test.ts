@@ -29,6 +29,21 @@ describe('lepton-sched serve --stdio: reference values', () => {
     expect(c).toEqual({ id: 3, result: JSON.parse(wire(complete(direct.state, 'a', { exec: 8 }))) });
   });
 
+  it('complete over JSON lines with an impossible report (a task queued behind another, a finish too early) answers the InputRangeError with fn and field, and the server goes on', () => {
+    const devices = [{ id: 'edge', tier: 'edge' as const }];
+    const tasks = [{ id: 'a', execTime: [4] }, { id: 'b', execTime: [2] }];
+    const direct = submit(createOnlineState(devices), tasks, 0, { strategy: 'seed' });
+    const state = JSON.parse(wire(direct.state)) as unknown;
+    const behind = reply(JSON.stringify({ id: 7, method: 'complete', params: { state, taskId: 'b', observed: { exec: 2 } } }));
+    const thrownBehind = (() => { try { complete(direct.state, 'b', { exec: 2 }); } catch (e) { return e as Error; } return undefined; })();
+    expect(behind).toEqual({ id: 7, error: { class: 'InputRangeError', message: thrownBehind?.message, fn: 'complete', field: 'taskId' } });
+    expect((behind.error as { message: string }).message).toMatch(/complete task "a" first$/);
+    const early = reply(JSON.stringify({ id: 8, method: 'complete', params: { state, taskId: 'a', observed: { exec: 4, finish: 3 } } }));
+    expect(early).toMatchObject({ id: 8, error: { class: 'InputRangeError', fn: 'complete', field: 'observed.finish', message: expect.stringMatching(/^complete: observed\.finish must be >= start \+ transfer \+ exec = 0 \+ 0 \+ 4 = 4, got 3/) } });
+    const ok = reply(JSON.stringify({ id: 9, method: 'complete', params: { state, taskId: 'a', observed: { exec: 4 } } }));
+    expect(ok).toEqual({ id: 9, result: JSON.parse(wire(complete(direct.state, 'a', { exec: 4 }))) });
+  });
+
   it('serveCommand answers each line in order and writes nothing else', async () => {
     const out: string[] = [];
     const err: string[] = [];

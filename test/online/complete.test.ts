@@ -110,9 +110,9 @@ describe('complete: edge cases', () => {
   });
 
   it('complete rejects an unknown id, a finish before the planned start, NaN and unknown fields', () => {
-    expect(() => complete(s, 'zz', { exec: 1 })).toThrow(new InputRangeError('complete', 'taskId', 'complete: taskId ("zz") is not a pending task'));
+    expect(() => complete(s, 'zz', { exec: 1 })).toThrow(new InputRangeError('complete', 'taskId', 'complete: taskId ("zz") is not a pending task: it was never submitted (or submit listed it in unplaced), or it was already reported complete (a task is completed once); the pending tasks are "a", "b"'));
     const later = submit(one(), [{ id: 'a', execTime: [1] }], 5).state;
-    expect(() => complete(later, 'a', { exec: 1, finish: 4 })).toThrow('complete: observed.finish must be a time >= the task\'s planned start (5), got 4');
+    expect(() => complete(later, 'a', { exec: 1, finish: 4 })).toThrow('complete: observed.finish must be >= start + transfer + exec = 5 + 0 + 1 = 6, got 4: task "a" cannot have started before 5 (it was submitted at 5); omit observed.finish (it then defaults to that sum), or report the transfer and exec actually observed');
     expect(() => complete(s, 'a', { exec: NaN })).toThrow('complete: observed.exec must be a finite number, got NaN');
     expect(() => complete(s, 'a', { exec: 1, start: 0 } as never)).toThrow(/complete: observed\.start is not a known field/);
     expect(() => complete(s, 'a', undefined as never)).toThrow(InputTypeError);

@@ -69,6 +69,16 @@ describe('simulate against the step-by-step reference (public submit/complete on
     );
   });
 
+  it('simulateReference(random workload, noisy and slowed devices, batches) never trips complete\'s checks of impossible reports: each finish is its device\'s first pending task, at start + transfer + exec', () => {
+    fc.assert(
+      fc.property(workloadArb, devicesArb, policyArb, optionsArb, (workload, devices, policy, options) => {
+        const r = simulateReference(workload, devices, policy, { ...options, execNoise: 0.5 });
+        expect(r.metrics.tasks).toBe(r.schedule.tasks.length);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('simulate(six simultaneous tasks whose normalized priorities tie exactly, seed rule) runs them in index order, as the reference does', () => {
     // Criteria permutations of (1, 2, 3): every normalized priority is exactly 1/2, but two of the doubles
     // come out as 0.49999999999999994; the exact order (compileProblem's priorityOrder) ties them to the lowest index.
