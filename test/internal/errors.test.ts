@@ -4,16 +4,7 @@ import {
   at, checkArray, checkFinite, checkInteger, checkNonNegative, checkObject, checkOneOf, checkOptions, checkPositive,
   describe, infeasible, notNonNegativeOrInfinity, rangeError, rangeReason, typeError, typeReason, unknownKey,
 } from '../../src/internal/errors.js';
-
-/** The error `f` throws (fails the test when it does not throw). */
-function thrown(f: () => unknown): unknown {
-  try {
-    f();
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected a throw');
-}
+import { thrown } from '../arbitraries.js';
 
 suite('describe (how a value is shown in a message)', () => {
   it('describe(value) renders numbers, the non-finite ones, strings (quoted, cut at 40), null, undefined, arrays, typed arrays and objects', () => {

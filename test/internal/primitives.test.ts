@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InputTypeError } from '../../src/errors.js';
 import { checkBoolean, checkNestedOptions, checkString } from '../../src/internal/primitives.js';
-
-/** The error `f` throws (fails the test when it does not throw). */
-function thrown(f: () => unknown): unknown {
-  try {
-    f();
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected a throw');
-}
+import { thrown } from '../arbitraries.js';
 
 describe('checkString and checkBoolean', () => {
   it('checkString(fn, field, value) returns a string unchanged (empty included) and rejects anything else with an InputTypeError naming fn and field', () => {
