@@ -19,15 +19,12 @@ import { join, resolve } from 'node:path';
 import { loadavg } from 'node:os';
 import { LSAP_SHAPES, lsapShapeMatrix, shapeName, toRows } from '../bench/lsapInputs.js';
 import { linearSumAssignment, linearSumAssignmentMatrix } from '../src/solvers/lsap/linearSumAssignment.js';
+import { scriptArgs } from './scriptArgs.js';
 
 type Rows = (cost: readonly (readonly number[])[]) => { assignment: number[]; cost: number };
 type Flat = (data: Float64Array, rows: number, cols: number) => { assignment: number[]; cost: number };
 
-const argv = process.argv.slice(2);
-const arg = (name: string, dflt: string): string => {
-  const k = argv.indexOf(name);
-  return k >= 0 && argv[k + 1] !== undefined ? argv[k + 1]! : dflt;
-};
+const { argv, value: arg } = scriptArgs();
 const baseDir = resolve(arg('--base', ''));
 const coldRuns = Number(arg('--cold', '0'));
 const warmOn = argv.includes('--warm');

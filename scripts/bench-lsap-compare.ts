@@ -35,12 +35,9 @@ import { minWeightAssign } from 'munkres-algorithm';
 import { linearSumAssignment as lsaPeer } from 'linear-sum-assignment';
 import { LSAP_SHAPES, lsapShapeMatrix, shapeName, toRows, type LsapShape } from '../bench/lsapInputs.js';
 import { linearSumAssignment, linearSumAssignmentMatrix } from '../src/solvers/lsap/linearSumAssignment.js';
+import { scriptArgs } from './scriptArgs.js';
 
-const argv = process.argv.slice(2);
-const arg = (name: string, dflt: string): string => {
-  const k = argv.indexOf(name);
-  return k >= 0 && argv[k + 1] !== undefined ? argv[k + 1]! : dflt;
-};
+const { argv, value: arg } = scriptArgs();
 const runs = Number(arg('--runs', '7'));
 const coldRuns = Number(arg('--cold', '5'));
 const peerLimit = Number(arg('--peer-limit-ms', '3000'));

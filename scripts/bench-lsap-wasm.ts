@@ -14,12 +14,9 @@ import { execFileSync } from 'node:child_process';
 import { LSAP_SHAPES, lsapShapeMatrix, shapeName, toRows, type LsapKind } from '../bench/lsapInputs.js';
 import { linearSumAssignment } from '../src/solvers/lsap/linearSumAssignment.js';
 import { setLsapWasmEnabled } from '../src/solvers/lsap/lsapWasm.js';
+import { scriptArgs } from './scriptArgs.js';
 
-const args = process.argv.slice(2);
-const arg = (name: string, fallback: string): string => {
-  const k = args.indexOf(name);
-  return k >= 0 ? (args[k + 1] ?? fallback) : fallback;
-};
+const { argv: args, value: arg } = scriptArgs();
 const median = (x: number[]): number => [...x].sort((p, q) => p - q)[x.length >> 1] ?? NaN;
 
 if (args[0] === '--one') {

@@ -19,6 +19,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { scriptArgs } from './scriptArgs.js';
 
 const HEURISTICS = ['seed', 'olb', 'met', 'mct', 'min-min', 'max-min', 'duplex', 'sufferage', 'sufferage-greedy'] as const;
 const SHAPES = [
@@ -94,10 +95,7 @@ function runCase(spec: object, capS: number): string {
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   if (argv[0] === '--child') return child(argv[1]!);
-  const arg = (name: string, dflt: string): string => {
-    const k = argv.indexOf(name);
-    return k >= 0 && argv[k + 1] !== undefined ? argv[k + 1]! : dflt;
-  };
+  const arg = scriptArgs(argv).value;
   const cap = Number(arg('--cap', '60'));
   const only = arg('--only', [...HEURISTICS, 'simulate'].join(',')).split(',');
   const out = arg('--out', 'bench/SCALE.md');

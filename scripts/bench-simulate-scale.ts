@@ -21,6 +21,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { SimDevice, SimTask, SimulationPolicy } from '../src/online/simulationTypes.js';
+import { scriptArgs } from './scriptArgs.js';
 
 /** 12 edge devices (speeds 1, 1.5, 2, 2.5, the slower half running 1.3× slower than nominal) and 4 clouds (speed 8, latency 0.5). */
 const DEVICES: readonly SimDevice[] = [
@@ -76,10 +77,7 @@ function runCase(spec: object, capS: number): ChildOut | string {
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   if (argv[0] === '--child') return child(argv[1]!);
-  const arg = (name: string, dflt: string): string => {
-    const k = argv.indexOf(name);
-    return k >= 0 && argv[k + 1] !== undefined ? argv[k + 1]! : dflt;
-  };
+  const arg = scriptArgs(argv).value;
   const cap = Number(arg('--cap', '120'));
   const sizes = arg('--sizes', '20000,50000,100000,200000').split(',').map(Number);
   const refSizes = arg('--reference', '').split(',').filter((s) => s !== '').map(Number);

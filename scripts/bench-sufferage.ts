@@ -21,12 +21,9 @@ import type { StrategyContext } from '../src/solvers/registry.js';
 import { solve } from '../src/solvers/solve.js';
 import { STRATEGIES, type StrategyName } from '../src/solvers/strategies.js';
 import { minMinFullRescan } from '../bench/baselines.js';
+import { scriptArgs } from './scriptArgs.js';
 
-const args = process.argv.slice(2);
-const arg = (name: string, dflt: string): string => {
-  const k = args.indexOf(name);
-  return k >= 0 && args[k + 1] !== undefined ? args[k + 1]! : dflt;
-};
+const { argv: args, value: arg } = scriptArgs();
 const ROUNDS = Number(arg('--rounds', '15'));
 const STRATEGY = arg('--strategy', 'sufferage') as StrategyName;
 const BRAUN = ['u_c_hihi.0', 'u_c_hilo.0', 'u_c_lohi.0', 'u_c_lolo.0', 'u_i_hihi.0', 'u_i_hilo.0', 'u_i_lohi.0', 'u_i_lolo.0', 'u_s_hihi.0', 'u_s_hilo.0', 'u_s_lohi.0', 'u_s_lolo.0'];

@@ -8,12 +8,9 @@
 import { readFileSync } from 'node:fs';
 import { parseOrLibraryGap } from '../src/io/orLibraryGap.js';
 import { solveGap } from '../src/solvers/gap/gap.js';
+import { scriptArgs } from './scriptArgs.js';
 
-const argv = process.argv.slice(2);
-const arg = (name: string, dflt: string): string => {
-  const k = argv.indexOf(name);
-  return k >= 0 && argv[k + 1] !== undefined ? argv[k + 1]! : dflt;
-};
+const { argv, value: arg } = scriptArgs();
 const iterations = Number(arg('--iterations', '4000'));
 const seeds = arg('--seeds', '0').split(',').map(Number);
 const names = arg('--names', 'd20200,d10200').split(',');

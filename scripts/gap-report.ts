@@ -20,13 +20,10 @@ import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { parseOrLibraryGap } from '../src/io/orLibraryGap.js';
 import { solveGap } from '../src/solvers/gap/gap.js';
+import { scriptArgs } from './scriptArgs.js';
 
 interface Ref { file: string; name: string; sense: 'min' | 'max'; status: string; value: number; lp: number; bound?: number }
-const argv = process.argv.slice(2);
-const arg = (name: string, dflt: string): string => {
-  const k = argv.indexOf(name);
-  return k >= 0 && argv[k + 1] !== undefined ? argv[k + 1]! : dflt;
-};
+const { argv, value: arg } = scriptArgs();
 const exactMs = Number(arg('--exact-ms', '10000'));
 const heurMs = Number(arg('--heuristic-ms', '2000'));
 const heurOnly = argv.includes('--heuristic-only');

@@ -15,12 +15,9 @@ import { cpus, loadavg } from 'node:os';
 import { parseHcsp } from '../src/io/hcsp.js';
 import { makespanLpBound } from '../src/solvers/search/makespanLpBound.js';
 import { solve } from '../src/solvers/solve.js';
+import { scriptArgs } from './scriptArgs.js';
 
-const argv = process.argv.slice(2);
-const arg = (name: string, dflt: string): string => {
-  const k = argv.indexOf(name);
-  return k >= 0 && argv[k + 1] !== undefined ? argv[k + 1]! : dflt;
-};
+const { argv, value: arg } = scriptArgs();
 const ms = Number(arg('--ms', '10000'));
 const seed = Number(arg('--seed', '0'));
 const all = ['u_c_hihi.0', 'u_c_hilo.0', 'u_c_lohi.0', 'u_c_lolo.0', 'u_i_hihi.0', 'u_i_hilo.0', 'u_i_lohi.0', 'u_i_lolo.0', 'u_s_hihi.0', 'u_s_hilo.0', 'u_s_lohi.0', 'u_s_lolo.0'];

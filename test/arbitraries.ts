@@ -119,3 +119,13 @@ export function withEnergyArb(problem: Problem, exact = false): fc.Arbitrary<Pro
       }),
     }));
 }
+
+/** The error `run` throws (fails the calling test when it does not throw), to check its class, fields and message at once. */
+export function thrown(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (e) {
+    return e;
+  }
+  throw new Error('expected a throw');
+}

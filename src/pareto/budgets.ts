@@ -3,6 +3,12 @@
  * budget_j, checked exactly on every point returned, the total overrun that
  * NSGA-II's constrained domination compares, and the simple proofs that no
  * assignment fits.
+ *
+ * {@link withinBudgets} is exact (real arithmetic on the doubles, order-free),
+ * unlike `fitsBudget` in `src/solvers/search/budgetFit.ts`, which sums in run
+ * order with rounding so as to agree with the overruns a schedule's metrics
+ * report; the two differ only by rounding (a few ulps), and each serves its
+ * own promise (a proved front here, overrun-free metrics there).
  * @internal
  * @module
  */

@@ -36,7 +36,10 @@ export function rowText(name: string, e: LinearExpr, sense: '>=' | '<=' | '=', r
  * objective lists every column (with coefficient 0 where absent) so HiGHS
  * numbers the columns in the model's order. `reverseRows` writes the same
  * constraints in reverse order (the same model, another path through the
- * solver: a third opinion when two runs disagree).
+ * solver: a third opinion when two runs disagree). The objective row leaves
+ * out the expressions' constants (they shift no optimum): the LP optimum is
+ * Σ weight_k · (objective_k − constant_k); the ε rows keep them (moved to
+ * the right-hand side).
  * @internal
  */
 export function exactLpText(model: ExactModel, weights: readonly number[], upper: readonly number[], reverseRows = false): string {

@@ -191,22 +191,58 @@ export function naiveSufferage(p: Problem): Mapping {
  * count). For n ≤ 7, m ≤ 3.
  */
 export function bruteForceMakespan(p: Problem): number {
+  const ready = readyTimes(p);
+  return minOverAssignments(p, (a) => {
+    const load = new Array<number>(p.devices.length).fill(0);
+    const used = new Array<boolean>(p.devices.length).fill(false);
+    a.forEach((j, k) => {
+      load[j] = load[j]! + cost(p, k, j);
+      used[j] = true;
+    });
+    let span = 0;
+    for (let j = 0; j < p.devices.length; j++) if (used[j]) span = Math.max(span, ready[j]! + load[j]!);
+    return span;
+  });
+}
+
+/**
+ * Smallest Σ weight_i · finish_i over all m^n assignments (weight: the
+ * task's priority, default 1, when `weighted`; else 1), every release 0,
+ * each device running its tasks in Smith's order (time / weight ascending,
+ * weight 0 last), which is optimal for a fixed assignment (exchange
+ * argument; unweighted: shortest first). Integer inputs keep every sum
+ * exact. For n ≤ 7, m ≤ 3.
+ */
+export function bruteForceFlowtime(p: Problem, weighted: boolean): number {
+  const w = p.tasks.map((t) => (weighted ? (t.priority ?? 1) : 1));
+  return minOverAssignments(p, (a) => {
+    let total = 0;
+    for (let j = 0; j < p.devices.length; j++) {
+      const mine = a.map((d, q) => (d === j ? q : -1)).filter((q) => q >= 0);
+      mine.sort((x, y) => {
+        const kx = w[x]! > 0 ? cost(p, x, j) / w[x]! : Infinity;
+        const ky = w[y]! > 0 ? cost(p, y, j) / w[y]! : Infinity;
+        return kx - ky || x - y;
+      });
+      let t = p.devices[j]!.ready ?? 0;
+      for (const q of mine) {
+        t += cost(p, q, j);
+        total += w[q]! * t;
+      }
+    }
+    return total;
+  });
+}
+
+/** The least `score(a)` over every assignment `a` of tasks to allowed devices (cost < Infinity); Infinity when there is none. */
+export function minOverAssignments(p: Problem, score: (a: readonly number[]) => number): number {
   const n = p.tasks.length;
   const m = p.devices.length;
-  const ready = readyTimes(p);
   let best = Infinity;
   const a = new Array<number>(n).fill(0);
   const rec = (i: number): void => {
     if (i === n) {
-      const load = new Array<number>(m).fill(0);
-      const used = new Array<boolean>(m).fill(false);
-      for (let k = 0; k < n; k++) {
-        load[a[k]!] = load[a[k]!]! + cost(p, k, a[k]!);
-        used[a[k]!] = true;
-      }
-      let span = 0;
-      for (let j = 0; j < m; j++) if (used[j]) span = Math.max(span, ready[j]! + load[j]!);
-      best = Math.min(best, span);
+      best = Math.min(best, score(a));
       return;
     }
     for (let j = 0; j < m; j++) {

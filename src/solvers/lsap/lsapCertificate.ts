@@ -1,5 +1,5 @@
 /**
- * Exact optimality certificate of a float LSAP assignment (`lsapExact.ts`).
+ * Exact optimality certificate of a float LSAP assignment (`lsapExactGrid.ts`).
  *
  * An assignment x of every row of a k × K (k ≤ K) minimization matrix is
  * optimal iff there are column duals v with v_j ≤ 0, v_j = 0 on the
@@ -22,7 +22,7 @@
  * @module
  */
 
-import { exactSum } from './lsapExact.js';
+import { exactSum } from './lsapExactSum.js';
 
 const view = new DataView(new ArrayBuffer(8));
 

@@ -10,7 +10,7 @@
  * @module
  */
 import { checkedRow, firstNonNumber } from './lsapRows.js';
-import { exactSum } from './lsapExact.js';
+import { exactSum } from './lsapExactSum.js';
 import { subtractionError } from './lsapMonge.js';
 import { typeError } from '../../internal/errors.js';
 

@@ -7,7 +7,7 @@
  * @module
  */
 import type { ColumnMinima } from './lsapMinima.js';
-import type { SpanStats } from './lsapExact.js';
+import type { SpanStats } from './lsapExactGrid.js';
 import { heldSlot } from './lsapHold.js';
 import { subtractionError, type IdentityDuals } from './lsapMonge.js';
 import { checkedRow } from './lsapRows.js';
@@ -175,7 +175,7 @@ export interface Stats {
   readonly hi: number;
   readonly nForbidden: number;
   readonly minima?: ColumnMinima;
-  /** The allowed entries' span statistics (lsapExact.ts), when computed on the way. */
+  /** The allowed entries' span statistics (lsapExactGrid.ts), when computed on the way. */
   readonly span?: SpanStats;
 }
 
@@ -191,7 +191,7 @@ function reportBadEntry(fn: string, data: Float64Array, cols: number, owned: boo
  * One pass over a matrix: range of the allowed entries, count of forbidden
  * ones, column minima, and a NaN / wrong-infinity detector (c · 0 is NaN
  * exactly for NaN and ±Infinity), reported through {@link reportBadEntry};
- * on the way, the span statistics of the exactness guard (lsapExact.ts).
+ * on the way, the span statistics of the exactness guard (lsapExactGrid.ts).
  * `owned`: `data` is our copy of `cost` (names the entry as cost[i][j]).
  */
 export function scanStats(fn: string, data: Float64Array, cols: number, maximize: boolean, owned: boolean): Stats {
@@ -236,7 +236,7 @@ function scanLoop(data: Float64Array, cols: number, forbiddenMark: number, min: 
           minRow[j] = i;
         }
         if (c > hi) hi = c;
-        // needsExactCheck's statistics (lsapExact.ts), in the same pass.
+        // needsExactCheck's statistics (lsapExactGrid.ts), in the same pass.
         const a = c < 0 ? -c : c;
         if (a > big) big = a;
         if (a < small && a !== 0) small = a;

@@ -30,7 +30,7 @@
  */
 import type { ColumnMinima } from './lsapMinima.js';
 import type { IdentityDuals } from './lsapMonge.js';
-import type { SpanStats } from './lsapExact.js';
+import type { SpanStats } from './lsapExactGrid.js';
 import { heldSlot } from './lsapHold.js';
 import { LSAP_DENSE_WASM_BASE64 } from './wasm/lsapDenseWasm.js';
 
@@ -223,7 +223,7 @@ let scanSpan: SpanStats | undefined;
  * equal within rounding, which only bounds magnitudes); with `minima` (square) also checks the identity
  * certificate with `id` (read with {@link lastScanCertifiedIdentity}) and,
  * when it fails, writes the column minima (ties to the lowest row), exactly
- * as `copyRows` does. In the same pass, the statistics of lsapExact.ts's
+ * as `copyRows` does. In the same pass, the statistics of lsapExactGrid.ts's
  * `needsExactCheck` (read with {@link lastScanSpan}). undefined when `data`
  * is not that buffer.
  * @internal
@@ -257,7 +257,7 @@ export function wasmScan(data: Float64Array, rows: number, cols: number, minima:
   return sumAbs;
 }
 
-/** The span statistics (see lsapExact.ts) of the matrix of the last {@link wasmScan} call; undefined after a certified identity. @internal */
+/** The span statistics (see lsapExactGrid.ts) of the matrix of the last {@link wasmScan} call; undefined after a certified identity. @internal */
 export function lastScanSpan(): SpanStats | undefined {
   return scanSpan;
 }

@@ -3,6 +3,15 @@
  * budget, summed in the same order and arithmetic as the reported
  * `metrics.budgetOverruns`, so a result that passed this check never shows
  * an overrun (not even a rounding-only one).
+ *
+ * Not the same test as `withinBudgets` in `src/pareto/budgets.ts`, on
+ * purpose: that one decides Σ demand ≤ budget in real arithmetic (exact, no
+ * order), as the GAP's verdicts do, for fronts that claim feasibility; this
+ * one follows the run order and the rounding of the reported overruns, so
+ * that `solve`'s local search never returns a schedule whose own metrics
+ * list an overrun. They differ only when rounding hides or makes an overrun
+ * of a few ulps (demands 1 and 2^-53 against budget 1: the rounded sum is 1
+ * and fits, the real sum does not).
  * @internal
  * @module
  */

@@ -4,30 +4,14 @@ import { ChainExtender } from '../../../src/solvers/gap/gapChain.js';
 import { compileGap } from '../../../src/solvers/gap/gapCompile.js';
 import { State } from '../../../src/solvers/gap/gapSearchState.js';
 import { TabuSearch } from '../../../src/solvers/gap/gapTabu.js';
+import { penalized, searchInstanceArb } from './searchInstances.js';
 
 /** Integer instances with enough devices for chains of three or more; some pairs forbidden, overloads common. */
-const instArb = fc.record({ n: fc.integer({ min: 3, max: 9 }), m: fc.integer({ min: 3, max: 6 }) }).chain(({ n, m }) =>
-  fc.record({
-    cost: fc.array(fc.array(fc.oneof({ weight: 9, arbitrary: fc.integer({ min: -9, max: 9 }) }, { weight: 1, arbitrary: fc.constant(Infinity) }), { minLength: m, maxLength: m }), { minLength: n, maxLength: n }),
-    demand: fc.array(fc.array(fc.integer({ min: 0, max: 5 }), { minLength: m, maxLength: m }), { minLength: n, maxLength: n }),
-    budget: fc.array(fc.integer({ min: 5, max: 9 }), { minLength: m, maxLength: m }),
-    asg: fc.array(fc.nat(m - 1), { minLength: n, maxLength: n }),
-    alpha: fc.array(fc.integer({ min: 1, max: 8 }), { minLength: m, maxLength: m }),
-    tabu: fc.array(fc.boolean(), { minLength: n * m, maxLength: n * m }),
-    head: fc.tuple(fc.nat(n - 1), fc.nat(n - 1)),
-  }),
-);
-
-/** cost + Σ_j α_j · overload_j of an assignment, recomputed from scratch. */
-function penalized(g: ReturnType<typeof compileGap>, asg: ArrayLike<number>, alpha: ArrayLike<number>): number {
-  const load = new Array<number>(g.m).fill(0);
-  let c = 0;
-  for (let i = 0; i < g.n; i++) {
-    c += g.cost[i * g.m + asg[i]!]!;
-    load[asg[i]!] = load[asg[i]!]! + g.demand[i * g.m + asg[i]!]!;
-  }
-  return c + load.reduce((s, l, j) => s + alpha[j]! * Math.max(0, l - g.budget[j]!), 0);
-}
+const instArb = searchInstanceArb({ n: [3, 9], m: [3, 6], forbidden: true }, (n, m) => ({
+  asg: fc.array(fc.nat(m - 1), { minLength: n, maxLength: n }),
+  tabu: fc.array(fc.boolean(), { minLength: n * m, maxLength: n * m }),
+  head: fc.tuple(fc.nat(n - 1), fc.nat(n - 1)),
+}));
 
 /** An instance whose start assignment uses only allowed pairs (a forbidden start pair moves to the task's first allowed device), or undefined. */
 function build(r: typeof instArb extends fc.Arbitrary<infer T> ? T : never): { g: ReturnType<typeof compileGap>; asg: number[] } | undefined {

@@ -3,29 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { compileGap } from '../../../src/solvers/gap/gapCompile.js';
 import { ElitePool, distance, relink, sameAssignment } from '../../../src/solvers/gap/gapRelink.js';
 import { State } from '../../../src/solvers/gap/gapSearchState.js';
+import { penalized, searchInstanceArb } from './searchInstances.js';
 
 /** Integer instances, every pair allowed, two assignments and per-device weights. */
-const instArb = fc.record({ n: fc.integer({ min: 1, max: 9 }), m: fc.integer({ min: 2, max: 4 }) }).chain(({ n, m }) =>
-  fc.record({
-    cost: fc.array(fc.array(fc.integer({ min: -9, max: 9 }), { minLength: m, maxLength: m }), { minLength: n, maxLength: n }),
-    demand: fc.array(fc.array(fc.integer({ min: 0, max: 5 }), { minLength: m, maxLength: m }), { minLength: n, maxLength: n }),
-    budget: fc.array(fc.integer({ min: 5, max: 9 }), { minLength: m, maxLength: m }),
-    from: fc.array(fc.nat(m - 1), { minLength: n, maxLength: n }),
-    to: fc.array(fc.nat(m - 1), { minLength: n, maxLength: n }),
-    alpha: fc.array(fc.integer({ min: 1, max: 8 }), { minLength: m, maxLength: m }),
-  }),
-);
-
-/** cost + Σ_j α_j · overload_j, recomputed from scratch. */
-function penalized(g: ReturnType<typeof compileGap>, asg: ArrayLike<number>, alpha: ArrayLike<number>): number {
-  const load = new Array<number>(g.m).fill(0);
-  let c = 0;
-  for (let i = 0; i < g.n; i++) {
-    c += g.cost[i * g.m + asg[i]!]!;
-    load[asg[i]!] = load[asg[i]!]! + g.demand[i * g.m + asg[i]!]!;
-  }
-  return c + load.reduce((s, l, j) => s + alpha[j]! * Math.max(0, l - g.budget[j]!), 0);
-}
+const instArb = searchInstanceArb({ n: [1, 9], m: [2, 4] }, (n, m) => ({
+  from: fc.array(fc.nat(m - 1), { minLength: n, maxLength: n }),
+  to: fc.array(fc.nat(m - 1), { minLength: n, maxLength: n }),
+}));
 
 describe('gapRelink: path relinking between elite solutions', () => {
   it('relink(g, s, guide, α, k) takes min(k, distance) steps, each moving one differing task to its guide device with the least penalized value (brute force), and keeps the state consistent', () => {

@@ -4,28 +4,35 @@ import { copyRows } from '../../../src/solvers/lsap/lsapInput.js';
 import { firstNonNumber, setRows } from '../../../src/solvers/lsap/lsapRows.js';
 import { createRng } from '../../../src/internal/random.js';
 
+/** The message of the error `run` throws, or 'no error'. */
+function messageOf(run: () => unknown): string {
+  try {
+    run();
+    return 'no error';
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+
+/** setRows and copyRows copy `rows` (each `cols` long) to the same bytes. */
+function expectSameCopy(rows: readonly (readonly number[])[], cols: number): void {
+  const a = new Float64Array(rows.length * cols);
+  const b = new Float64Array(rows.length * cols);
+  setRows('f', rows, a, cols);
+  copyRows('f', rows, b, cols, undefined, undefined);
+  expect(Array.from(a)).toEqual(Array.from(b));
+}
+
 describe('setRows: oracles', () => {
   it('setRows copies the rows exactly as copyRows does (Infinity and NaN included) and reports a non-number or a short row with copyRows\'s message', () => {
     const rng = createRng(1505);
-    const rows = Array.from({ length: 7 }, () => Array.from({ length: 5 }, () => (rng() < 0.1 ? Infinity : rng() < 0.05 ? NaN : Math.floor(rng() * 9) - 4)));
-    const a = new Float64Array(35);
-    const b = new Float64Array(35);
-    setRows('f', rows, a, 5);
-    copyRows('f', rows, b, 5, undefined, undefined);
-    expect(Array.from(a)).toEqual(Array.from(b));
-    const message = (run: () => unknown): string => {
-      try {
-        run();
-        return 'no error';
-      } catch (e) {
-        expect(e).toBeInstanceOf(InputTypeError);
-        return (e as Error).message;
-      }
-    };
+    expectSameCopy(Array.from({ length: 7 }, () => Array.from({ length: 5 }, () => (rng() < 0.1 ? Infinity : rng() < 0.05 ? NaN : Math.floor(rng() * 9) - 4))), 5);
     for (const bad of [[[1, 2], [3, '4']], [[1, 2], [3]], [[1, 2], null], [[1, 2], [undefined, 1]]]) {
       const cost = bad as unknown as number[][];
-      const m = message(() => setRows('f', cost, new Float64Array(4), 2));
-      expect(m).toBe(message(() => copyRows('f', cost, new Float64Array(4), 2, undefined, undefined)));
+      expect(() => setRows('f', cost, new Float64Array(4), 2)).toThrow(InputTypeError);
+      expect(() => copyRows('f', cost, new Float64Array(4), 2, undefined, undefined)).toThrow(InputTypeError);
+      const m = messageOf(() => setRows('f', cost, new Float64Array(4), 2));
+      expect(m).toBe(messageOf(() => copyRows('f', cost, new Float64Array(4), 2, undefined, undefined)));
       expect(m).toMatch(/^f: cost\[1\]/);
     }
   });
@@ -33,19 +40,7 @@ describe('setRows: oracles', () => {
   it('setRows on rows of 19 entries (two blocks of eight and a remainder) copies them as copyRows does and names the first non-number wherever it is, as copyRows', () => {
     const rng = createRng(1506);
     const base = Array.from({ length: 3 }, () => Array.from({ length: 19 }, () => rng()));
-    const a = new Float64Array(57);
-    const b = new Float64Array(57);
-    setRows('f', base, a, 19);
-    copyRows('f', base, b, 19, undefined, undefined);
-    expect(Array.from(a)).toEqual(Array.from(b));
-    const messageOf = (run: () => unknown): string => {
-      try {
-        run();
-        return 'no error';
-      } catch (e) {
-        return (e as Error).message;
-      }
-    };
+    expectSameCopy(base, 19);
     for (const [i, j, bad] of [[0, 0, '1'], [1, 7, null], [1, 8, true], [2, 15, undefined], [2, 16, '2'], [2, 18, {}], [0, 3, 1n]] as const) {
       const cost = base.map((row) => [...row]) as unknown[][];
       cost[i]![j] = bad;

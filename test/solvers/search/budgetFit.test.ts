@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileProblem, evaluate, type Problem } from '../../../src/index.js';
+import { withinBudgets } from '../../../src/pareto/budgets.js';
 import { fitsAllBudgets, fitsBudget } from '../../../src/solvers/search/budgetFit.js';
 import { deepFreeze } from '../../arbitraries.js';
 
@@ -42,5 +43,19 @@ describe('budgetFit: oracle (evaluate’s budgetOverruns)', () => {
         for (let j = 0; j < cp.m; j++) expect(fitsBudget(cp, r.a, r.order, j)).toBe(!overruns.some((o) => o.device === j));
       }),
     );
+  });
+});
+
+describe('budgetFit versus withinBudgets (src/pareto/budgets.ts): different on purpose', () => {
+  it('fitsAllBudgets follows the rounded run-order sum (demands 1 and 2^-53 fit budget 1, and evaluate reports no overrun) while withinBudgets decides in real arithmetic (they do not)', () => {
+    const p: Problem = deepFreeze({
+      tasks: [{ id: 'a', demand: 1 }, { id: 'b', demand: 2 ** -53 }],
+      devices: [{ id: 'x', tier: 'edge', budget: 1 }],
+      execTime: [[1], [1]],
+    });
+    const cp = compileProblem(p);
+    expect(fitsAllBudgets(cp, [0, 0], [0, 1])).toBe(true);
+    expect(evaluate(p, [0, 0], { order: [0, 1] }).metrics.budgetOverruns).toEqual([]);
+    expect(withinBudgets(cp, [0, 0])).toBe(false);
   });
 });

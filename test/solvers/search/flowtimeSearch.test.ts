@@ -5,50 +5,9 @@ import { objectiveGreedy } from '../../../src/solvers/heuristics/objectiveGreedy
 import { finishWeights, flowtimeSearch, smithOrder } from '../../../src/solvers/search/flowtimeSearch.js';
 import { createRng } from '../../../src/internal/random.js';
 import { deepFreeze } from '../../arbitraries.js';
+import { bruteForceFlowtime } from '../helpers.js';
 
 const none = Float64Array.of(Infinity, Infinity, Infinity);
-
-/**
- * Brute force: the least Σ weight_i · finish_i over all m^n assignments,
- * each device running its tasks in Smith's order (p / weight ascending),
- * which is optimal for a fixed assignment without release times (exchange
- * argument). Integer inputs keep every sum exact.
- */
-function bruteForce(p: Problem, weighted: boolean): number {
-  const n = p.tasks.length;
-  const m = p.devices.length;
-  const w = p.tasks.map((t) => (weighted ? (t.priority ?? 1) : 1));
-  const time = (i: number, j: number): number => (p.execTime[i]![j] as number) + (p.transferTime?.[i]?.[j] ?? 0);
-  let best = Infinity;
-  const a = new Array<number>(n).fill(0);
-  const rec = (i: number): void => {
-    if (i === n) {
-      let total = 0;
-      for (let j = 0; j < m; j++) {
-        const mine = a.map((d, q) => (d === j ? q : -1)).filter((q) => q >= 0);
-        mine.sort((x, y) => {
-          const kx = w[x]! > 0 ? time(x, j) / w[x]! : Infinity;
-          const ky = w[y]! > 0 ? time(y, j) / w[y]! : Infinity;
-          return kx - ky || x - y;
-        });
-        let t = p.devices[j]!.ready ?? 0;
-        for (const q of mine) {
-          t += time(q, j);
-          total += w[q]! * t;
-        }
-      }
-      if (total < best) best = total;
-      return;
-    }
-    for (let j = 0; j < m; j++) {
-      if (time(i, j) === Infinity) continue;
-      a[i] = j;
-      rec(i + 1);
-    }
-  };
-  rec(0);
-  return best;
-}
 
 /** Tiny integer problems without release times: n ≤ 6, m ≤ 3, priorities 0..5, some forbidden pairs. */
 const tinyArb = fc
@@ -77,7 +36,7 @@ describe('flowtimeSearch: reference values', () => {
   });
 
   it("solve(p, {strategy: 'local-search', objective: 'flowtime'}) reaches the brute-force flowtime optimum 7.5, where the makespan search gives 8.5", () => {
-    expect(bruteForce(p, false)).toBe(7.5);
+    expect(bruteForceFlowtime(p, false)).toBe(7.5);
     const makespanSearch = solve(p, { strategy: 'local-search' });
     expect(makespanSearch.makespan).toBe(4);
     expect(makespanSearch.metrics.flowtime).toBe(8.5);
@@ -92,7 +51,7 @@ describe('flowtimeSearch: reference values', () => {
     const q: Problem = { ...p, tasks: [{ id: 'a', priority: 10 }, { id: 'b', priority: 10 }, { id: 'c', priority: 1 }] };
     expect(solve(q, { strategy: 'local-search' }).metrics.weightedFlowtime).toBe(49);
     const s = solve(q, { strategy: 'local-search', objective: 'weighted-flowtime' });
-    expect(s.metrics.weightedFlowtime).toBe(bruteForce(q, true));
+    expect(s.metrics.weightedFlowtime).toBe(bruteForceFlowtime(q, true));
     expect(s.metrics.weightedFlowtime).toBeLessThan(solve(q, { strategy: 'local-search' }).metrics.weightedFlowtime);
   });
 
@@ -112,7 +71,7 @@ describe('flowtimeSearch: properties and oracle', () => {
         const objective = weighted ? 'weighted-flowtime' : 'flowtime';
         const s = solve(p, { strategy: 'local-search', objective });
         const value = weighted ? s.metrics.weightedFlowtime : s.metrics.flowtime;
-        expect(value).toBeGreaterThanOrEqual(bruteForce(p, weighted));
+        expect(value).toBeGreaterThanOrEqual(bruteForceFlowtime(p, weighted));
         const cp = compileProblem(p);
         const start = objectiveGreedy(cp, 'min-min', Float64Array.of(0, weighted ? 0 : 1, weighted ? 1 : 0, 0, 0), none, false);
         const m0 = evaluate(p, Array.from(start.assignment), { order: Array.from(start.order) }).metrics;
@@ -136,7 +95,7 @@ describe('flowtimeSearch: properties and oracle', () => {
         devices: Array.from({ length: m }, (_, j) => ({ id: `d${j}`, tier: 'edge' as const })),
         execTime: Array.from({ length: n }, () => Array.from({ length: m }, () => 1 + int(20))),
       };
-      const opt = bruteForce(p, false);
+      const opt = bruteForceFlowtime(p, false);
       if (solve(p, { strategy: 'local-search', objective: 'flowtime' }).metrics.flowtime === opt) hits++;
       if (solve(p, { strategy: 'local-search' }).metrics.flowtime === opt) makespanHits++;
     }

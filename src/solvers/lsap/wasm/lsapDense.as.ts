@@ -16,6 +16,16 @@
 // No allocation, no runtime: every array lives in linear memory at byte
 // offsets the caller passes (see lsapWasm.ts for the layout). The caller
 // grows the memory.
+//
+// One file on purpose, though over the ~300-line guideline: it is one
+// WebAssembly module (the kernel and its input scans share the linear
+// memory layout and the row-reduction globals), scripts/build-lsap-wasm.ts
+// compiles exactly this one source through an in-memory file system (its
+// readFile serves no other file), and the committed bytes in
+// lsapDenseWasm.ts are checked against a recompilation. Splitting it would
+// change the build and the function layout of the committed binary for no
+// gain in review: its structure mirrors the JavaScript files it ports,
+// which are split by concept already.
 
 // @ts-nocheck
 /* eslint-disable */
@@ -275,7 +285,7 @@ export function solve(c: usize, rows: i32, cols: i32, square: i32, rowReduction:
  * certified), stores 1 (certified) or 0 at byte `flag`, and when not
  * certified writes the column minima, ties to the lowest row, to `min`
  * (f64 [cols]) and `minRow` (i32 [cols]). On the way, the statistics of
- * lsapExact.ts's needsExactCheck, written as three f64 at `stats` (8-byte
+ * lsapExactGrid.ts's needsExactCheck, written as three f64 at `stats` (8-byte
  * aligned): the largest and the smallest nonzero |c| (0 and Infinity when
  * none), and 1 when every entry is an integer (else 0). Not written when the
  * identity is certified (no solve follows). Rectangular matrices: see
