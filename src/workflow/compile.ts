@@ -23,6 +23,9 @@ import { compileEnergy, ENERGY_DEVICE_KEYS } from '../problem/compileEnergy.js';
 import { checkOverflow, csr, topoOrder } from './compileGraph.js';
 import type { CompiledWorkflow, Workflow } from './types.js';
 
+/** The most devices a workflow may have: its bandwidth and latency tables are m × m (2^26 entries, 512 MiB each, at this limit). */
+export const MAX_WORKFLOW_DEVICES = 8192;
+
 const WORKFLOW_KEYS = ['tasks', 'devices', 'execTime', 'edges', 'network'];
 const TASK_KEYS = ['id', 'priority', 'release', 'deadline'];
 const DEVICE_KEYS = ['id', 'tier', 'ready', ...ENERGY_DEVICE_KEYS];
@@ -167,6 +170,9 @@ export function compileWorkflowFor(fn: string, workflow: Workflow): CompiledWork
     data[k] = nonNeg(fn, `${f}.data`, edge.data, false);
   }
 
+  if (m > MAX_WORKFLOW_DEVICES) {
+    rangeReason(fn, 'workflow.devices', `has ${m} devices: the m × m bandwidth and latency tables would need ${m * m} entries each; at most ${MAX_WORKFLOW_DEVICES} devices are supported`);
+  }
   const bandwidth = new Float64Array(m * m).fill(1);
   const latency = new Float64Array(m * m);
   const net = w.network;

@@ -6,6 +6,7 @@
 import { checkFinite, checkInteger, checkOneOf, checkOptions, rangeError, rangeReason, typeError } from '../internal/errors.js';
 import { createRng, type Rng } from '../internal/random.js';
 import type { Tier } from '../problem/types.js';
+import { MAX_WORKFLOW_DEVICES } from './compile.js';
 import type { Workflow, WorkflowDevice, WorkflowEdge, WorkflowTask } from './types.js';
 
 /** Options of {@link generateWorkflow}: the generator's parameters (Topcuoglu et al. 2002, section 5.1). */
@@ -96,6 +97,7 @@ export function generateWorkflow(options: GenerateWorkflowOptions, seed: number)
   const o = checkOptions(fn, options, KEYS);
   const n = checkInteger(fn, 'options.n', o.n, 0);
   const m = checkInteger(fn, 'options.m', o.m, 1);
+  if (m > MAX_WORKFLOW_DEVICES) rangeError(fn, 'options.m', `an integer in [1, ${MAX_WORKFLOW_DEVICES}] (the network tables are m × m)`, m);
   if (n * m > 1 << 24) rangeReason(fn, 'options.n', `× options.m = ${n * m} execution times exceeds the limit of ${1 << 24}`);
   const alpha = o.alpha === undefined ? 1 : positive(fn, 'options.alpha', o.alpha);
   const outDegree = o.outDegree === undefined ? 3 : checkInteger(fn, 'options.outDegree', o.outDegree, 1);

@@ -121,3 +121,19 @@ describe('compileWorkflow: edge cases', () => {
     });
   }
 });
+
+describe('compileWorkflow: device limit', () => {
+  it('compileWorkflow of 8193 devices throws InputRangeError naming workflow.devices and the limit 8192, not a raw RangeError', () => {
+    const devices = Array.from({ length: 8193 }, (_, j) => ({ id: `d${j}`, tier: 'edge' as const }));
+    const w: Workflow = { tasks: [], devices, execTime: [], edges: [] };
+    let err: unknown;
+    try {
+      compileWorkflow(w);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(InputRangeError);
+    expect((err as InputRangeError).field).toBe('workflow.devices');
+    expect((err as InputRangeError).message).toContain('at most 8192 devices');
+  });
+});

@@ -187,3 +187,17 @@ describe('generateWorkflow: edge cases', () => {
     expect(() => generateWorkflow(o, 1)).not.toThrow();
   });
 });
+
+describe('generateWorkflow: device limit', () => {
+  it('generateWorkflow({n: 0, m: 1 000 000}) throws InputRangeError on options.m (found by the fuzz test: its workflow could not be compiled, m × m tables), and m = 8192 still compiles', () => {
+    let err: unknown;
+    try {
+      generateWorkflow({ n: 0, m: 1_000_000 }, 1);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(InputRangeError);
+    expect((err as InputRangeError).field).toBe('options.m');
+    expect(compileWorkflow(generateWorkflow({ n: 1, m: 8192 }, 1)).m).toBe(8192);
+  });
+});
