@@ -11,7 +11,7 @@ import { createMeasure, measure, violationOf } from './objective.js';
 import type { StrategyResult } from './registry.js';
 import { objectiveSearch } from './search/objectiveSearch.js';
 import { budgetsMatter } from './heuristics/capacityAware.js';
-import { capacityStart } from './search/budgetSearch.js';
+import { budgetSearch, capacityStart, EXHAUSTIVE_LIMIT } from './search/budgetSearch.js';
 import { fitsAllBudgets } from './search/budgetFit.js';
 import { finishWeights, flowtimeSearch } from './search/flowtimeSearch.js';
 import type { StrategyName } from './strategies.js';
@@ -46,7 +46,9 @@ function key(cp: CompiledProblem, r: StrategyResult, run: ObjectiveRun): [number
  * weighted flowtime alternating with Smith's run order, `flowtimeSearch`);
  * when budgets can bind, `'local-search'` keeps them (a start over a budget
  * is replaced by the capacity-aware Min-Min, whose `InfeasibleError` it
- * throws, and no move breaks one). @internal
+ * throws, or, on at most 2^15 assignments, by the within-budget enumeration
+ * of `budgetSearch`, which throws only when no assignment keeps the budgets;
+ * no move breaks one). @internal
  */
 export function runObjectiveStrategy(cp: CompiledProblem, strategy: StrategyName, run: ObjectiveRun): StrategyResult {
   const limits = run.limits ?? Float64Array.of(Infinity, Infinity, Infinity);
@@ -67,7 +69,10 @@ export function runObjectiveStrategy(cp: CompiledProblem, strategy: StrategyName
       const keep = budgetsMatter(cp);
       let start = objectiveGreedy(cp, 'min-min', run.weights, limits, false);
       if (keep && !fitsAllBudgets(cp, start.assignment, start.order)) {
-        start = capacityStart({ cp, costModel: run.costModel, objective: 'makespan', seed: 0, timeLimitMs: run.timeLimitMs, maxIterations: run.maxIterations, trace: false });
+        const ctx = { cp, costModel: run.costModel, objective: 'makespan' as const, seed: 0, timeLimitMs: run.timeLimitMs, maxIterations: run.maxIterations, trace: false };
+        // On at most 2^15 assignments a greedy failure proves nothing: the enumeration of budgetSearch finds a
+        // within-budget start (the makespan-best) or proves that none exists.
+        start = cp.n > 0 && cp.m ** cp.n <= EXHAUSTIVE_LIMIT ? budgetSearch(ctx) : capacityStart(ctx);
       }
       const settings = { costModel: run.costModel, weights: run.weights, limits: run.limits, maxIterations: run.maxIterations, timeLimitMs: run.timeLimitMs, ...(keep ? { keepBudgets: true } : {}) };
       // Flowtime and weighted flowtime: the run order follows Smith's rule too.

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileProblem, evaluate, solve } from '../../src/index.js';
+import { compileProblem, evaluate, InfeasibleError, solve } from '../../src/index.js';
 import { objectiveGreedy } from '../../src/solvers/heuristics/objectiveGreedy.js';
 import { OBJECTIVE_STRATEGIES, runObjectiveStrategy } from '../../src/solvers/objectiveStrategies.js';
 import { deepFreeze, problemArb, withEnergyArb } from '../arbitraries.js';
@@ -53,6 +53,59 @@ describe('runObjectiveStrategy: properties', () => {
         const b = solve(p, { strategy, objective, maxIterations: 2000 });
         expect(b).toEqual(a);
       }),
+    );
+  });
+});
+
+describe('runObjectiveStrategy local-search under budgets (greedy failure is not infeasibility)', () => {
+  it("solve(p, {strategy: 'local-search', objective: 'flowtime' | 'energy'}) on a 2 × 2 problem where Min-Min fails the budgets returns the within-budget [1, 0] (found by the newcomer trial)", () => {
+    const p = deepFreeze({
+      tasks: [{ id: 'a', demand: 1 }, { id: 'b', demand: 2 }],
+      devices: [{ id: 'x', tier: 'edge' as const, budget: 2 }, { id: 'y', tier: 'edge' as const, budget: 1 }],
+      execTime: [[1, 1], [1, 5]],
+    });
+    for (const objective of ['flowtime', 'weighted-flowtime', 'energy'] as const) {
+      const s = solve(p, { strategy: 'local-search', objective, seed: 1 });
+      expect([objective, Array.from(s.assignment), s.metrics.budgetOverruns?.length ?? 0]).toEqual([objective, [1, 0], 0]);
+    }
+  });
+
+  it("local-search with a non-makespan objective throws InfeasibleError exactly when no assignment keeps the budgets (brute force, ≤ 5 tasks × 3 devices, dyadic demands)", () => {
+    const arb = fc.record({
+      n: fc.integer({ min: 1, max: 5 }),
+      m: fc.integer({ min: 1, max: 3 }),
+    }).chain(({ n, m }) => fc.record({
+      demand: fc.array(fc.integer({ min: 0, max: 4 }).map((x) => x / 2), { minLength: n, maxLength: n }),
+      budget: fc.array(fc.integer({ min: 0, max: 6 }).map((x) => x / 2), { minLength: m, maxLength: m }),
+      exec: fc.array(fc.array(fc.integer({ min: 1, max: 9 }), { minLength: m, maxLength: m }), { minLength: n, maxLength: n }),
+    }));
+    fc.assert(
+      fc.property(arb, fc.constantFrom('flowtime' as const, 'energy' as const), (r, objective) => {
+        const n = r.demand.length;
+        const m = r.budget.length;
+        const p = deepFreeze({
+          tasks: r.demand.map((demand, i) => ({ id: `t${i}`, demand })),
+          devices: r.budget.map((budget, j) => ({ id: `d${j}`, tier: 'edge' as const, budget, power: { busy: j + 1, transfer: 0, idle: 0 } })),
+          execTime: r.exec,
+        });
+        let feasible = false;
+        for (let code = 0; code < m ** n && !feasible; code++) {
+          const used = new Array<number>(m).fill(0);
+          let c = code;
+          for (let i = 0; i < n; i++, c = Math.floor(c / m)) used[c % m]! += r.demand[i]!;
+          feasible = used.every((u, j) => u <= r.budget[j]!);
+        }
+        let threw: unknown;
+        let overruns = -1;
+        try {
+          overruns = solve(p, { strategy: 'local-search', objective, seed: 0 }).metrics.budgetOverruns?.length ?? 0;
+        } catch (e) {
+          threw = e;
+        }
+        if (feasible) expect([threw, overruns]).toEqual([undefined, 0]);
+        else expect(threw).toBeInstanceOf(InfeasibleError);
+      }),
+      { numRuns: 200 },
     );
   });
 });

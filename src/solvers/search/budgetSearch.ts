@@ -11,8 +11,8 @@ import { createMeasure, measure } from '../objective.js';
 import type { StrategyContext, StrategyResult } from '../registry.js';
 import { fitsBudget } from './budgetFit.js';
 
-/** Problems with at most this many assignments (m^n) are enumerated. */
-const EXHAUSTIVE_LIMIT = 1 << 15;
+/** Problems with at most this many assignments (m^n) are enumerated. @internal */
+export const EXHAUSTIVE_LIMIT = 1 << 15;
 
 /**
  * Makespan search within device budgets:
