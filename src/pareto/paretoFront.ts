@@ -197,6 +197,10 @@ export async function paretoFront(problem: Problem, options: ParetoFrontOptions)
     const points = frontOf(cp, assignments, objectives, costModel, budgets);
     return { points, objectives, method, status, proved: r.complete, stoppedEarly: r.stoppedEarly, reason: points.length === 0 ? `${r.reason}; ${noneWithin}` : r.reason };
   }
+  // No tasks: the empty schedule is the only point, whatever the method (nothing to search, nothing unproved).
+  if (cp.n === 0) {
+    return { points: frontOf(cp, [new Int32Array(0)], objectives, costModel, budgets), objectives, method, status: 'optimal', proved: true, stoppedEarly: false, reason: 'no tasks: the empty schedule is the only point' };
+  }
   const seeds = seedAssignments(problem, cp, objectives, deadline);
   const noProof = 'the points are real schedules, with no proof that the front is complete';
   if (seeds.cut) {

@@ -60,3 +60,13 @@ describe('paretoFront', () => {
     await expect(paretoFront(stuck, { objectives: ['makespan', 'energy'] })).rejects.toThrow(InfeasibleError);
   });
 });
+
+describe('paretoFront with no tasks', () => {
+  it("paretoFront of an empty task list with method 'nsga2' returns the one empty point, proved, with the reason 'no tasks' (not 1000 generations; newcomer F3), as 'exact' does", async () => {
+    const p = { tasks: [], devices: [{ id: 'x', tier: 'edge' as const }], execTime: [] };
+    for (const method of ['nsga2', 'exact'] as const) {
+      const f = await paretoFront(p, { objectives: ['makespan', 'cost'], method });
+      expect([f.points.length, f.proved, f.status, f.reason]).toEqual([1, true, 'optimal', 'no tasks: the empty schedule is the only point']);
+    }
+  });
+});
