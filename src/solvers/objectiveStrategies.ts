@@ -11,7 +11,7 @@ import { createMeasure, measure, violationOf } from './objective.js';
 import type { StrategyResult } from './registry.js';
 import { objectiveSearch } from './search/objectiveSearch.js';
 import { budgetsMatter } from './heuristics/capacityAware.js';
-import { budgetSearch, capacityStart, EXHAUSTIVE_LIMIT } from './search/budgetSearch.js';
+import { budgetStart } from './search/budgetSearch.js';
 import { fitsAllBudgets } from './search/budgetFit.js';
 import { finishWeights, flowtimeSearch } from './search/flowtimeSearch.js';
 import type { StrategyName } from './strategies.js';
@@ -69,10 +69,9 @@ export function runObjectiveStrategy(cp: CompiledProblem, strategy: StrategyName
       const keep = budgetsMatter(cp);
       let start = objectiveGreedy(cp, 'min-min', run.weights, limits, false);
       if (keep && !fitsAllBudgets(cp, start.assignment, start.order)) {
-        const ctx = { cp, costModel: run.costModel, objective: 'makespan' as const, seed: 0, timeLimitMs: run.timeLimitMs, maxIterations: run.maxIterations, trace: false };
         // On at most 2^15 assignments a greedy failure proves nothing: the enumeration of budgetSearch finds a
         // within-budget start (the makespan-best) or proves that none exists.
-        start = cp.n > 0 && cp.m ** cp.n <= EXHAUSTIVE_LIMIT ? budgetSearch(ctx) : capacityStart(ctx);
+        start = budgetStart({ cp, costModel: run.costModel, objective: 'makespan', seed: 0, timeLimitMs: run.timeLimitMs, maxIterations: run.maxIterations, trace: false });
       }
       const settings = { costModel: run.costModel, weights: run.weights, limits: run.limits, maxIterations: run.maxIterations, timeLimitMs: run.timeLimitMs, ...(keep ? { keepBudgets: true } : {}) };
       // Flowtime and weighted flowtime: the run order follows Smith's rule too.

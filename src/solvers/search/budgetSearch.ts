@@ -42,10 +42,25 @@ export const EXHAUSTIVE_LIMIT = 1 << 15;
 export function budgetSearch(ctx: StrategyContext): StrategyResult {
   const { cp } = ctx;
   const { n, m } = cp;
-  if (n > 0 && m ** n <= EXHAUSTIVE_LIMIT) return enumerate(ctx);
+  if (enumerable(n, m)) return enumerate(ctx);
   // The time limit covers the start (which runs to its end: O(n²·m)).
   const t0 = performance.now();
   return descendWithin(ctx, capacityStart(ctx), t0);
+}
+
+/** Whether {@link budgetSearch} enumerates (1 ≤ n and m^n ≤ {@link EXHAUSTIVE_LIMIT}). @internal */
+export function enumerable(n: number, m: number): boolean {
+  return n > 0 && m ** n <= EXHAUSTIVE_LIMIT;
+}
+
+/**
+ * A start within every budget for the objective-aware `'local-search'`: the
+ * enumeration's within-budget makespan optimum when {@link enumerable} (so
+ * its `InfeasibleError` proves that none fits), else {@link capacityStart}.
+ * @internal
+ */
+export function budgetStart(ctx: StrategyContext): StrategyResult {
+  return enumerable(ctx.cp.n, ctx.cp.m) ? enumerate(ctx) : capacityStart(ctx);
 }
 
 /**

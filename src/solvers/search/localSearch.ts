@@ -11,7 +11,7 @@ import { nearestDevices, pricedStart } from './pricedStart.js';
 import { mct } from '../heuristics/mct.js';
 import { minMinUntil } from '../heuristics/min-min.js';
 import { budgetsMatter } from '../heuristics/capacityAware.js';
-import { budgetSearch } from './budgetSearch.js';
+import { budgetSearch, enumerable } from './budgetSearch.js';
 import type { CompiledProblem } from '../../problem/types.js';
 import type { BoundKind, Strategy, StrategyContext, StrategyResult } from '../registry.js';
 
@@ -74,7 +74,7 @@ function run(ctx: StrategyContext): StrategyResult {
   }
   const p = new Float64Array(n * m);
   for (let q = 0; q < n * m; q++) p[q] = (transfer[q] as number) + (exec[q] as number);
-  if (m ** n <= EXHAUSTIVE_LIMIT) {
+  if (enumerable(n, m)) {
     // Tiny: enumerate every assignment (exact for the load makespan, instant, no randomness).
     const best = exhaustive(n, m, p, ready);
     const out = finish(ctx, init.assignment, init.order, best, false, lowerBound, 0);
@@ -180,9 +180,6 @@ function finish(
   const assignment = after <= before ? best : start;
   return { assignment, order, trace: [], stoppedEarly, lowerBound, iterations };
 }
-
-/** Problems with at most this many assignments (m^n) are enumerated. */
-const EXHAUSTIVE_LIMIT = 1 << 15;
 
 /**
  * The assignment of least load makespan (max over used devices of ready +
