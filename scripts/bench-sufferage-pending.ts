@@ -17,11 +17,13 @@
  * against `runSufferage` (same assignment and mapping order) on every case
  * before timing; rounds interleave the two, process CPU time, medians.
  *
- *   npx tsx scripts/bench-sufferage-pending.ts [--rounds 30] [--keep 3,4,6] [--big]
+ *   npx tsx scripts/bench-sufferage-pending.ts [--rounds 30] [--keep 3,4,6] [--big] [--gen N] [--only-gen]
  *
  * `--big` adds the generated 8192×256 consistent instance (seed 2; three
- * rounds). No trace, no forbidden-pair special cases beyond `Infinity`
- * arithmetic. Not part of the test suite.
+ * rounds), `--gen N` the generated N×16 consistent and inconsistent ones
+ * (seed 2; one round), `--only-gen` leaves out the Braun instances. No
+ * trace; forbidden pairs only through `Infinity` arithmetic; checked only
+ * on the cases it times. Not part of the test suite.
  */
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -140,8 +142,12 @@ let sink = 0;
 console.log(`load ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 console.log('| case | current ms | ' + KS.map((K) => `K=${K} ms | ratio | scans`).join(' | ') + ' |');
 console.log('|---|---|' + KS.map(() => '---|---|---|').join(''));
-const cases: [string, CompiledProblem, number][] = BRAUN.map((nm) => [nm, compileProblem(parseHcsp(readFileSync(new URL(`../data/hcsp/${nm}`, import.meta.url), 'utf8'))), ROUNDS]);
+const cases: [string, CompiledProblem, number][] = (args.includes('--only-gen') ? [] : BRAUN).map((nm) => [nm, compileProblem(parseHcsp(readFileSync(new URL(`../data/hcsp/${nm}`, import.meta.url), 'utf8'))), ROUNDS]);
 if (args.includes('--big')) cases.push(['8192×256 c', compileProblem(generateEtc({ tasks: 8192, machines: 256, consistency: 'consistent', seed: 2 })), 3]);
+const gen = Number(arg('--gen', '0'));
+if (gen > 0) {
+  for (const consistency of ['consistent', 'inconsistent'] as const) cases.push([`${gen}×16 ${consistency}`, compileProblem(generateEtc({ tasks: gen, machines: 16, consistency, seed: 2 })), 1]);
+}
 for (const [name, cp, rounds] of cases) {
   const ctx = { cp, costModel: 'sequential' as const, objective: 'makespan' as const, seed: 0, timeLimitMs: 1e4, maxIterations: 1e5, trace: false };
   const ref = runSufferage(ctx);
