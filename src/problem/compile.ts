@@ -5,7 +5,7 @@
  */
 import { infeasible, notOneOf, rangeReason, TIER_NAMES, typeError } from '../internal/errors.js';
 import { priorities, type PriorityCriteria } from '../models/priority.js';
-import { execArray, zeroTransfer } from './buffers.js';
+import { execArray, sharedConstant, zeroTransfer } from './buffers.js';
 import { Report, checkKeys, isObject as isObjectImport, num, onlyKnownKeys as onlyKnownKeysImport } from './check.js';
 import { compileEnergy, ENERGY_DEVICE_KEYS, ENERGY_TASK_KEYS } from './compileEnergy.js';
 import { distinct, ids, onlyTaskKeys, quickIds } from './ids.js';
@@ -54,10 +54,12 @@ export function checkProblem(fn: string, problem: unknown, collect: boolean, int
   const n = tasks.length;
   const m = devices.length;
 
-  const priority = new Float64Array(n);
-  const release = new Float64Array(n);
-  const deadline = new Float64Array(n).fill(Infinity);
-  const demand = new Float64Array(n);
+  // Allocated at the first task with the field; with none, `internal` compiles share read-only defaults
+  // (sharedConstant), others get fresh ones, after the loop.
+  let priority: Float64Array | undefined;
+  let release: Float64Array | undefined;
+  let deadline: Float64Array | undefined;
+  let demand: Float64Array | undefined;
   // Allocated at the first task with criteria, and with an explicit priority (most problems have neither).
   let criteria: (PriorityCriteria | undefined)[] | undefined;
   let explicit: Uint8Array | undefined;
@@ -85,7 +87,7 @@ export function checkProblem(fn: string, problem: unknown, collect: boolean, int
     if (t.priority === undefined && t.criteria === undefined && t.demand === undefined && t.release === undefined && t.deadline === undefined) continue;
     const f = `problem.tasks[${i}]`;
     if (t.priority !== undefined) {
-      priority[i] = num(fn, `${f}.priority`, t.priority, false, 0, r);
+      (priority ??= new Float64Array(n))[i] = num(fn, `${f}.priority`, t.priority, false, 0, r);
       (explicit ??= new Uint8Array(n))[i] = 1;
     }
     if (t.criteria !== undefined) {
@@ -99,14 +101,20 @@ export function checkProblem(fn: string, problem: unknown, collect: boolean, int
         if (t.priority === undefined) derived = true;
       }
     }
-    if (t.demand !== undefined) demand[i] = num(fn, `${f}.demand`, t.demand, false, 0, r);
-    if (t.release !== undefined) release[i] = num(fn, `${f}.release`, t.release, false, 0, r);
-    if (t.deadline !== undefined) deadline[i] = num(fn, `${f}.deadline`, t.deadline, true, Infinity, r);
+    if (t.demand !== undefined) (demand ??= new Float64Array(n))[i] = num(fn, `${f}.demand`, t.demand, false, 0, r);
+    if (t.release !== undefined) (release ??= new Float64Array(n))[i] = num(fn, `${f}.release`, t.release, false, 0, r);
+    if (t.deadline !== undefined) (deadline ??= new Float64Array(n).fill(Infinity))[i] = num(fn, `${f}.deadline`, t.deadline, true, Infinity, r);
   }
+  // Derived priorities are written below (normalizedPriorities): never into a shared array.
+  if (derived) priority ??= new Float64Array(n);
+  priority ??= internal ? sharedConstant(n, 0) : new Float64Array(n);
+  release ??= internal ? sharedConstant(n, 0) : new Float64Array(n);
+  deadline ??= internal ? sharedConstant(n, Infinity) : new Float64Array(n).fill(Infinity);
+  demand ??= internal ? sharedConstant(n, 0) : new Float64Array(n);
   const taskIds = idsOk && distinct(taskIdsRead) ? taskIdsRead : ids(fn, 'problem.tasks', tasks, r);
 
-  const ready = new Float64Array(m);
-  const budget = new Float64Array(m).fill(Infinity);
+  let ready: Float64Array | undefined;
+  let budget: Float64Array | undefined;
   const tier = new Uint8Array(m);
   for (let j = 0; j < m; j++) {
     const d: unknown = devices[j];
@@ -119,12 +127,14 @@ export function checkProblem(fn: string, problem: unknown, collect: boolean, int
     if (d.tier === 'cloud') tier[j] = 1;
     else if (d.tier === 'fog') tier[j] = 2;
     else if (d.tier !== 'edge') r.guard(() => notOneOf(fn, `${f}.tier`, d.tier, TIER_NAMES));
-    if (d.ready !== undefined) ready[j] = num(fn, `${f}.ready`, d.ready, false, 0, r);
-    if (d.budget !== undefined) budget[j] = num(fn, `${f}.budget`, d.budget, true, Infinity, r);
+    if (d.ready !== undefined) (ready ??= new Float64Array(m))[j] = num(fn, `${f}.ready`, d.ready, false, 0, r);
+    if (d.budget !== undefined) (budget ??= new Float64Array(m).fill(Infinity))[j] = num(fn, `${f}.budget`, d.budget, true, Infinity, r);
   }
+  ready ??= internal ? sharedConstant(m, 0) : new Float64Array(m);
+  budget ??= internal ? sharedConstant(m, Infinity) : new Float64Array(m).fill(Infinity);
   const deviceIds = quickIds(devices) ?? ids(fn, 'problem.devices', devices, r);
 
-  const energy = compileEnergy(fn, tasks, devices, deviceIds, r, 'problem.', anySource);
+  const energy = compileEnergy(fn, tasks, devices, deviceIds, r, 'problem.', anySource, internal);
 
   const exec = execArray(n * m, internal);
   const transfer = zeroTransfer(n * m, internal && problem.transferTime === undefined);

@@ -5,6 +5,7 @@
  * @module
  */
 import { rangeError, typeError, typeReason } from '../internal/errors.js';
+import { sharedConstant, sharedNoSource } from './buffers.js';
 import { Report, checkKeys, isObject, num } from './check.js';
 
 /** Task keys this module owns. @internal */
@@ -30,10 +31,25 @@ export interface CompiledEnergy {
  * (resolved against `deviceIds`). Malformed entries are reported through `r`
  * and compile to the defaults; fields are named `${prefix}devices[j].power.busy`
  * and so on. `anySource` false (the caller saw no task with a `source`)
- * skips the pass over the tasks: every source is then −1. O(n + m). @internal
+ * skips the pass over the tasks: every source is then −1. `internal` (the
+ * compiled problem never leaves the library, see problem/buffers.ts): with no
+ * power, price or source at all, the default arrays are shared read-only
+ * views. O(n + m). @internal
  */
-export function compileEnergy(fn: string, tasks: readonly unknown[], devices: readonly unknown[], deviceIds: readonly string[], r: Report, prefix = 'problem.', anySource = true): CompiledEnergy {
+export function compileEnergy(fn: string, tasks: readonly unknown[], devices: readonly unknown[], deviceIds: readonly string[], r: Report, prefix = 'problem.', anySource = true, internal = false): CompiledEnergy {
   const m = devices.length;
+  if (internal) {
+    // No device with power or price and no task with a source: the defaults, shared read-only (problem/buffers.ts).
+    let any = anySource;
+    for (let j = 0; !any && j < m; j++) {
+      const d: unknown = devices[j];
+      if (isObject(d) && (d.power !== undefined || d.price !== undefined)) any = true;
+    }
+    if (!any) {
+      const zeros = sharedConstant(m, 0);
+      return { powerBusy: zeros, powerTransfer: zeros, powerIdle: zeros, pricePerSecond: zeros, priceGranularity: sharedConstant(m, 1), priceMinimum: zeros, source: sharedNoSource(tasks.length) };
+    }
+  }
   const powerBusy = new Float64Array(m);
   const powerTransfer = new Float64Array(m);
   const powerIdle = new Float64Array(m);

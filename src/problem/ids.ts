@@ -76,6 +76,9 @@ export function quickIds(items: readonly unknown[]): string[] | undefined {
   return distinct(out) ? out : undefined;
 }
 
+/** The open-addressing table of {@link distinct} for up to 2^16 slots, grown on demand (larger tables are fresh). */
+let SLOTS = new Int32Array(16);
+
 /**
  * Whether no two strings of `xs` are equal: `new Set(xs).size === xs.length`,
  * with a fast path for short ids (`t17`, `d3`, `edge-2`): while every string
@@ -91,7 +94,11 @@ export function distinct(xs: readonly string[]): boolean {
   let size = 16;
   while (size < 2 * n) size *= 2;
   const mask = size - 1;
-  const slots = new Int32Array(size); // index + 1 of the string in each slot, 0 = empty
+  // index + 1 of the string in each slot, 0 = empty: a scratch table reused from call to call (no callback
+  // runs while it is in use), cleared here, which costs less than allocating a fresh off-heap buffer.
+  if (SLOTS.length < size && size <= 1 << 16) SLOTS = new Int32Array(size);
+  const slots = SLOTS.length >= size ? SLOTS : new Int32Array(size);
+  slots.fill(0, 0, size);
   let budget = 2 * n + 16;
   for (let i = 0; i < n; i++) {
     const s = xs[i]!;

@@ -91,3 +91,64 @@ describe('compileScanned and releaseScanned: a reused exec array', () => {
     );
   });
 });
+
+describe('compileScanned: shared read-only defaults (per-task and per-device fields no task or device gives)', () => {
+  /** Every typed-array field of a compiled problem as plain arrays (Object.is keeps -0 apart from 0). */
+  const fields = (cp: ReturnType<typeof compileProblem>): Record<string, unknown> =>
+    Object.fromEntries(Object.entries(cp).map(([k, v]) => [k, ArrayBuffer.isView(v) ? Array.from(v as unknown as ArrayLike<number>) : v]));
+
+  it('(oracle) every field of compileScanned equals compileProblem\'s, whatever was compiled before (arbitrary problems with and without priorities, releases, deadlines, demands, ready times, budgets, power, prices, sources)', () => {
+    fc.assert(
+      fc.property(fc.array(problemArb({ maxTasks: 6, maxDevices: 3 }), { minLength: 1, maxLength: 5 }), (ps) => {
+        for (const p of ps) {
+          const { cp } = compileScanned('test', p);
+          expect(fields(cp)).toEqual(fields(compileProblem(p)));
+          releaseScanned(cp);
+        }
+      }),
+    );
+  });
+
+  it('a problem without the fields gets the defaults: zeros, Infinity deadlines and budgets, granularity 1, source −1, of lengths n and m, after a problem with them', () => {
+    const rich: Problem = {
+      tasks: [{ id: 'a', priority: 3, release: 2, deadline: 5, demand: 1, source: 'x' }, { id: 'b' }, { id: 'c' }],
+      devices: [{ id: 'x', tier: 'edge', ready: 4, budget: 9, power: { busy: 2 }, price: { perSecond: 1, granularity: 3 } }, { id: 'y', tier: 'cloud' }],
+      execTime: [[1, 2], [3, 4], [5, 6]],
+    };
+    const plain = (n: number, m: number): Problem => ({
+      tasks: Array.from({ length: n }, (_, i) => ({ id: `t${i}` })),
+      devices: Array.from({ length: m }, (_, j) => ({ id: `d${j}`, tier: 'edge' as const })),
+      execTime: Array.from({ length: n }, () => Array.from({ length: m }, () => 1)),
+    });
+    for (const [n, m] of [[3, 2], [40, 7], [1, 1], [600, 5]] as const) {
+      compileScanned('test', rich);
+      const { cp } = compileScanned('test', plain(n, m));
+      expect(Array.from(cp.priority)).toEqual(new Array(n).fill(0));
+      expect(Array.from(cp.release)).toEqual(new Array(n).fill(0));
+      expect(Array.from(cp.demand)).toEqual(new Array(n).fill(0));
+      expect(Array.from(cp.deadline)).toEqual(new Array(n).fill(Infinity));
+      expect(Array.from(cp.source)).toEqual(new Array(n).fill(-1));
+      expect(Array.from(cp.ready)).toEqual(new Array(m).fill(0));
+      expect(Array.from(cp.budget)).toEqual(new Array(m).fill(Infinity));
+      expect(Array.from(cp.powerBusy)).toEqual(new Array(m).fill(0));
+      expect(Array.from(cp.priceGranularity)).toEqual(new Array(m).fill(1));
+      expect(fields(cp)).toEqual(fields(compileProblem(plain(n, m))));
+      // compileProblem's arrays stay fresh: a caller may write them.
+      const user = compileProblem(plain(n, m));
+      user.priority.fill(7);
+      user.deadline.fill(7);
+      expect(Array.from(compileScanned('test', plain(n, m)).cp.priority)).toEqual(new Array(n).fill(0));
+      expect(Array.from(compileScanned('test', plain(n, m)).cp.deadline)).toEqual(new Array(n).fill(Infinity));
+    }
+    // The rich problem still compiles its own values after the plain ones.
+    const { cp } = compileScanned('test', rich);
+    expect(Array.from(cp.priority)).toEqual([3, 0, 0]);
+    expect(Array.from(cp.release)).toEqual([2, 0, 0]);
+    expect(Array.from(cp.deadline)).toEqual([5, Infinity, Infinity]);
+    expect(Array.from(cp.demand)).toEqual([1, 0, 0]);
+    expect(Array.from(cp.source)).toEqual([0, -1, -1]);
+    expect(Array.from(cp.ready)).toEqual([4, 0]);
+    expect(Array.from(cp.budget)).toEqual([9, Infinity]);
+    expect(Array.from(cp.priceGranularity)).toEqual([3, 1]);
+  });
+});
