@@ -6,7 +6,7 @@
  * @internal
  * @module
  */
-import { completionRow, decision, heuristicResult, initialAvailability, refreshTopThree, scanTopThree } from './completion.js';
+import { completionRow, decision, heuristicResult, initialAvailability, refreshTopThree } from './completion.js';
 import { type SortedColumns, sortedColumns } from './sortedColumns.js';
 import type { CompiledProblem } from '../../problem/types.js';
 import type { StrategyContext, StrategyResult, TaskDecision } from '../registry.js';
@@ -178,6 +178,9 @@ function volumeCosts(cp: CompiledProblem, cost: Float64Array): { readonly least:
  * semi-consistent instances after 30-74 steps instead of 64-223): the
  * makespan can then not fall below it (Duplex's cut, see `maxMinUnless`).
  *
+ * Tasks are timed when first read (a whole row scan), not all up front:
+ * Duplex's cut often comes before most are read.
+ *
  * Complexity: O(m·n log n) to sort the columns, O(n·m) to time every task
  * once, O(n·m log n) for the column choices, plus the reads, each O(1)
  * unless re-timed (O(m) at worst): about 10 to 60 per step on the 512×16
@@ -208,13 +211,14 @@ export function lazyMaxMin(ctx: StrategyContext, columns?: SortedColumns, stopAt
   const trace: TaskDecision[] = [];
   const row = ctx.trace ? new Float64Array(m) : undefined;
 
-  for (let i = 0; i < n; i++) {
-    scanTopThree(cp, avail, i, bestDev, bestCt, secondDev, secondCt, thirdCt);
-    if (!(bestCt[i]! < Infinity)) return undefined;
-    const k = i * m + bestDev[i]!;
-    witDev[i] = bestDev[i]!;
-    witCost[i] = transfer[k]! + exec[k]!;
-  }
+  // Tasks are timed when first read: until then device 0 is their witness
+  // and they count as stale (stamp −1: every `loaded` ≥ −1), with no second
+  // device and a third-best bound of −∞, so that re-timing them
+  // (`refreshTopThree`) scans their whole row.
+  secondDev.fill(-1);
+  thirdCt.fill(-Infinity);
+  stamp.fill(-1);
+  for (let i = 0; i < n; i++) witCost[i] = transfer[i * m]! + exec[i * m]!;
   // Duplex's cut (stopAt finite): some device runs at least the mean work,
   // (costs placed + Σ cheapest costs of the unmapped tasks) / m, after its
   // ready time, so the makespan is at least the smallest ready time plus
