@@ -228,7 +228,7 @@ export function lazyMaxMin(ctx: StrategyContext, columns?: SortedColumns, stopAt
   // ready[j] + w[j], so makespan − minReady ≥ max_j w[j] ≥ Σ_j y[j]·w[j] / Σ y,
   // and Σ_j y[j]·w[j] ≥ (y-weighted work placed) + Σ_unmapped min_j y[j]·c[i][j]);
   // it cuts far sooner when the devices' speeds differ (Braun consistent
-  // matrices: after 30-46 steps, not 159-223).
+  // and semi-consistent matrices: after 30-74 steps, not 64-223).
   const volume = stopAt < Infinity ? volumeCosts(cp, cost) : undefined;
   let minReady = Infinity;
   let spent = 0;
