@@ -6,7 +6,7 @@
  * @internal
  * @module
  */
-import { completionRow, decision, heuristicResult, initialAvailability, refreshTopThree, scanTopThree } from './completion.js';
+import { completionRow, decision, heuristicResult, initialAvailability, refreshTopThree } from './completion.js';
 import { type SortedColumns, sortedColumns } from './sortedColumns.js';
 import type { CompiledProblem } from '../../problem/types.js';
 import type { StrategyContext, StrategyResult, TaskDecision } from '../registry.js';
@@ -92,26 +92,50 @@ function belowOnSome(
 }
 
 /**
- * 1 − 2^−20: the float sums of the volume bound in {@link lazyMaxMin} err
- * by at most about (7n + 2m)·2^−53 relative (non-negative terms; the one
- * subtraction errs by that much of the total, at most twice the bound),
+ * 1 − 2^−20: the float sums of the volume bounds in {@link lazyMaxMin} err
+ * by at most about (7n + 2m)·2^−53 relative (non-negative terms, each
+ * weighted one rounded once more; the one subtraction errs by that much of
+ * the total, at most twice the bound),
  * and a device's float finish time (n additions at most) falls at most
  * n·2^−53 below the real one, so the bound times this stays at or below
  * the float makespan for n up to about 10^9 tasks. @internal
  */
 const VOLUME_SLACK = 1 - 2 ** -20;
 
-/** Each task's cheapest transfer + exec over the devices. O(n·m). @internal */
-function cheapestCosts(cp: CompiledProblem): Float64Array {
+/**
+ * The costs of Duplex's volume bounds in {@link lazyMaxMin}, in one pass
+ * over the matrix: each task's cheapest transfer + exec (`least`) and its
+ * cheapest speed-weighted cost min_j y[j]·c[i][j] over its allowed devices
+ * (`leastW`), where y[j] = 1 / (device j's median cost, read from the
+ * sorted columns `cost`), or 0 if that median is 0 or `Infinity`; `ySum` =
+ * Σ y. O(n·m). @internal
+ */
+function volumeCosts(cp: CompiledProblem, cost: Float64Array): { readonly least: Float64Array; readonly leastW: Float64Array; readonly y: Float64Array; readonly ySum: number } {
   const { n, m, exec, transfer } = cp;
-  const least = new Float64Array(n).fill(Infinity);
+  const y = new Float64Array(m);
+  let ySum = 0;
+  for (let j = 0; j < m; j++) {
+    const med = cost[j * n + (n >> 1)]!;
+    y[j] = med > 0 && med < Infinity ? 1 / med : 0;
+    ySum += y[j]!;
+  }
+  const least = new Float64Array(n);
+  const leastW = new Float64Array(n);
   for (let i = 0, k = 0; i < n; i++) {
+    let l = Infinity;
+    let w = Infinity;
     for (let j = 0; j < m; j++, k++) {
       const c = transfer[k]! + exec[k]!;
-      if (c < least[i]!) least[i] = c;
+      if (c < l) l = c;
+      if (c < Infinity) {
+        const v = y[j]! * c;
+        if (v < w) w = v;
+      }
     }
+    least[i] = l;
+    leastW[i] = w;
   }
-  return least;
+  return { least, leastW, y, ySum };
 }
 
 /**
@@ -147,9 +171,15 @@ function cheapestCosts(cp: CompiledProblem): Float64Array {
  * `columns`: the sorted columns of `ctx.cp` if already built (Duplex shares
  * Min-Min's); never modified. `stopAt`: returns `null` as soon as the task
  * to place completes at or after it, or a volume bound on the makespan
- * (the smallest ready time plus the devices' mean work, counting the
- * cheapest costs of the unmapped tasks) reaches it: the makespan can then not fall below it (Duplex's cut,
- * see `maxMinUnless`).
+ * reaches it: the smallest ready time plus the devices' mean work
+ * (counting the cheapest costs of the unmapped tasks), or plus their
+ * speed-weighted mean work (each device weighted by 1 / its median cost;
+ * any weights give a bound, these cut Braun's consistent and
+ * semi-consistent instances after 30-74 steps instead of 64-223): the
+ * makespan can then not fall below it (Duplex's cut, see `maxMinUnless`).
+ *
+ * Tasks are timed when first read (a whole row scan), not all up front:
+ * Duplex's cut often comes before most are read.
  *
  * Complexity: O(m·n log n) to sort the columns, O(n·m) to time every task
  * once, O(n·m log n) for the column choices, plus the reads, each O(1)
@@ -181,29 +211,44 @@ export function lazyMaxMin(ctx: StrategyContext, columns?: SortedColumns, stopAt
   const trace: TaskDecision[] = [];
   const row = ctx.trace ? new Float64Array(m) : undefined;
 
-  for (let i = 0; i < n; i++) {
-    scanTopThree(cp, avail, i, bestDev, bestCt, secondDev, secondCt, thirdCt);
-    if (!(bestCt[i]! < Infinity)) return undefined;
-    const k = i * m + bestDev[i]!;
-    witDev[i] = bestDev[i]!;
-    witCost[i] = transfer[k]! + exec[k]!;
-  }
+  // Tasks are timed when first read: until then device 0 is their witness
+  // and they count as stale (stamp −1: every `loaded` ≥ −1), with no second
+  // device and a third-best bound of −∞, so that re-timing them
+  // (`refreshTopThree`) scans their whole row.
+  secondDev.fill(-1);
+  thirdCt.fill(-Infinity);
+  stamp.fill(-1);
+  for (let i = 0; i < n; i++) witCost[i] = transfer[i * m]! + exec[i * m]!;
   // Duplex's cut (stopAt finite): some device runs at least the mean work,
   // (costs placed + Σ cheapest costs of the unmapped tasks) / m, after its
   // ready time, so the makespan is at least the smallest ready time plus
   // that mean; VOLUME_SLACK keeps the float bound below the float makespan.
-  const least = stopAt < Infinity ? cheapestCosts(cp) : undefined;
+  // The same with the devices weighted by their speeds y[j] (any y ≥ 0,
+  // not all 0, works: a device j with work w[j] > 0 finishes a task at
+  // ready[j] + w[j], so makespan − minReady ≥ max_j w[j] ≥ Σ_j y[j]·w[j] / Σ y,
+  // and Σ_j y[j]·w[j] ≥ (y-weighted work placed) + Σ_unmapped min_j y[j]·c[i][j]);
+  // it cuts far sooner when the devices' speeds differ (Braun consistent
+  // and semi-consistent matrices: after 30-74 steps, not 64-223).
+  const volume = stopAt < Infinity ? volumeCosts(cp, cost) : undefined;
   let minReady = Infinity;
   let spent = 0;
   let leastAll = 0;
   let leastPlaced = 0;
-  if (least !== undefined) {
+  let wSpent = 0; // Σ_j y[j]·(work placed on j)
+  let wAll = 0;
+  let wPlaced = 0;
+  const ySum = volume === undefined ? 0 : volume.ySum;
+  if (volume !== undefined) {
     for (let j = 0; j < m; j++) if (cp.ready[j]! < minReady) minReady = cp.ready[j]!;
-    for (let i = 0; i < n; i++) leastAll += least[i]!;
+    for (let i = 0; i < n; i++) {
+      leastAll += volume.least[i]!;
+      wAll += volume.leastW[i]!;
+    }
   }
   let prevCol = 0;
   for (let step = 0; step < n; step++) {
-    if (least !== undefined && (minReady + (spent + (leastAll - leastPlaced)) / m) * VOLUME_SLACK >= stopAt) return null;
+    if (volume !== undefined && (minReady + (spent + (leastAll - leastPlaced)) / m) * VOLUME_SLACK >= stopAt) return null;
+    if (ySum > 0 && (minReady + (wSpent + (wAll - wPlaced)) / ySum) * VOLUME_SLACK >= stopAt) return null;
     // The column with the smallest frontier; L from its top task.
     let js = 0;
     let frontier = Infinity;
@@ -281,9 +326,12 @@ export function lazyMaxMin(ctx: StrategyContext, columns?: SortedColumns, stopAt
     avail[g] = L;
     loaded[g] = step;
     mapped[t] = 1;
-    if (least !== undefined) {
-      spent += transfer[t * m + g]! + exec[t * m + g]!;
-      leastPlaced += least[t]!;
+    if (volume !== undefined) {
+      const c = transfer[t * m + g]! + exec[t * m + g]!;
+      spent += c;
+      leastPlaced += volume.least[t]!;
+      wSpent += volume.y[g]! * c;
+      wPlaced += volume.leastW[t]!;
     }
   }
   return heuristicResult(assignment, order, trace);

@@ -42,6 +42,51 @@ export function releasesNeverWait(cp: { readonly release: Float64Array; readonly
 }
 
 /**
+ * Device j's candidate in {@link sortedMinMin}: its smallest ct over the
+ * unmapped tasks (`candCt[j]`, `Infinity` if none) and the lowest task
+ * index reaching it (`candTask[j]`, −1 if none), moving `ptr[j]` past the
+ * mapped tasks. Module-level: a closure re-created per run costs its
+ * caller's optimization. @internal
+ */
+function refreshCandidate(
+  j: number,
+  n: number,
+  task: Int32Array,
+  cost: Float64Array,
+  runEnd: Int32Array,
+  mapped: Uint8Array,
+  avail: Float64Array,
+  ptr: Int32Array,
+  candTask: Int32Array,
+  candCt: Float64Array,
+): void {
+  const base = j * n;
+  let p = ptr[j]!;
+  while (p < n && mapped[task[base + p]!] === 1) p++;
+  ptr[j] = p;
+  if (p === n) {
+    candTask[j] = -1;
+    candCt[j] = Infinity;
+    return;
+  }
+  const a = avail[j]!;
+  const ct = a + cost[base + p]!;
+  let best = task[base + p]!;
+  // Later runs (larger costs) whose sum rounds to the same ct.
+  for (let q = runEnd[base + p]!; q < n && a + cost[base + q]! === ct; q = runEnd[base + q]!) {
+    for (let r = q, end = runEnd[base + q]!; r < end; r++) {
+      const t = task[base + r]!;
+      if (mapped[t] === 0) {
+        if (t < best) best = t;
+        break;
+      }
+    }
+  }
+  candTask[j] = best;
+  candCt[j] = ct;
+}
+
+/**
  * Min-Min when releases never wait ({@link releasesNeverWait}): then
  * ct(i, j) = avail[j] + c[i][j], and the best pair is the minimum over
  * devices j of avail[j] + (the smallest cost among unmapped tasks on j).
@@ -75,35 +120,7 @@ function sortedMinMin(ctx: StrategyContext, deadline: number, columns?: SortedCo
   const trace: TaskDecision[] = [];
   const row = ctx.trace ? new Float64Array(m) : undefined;
 
-  // Device j's candidate: its smallest ct over unmapped tasks, lowest task index on ties.
-  const refresh = (j: number): void => {
-    const base = j * n;
-    let p = ptr[j]!;
-    while (p < n && mapped[task[base + p]!] === 1) p++;
-    ptr[j] = p;
-    if (p === n) {
-      candTask[j] = -1;
-      candCt[j] = Infinity;
-      return;
-    }
-    const a = avail[j]!;
-    const ct = a + cost[base + p]!;
-    let best = task[base + p]!;
-    // Later runs (larger costs) whose sum rounds to the same ct.
-    for (let q = runEnd[base + p]!; q < n && a + cost[base + q]! === ct; q = runEnd[base + q]!) {
-      for (let r = q, end = runEnd[base + q]!; r < end; r++) {
-        const t = task[base + r]!;
-        if (mapped[t] === 0) {
-          if (t < best) best = t;
-          break;
-        }
-      }
-    }
-    candTask[j] = best;
-    candCt[j] = ct;
-  };
-
-  for (let j = 0; j < m; j++) refresh(j);
+  for (let j = 0; j < m; j++) refreshCandidate(j, n, task, cost, runEnd, mapped, avail, ptr, candTask, candCt);
   for (let step = 0; step < n; step++) {
     if (late(step, deadline)) return undefined;
     let jb = -1;
@@ -127,7 +144,7 @@ function sortedMinMin(ctx: StrategyContext, deadline: number, columns?: SortedCo
     order[step] = i;
     avail[jb] = bestCt;
     mapped[i] = 1;
-    for (let j = 0; j < m; j++) if (j === jb || candTask[j] === i) refresh(j);
+    for (let j = 0; j < m; j++) if (j === jb || candTask[j] === i) refreshCandidate(j, n, task, cost, runEnd, mapped, avail, ptr, candTask, candCt);
   }
   return heuristicResult(assignment, order, trace);
 }

@@ -22,6 +22,13 @@ export interface SortedColumns {
   readonly runEnd: Int32Array;
 }
 
+/**
+ * Up to this many entries (n·m) {@link sortedColumns} reads the matrix
+ * column by column (strided reads, sequential writes; 2.5× faster than the
+ * row-major pass at 512×16), else row by row. @internal
+ */
+const COLUMN_READ_MAX = 1 << 16;
+
 /** Below this length a run is sorted by insertion. */
 const RUN = 16;
 
@@ -123,6 +130,28 @@ export function bucketSortColumn(
       if (v > hi) hi = v;
     }
   }
+  bucketSortSpan(src, from, n, key, idx, at, bucket, count, tmpKey, tmpIdx, lo, hi);
+}
+
+/**
+ * {@link bucketSortColumn} given `lo` and `hi`, the smallest and largest
+ * finite values of `src[from..from + n)` (`Infinity` and `-Infinity` if
+ * none). @internal
+ */
+function bucketSortSpan(
+  src: Float64Array,
+  from: number,
+  n: number,
+  key: Float64Array,
+  idx: Int32Array,
+  at: number,
+  bucket: Int32Array,
+  count: Int32Array,
+  tmpKey: Float64Array,
+  tmpIdx: Int32Array,
+  lo: number,
+  hi: number,
+): void {
   const scale = n / (hi - lo);
   if (n <= RUN || !(scale < Infinity) || !(scale > 0)) {
     for (let p = 0; p < n; p++) {
@@ -204,14 +233,41 @@ export function sortedColumns(cp: CompiledProblem): SortedColumns {
   const count = new Int32Array(n + 2);
   const tmpKey = new Float64Array(n);
   const tmpIdx = new Int32Array(n);
-  // One row-major pass over the matrix (m sequential write streams): a
-  // column-by-column strided read was several times slower at 8192×256.
-  for (let i = 0, k = 0; i < n; i++) {
-    for (let at = i, e = k + m; k < e; k++, at += n) byColumn[at] = transfer[k]! + exec[k]!;
+  const lo = new Float64Array(m).fill(Infinity); // each column's smallest and largest finite cost
+  const hi = new Float64Array(m).fill(-Infinity);
+  if (n * m <= COLUMN_READ_MAX) {
+    // Small matrices (in cache): column by column, sequential writes.
+    for (let j = 0, at = 0; j < m; j++) {
+      let l = Infinity;
+      let h = -Infinity;
+      for (let k = j, end = n * m; k < end; k += m, at++) {
+        const v = transfer[k]! + exec[k]!;
+        byColumn[at] = v;
+        if (v !== Infinity) {
+          if (v < l) l = v;
+          if (v > h) h = v;
+        }
+      }
+      lo[j] = l;
+      hi[j] = h;
+    }
+  } else {
+    // One row-major pass over the matrix (m sequential write streams): a
+    // column-by-column strided read was several times slower at 8192×256.
+    for (let i = 0, k = 0; i < n; i++) {
+      for (let at = i, j = 0; j < m; j++, k++, at += n) {
+        const v = transfer[k]! + exec[k]!;
+        byColumn[at] = v;
+        if (v !== Infinity) {
+          if (v < lo[j]!) lo[j] = v;
+          if (v > hi[j]!) hi[j] = v;
+        }
+      }
+    }
   }
   for (let j = 0; j < m; j++) {
     const base = j * n;
-    bucketSortColumn(byColumn, base, n, cost, task, base, bucket, count, tmpKey, tmpIdx);
+    bucketSortSpan(byColumn, base, n, cost, task, base, bucket, count, tmpKey, tmpIdx, lo[j]!, hi[j]!);
     let end = n;
     for (let p = n - 1; p >= 0; p--) {
       runEnd[base + p] = end;

@@ -107,6 +107,23 @@ describe('lazyMaxMin(ctx): oracles against the plain loop and the incremental lo
     );
   });
 
+  it('lazyMaxMin(ctx, undefined, stopAt) never gives up below the full run\'s makespan with Infinity entries, zero costs, devices of unequal speeds and huge ready times (both volume bounds stay sound)', () => {
+    fc.assert(
+      fc.property(batchOracleArb, fc.double({ min: 0, max: 1, noNaN: true }), (p, frac) => {
+        const ctx = context(p, false);
+        fc.pre(releasesNeverWait(ctx.cp));
+        const full = lazyMaxMin(ctx)!;
+        const makespan = evaluate(p, Array.from(full.assignment), { order: Array.from(full.order) }).metrics.makespan;
+        for (const stopAt of [makespan, makespan * frac, makespan * (1 + 2 ** -40), makespan * (1 + 1e-9) + 1e-9]) {
+          const r = lazyMaxMin(ctx, undefined, stopAt);
+          if (makespan >= stopAt) expect(r).toBeNull();
+          else expect(mapping(r!)).toEqual(mapping(full));
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('returns undefined (the caller then runs the incremental loop) when a best completion time overflows to Infinity, which compileProblem otherwise rules out', () => {
     const ctx = context({ tasks: [{ id: 'a' }, { id: 'b' }], devices: [{ id: 'x', tier: 'edge' }, { id: 'y', tier: 'cloud' }], execTime: [[1, 2], [3, 4]] }, false);
     // A compiled problem past compileProblem's overflow guard, built by hand.

@@ -113,4 +113,27 @@ describe('sortedColumns(cp): oracles', () => {
       { numRuns: 60 },
     );
   });
+
+  it('reads matrices past 2^16 entries row by row (700 tasks × 96 devices: ties, Infinity entries, a column of zeros) and sorts them like a comparator sort per device, as the column-by-column read does below', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), (seed) => {
+        let x = seed;
+        const next = (): number => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32;
+        const n = 700;
+        const m = 96;
+        const exec = Array.from({ length: n }, (_, i) =>
+          Array.from({ length: m }, (_, j) => (j === 5 ? 0 : j === i % m ? 1 + next() : next() < 0.1 ? Infinity : next() < 0.3 ? Math.floor(next() * 4) : next() * 1e6)),
+        );
+        const cp = compileProblem({ tasks: exec.map((_, i) => ({ id: `t${i}` })), devices: exec[0]!.map((_, j) => ({ id: `d${j}`, tier: 'edge' as const })), execTime: exec });
+        expect(n * m).toBeGreaterThan(2 ** 16);
+        const { task, cost } = sortedColumns(cp);
+        for (let j = 0; j < m; j++) {
+          const order = byKeyThenIndex(exec.map((r) => r[j]!));
+          expect(Array.from(task.subarray(j * n, (j + 1) * n))).toEqual(order);
+          expect(Array.from(cost.subarray(j * n, (j + 1) * n))).toEqual(order.map((i) => exec[i]![j]!));
+        }
+      }),
+      { numRuns: 3 },
+    );
+  });
 });
