@@ -32,6 +32,7 @@ import type { ColumnMinima } from './lsapMinima.js';
 import type { IdentityDuals } from './lsapMonge.js';
 import type { SpanStats } from './lsapExactGrid.js';
 import { heldSlot } from './lsapHold.js';
+import { candidatesPerRow } from './lsapCandidates.js';
 import { LSAP_DENSE_WASM_BASE64 } from './wasm/lsapDenseWasm.js';
 
 /** The module's export (see `solve` in wasm/lsapDense.as.ts). */
@@ -40,6 +41,9 @@ type SolveExport = (c: number, rows: number, cols: number, square: number, rowRe
 type ScanExport = (c: number, rows: number, cols: number, id: number, u: number, v: number, min: number, minRow: number, flag: number, stats: number) => number;
 /** The module's `scanRect` export (rectangular matrices, see wasm/lsapDense.as.ts). */
 type ScanRectExport = (c: number, rows: number, cols: number, stats: number) => number;
+
+/** The module's `sparse` export (lsapSparse.ts's path, see wasm/lsapDense.as.ts). */
+type SparseExport = (c: number, n: number, K: number, cap: number, ws: number) => number;
 
 /** The parts of the WebAssembly API used here (not in this project's `lib`). */
 interface WasmMemory {
@@ -56,6 +60,7 @@ interface DenseInstance {
   readonly solve: SolveExport;
   readonly scan: ScanExport;
   readonly scanRect: ScanRectExport;
+  readonly sparse: SparseExport;
 }
 
 /** Byte size up to which the cached instance is used (its memory is kept). */
@@ -113,8 +118,9 @@ function instantiate(m: object): DenseInstance | undefined {
     const solve = exports['solve'];
     const scan = exports['scan'];
     const scanRect = exports['scanRect'];
-    if (typeof memory !== 'object' || !(memory.buffer instanceof ArrayBuffer) || typeof solve !== 'function' || typeof scan !== 'function' || typeof scanRect !== 'function') return undefined;
-    return { memory, solve: solve as SolveExport, scan: scan as ScanExport, scanRect: scanRect as ScanRectExport };
+    const sparse = exports['sparse'];
+    if (typeof memory !== 'object' || !(memory.buffer instanceof ArrayBuffer) || typeof solve !== 'function' || typeof scan !== 'function' || typeof scanRect !== 'function' || typeof sparse !== 'function') return undefined;
+    return { memory, solve: solve as SolveExport, scan: scan as ScanExport, scanRect: scanRect as ScanRectExport, sparse: sparse as SparseExport };
   } catch {
     return undefined;
   }
@@ -142,10 +148,25 @@ function largeInstance(m: object, bytes: number): DenseInstance | undefined {
   return fresh;
 }
 
-/** Bytes of linear memory the kernel needs for a `rows × cols` problem (rows ≤ cols). */
+/**
+ * Bytes of linear memory the kernel needs for a `rows × cols` problem
+ * (rows ≤ cols): the matrix, then the dense kernel's work space or, for
+ * square matrices from SPARSE_MIN_N (lsap.ts), the larger one of the sparse
+ * path (both start after the matrix: the sparse path runs first).
+ */
 function kernelBytes(rows: number, cols: number): number {
   // (+ 64: room for wasmScan's flag and statistics on the smallest problems)
-  return rows * cols * 8 + cols * 24 + (rows * 2 + cols * 4) * 4 + rows + 64;
+  const dense = cols * 24 + (rows * 2 + cols * 4) * 4 + rows + 64;
+  return rows * cols * 8 + (rows === cols && rows >= SPARSE_WASM_MIN_N ? Math.max(dense, sparseBytes(rows, 3 * candidatesPerRow(rows))) : dense);
+}
+
+/** Square matrices from this size may take the sparse path (lsap.ts's SPARSE_MIN_N). */
+const SPARSE_WASM_MIN_N = 250;
+
+/** Bytes of the sparse path's work space (see the layout before `sparse` in wasm/lsapDense.as.ts), 8 aligned. */
+function sparseBytes(n: number, cap: number): number {
+  const e = n * cap + n;
+  return (3 * n + 2 * cap + 2 * e) * 8 + (11 * n + 1 + 2 * e) * 4 + n + 8;
 }
 
 /** The instance for `bytes` (see SHARED_LIMIT), its memory grown to hold them; undefined on failure. */
@@ -209,6 +230,36 @@ export function denseWasm(c: Float64Array, rows: number, cols: number, minima: C
   }
   const ok = inst.solve(0, rows, cols, minima === undefined ? 0 : 1, rowReduction ? 1 : 0, ws);
   return ok === 1 ? new Int32Array(buf, x, rows).slice() : undefined;
+}
+
+/**
+ * lsapSparse.ts's path in WebAssembly on the finite n×n matrix `c` with
+ * its column minima (the same operations, so the same assignment or the
+ * same refusal): the assignment, undefined where lsapSparse returns
+ * undefined, or null when WebAssembly is unavailable. `c` is copied into
+ * linear memory unless it is already there (see {@link wasmMatrix}).
+ * @internal
+ */
+export function sparseWasm(c: Float64Array, n: number, minima: ColumnMinima): Int32Array | undefined | null {
+  if (!enabled || n < SPARSE_WASM_MIN_N) return null;
+  const m = wasmModule();
+  if (m === null) return null;
+  const bytes = kernelBytes(n, n);
+  const held = bytes <= SHARED_LIMIT ? shared : large?.deref();
+  const src = held !== undefined && c.buffer === held.memory.buffer && held.memory.buffer.byteLength < bytes ? c.slice() : c;
+  const inst = instanceFor(m, bytes);
+  if (inst === undefined) return null;
+  const buf = inst.memory.buffer;
+  if (src.buffer !== buf || src.byteOffset !== 0) new Float64Array(buf, 0, n * n).set(src);
+  const K = candidatesPerRow(n);
+  const cap = 3 * K;
+  const ws = n * n * 8;
+  const e = n * cap + n;
+  const x = ws + (3 * n + 2 * cap + 2 * e) * 8;
+  new Float64Array(buf, ws, n).set(minima.min);
+  new Int32Array(buf, x + n * 4, n).set(minima.row);
+  const ok = inst.sparse(0, n, K, cap, ws);
+  return ok === 1 ? new Int32Array(buf, x, n).slice() : undefined;
 }
 
 /** Whether the last {@link wasmScan} call certified the identity. */

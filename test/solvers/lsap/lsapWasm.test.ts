@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { lsapKernel } from '../../../src/solvers/lsap/lsap.js';
+import { lsapSparse } from '../../../src/solvers/lsap/lsapSparse.js';
 import { linearSumAssignment, linearSumAssignmentMatrix } from '../../../src/solvers/lsap/linearSumAssignment.js';
 import { denseWasm, lastScanSpan, lsapWasmAvailable, setLsapWasmEnabled, wasmMatrix, wasmScan } from '../../../src/solvers/lsap/lsapWasm.js';
 import { createRng, type Rng } from '../../../src/internal/random.js';
@@ -88,6 +89,50 @@ describe('denseWasm: the WebAssembly kernel against the JavaScript path (oracle)
       const c = equal ? new Float64Array(rows * cols).fill(3) : Float64Array.from({ length: rows * cols }, () => Math.floor(rng() * 100));
       const [w, j] = bothPaths(() => linearSumAssignmentMatrix(c, rows, cols));
       expect(w).toEqual(j);
+    }
+  });
+
+  it('lsapSparse (n ≥ 250) returns the identical assignment, or refuses alike, on both paths: uniform floats, ties, integers, structured and near-tied matrices', () => {
+    const rng = createRng(1504);
+    const kinds = ['uniform', 'int1000', 'int20', 'ties', 'ij', 'rank1', 'near'] as const;
+    let solved = 0;
+    let refused = 0;
+    for (let t = 0; t < 28; t++) {
+      const n = 250 + Math.floor(rng() * 200);
+      const kind = kinds[t % kinds.length]!;
+      const a = Float64Array.from({ length: n }, () => 1 + rng());
+      const c = Float64Array.from({ length: n * n }, (_, k) => {
+        const i = Math.floor(k / n);
+        const j = k % n;
+        if (kind === 'uniform') return rng();
+        if (kind === 'int1000') return 1 + Math.floor(rng() * 1000);
+        if (kind === 'int20') return Math.floor(rng() * 20);
+        if (kind === 'ties') return Math.floor(rng() * 3);
+        if (kind === 'ij') return i * j;
+        if (kind === 'rank1') return (a[i] as number) * (a[j] as number);
+        return 1 + Math.floor(rng() * 4) * 2 ** -40; // near-ties: few distinct values close together
+      });
+      const [w, j] = bothPaths(() => lsapSparse(c, n));
+      expect(w).toEqual(j);
+      if (w === undefined) refused++;
+      else solved++;
+      // And through the kernel and the public entry point (the dense fallback after a refusal).
+      const [kw, kj] = bothPaths(() => lsapKernel(c, n, n));
+      expect(kw).toEqual(kj);
+    }
+    expect(solved).toBeGreaterThan(5);
+    expect(refused).toBeGreaterThan(2);
+  });
+
+  it('lsapSparse in WebAssembly reads the matrix where linearSumAssignment wrote it (in linear memory) and grows the memory when it is not there', () => {
+    const rng = createRng(1505);
+    for (const n of [260, 700]) {
+      const rows = Array.from({ length: n }, () => Array.from({ length: n }, () => rng()));
+      const [w, j] = bothPaths(() => linearSumAssignment(rows));
+      expect(w).toEqual(j);
+      const flat = Float64Array.from(rows.flat());
+      const [mw, mj] = bothPaths(() => linearSumAssignmentMatrix(flat, n, n, { maximize: true }));
+      expect(mw).toEqual(mj);
     }
   });
 
