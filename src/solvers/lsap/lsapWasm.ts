@@ -34,6 +34,7 @@ import type { SpanStats } from './lsapExactGrid.js';
 import { heldSlot } from './lsapHold.js';
 import { candidatesPerRow } from './lsapCandidates.js';
 import { LSAP_DENSE_WASM_BASE64 } from './wasm/lsapDenseWasm.js';
+import { LSAP_SPARSE_WASM_BASE64 } from './wasm/lsapSparseWasm.js';
 
 /** The module's export (see `solve` in wasm/lsapDense.as.ts). */
 type SolveExport = (c: number, rows: number, cols: number, square: number, rowReduction: number, ws: number) => number;
@@ -42,7 +43,7 @@ type ScanExport = (c: number, rows: number, cols: number, id: number, u: number,
 /** The module's `scanRect` export (rectangular matrices, see wasm/lsapDense.as.ts). */
 type ScanRectExport = (c: number, rows: number, cols: number, stats: number) => number;
 
-/** The module's `sparse` export (lsapSparse.ts's path, see wasm/lsapDense.as.ts). */
+/** The sparse module's export (lsapSparse.ts's path, see wasm/lsapSparse.as.ts). */
 type SparseExport = (c: number, n: number, K: number, cap: number, ws: number) => number;
 
 /** The parts of the WebAssembly API used here (not in this project's `lib`). */
@@ -60,7 +61,6 @@ interface DenseInstance {
   readonly solve: SolveExport;
   readonly scan: ScanExport;
   readonly scanRect: ScanRectExport;
-  readonly sparse: SparseExport;
 }
 
 /** Byte size up to which the cached instance is used (its memory is kept). */
@@ -69,6 +69,10 @@ const PAGE = 65536;
 
 /** undefined: not tried yet; null: unavailable. */
 let compiled: object | null | undefined;
+/** The sparse module (wasm/lsapSparse.as.ts), compiled on first use; undefined: not tried yet; null: unavailable. */
+let compiledSparse: object | null | undefined;
+/** The sparse module's instance for each dense instance (it imports that instance's memory). */
+const sparseOf = new WeakMap<DenseInstance, SparseExport | null>();
 let shared: DenseInstance | undefined;
 let large: WeakRef<DenseInstance> | undefined;
 /** The large instance, also held strongly for a moment after each use (lsapHold.ts). */
@@ -92,21 +96,41 @@ export function lsapWasmAvailable(): boolean {
 }
 
 function wasmModule(): object | null {
-  if (compiled === undefined) {
-    compiled = null;
+  if (compiled === undefined) compiled = compile(LSAP_DENSE_WASM_BASE64);
+  return compiled;
+}
+
+/** The module of the base64 bytes `b64`, or null when WebAssembly is missing or refuses it (policy, size limit). */
+function compile(b64: string): object | null {
+  try {
+    const api = (globalThis as { readonly WebAssembly?: WasmApi }).WebAssembly;
+    if (api === undefined || typeof atob !== 'function') return null;
+    const text = atob(b64);
+    const bytes = new Uint8Array(text.length);
+    for (let k = 0; k < text.length; k++) bytes[k] = text.charCodeAt(k);
+    return new api.Module(bytes);
+  } catch {
+    return null; // refused (policy, size limit): the JavaScript path
+  }
+}
+
+/** The sparse module's export bound to `inst`'s memory, or null when unavailable. */
+function sparseFor(inst: DenseInstance): SparseExport | null {
+  const known = sparseOf.get(inst);
+  if (known !== undefined) return known;
+  compiledSparse ??= compile(LSAP_SPARSE_WASM_BASE64);
+  let run: SparseExport | null = null;
+  if (compiledSparse !== null) {
     try {
       const api = (globalThis as { readonly WebAssembly?: WasmApi }).WebAssembly;
-      if (api !== undefined && typeof atob === 'function') {
-        const text = atob(LSAP_DENSE_WASM_BASE64);
-        const bytes = new Uint8Array(text.length);
-        for (let k = 0; k < text.length; k++) bytes[k] = text.charCodeAt(k);
-        compiled = new api.Module(bytes);
-      }
+      const f = api === undefined ? undefined : new api.Instance(compiledSparse, { env: { memory: inst.memory } }).exports['sparse'];
+      if (typeof f === 'function') run = f as SparseExport;
     } catch {
-      compiled = null; // refused (policy, size limit): the JavaScript path
+      run = null;
     }
   }
-  return compiled;
+  sparseOf.set(inst, run);
+  return run;
 }
 
 function instantiate(m: object): DenseInstance | undefined {
@@ -118,9 +142,8 @@ function instantiate(m: object): DenseInstance | undefined {
     const solve = exports['solve'];
     const scan = exports['scan'];
     const scanRect = exports['scanRect'];
-    const sparse = exports['sparse'];
-    if (typeof memory !== 'object' || !(memory.buffer instanceof ArrayBuffer) || typeof solve !== 'function' || typeof scan !== 'function' || typeof scanRect !== 'function' || typeof sparse !== 'function') return undefined;
-    return { memory, solve: solve as SolveExport, scan: scan as ScanExport, scanRect: scanRect as ScanRectExport, sparse: sparse as SparseExport };
+    if (typeof memory !== 'object' || !(memory.buffer instanceof ArrayBuffer) || typeof solve !== 'function' || typeof scan !== 'function' || typeof scanRect !== 'function') return undefined;
+    return { memory, solve: solve as SolveExport, scan: scan as ScanExport, scanRect: scanRect as ScanRectExport };
   } catch {
     return undefined;
   }
@@ -163,7 +186,7 @@ function kernelBytes(rows: number, cols: number): number {
 /** Square matrices from this size may take the sparse path (lsap.ts's SPARSE_MIN_N). */
 const SPARSE_WASM_MIN_N = 250;
 
-/** Bytes of the sparse path's work space (see the layout before `sparse` in wasm/lsapDense.as.ts), 8 aligned. */
+/** Bytes of the sparse path's work space (see the layout in wasm/lsapSparse.as.ts), 8 aligned. */
 function sparseBytes(n: number, cap: number): number {
   const e = n * cap + n;
   return (3 * n + 2 * cap + 2 * e) * 8 + (11 * n + 1 + 2 * e) * 4 + n + 8;
@@ -249,6 +272,8 @@ export function sparseWasm(c: Float64Array, n: number, minima: ColumnMinima): In
   const src = held !== undefined && c.buffer === held.memory.buffer && held.memory.buffer.byteLength < bytes ? c.slice() : c;
   const inst = instanceFor(m, bytes);
   if (inst === undefined) return null;
+  const run = sparseFor(inst);
+  if (run === null) return null;
   const buf = inst.memory.buffer;
   if (src.buffer !== buf || src.byteOffset !== 0) new Float64Array(buf, 0, n * n).set(src);
   const K = candidatesPerRow(n);
@@ -258,7 +283,7 @@ export function sparseWasm(c: Float64Array, n: number, minima: ColumnMinima): In
   const x = ws + (3 * n + 2 * cap + 2 * e) * 8;
   new Float64Array(buf, ws, n).set(minima.min);
   new Int32Array(buf, x + n * 4, n).set(minima.row);
-  const ok = inst.sparse(0, n, K, cap, ws);
+  const ok = run(0, n, K, cap, ws);
   return ok === 1 ? new Int32Array(buf, x, n).slice() : undefined;
 }
 
