@@ -8,6 +8,14 @@
  * without it (before Node 16.4, Safari 16.4) refuse the module and run the
  * JavaScript path.
  *
+ * The sparse path of `lsapSparse.ts` (finite square matrices from n = 250)
+ * is a second module, `wasm/lsapSparse.as.ts` (3.6 KB, 3 624 bytes,
+ * `wasm/lsapSparseWasm.ts`), compiled on the first such matrix and
+ * instantiated once per instance of the dense module, whose memory it
+ * imports (the matrix is already there); the same operations as
+ * lsapSparse.ts, so the same assignment or the same refusal. Two modules,
+ * not one, so that each stays under the 4 KB below.
+ *
  * Why: the first call in a process ran the JavaScript kernel in V8's
  * interpreter (10-110× a warm call); WebAssembly is compiled at once by
  * Liftoff (well under a millisecond for this module) and runs close to
@@ -17,7 +25,7 @@
  * import has no side effect). When WebAssembly is missing, or refuses to
  * compile or instantiate (a content security policy without
  * `wasm-unsafe-eval`, a browser's main-thread size limit for synchronous
- * compilation, which is 4 KB: ours is under it), or the memory cannot grow,
+ * compilation, which is 4 KB in Chrome before 115: each of ours is under it), or the memory cannot grow,
  * {@link denseWasm} returns null and the caller runs the JavaScript path,
  * whose result is identical.
  *
