@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { lsapKernel } from '../../../src/solvers/lsap/lsap.js';
 import { lsapSparse } from '../../../src/solvers/lsap/lsapSparse.js';
 import { linearSumAssignment, linearSumAssignmentMatrix } from '../../../src/solvers/lsap/linearSumAssignment.js';
-import { denseWasm, lastScanSpan, lsapWasmAvailable, setLsapWasmEnabled, wasmMatrix, wasmScan } from '../../../src/solvers/lsap/lsapWasm.js';
+import { denseWasm, lastScanSpan, lsapWasmAvailable, setLsapWasmEnabled, sparseWasm, wasmMatrix, wasmScan } from '../../../src/solvers/lsap/lsapWasm.js';
+import { columnMinima } from '../../../src/solvers/lsap/lsapMinima.js';
 import { createRng, type Rng } from '../../../src/internal/random.js';
 
 /** The global WebAssembly object, untyped (not in this project's `lib`). */
@@ -112,6 +113,8 @@ describe('denseWasm: the WebAssembly kernel against the JavaScript path (oracle)
         if (kind === 'rank1') return (a[i] as number) * (a[j] as number);
         return 1 + Math.floor(rng() * 4) * 2 ** -40; // near-ties: few distinct values close together
       });
+      // The WebAssembly path runs (not null), so the comparison compares two implementations.
+      expect(sparseWasm(c, n, columnMinima(c, n, n))).not.toBeNull();
       const [w, j] = bothPaths(() => lsapSparse(c, n));
       expect(w).toEqual(j);
       if (w === undefined) refused++;
@@ -189,6 +192,29 @@ describe('denseWasm: fallback when WebAssembly is unavailable', () => {
     const api = await import('../../../src/solvers/lsap/linearSumAssignment.js');
     expect(wasm.denseWasm(new Float64Array([1, 2, 3, 4]), 2, 2, undefined, true)).toBeNull();
     expect(api.linearSumAssignment([[1, 9], [9, 8]], { costLimit: 6 })).toEqual({ assignment: [0, -1], cost: 1, unmatchedRows: [1], unmatchedColumns: [1] });
+  });
+  it('sparseWasm returns null when only the sparse module is refused (its instance throws), the dense module still runs, and linearSumAssignment at 260×260 gives the same result', async () => {
+    const rng = createRng(1506);
+    const rows = Array.from({ length: 260 }, () => Array.from({ length: 260 }, () => rng()));
+    const expected = linearSumAssignment(rows);
+    const real = realWasm as unknown as { Module: unknown; Instance: new (m: object, i: object) => object };
+    class SparseRefusingInstance {
+      constructor(m: object, imports: { env?: unknown }) {
+        if (imports.env !== undefined) throw new Error('refused');
+        return new real.Instance(m, imports);
+      }
+    }
+    // (The namespace's members are not enumerable: named one by one.)
+    vi.stubGlobal('WebAssembly', { Module: real.Module, Instance: SparseRefusingInstance });
+    vi.resetModules();
+    const wasm = await import('../../../src/solvers/lsap/lsapWasm.js');
+    const minima = await import('../../../src/solvers/lsap/lsapMinima.js');
+    const api = await import('../../../src/solvers/lsap/linearSumAssignment.js');
+    expect(wasm.lsapWasmAvailable()).toBe(true);
+    const c = Float64Array.from(rows.flat());
+    expect(wasm.sparseWasm(c, 260, minima.columnMinima(c, 260, 260))).toBeNull();
+    expect(wasm.denseWasm(new Float64Array([4, 1, 3, 2, 0, 5, 3, 2, 2]), 3, 3, undefined, true)).toEqual(new Int32Array([1, 0, 2]));
+    expect(api.linearSumAssignment(rows)).toEqual(expected);
   });
 });
 
