@@ -75,8 +75,10 @@ export interface LinearSumAssignmentResult {
  *
  * WebAssembly: the dense algorithm (column reduction to shortest augmenting
  * paths) and the rows-form input scan (Σ|c|, the column minima, the
- * statistics of the exactness guard) run in a 3.2 KB WebAssembly module embedded in the package
- * (compiled from AssemblyScript, `src/solvers/lsap/wasm/`), so that the
+ * statistics of the exactness guard) run in a 3.2 KB WebAssembly module
+ * embedded in the package, the sparse candidate solve and its certificate in
+ * a second one of 3.6 KB (both compiled from AssemblyScript,
+ * `src/solvers/lsap/wasm/`), so that the
  * first call in a process does not run them in V8's interpreter. It performs
  * the same floating-point operations in the same order as the JavaScript
  * code, which runs instead where WebAssembly is unavailable or refused (a

@@ -24,6 +24,7 @@
 import { candidateGraph, candidatesPerRow, type CandidateGraph } from './lsapCandidates.js';
 import { columnMinima, type ColumnMinima } from './lsapMinima.js';
 import { sparseRowReduction } from './lsapRowReduction.js';
+import { sparseWasm } from './lsapWasm.js';
 
 /**
  * Solves the n×n finite matrix `c` (row-major) on candidates and certifies
@@ -32,6 +33,9 @@ import { sparseRowReduction } from './lsapRowReduction.js';
  */
 export function lsapSparse(c: Float64Array, n: number, minima?: ColumnMinima): Int32Array | undefined {
   const m = minima ?? columnMinima(c, n, n);
+  // The same path in WebAssembly when available (identical result).
+  const w = sparseWasm(c, n, m);
+  if (w !== null) return w;
   const g = candidateGraph(c, n, candidatesPerRow(n), m);
   if (g === undefined) return undefined;
   // Jonker–Volgenant's column reduction: v_j = column minimum (all reduced

@@ -8,6 +8,14 @@
  * without it (before Node 16.4, Safari 16.4) refuse the module and run the
  * JavaScript path.
  *
+ * The sparse path of `lsapSparse.ts` (finite square matrices from n = 250)
+ * is a second module, `wasm/lsapSparse.as.ts` (3.6 KB, 3 624 bytes,
+ * `wasm/lsapSparseWasm.ts`), compiled on the first such matrix and
+ * instantiated once per instance of the dense module, whose memory it
+ * imports (the matrix is already there); the same operations as
+ * lsapSparse.ts, so the same assignment or the same refusal. Two modules,
+ * not one, so that each stays under the 4 KB below.
+ *
  * Why: the first call in a process ran the JavaScript kernel in V8's
  * interpreter (10-110× a warm call); WebAssembly is compiled at once by
  * Liftoff (well under a millisecond for this module) and runs close to
@@ -17,7 +25,7 @@
  * import has no side effect). When WebAssembly is missing, or refuses to
  * compile or instantiate (a content security policy without
  * `wasm-unsafe-eval`, a browser's main-thread size limit for synchronous
- * compilation, which is 4 KB: ours is under it), or the memory cannot grow,
+ * compilation, which is 4 KB in Chrome before 115: each of ours is under it), or the memory cannot grow,
  * {@link denseWasm} returns null and the caller runs the JavaScript path,
  * whose result is identical.
  *
@@ -32,7 +40,9 @@ import type { ColumnMinima } from './lsapMinima.js';
 import type { IdentityDuals } from './lsapMonge.js';
 import type { SpanStats } from './lsapExactGrid.js';
 import { heldSlot } from './lsapHold.js';
+import { candidatesPerRow } from './lsapCandidates.js';
 import { LSAP_DENSE_WASM_BASE64 } from './wasm/lsapDenseWasm.js';
+import { LSAP_SPARSE_WASM_BASE64 } from './wasm/lsapSparseWasm.js';
 
 /** The module's export (see `solve` in wasm/lsapDense.as.ts). */
 type SolveExport = (c: number, rows: number, cols: number, square: number, rowReduction: number, ws: number) => number;
@@ -40,6 +50,9 @@ type SolveExport = (c: number, rows: number, cols: number, square: number, rowRe
 type ScanExport = (c: number, rows: number, cols: number, id: number, u: number, v: number, min: number, minRow: number, flag: number, stats: number) => number;
 /** The module's `scanRect` export (rectangular matrices, see wasm/lsapDense.as.ts). */
 type ScanRectExport = (c: number, rows: number, cols: number, stats: number) => number;
+
+/** The sparse module's export (lsapSparse.ts's path, see wasm/lsapSparse.as.ts). */
+type SparseExport = (c: number, n: number, K: number, cap: number, ws: number) => number;
 
 /** The parts of the WebAssembly API used here (not in this project's `lib`). */
 interface WasmMemory {
@@ -64,6 +77,10 @@ const PAGE = 65536;
 
 /** undefined: not tried yet; null: unavailable. */
 let compiled: object | null | undefined;
+/** The sparse module (wasm/lsapSparse.as.ts), compiled on first use; undefined: not tried yet; null: unavailable. */
+let compiledSparse: object | null | undefined;
+/** The sparse module's instance for each dense instance (it imports that instance's memory). */
+const sparseOf = new WeakMap<DenseInstance, SparseExport | null>();
 let shared: DenseInstance | undefined;
 let large: WeakRef<DenseInstance> | undefined;
 /** The large instance, also held strongly for a moment after each use (lsapHold.ts). */
@@ -87,21 +104,41 @@ export function lsapWasmAvailable(): boolean {
 }
 
 function wasmModule(): object | null {
-  if (compiled === undefined) {
-    compiled = null;
+  if (compiled === undefined) compiled = compile(LSAP_DENSE_WASM_BASE64);
+  return compiled;
+}
+
+/** The module of the base64 bytes `b64`, or null when WebAssembly is missing or refuses it (policy, size limit). */
+function compile(b64: string): object | null {
+  try {
+    const api = (globalThis as { readonly WebAssembly?: WasmApi }).WebAssembly;
+    if (api === undefined || typeof atob !== 'function') return null;
+    const text = atob(b64);
+    const bytes = new Uint8Array(text.length);
+    for (let k = 0; k < text.length; k++) bytes[k] = text.charCodeAt(k);
+    return new api.Module(bytes);
+  } catch {
+    return null; // refused (policy, size limit): the JavaScript path
+  }
+}
+
+/** The sparse module's export bound to `inst`'s memory, or null when unavailable. */
+function sparseFor(inst: DenseInstance): SparseExport | null {
+  const known = sparseOf.get(inst);
+  if (known !== undefined) return known;
+  compiledSparse ??= compile(LSAP_SPARSE_WASM_BASE64);
+  let run: SparseExport | null = null;
+  if (compiledSparse !== null) {
     try {
       const api = (globalThis as { readonly WebAssembly?: WasmApi }).WebAssembly;
-      if (api !== undefined && typeof atob === 'function') {
-        const text = atob(LSAP_DENSE_WASM_BASE64);
-        const bytes = new Uint8Array(text.length);
-        for (let k = 0; k < text.length; k++) bytes[k] = text.charCodeAt(k);
-        compiled = new api.Module(bytes);
-      }
+      const f = api === undefined ? undefined : new api.Instance(compiledSparse, { env: { memory: inst.memory } }).exports['sparse'];
+      if (typeof f === 'function') run = f as SparseExport;
     } catch {
-      compiled = null; // refused (policy, size limit): the JavaScript path
+      run = null;
     }
   }
-  return compiled;
+  sparseOf.set(inst, run);
+  return run;
 }
 
 function instantiate(m: object): DenseInstance | undefined {
@@ -142,10 +179,25 @@ function largeInstance(m: object, bytes: number): DenseInstance | undefined {
   return fresh;
 }
 
-/** Bytes of linear memory the kernel needs for a `rows × cols` problem (rows ≤ cols). */
+/**
+ * Bytes of linear memory the kernel needs for a `rows × cols` problem
+ * (rows ≤ cols): the matrix, then the dense kernel's work space or, for
+ * square matrices from SPARSE_MIN_N (lsap.ts), the larger one of the sparse
+ * path (both start after the matrix: the sparse path runs first).
+ */
 function kernelBytes(rows: number, cols: number): number {
   // (+ 64: room for wasmScan's flag and statistics on the smallest problems)
-  return rows * cols * 8 + cols * 24 + (rows * 2 + cols * 4) * 4 + rows + 64;
+  const dense = cols * 24 + (rows * 2 + cols * 4) * 4 + rows + 64;
+  return rows * cols * 8 + (rows === cols && rows >= SPARSE_WASM_MIN_N ? Math.max(dense, sparseBytes(rows, 3 * candidatesPerRow(rows))) : dense);
+}
+
+/** Square matrices from this size may take the sparse path (lsap.ts's SPARSE_MIN_N). */
+const SPARSE_WASM_MIN_N = 250;
+
+/** Bytes of the sparse path's work space (see the layout in wasm/lsapSparse.as.ts), 8 aligned. */
+function sparseBytes(n: number, cap: number): number {
+  const e = n * cap + n;
+  return (3 * n + 2 * cap + 2 * e) * 8 + (11 * n + 1 + 2 * e) * 4 + n + 8;
 }
 
 /** The instance for `bytes` (see SHARED_LIMIT), its memory grown to hold them; undefined on failure. */
@@ -209,6 +261,38 @@ export function denseWasm(c: Float64Array, rows: number, cols: number, minima: C
   }
   const ok = inst.solve(0, rows, cols, minima === undefined ? 0 : 1, rowReduction ? 1 : 0, ws);
   return ok === 1 ? new Int32Array(buf, x, rows).slice() : undefined;
+}
+
+/**
+ * lsapSparse.ts's path in WebAssembly on the finite n×n matrix `c` with
+ * its column minima (the same operations, so the same assignment or the
+ * same refusal): the assignment, undefined where lsapSparse returns
+ * undefined, or null when WebAssembly is unavailable. `c` is copied into
+ * linear memory unless it is already there (see {@link wasmMatrix}).
+ * @internal
+ */
+export function sparseWasm(c: Float64Array, n: number, minima: ColumnMinima): Int32Array | undefined | null {
+  if (!enabled || n < SPARSE_WASM_MIN_N) return null;
+  const m = wasmModule();
+  if (m === null) return null;
+  const bytes = kernelBytes(n, n);
+  const held = bytes <= SHARED_LIMIT ? shared : large?.deref();
+  const src = held !== undefined && c.buffer === held.memory.buffer && held.memory.buffer.byteLength < bytes ? c.slice() : c;
+  const inst = instanceFor(m, bytes);
+  if (inst === undefined) return null;
+  const run = sparseFor(inst);
+  if (run === null) return null;
+  const buf = inst.memory.buffer;
+  if (src.buffer !== buf || src.byteOffset !== 0) new Float64Array(buf, 0, n * n).set(src);
+  const K = candidatesPerRow(n);
+  const cap = 3 * K;
+  const ws = n * n * 8;
+  const e = n * cap + n;
+  const x = ws + (3 * n + 2 * cap + 2 * e) * 8;
+  new Float64Array(buf, ws, n).set(minima.min);
+  new Int32Array(buf, x + n * 4, n).set(minima.row);
+  const ok = run(0, n, K, cap, ws);
+  return ok === 1 ? new Int32Array(buf, x, n).slice() : undefined;
 }
 
 /** Whether the last {@link wasmScan} call certified the identity. */

@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { lsapKernel } from '../../../src/solvers/lsap/lsap.js';
+import { lsapSparse } from '../../../src/solvers/lsap/lsapSparse.js';
 import { linearSumAssignment, linearSumAssignmentMatrix } from '../../../src/solvers/lsap/linearSumAssignment.js';
-import { denseWasm, lastScanSpan, lsapWasmAvailable, setLsapWasmEnabled, wasmMatrix, wasmScan } from '../../../src/solvers/lsap/lsapWasm.js';
+import { denseWasm, lastScanSpan, lsapWasmAvailable, setLsapWasmEnabled, sparseWasm, wasmMatrix, wasmScan } from '../../../src/solvers/lsap/lsapWasm.js';
+import { columnMinima } from '../../../src/solvers/lsap/lsapMinima.js';
 import { createRng, type Rng } from '../../../src/internal/random.js';
 
 /** The global WebAssembly object, untyped (not in this project's `lib`). */
@@ -91,6 +93,52 @@ describe('denseWasm: the WebAssembly kernel against the JavaScript path (oracle)
     }
   });
 
+  it('lsapSparse (n ≥ 250) returns the identical assignment, or refuses alike, on both paths: uniform floats, ties, integers, structured and near-tied matrices', () => {
+    const rng = createRng(1504);
+    const kinds = ['uniform', 'int1000', 'int20', 'ties', 'ij', 'rank1', 'near'] as const;
+    let solved = 0;
+    let refused = 0;
+    for (let t = 0; t < 28; t++) {
+      const n = 250 + Math.floor(rng() * 200);
+      const kind = kinds[t % kinds.length]!;
+      const a = Float64Array.from({ length: n }, () => 1 + rng());
+      const c = Float64Array.from({ length: n * n }, (_, k) => {
+        const i = Math.floor(k / n);
+        const j = k % n;
+        if (kind === 'uniform') return rng();
+        if (kind === 'int1000') return 1 + Math.floor(rng() * 1000);
+        if (kind === 'int20') return Math.floor(rng() * 20);
+        if (kind === 'ties') return Math.floor(rng() * 3);
+        if (kind === 'ij') return i * j;
+        if (kind === 'rank1') return (a[i] as number) * (a[j] as number);
+        return 1 + Math.floor(rng() * 4) * 2 ** -40; // near-ties: few distinct values close together
+      });
+      // The WebAssembly path runs (not null), so the comparison compares two implementations.
+      expect(sparseWasm(c, n, columnMinima(c, n, n))).not.toBeNull();
+      const [w, j] = bothPaths(() => lsapSparse(c, n));
+      expect(w).toEqual(j);
+      if (w === undefined) refused++;
+      else solved++;
+      // And through the kernel and the public entry point (the dense fallback after a refusal).
+      const [kw, kj] = bothPaths(() => lsapKernel(c, n, n));
+      expect(kw).toEqual(kj);
+    }
+    expect(solved).toBeGreaterThan(5);
+    expect(refused).toBeGreaterThan(2);
+  });
+
+  it('lsapSparse in WebAssembly reads the matrix where linearSumAssignment wrote it (in linear memory) and grows the memory when it is not there', () => {
+    const rng = createRng(1505);
+    for (const n of [260, 700]) {
+      const rows = Array.from({ length: n }, () => Array.from({ length: n }, () => rng()));
+      const [w, j] = bothPaths(() => linearSumAssignment(rows));
+      expect(w).toEqual(j);
+      const flat = Float64Array.from(rows.flat());
+      const [mw, mj] = bothPaths(() => linearSumAssignmentMatrix(flat, n, n, { maximize: true }));
+      expect(mw).toEqual(mj);
+    }
+  });
+
   it('lsapKernel reports no augmenting path (undefined) on both paths when forbidden pairs leave no perfect matching', () => {
     const I = Infinity;
     const c = new Float64Array([1, I, I, 2, I, I, 3, 4, 5]); // rows 0 and 1 both need column 0
@@ -144,6 +192,29 @@ describe('denseWasm: fallback when WebAssembly is unavailable', () => {
     const api = await import('../../../src/solvers/lsap/linearSumAssignment.js');
     expect(wasm.denseWasm(new Float64Array([1, 2, 3, 4]), 2, 2, undefined, true)).toBeNull();
     expect(api.linearSumAssignment([[1, 9], [9, 8]], { costLimit: 6 })).toEqual({ assignment: [0, -1], cost: 1, unmatchedRows: [1], unmatchedColumns: [1] });
+  });
+  it('sparseWasm returns null when only the sparse module is refused (its instance throws), the dense module still runs, and linearSumAssignment at 260×260 gives the same result', async () => {
+    const rng = createRng(1506);
+    const rows = Array.from({ length: 260 }, () => Array.from({ length: 260 }, () => rng()));
+    const expected = linearSumAssignment(rows);
+    const real = realWasm as unknown as { Module: unknown; Instance: new (m: object, i: object) => object };
+    class SparseRefusingInstance {
+      constructor(m: object, imports: { env?: unknown }) {
+        if (imports.env !== undefined) throw new Error('refused');
+        return new real.Instance(m, imports);
+      }
+    }
+    // (The namespace's members are not enumerable: named one by one.)
+    vi.stubGlobal('WebAssembly', { Module: real.Module, Instance: SparseRefusingInstance });
+    vi.resetModules();
+    const wasm = await import('../../../src/solvers/lsap/lsapWasm.js');
+    const minima = await import('../../../src/solvers/lsap/lsapMinima.js');
+    const api = await import('../../../src/solvers/lsap/linearSumAssignment.js');
+    expect(wasm.lsapWasmAvailable()).toBe(true);
+    const c = Float64Array.from(rows.flat());
+    expect(wasm.sparseWasm(c, 260, minima.columnMinima(c, 260, 260))).toBeNull();
+    expect(wasm.denseWasm(new Float64Array([4, 1, 3, 2, 0, 5, 3, 2, 2]), 3, 3, undefined, true)).toEqual(new Int32Array([1, 0, 2]));
+    expect(api.linearSumAssignment(rows)).toEqual(expected);
   });
 });
 
