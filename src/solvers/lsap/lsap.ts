@@ -32,15 +32,7 @@ import { augment, pathScratch, shortestPath, type PathScratch } from './lsapPath
 import { lsapMonge } from './lsapMonge.js';
 import { denseRowReduction } from './lsapRowReduction.js';
 import { lsapSparse } from './lsapSparse.js';
-import { denseWasm } from './lsapWasm.js';
-
-/**
- * Square matrices from this size first try the candidate-graph path
- * (`lsapSparse`, certified optimal or refused); below it the dense
- * algorithm is as fast or faster (measured on uniform random matrices:
- * equal between n = 200 and 300, the sparse path 1.6× faster at n = 500).
- */
-const SPARSE_MIN_N = 250;
+import { denseWasm, SPARSE_MIN_N } from './lsapWasm.js';
 
 /**
  * Solves min Σ c[i][x[i]] over injective x: rows → columns avoiding

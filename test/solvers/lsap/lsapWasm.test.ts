@@ -165,33 +165,41 @@ describe('denseWasm: fallback when WebAssembly is unavailable', () => {
   });
 
   it('denseWasm returns null when synchronous compilation is refused (as a browser main thread refuses modules over 4 KB), and linearSumAssignment still solves', async () => {
-    const real = realWasm;
+    const real = realWasm as unknown as { Instance: unknown };
+    let refused = 0;
     class RefusingModule {
       constructor() {
+        refused++;
         throw new RangeError('WebAssembly.Module(): Buffer size is over the main thread limit');
       }
     }
-    vi.stubGlobal('WebAssembly', { ...real, Module: RefusingModule });
+    // The namespace's members are not enumerable (a spread copies none): named one by one.
+    vi.stubGlobal('WebAssembly', { Module: RefusingModule, Instance: real.Instance });
     vi.resetModules();
     const wasm = await import('../../../src/solvers/lsap/lsapWasm.js');
     const api = await import('../../../src/solvers/lsap/linearSumAssignment.js');
     expect(wasm.lsapWasmAvailable()).toBe(false);
     expect(api.linearSumAssignment([[1, Infinity], [2, 3]])).toEqual({ assignment: [0, 1], cost: 4 });
+    expect(refused).toBeGreaterThan(0);
   });
 
   it('denseWasm returns null when instantiation throws, and linearSumAssignment still solves', async () => {
-    const real = realWasm;
+    const real = realWasm as unknown as { Module: unknown };
+    let refused = 0;
     class RefusingInstance {
       constructor() {
+        refused++;
         throw new Error('WebAssembly.Instance(): refused');
       }
     }
-    vi.stubGlobal('WebAssembly', { ...real, Instance: RefusingInstance });
+    // Named one by one (see above): the real Module compiles, the instance is refused.
+    vi.stubGlobal('WebAssembly', { Module: real.Module, Instance: RefusingInstance });
     vi.resetModules();
     const wasm = await import('../../../src/solvers/lsap/lsapWasm.js');
     const api = await import('../../../src/solvers/lsap/linearSumAssignment.js');
     expect(wasm.denseWasm(new Float64Array([1, 2, 3, 4]), 2, 2, undefined, true)).toBeNull();
     expect(api.linearSumAssignment([[1, 9], [9, 8]], { costLimit: 6 })).toEqual({ assignment: [0, -1], cost: 1, unmatchedRows: [1], unmatchedColumns: [1] });
+    expect(refused).toBeGreaterThan(0);
   });
   it('sparseWasm returns null when only the sparse module is refused (its instance throws), the dense module still runs, and linearSumAssignment at 260×260 gives the same result', async () => {
     const rng = createRng(1506);
