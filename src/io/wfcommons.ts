@@ -8,7 +8,7 @@ import { overflowLines, overflowPaths, overflowReason } from '../internal/jsonOv
 import { Report } from '../problem/check.js';
 import { compileEnergy } from '../problem/compileEnergy.js';
 import type { DevicePower, DevicePrice, Tier } from '../problem/types.js';
-import { compileWorkflowFor } from '../workflow/compile.js';
+import { compileWorkflowFor, MAX_WORKFLOW_DEVICES } from '../workflow/compile.js';
 import type { Network, Workflow, WorkflowDevice, WorkflowEdge } from '../workflow/types.js';
 import { readInstance, type WfInstance } from './wfcommonsRead.js';
 
@@ -87,7 +87,7 @@ const WFCOMMONS_DEVICE_KEYS: readonly string[] = ['id', 'tier', 'speedInMHz', 'p
  * @param options - {@link ParseWfCommonsOptions}.
  * @returns A new plain, valid {@link Workflow} (checked by `compileWorkflow`'s rules).
  * @throws {@link InputTypeError} for text that is not JSON, a field of the wrong type or missing, naming its JSON path (`workflow.specification.tasks[3].parents`), or a bad option.
- * @throws {@link InputRangeError} for a JSON number beyond a double (`1e400`, named by its path), an unsupported `schemaVersion`, a negative runtime or size, a duplicate task, file or machine, a reference to an unknown task or file, an execution record of an unknown task, a missing runtime (without `defaultRuntime`), a self-loop or a cycle (named by the task list, `workflow.specification.tasks` or `workflow.tasks`), an empty `options.devices`. `options.network` and `options.devices` are checked as `workflow.network` and `workflow.devices` are by `compileWorkflow`, and named as the options (machines made from the file as its machine list): every path is one in the user's document or options.
+ * @throws {@link InputRangeError} for a JSON number beyond a double (`1e400`, named by its path), an unsupported `schemaVersion`, a negative runtime or size, a duplicate task, file or machine, a reference to an unknown task or file, an execution record of an unknown task, a missing runtime (without `defaultRuntime`), a self-loop or a cycle (named by the task list, `workflow.specification.tasks` or `workflow.tasks`), an empty `options.devices`, more than 8192 devices (`options.devices`, or the machines, one per core with `coresAsDevices`; checked before any m × m table is built). `options.network` and `options.devices` are checked as `workflow.network` and `workflow.devices` are by `compileWorkflow`, and named as the options (machines made from the file as its machine list): every path is one in the user's document or options.
  *
  * @example
  * ```ts
@@ -201,6 +201,7 @@ function makeDevices(given: unknown, inst: WfInstance, tier: Tier, cores: boolea
   if (given !== undefined) {
     if (!Array.isArray(given)) typeError(FN, 'options.devices', 'an array', given);
     if (given.length === 0) rangeReason(FN, 'options.devices', 'is empty: list at least one device (or leave it out to use the file\'s machines)');
+    if (given.length > MAX_WORKFLOW_DEVICES) rangeReason(FN, 'options.devices', `has ${given.length} devices: the m × m bandwidth and latency tables would need ${given.length * given.length} entries each; at most ${MAX_WORKFLOW_DEVICES} devices are supported`);
     const devices: WorkflowDevice[] = [];
     const speeds: (number | undefined)[] = [];
     given.forEach((d: unknown, j) => {
@@ -222,6 +223,15 @@ function makeDevices(given: unknown, inst: WfInstance, tier: Tier, cores: boolea
   const devices: WorkflowDevice[] = [];
   const speeds: (number | undefined)[] = [];
   const machineOf: number[] = [];
+  // Counted before anything m × m is built: a coreCount of 1e9 must be an error, not an out-of-memory crash.
+  let total = 0;
+  inst.machines.forEach((mc, k) => {
+    total += cores ? (mc.cores ?? 1) : 1;
+    if (total > MAX_WORKFLOW_DEVICES) {
+      const why = cores ? ` (one device per core with coresAsDevices: ${inst.machinesPath}[${k}] brings the count to ${total}; leave coresAsDevices out for one device per machine)` : '';
+      rangeReason(FN, inst.machinesPath, `makes more than ${MAX_WORKFLOW_DEVICES} devices${why}: the m × m bandwidth and latency tables would not fit; at most ${MAX_WORKFLOW_DEVICES} devices are supported`);
+    }
+  });
   inst.machines.forEach((mc, k) => {
     const count = cores ? (mc.cores ?? 1) : 1;
     for (let c = 0; c < count; c++) {

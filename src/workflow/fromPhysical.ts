@@ -8,6 +8,7 @@ import { Report } from '../problem/check.js';
 import { compileEnergy } from '../problem/compileEnergy.js';
 import type { DevicePower, DevicePrice, Tier } from '../problem/types.js';
 import type { Workflow, WorkflowDevice, WorkflowEdge, WorkflowTask } from './types.js';
+import { MAX_WORKFLOW_DEVICES } from './compile.js';
 
 /** A task described physically, for {@link workflowFromPhysical}. */
 export interface PhysicalWorkflowTask {
@@ -87,7 +88,7 @@ export interface PhysicalWorkflowEdge {
  * @returns A new plain {@link Workflow} with `execTime` n×m, the edges and a network (m×m matrices) filled.
  * @throws {@link InputTypeError} for non-arrays, non-objects, a missing field, a bad tier or a bad id.
  * @throws {@link InputTypeError} for an unknown key in `power` or `price`, or a `power` or `price` that is not an object.
- * @throws {@link InputRangeError} for NaN, negative or infinite quantities (other than an infinite bandwidth or deadline), watts or prices among them, a zero speed or bandwidth, a price granularity ≤ 0, or an execution time that overflows to Infinity.
+ * @throws {@link InputRangeError} for NaN, negative or infinite quantities (other than an infinite bandwidth or deadline), watts or prices among them, a zero speed or bandwidth, a price granularity ≤ 0, an execution time that overflows to Infinity, or more than 8192 devices (checked first: the m × m tables are never built).
  *
  * @example
  * ```ts
@@ -115,6 +116,7 @@ export function workflowFromPhysical(
   checkArray(fn, 'edges', edges);
   const n = tasks.length;
   const m = devices.length;
+  if (m > MAX_WORKFLOW_DEVICES) rangeReason(fn, 'devices', `has ${m} devices: the m × m bandwidth and latency tables would need ${m * m} entries each; at most ${MAX_WORKFLOW_DEVICES} devices are supported`);
   const work = new Float64Array(n);
   const outTasks: WorkflowTask[] = [];
   for (let i = 0; i < n; i++) {

@@ -147,6 +147,26 @@ describe('parseWfCommons: reference values (real WfInstances files, numbers from
     );
     expect(() => parseWfCommons(text, { devices: [{ id: 'x', tier: 'edge', price: { perSecond: 1, granularity: 0 } }] })).toThrow(InputRangeError);
   });
+
+  it('parseWfCommons rejects more than 8192 devices before building any m × m table (a coreCount of 1e9 with coresAsDevices used to exhaust the heap), naming the machine list or options.devices', () => {
+    const text = (cores: number): string => instance15([{ name: 'a', id: 'a', parents: [], children: [] }], [], [{ id: 'a', runtimeInSeconds: 1 }], [{ nodeName: 'm0', cpu: { coreCount: 4 } }, { nodeName: 'big', cpu: { coreCount: cores } }]);
+    for (const cores of [8189, 1e5, 1e9]) {
+      let err: unknown;
+      try {
+        parseWfCommons(text(cores), { coresAsDevices: true });
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toBeInstanceOf(InputRangeError);
+      expect((err as InputRangeError).field).toBe('workflow.execution.machines');
+      expect((err as Error).message).toMatch(/workflow\.execution\.machines\[1\] brings the count to \d+; leave coresAsDevices out/);
+    }
+    // (8189 + 4 = 8193 is the first count refused.) Fewer cores parse; without coresAsDevices the same file is two devices.
+    expect(parseWfCommons(text(60), { coresAsDevices: true }).devices).toHaveLength(64);
+    expect(parseWfCommons(text(1e9)).devices).toHaveLength(2);
+    const many = Array.from({ length: 8193 }, (_, j) => ({ id: `d${j}`, tier: 'edge' as const }));
+    expect(() => parseWfCommons(text(1), { devices: many })).toThrow(/options\.devices has 8193 devices/);
+  });
 });
 
 describe('parseWfCommons: real workflows scheduled by every strategy', () => {

@@ -89,6 +89,14 @@ describe('workflowFromPhysical: edge cases', () => {
     expect(workflowFromPhysical([], [], [])).toEqual({ tasks: [], devices: [], execTime: [], edges: [], network: { bandwidth: [], latency: [] } });
   });
 
+  it('workflowFromPhysical rejects more than 8192 devices before building the m × m tables (20 000 devices used to exhaust the heap); 8192 devices still convert', () => {
+    const devs = (m: number): { tier: 'edge'; speed: number }[] => Array.from({ length: m }, () => ({ tier: 'edge' as const, speed: 1 }));
+    expect(() => workflowFromPhysical([{ work: 1 }], devs(20_000), [])).toThrow(
+      new InputRangeError('workflowFromPhysical', 'devices', 'workflowFromPhysical: devices has 20000 devices: the m × m bandwidth and latency tables would need 400000000 entries each; at most 8192 devices are supported'),
+    );
+    expect(() => workflowFromPhysical([{ work: 1 }], devs(8193), [])).toThrow(InputRangeError);
+  });
+
   it('workflowFromPhysical rejects bad input naming the field', () => {
     const dev = { tier: 'edge', speed: 1 };
     const cases: [unknown, unknown, unknown, typeof InputTypeError | typeof InputRangeError, RegExp][] = [
