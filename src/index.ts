@@ -55,7 +55,7 @@ export { solve, TRACE_DEFAULT_MAX_PAIRS } from './solvers/solve.js';
 export type { SolveOptions, Solution } from './solvers/solve.js';
 export { strategyNames } from './solvers/strategies.js';
 export type { StrategyName } from './solvers/strategies.js';
-export type { Objective, TaskDecision, DecisionCandidate, DecisionExclusion } from './solvers/registry.js';
+export type { Objective, TimeObjective, TaskDecision, DecisionCandidate, DecisionExclusion } from './solvers/registry.js';
 
 // exact solvers (issue 5, helper C): LSAP, R‖ΣC, GAP, makespan search and its LP bound.
 // `highs` is never imported statically: solveGap's exact path and makespanLpBound load it on demand.

@@ -12,7 +12,7 @@ import { exactPriorityOrder } from '../problem/priorityOrder.js';
 import { checkTimeSums } from '../problem/timeSums.js';
 import type { CompiledProblem, Tier } from '../problem/types.js';
 import { CAPACITY_AWARE } from '../solvers/heuristics/capacityAware.js';
-import type { Objective } from '../solvers/registry.js';
+import type { TimeObjective } from '../solvers/registry.js';
 import { STRATEGIES, type StrategyName } from '../solvers/strategies.js';
 import { complete } from './complete.js';
 import { DeviceQueue } from './deviceQueue.js';
@@ -22,7 +22,7 @@ import { submit, type OnlineDecision, type OnlineTask } from './submit.js';
 /** What `simulate` passes to each mapping event (`submit`'s options). @internal */
 export interface EngineOptions {
   readonly strategy: StrategyName;
-  readonly objective: Objective;
+  readonly objective: TimeObjective;
   readonly seed: number;
   readonly timeLimitMs?: number;
   readonly maxIterations?: number;

@@ -8,13 +8,13 @@ import { checkArray, checkFinite, checkInteger, checkNonNegative, checkObject, c
 import { OVERFLOW_REASON } from '../problem/timeSums.js';
 import { checkString } from '../internal/primitives.js';
 import { createRng } from '../internal/random.js';
-import type { Objective } from '../solvers/registry.js';
+import type { TimeObjective } from '../solvers/registry.js';
 import { strategyNames, type StrategyName } from '../solvers/strategies.js';
 import type { SimTask } from './simulationTypes.js';
 
 const FN = 'simulate';
 const TIERS = ['edge', 'fog', 'cloud'] as const;
-const OBJECTIVES: readonly Objective[] = ['makespan', 'flowtime', 'weighted-flowtime'];
+const OBJECTIVES: readonly TimeObjective[] = ['makespan', 'flowtime', 'weighted-flowtime'];
 
 /** A validated device: nominal speed, transfer terms, true slowdown. @internal */
 export interface DeviceIn {
@@ -37,7 +37,7 @@ export interface PolicyIn {
   readonly strategy: StrategyName;
   readonly batchInterval: number;
   readonly smoothing: number;
-  readonly objective: Objective;
+  readonly objective: TimeObjective;
   /** Passed through to `submit` when given. */
   readonly budget: { timeLimitMs?: number; maxIterations?: number };
 }

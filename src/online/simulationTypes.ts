@@ -7,7 +7,7 @@
 import type { PriorityCriteria } from '../models/priority.js';
 import type { Tier } from '../problem/types.js';
 import type { Schedule } from '../schedule/types.js';
-import type { Objective } from '../solvers/registry.js';
+import type { TimeObjective } from '../solvers/registry.js';
 import type { StrategyName } from '../solvers/strategies.js';
 
 /** A device of a simulation: how fast it computes and how data reaches it. */
@@ -91,8 +91,8 @@ export interface SimulationPolicy {
   readonly batchInterval?: number;
   /** Smoothing factor of the online ratio estimator (0 = do not learn). @defaultValue 0.3 */
   readonly smoothing?: number;
-  /** Objective passed to the strategy. @defaultValue `'makespan'` */
-  readonly objective?: Objective;
+  /** Objective passed to the strategy (a time objective: the online scheduler has no watts or prices). @defaultValue `'makespan'` */
+  readonly objective?: TimeObjective;
   /**
    * Time budget per mapping event for iterative strategies, in ms (a run is
    * reproducible only when the iteration budget binds first).

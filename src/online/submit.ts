@@ -6,7 +6,7 @@ import { checkArray, checkInteger, checkNonNegative, checkObject, checkOneOf, ch
 import { checkString } from '../internal/primitives.js';
 import type { PriorityCriteria } from '../models/priority.js';
 import type { Problem, TaskSpec } from '../problem/types.js';
-import type { Objective } from '../solvers/registry.js';
+import type { TimeObjective } from '../solvers/registry.js';
 import type { SolveOptions } from '../solvers/solve.js';
 import { strategyNames, type StrategyName } from '../solvers/strategies.js';
 import { guardBatch, placeWithinBudgets, scaledTimes, type ReadTask } from './submitBudget.js';
@@ -35,7 +35,7 @@ export interface SubmitOptions {
   /** The strategy `solve` applies to the batch. @defaultValue `'min-min'` */
   readonly strategy?: StrategyName;
   /** What the strategy optimizes. @defaultValue `'makespan'` */
-  readonly objective?: Objective;
+  readonly objective?: TimeObjective;
   /** Seed for randomized strategies. @defaultValue 0 */
   readonly seed?: number;
   /** Time budget of iterative strategies, in ms. @defaultValue `solve`'s default */
@@ -96,7 +96,7 @@ export interface SubmitResult {
 const FN = 'submit';
 const TASK_KEYS = ['id', 'execTime', 'transferTime', 'priority', 'criteria', 'demand', 'deadline'];
 const CRITERIA = ['importance', 'urgency', 'satisfaction'] as const;
-const OBJECTIVES: readonly Objective[] = ['makespan', 'flowtime', 'weighted-flowtime'];
+const OBJECTIVES: readonly TimeObjective[] = ['makespan', 'flowtime', 'weighted-flowtime'];
 
 /**
  * Places a batch of tasks arriving at time `now` (the seed's steps 1-2:

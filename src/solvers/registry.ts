@@ -19,6 +19,14 @@ import type { CostModel } from '../schedule/types.js';
 export type Objective = 'makespan' | 'flowtime' | 'weighted-flowtime' | 'energy' | 'cost';
 
 /**
+ * The time objectives: the {@link Objective}s that need no watts or prices,
+ * the only ones the online scheduler (`submit`, `simulate`) accepts, so that
+ * passing `'energy'` or `'cost'` there is a compile-time error as well as an
+ * `InputTypeError` at run time.
+ */
+export type TimeObjective = 'makespan' | 'flowtime' | 'weighted-flowtime';
+
+/**
  * What a reported lower bound is:
  * - `'combinatorial'`: `makespanLowerBound` (each task alone, and the total
  *   minimum work spread over the devices); under the `'independent'` cost

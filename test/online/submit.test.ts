@@ -131,6 +131,16 @@ describe('submit: properties', () => {
 describe('submit: edge cases', () => {
   const s0 = deepFreeze(createOnlineState([{ id: 'e', tier: 'edge' }, { id: 'c', tier: 'cloud', budget: 10 }]));
 
+  it("submit(state, tasks, now, {objective: 'energy' | 'cost'}) is refused by the type checker (TimeObjective) and, cast past it, by InputTypeError naming options.objective", () => {
+    const t: OnlineTask = { id: 'a', execTime: [1, 2] };
+    for (const objective of ['energy', 'cost'] as const) {
+      // @ts-expect-error energy and cost are not time objectives (npm run typecheck fails if this line compiles)
+      expect(() => submit(s0, [t], 0, { objective })).toThrow(InputTypeError);
+      expect(() => submit(s0, [t], 0, { objective } as never)).toThrow(/options\.objective/);
+    }
+    expect(submit(s0, [t], 0, { objective: 'flowtime' }).decisions).toHaveLength(1);
+  });
+
   it('submit(state, [], now) only advances the clock and the idle devices', () => {
     const r = submit(s0, [], 4);
     expect(r.decisions).toEqual([]);
