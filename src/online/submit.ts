@@ -156,8 +156,9 @@ export function submit(state: OnlineState, tasks: readonly OnlineTask[], now: nu
   if (t < state.now) rangeError(FN, 'now', `a time >= state.now (${state.now})`, t);
   checkArray(FN, 'tasks', tasks);
   const m = state.devices.length;
-  const ids = new Set(state.pending.map((p) => p.id));
-  const batch = tasks.map((task, i) => readTask(task, i, m, ids));
+  const pendingIds = new Set(state.pending.map((p) => p.id));
+  const batchIds = new Map<string, number>();
+  const batch = tasks.map((task, i) => readTask(task, i, m, pendingIds, batchIds));
   checkBatchCriteria(batch);
   const devicesNow = state.devices.map((d) => (d.busyUntil >= t ? d : { ...d, busyUntil: t }));
   if (batch.length === 0) {
@@ -233,7 +234,7 @@ function checkBatchCriteria(batch: readonly ReadTask[]): void {
   }
 }
 
-function readTask(task: unknown, i: number, m: number, ids: Set<string>): ReadTask {
+function readTask(task: unknown, i: number, m: number, pendingIds: ReadonlySet<string>, batchIds: Map<string, number>): ReadTask {
   const f = `tasks[${i}]`;
   checkObject(FN, f, task);
   for (const key of Object.keys(task)) {
@@ -241,8 +242,10 @@ function readTask(task: unknown, i: number, m: number, ids: Set<string>): ReadTa
   }
   const id = checkString(FN, `${f}.id`, task.id);
   if (id === '') typeError(FN, `${f}.id`, 'a non-empty string', id);
-  if (ids.has(id)) rangeReason(FN, `${f}.id`, `duplicates a pending or submitted task id (${JSON.stringify(id)})`);
-  ids.add(id);
+  const first = batchIds.get(id);
+  if (first !== undefined) rangeReason(FN, `${f}.id`, `duplicates tasks[${first}].id (${JSON.stringify(id)}) in this batch: give each task its own id`);
+  if (pendingIds.has(id)) rangeReason(FN, `${f}.id`, `duplicates the id of a pending task (${JSON.stringify(id)}): complete it first, or give this task another id`);
+  batchIds.set(id, i);
   const exec = row(`${f}.execTime`, task.execTime, m);
   const transfer = task.transferTime === undefined ? new Array<number>(m).fill(0) : row(`${f}.transferTime`, task.transferTime, m);
   let ok = false;

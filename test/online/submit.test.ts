@@ -157,7 +157,10 @@ describe('submit: edge cases', () => {
   it('submit rejects a time before state.now, duplicate ids, ragged rows, unknown fields and strategies', () => {
     const s1 = submit(s0, [{ id: 'a', execTime: [1, 1] }], 5).state;
     expect(() => submit(s1, [], 4)).toThrow(new InputRangeError('submit', 'now', 'submit: now must be a time >= state.now (5), got 4'));
-    expect(() => submit(s1, [{ id: 'a', execTime: [1, 1] }], 5)).toThrow('submit: tasks[0].id duplicates a pending or submitted task id ("a")');
+    expect(() => submit(s1, [{ id: 'a', execTime: [1, 1] }], 5)).toThrow('submit: tasks[0].id duplicates the id of a pending task ("a"): complete it first, or give this task another id');
+    expect(() => submit(s1, [{ id: 'b', execTime: [1, 1] }, { id: 'c', execTime: [1, 1] }, { id: 'b', execTime: [2, 2] }], 5)).toThrow(
+      'submit: tasks[2].id duplicates tasks[0].id ("b") in this batch: give each task its own id',
+    );
     expect(() => submit(s0, [{ id: 'x', execTime: [1, 1] }, { id: 'x', execTime: [1, 1] }], 0)).toThrow(/tasks\[1\]\.id duplicates/);
     expect(() => submit(s0, [{ id: 'x', execTime: [1] }], 0)).toThrow('submit: tasks[0].execTime has length 1, expected 2 (one entry per device)');
     expect(() => submit(s0, [{ id: 'x', execTime: [1, NaN] }], 0)).toThrow('submit: tasks[0].execTime[1] must be a number >= 0 or Infinity, got NaN');
