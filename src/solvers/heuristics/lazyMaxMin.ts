@@ -206,8 +206,10 @@ function rowLeast(transfer: Float64Array, exec: Float64Array, k: number, m: numb
  * Min-Min's); never modified. `stopAt`: returns `null` as soon as the task
  * to place completes at or after it, or a volume bound on the makespan
  * reaches it: the smallest ready time plus the devices' mean work
- * (counting the cheapest costs of the unmapped tasks), or plus their
- * speed-weighted mean work (each device weighted by 1 / its median cost;
+ * (counting the cheapest costs of the unmapped tasks; their sum is
+ * `ctx.rowMinSum` when given), or plus their speed-weighted mean work
+ * (when the median costs differ by more than 2×, see
+ * {@link WEIGHTED_MIN_SPREAD}; each device weighted by 1 / its median cost;
  * any weights give a bound, these cut Braun's consistent and
  * semi-consistent instances after 30-74 steps instead of 64-223): the
  * makespan can then not fall below it (Duplex's cut, see `maxMinUnless`).
