@@ -62,6 +62,12 @@ export interface StrategyContext {
   readonly maxIterations: number;
   /** Whether to record the per-task decision trace (see {@link TaskDecision}). */
   readonly trace: boolean;
+  /**
+   * Σ_i min_j (transfer + exec) summed in row order (`RowScan.minSum` of the
+   * compile that made `cp`), when the caller has it: Duplex's cut then
+   * skips a pass over the matrix. Never set for another `cp`.
+   */
+  readonly rowMinSum?: number;
 }
 
 /** One candidate device of a {@link TaskDecision}, with its score (lower is better). */

@@ -143,7 +143,7 @@ export function solve(problem: Problem, options?: SolveOptions): Solution {
 
   const { cp, scan } = compileScanned(FN, problem);
   const trace = traceOption ?? cp.n * cp.m <= TRACE_DEFAULT_MAX_PAIRS;
-  const ctx: StrategyContext = { cp, costModel, objective, seed, timeLimitMs, maxIterations, trace };
+  const ctx: StrategyContext = { cp, costModel, objective, seed, timeLimitMs, maxIterations, trace, rowMinSum: scan.minSum };
   // Energy, cost, weighted objectives and constraints: the objective-aware
   // variants (they report budget overruns in the metrics rather than honour
   // budgets; 'local-search' keeps them). Otherwise the capacity-aware form

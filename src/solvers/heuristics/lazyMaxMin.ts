@@ -13,16 +13,18 @@ import type { StrategyContext, StrategyResult, TaskDecision } from '../registry.
 
 /**
  * The highest position ≤ p of the ascending column at `base` whose task is
- * unmapped (−1 if none), following `link` from mapped positions (each points
- * lower; initially p − 1) and compressing the path it walks. A module-level
+ * unmapped (−1 if none), following the skip links from mapped positions and
+ * compressing the path it walks. `skip[base + p]` holds p − 1 − (the
+ * position its link points to, always lower), so the zeros of a fresh
+ * array are the initial links p − 1 (no O(n·m) fill). A module-level
  * function, so that V8 compiles it once. @internal
  */
-function unmappedAtOrBelow(link: Int32Array, task: Int32Array, mapped: Uint8Array, base: number, p: number): number {
+function unmappedAtOrBelow(skip: Int32Array, task: Int32Array, mapped: Uint8Array, base: number, p: number): number {
   let q = p;
-  while (q >= 0 && mapped[task[base + q]!] === 1) q = link[base + q]!;
+  while (q >= 0 && mapped[task[base + q]!] === 1) q = q - 1 - skip[base + q]!;
   while (p > q) {
-    const next = link[base + p]!;
-    link[base + p] = q;
+    const next = p - 1 - skip[base + p]!;
+    skip[base + p] = p - 1 - q;
     p = next;
   }
   return q;
@@ -103,24 +105,46 @@ function belowOnSome(
 const VOLUME_SLACK = 1 - 2 ** -20;
 
 /**
- * The costs of Duplex's volume bounds in {@link lazyMaxMin}, in one pass
- * over the matrix: each task's cheapest transfer + exec (`least`) and its
- * cheapest speed-weighted cost min_j y[j]·c[i][j] over its allowed devices
- * (`leastW`), where y[j] = 1 / (device j's median cost, read from the
- * sorted columns `cost`), or 0 if that median is 0 or `Infinity`; `ySum` =
- * Σ y. O(n·m). @internal
+ * The weighted volume bound of {@link lazyMaxMin} is computed (one O(n·m)
+ * pass) only when the speed weights y differ by more than this factor (or
+ * some is 0): with nearly equal weights it cuts where the mean bound does,
+ * which needs no pass (Braun inconsistent instances: weight spread 1.15-1.3,
+ * cut after 23-30 steps with either bound; consistent 6.7-31.5 and
+ * semi-consistent 5.0-14.9, where only the weighted bound cuts early).
+ * Either way the cut is sound, so the choice changes only the time.
+ * @internal
  */
-function volumeCosts(cp: CompiledProblem, cost: Float64Array): { readonly least: Float64Array; readonly leastW: Float64Array; readonly y: Float64Array; readonly ySum: number } {
+const WEIGHTED_MIN_SPREAD = 2;
+
+/**
+ * The costs of Duplex's volume bounds in {@link lazyMaxMin}: y[j] = 1 /
+ * (device j's median cost, read from the sorted columns `cost`), or 0 if
+ * that median is 0 or `Infinity`, and `ySum` = Σ y; `leastAll` = Σ_i min_j
+ * c[i][j] (`rowMinSum` when given, compile's row scan); `leastW`, each
+ * task's cheapest speed-weighted cost min_j y[j]·c[i][j] over its allowed
+ * devices, only when the weights differ by more than
+ * {@link WEIGHTED_MIN_SPREAD} (else undefined: the weighted bound is then
+ * not used). At most one O(n·m) pass, none when `rowMinSum` is given and the
+ * weights are close. @internal
+ */
+function volumeCosts(cp: CompiledProblem, cost: Float64Array, rowMinSum: number | undefined): { readonly leastAll: number; readonly leastW: Float64Array | undefined; readonly y: Float64Array; readonly ySum: number } {
   const { n, m, exec, transfer } = cp;
   const y = new Float64Array(m);
   let ySum = 0;
+  let yMin = Infinity;
+  let yMax = 0;
   for (let j = 0; j < m; j++) {
     const med = cost[j * n + (n >> 1)]!;
-    y[j] = med > 0 && med < Infinity ? 1 / med : 0;
-    ySum += y[j]!;
+    const v = med > 0 && med < Infinity ? 1 / med : 0;
+    y[j] = v;
+    ySum += v;
+    if (v < yMin) yMin = v;
+    if (v > yMax) yMax = v;
   }
-  const least = new Float64Array(n);
-  const leastW = new Float64Array(n);
+  const weighted = ySum > 0 && (yMin === 0 || yMax > WEIGHTED_MIN_SPREAD * yMin);
+  if (!weighted && rowMinSum !== undefined) return { leastAll: rowMinSum, leastW: undefined, y, ySum };
+  const leastW = weighted ? new Float64Array(n) : undefined;
+  let leastAll = 0;
   for (let i = 0, k = 0; i < n; i++) {
     let l = Infinity;
     let w = Infinity;
@@ -132,10 +156,20 @@ function volumeCosts(cp: CompiledProblem, cost: Float64Array): { readonly least:
         if (v < w) w = v;
       }
     }
-    least[i] = l;
-    leastW[i] = w;
+    leastAll += l;
+    if (leastW !== undefined) leastW[i] = w;
   }
-  return { least, leastW, y, ySum };
+  return { leastAll: rowMinSum ?? leastAll, leastW, y, ySum };
+}
+
+/** Task k's cheapest transfer + exec over the devices. O(m). @internal */
+function rowLeast(transfer: Float64Array, exec: Float64Array, k: number, m: number): number {
+  let l = Infinity;
+  for (let at = k * m, end = at + m; at < end; at++) {
+    const c = transfer[at]! + exec[at]!;
+    if (c < l) l = c;
+  }
+  return l;
 }
 
 /**
@@ -172,8 +206,10 @@ function volumeCosts(cp: CompiledProblem, cost: Float64Array): { readonly least:
  * Min-Min's); never modified. `stopAt`: returns `null` as soon as the task
  * to place completes at or after it, or a volume bound on the makespan
  * reaches it: the smallest ready time plus the devices' mean work
- * (counting the cheapest costs of the unmapped tasks), or plus their
- * speed-weighted mean work (each device weighted by 1 / its median cost;
+ * (counting the cheapest costs of the unmapped tasks; their sum is
+ * `ctx.rowMinSum` when given), or plus their speed-weighted mean work
+ * (when the median costs differ by more than 2×, see
+ * {@link WEIGHTED_MIN_SPREAD}; each device weighted by 1 / its median cost;
  * any weights give a bound, these cut Braun's consistent and
  * semi-consistent instances after 30-74 steps instead of 64-223): the
  * makespan can then not fall below it (Duplex's cut, see `maxMinUnless`).
@@ -192,8 +228,7 @@ export function lazyMaxMin(ctx: StrategyContext, columns?: SortedColumns, stopAt
   const { cp } = ctx;
   const { n, m, exec, transfer } = cp;
   const { task, cost } = columns ?? sortedColumns(cp);
-  const link = new Int32Array(n * m);
-  for (let k = 0, j = 0; j < m; j++) for (let p = 0; p < n; p++, k++) link[k] = p - 1;
+  const link = new Int32Array(n * m); // skip links, see unmappedAtOrBelow: all zeros = each position links to the one below
   const top = new Int32Array(m).fill(n - 1); // per column: its highest unmapped position
   const mapped = new Uint8Array(n);
   const avail = initialAvailability(cp);
@@ -229,21 +264,20 @@ export function lazyMaxMin(ctx: StrategyContext, columns?: SortedColumns, stopAt
   // and Σ_j y[j]·w[j] ≥ (y-weighted work placed) + Σ_unmapped min_j y[j]·c[i][j]);
   // it cuts far sooner when the devices' speeds differ (Braun consistent
   // and semi-consistent matrices: after 30-74 steps, not 64-223).
-  const volume = stopAt < Infinity ? volumeCosts(cp, cost) : undefined;
+  // Σ cheapest costs: compile's row scan when the caller passes it (ctx.rowMinSum).
+  const volume = stopAt < Infinity ? volumeCosts(cp, cost, ctx.rowMinSum) : undefined;
   let minReady = Infinity;
   let spent = 0;
-  let leastAll = 0;
+  const leastAll = volume === undefined ? 0 : volume.leastAll;
   let leastPlaced = 0;
   let wSpent = 0; // Σ_j y[j]·(work placed on j)
   let wAll = 0;
   let wPlaced = 0;
-  const ySum = volume === undefined ? 0 : volume.ySum;
+  const leastW = volume?.leastW;
+  const ySum = leastW === undefined ? 0 : volume!.ySum;
   if (volume !== undefined) {
     for (let j = 0; j < m; j++) if (cp.ready[j]! < minReady) minReady = cp.ready[j]!;
-    for (let i = 0; i < n; i++) {
-      leastAll += volume.least[i]!;
-      wAll += volume.leastW[i]!;
-    }
+    if (leastW !== undefined) for (let i = 0; i < n; i++) wAll += leastW[i]!;
   }
   let prevCol = 0;
   for (let step = 0; step < n; step++) {
@@ -329,9 +363,11 @@ export function lazyMaxMin(ctx: StrategyContext, columns?: SortedColumns, stopAt
     if (volume !== undefined) {
       const c = transfer[t * m + g]! + exec[t * m + g]!;
       spent += c;
-      leastPlaced += volume.least[t]!;
-      wSpent += volume.y[g]! * c;
-      wPlaced += volume.leastW[t]!;
+      leastPlaced += rowLeast(transfer, exec, t, m);
+      if (leastW !== undefined) {
+        wSpent += volume.y[g]! * c;
+        wPlaced += leastW[t]!;
+      }
     }
   }
   return heuristicResult(assignment, order, trace);

@@ -8,6 +8,7 @@ import { incrementalMaxMin } from '../../../src/solvers/heuristics/maxMinLoops.j
 import { releasesNeverWait } from '../../../src/solvers/heuristics/min-min.js';
 import { sortedColumns } from '../../../src/solvers/heuristics/sortedColumns.js';
 import type { StrategyContext } from '../../../src/solvers/registry.js';
+import { scanRows } from '../../../src/problem/timeSums.js';
 import { batchOracleArb, deepFreeze, naiveMinMin } from '../helpers.js';
 
 function context(p: Problem, trace: boolean): StrategyContext {
@@ -122,6 +123,53 @@ describe('lazyMaxMin(ctx): oracles against the plain loop and the incremental lo
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('with ctx.rowMinSum (compile\'s row-minima sum, as solve passes it) lazyMaxMin(ctx, columns, stopAt) still returns null exactly when the full run\'s makespan reaches stopAt, on close device speeds (mean bound only) and spread ones (weighted bound too)', () => {
+    const arb = fc.oneof(largerArb, batchOracleArb);
+    let close = 0;
+    let spread = 0;
+    fc.assert(
+      fc.property(arb, fc.double({ min: 0, max: 1, noNaN: true }), (p, frac) => {
+        const plain = context(p, false);
+        fc.pre(releasesNeverWait(plain.cp));
+        const { n, m, exec, transfer, release } = plain.cp;
+        const ctx: StrategyContext = { ...plain, rowMinSum: scanRows(n, m, exec, transfer, release).minSum };
+        const cols = sortedColumns(ctx.cp);
+        const med = Array.from({ length: m }, (_, j) => cols.cost[j * n + (n >> 1)]!);
+        if (Math.max(...med) > 2 * Math.min(...med)) spread++;
+        else close++;
+        const full = lazyMaxMin(plain)!;
+        const makespan = evaluate(p, Array.from(full.assignment), { order: Array.from(full.order) }).metrics.makespan;
+        for (const stopAt of [makespan, makespan * frac, makespan * (1 + 2 ** -40), makespan * (1 + 1e-9) + 1e-9, Infinity]) {
+          for (const r of [lazyMaxMin(ctx, cols, stopAt), lazyMaxMin(ctx, undefined, stopAt)]) {
+            if (makespan >= stopAt) expect(r).toBeNull();
+            else expect(mapping(r!)).toEqual(mapping(full));
+          }
+        }
+      }),
+      { numRuns: 500 },
+    );
+    // Both paths of the volume bounds ran.
+    expect(close).toBeGreaterThan(20);
+    expect(spread).toBeGreaterThan(20);
+  });
+
+  it('with ctx.rowMinSum, Duplex\'s cut gives up early on close and on spread device speeds (the bounds are used), and only when Max-Min cannot win', () => {
+    // 60 tasks; "close": two devices of equal speed; "spread": the second 10× slower.
+    for (const slow of [1, 10]) {
+      const execTime = Array.from({ length: 60 }, (_, i) => [10 + (i % 7), (10 + ((i * 3) % 5)) * slow]);
+      const p: Problem = { tasks: execTime.map((_, i) => ({ id: `t${i}` })), devices: [{ id: 'a', tier: 'edge' }, { id: 'b', tier: 'edge' }], execTime };
+      const plain = context(p, false);
+      const { n, m, exec, transfer, release } = plain.cp;
+      const ctx: StrategyContext = { ...plain, rowMinSum: scanRows(n, m, exec, transfer, release).minSum };
+      const full = lazyMaxMin(plain)!;
+      const makespan = evaluate(p, Array.from(full.assignment), { order: Array.from(full.order) }).metrics.makespan;
+      expect(lazyMaxMin(ctx, undefined, makespan)).toBeNull();
+      expect(mapping(lazyMaxMin(ctx, undefined, makespan + 1e-6)!)).toEqual(mapping(full));
+      // Far below the makespan the volume bound alone cuts before any placement reaches it.
+      expect(lazyMaxMin(ctx, undefined, 1)).toBeNull();
+    }
   });
 
   it('returns undefined (the caller then runs the incremental loop) when a best completion time overflows to Infinity, which compileProblem otherwise rules out', () => {
