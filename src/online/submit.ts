@@ -250,7 +250,7 @@ function readTask(task: unknown, i: number, m: number, pendingIds: ReadonlySet<s
   const transfer = task.transferTime === undefined ? new Array<number>(m).fill(0) : row(`${f}.transferTime`, task.transferTime, m);
   let ok = false;
   for (let j = 0; j < m; j++) if (exec[j]! + transfer[j]! < Infinity) ok = true;
-  if (!ok) infeasible(FN, `${f}.execTime`, 'is Infinity (or its transfer is) on every device: no device can run the task');
+  if (!ok) infeasible(FN, `${f}.execTime`, m === 0 ? 'has no device to run on (the state has no devices: create it with createOnlineState and at least one device)' : 'is Infinity (or its transfer is) on every device: no device can run the task');
   const spec: { -readonly [K in keyof TaskSpec]: TaskSpec[K] } = { id };
   if (task.priority !== undefined) spec.priority = checkNonNegative(FN, `${f}.priority`, task.priority);
   if (task.criteria !== undefined) {

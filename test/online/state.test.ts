@@ -68,8 +68,10 @@ describe('createOnlineState: properties', () => {
 });
 
 describe('createOnlineState: edge cases', () => {
-  it('createOnlineState([]) is a valid empty state', () => {
+  it('createOnlineState([]) is a valid empty state; submitting a task to it is InfeasibleError saying the state has no devices', () => {
     expect(createOnlineState([]).devices).toEqual([]);
+    expect(() => submit(createOnlineState([]), [{ id: 'a', execTime: [] }], 0)).toThrow(/tasks\[0\]\.execTime has no device to run on \(the state has no devices/);
+    expect(submit(createOnlineState([]), [], 0).decisions).toEqual([]);
   });
 
   it('createOnlineState rejects duplicate ids, bad tiers, negative ready times, smoothing outside [0, 1] and unknown options', () => {
