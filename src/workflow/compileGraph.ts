@@ -95,15 +95,36 @@ export function checkOverflow(fn: string, n: number, m: number, exec: Float64Arr
     rangeReason(fn, 'workflow.network.bandwidth', `is too small for the data: a transfer of ${show(maxData)} at bandwidth ${show(minBw)} takes Infinity`);
   }
   let total = data.length * maxTransfer;
+  // The largest single term, named in the message (the sum has no one field to blame).
+  let bigField = 'workflow.network';
+  let big = maxTransfer;
   for (let i = 0; i < n; i++) {
     let worst = 0;
-    for (let k = i * m, end = k + m; k < end; k++) if (exec[k]! < Infinity && exec[k]! > worst) worst = exec[k]!;
+    for (let k = i * m, end = k + m; k < end; k++) {
+      if (exec[k]! < Infinity && exec[k]! > worst) worst = exec[k]!;
+      if (exec[k]! < Infinity && exec[k]! > big) {
+        big = exec[k]!;
+        bigField = `workflow.execTime[${i}][${k - i * m}]`;
+      }
+    }
     total += worst;
   }
   let late = 0;
-  for (let i = 0; i < n; i++) if (release[i]! > late) late = release[i]!;
-  for (let j = 0; j < m; j++) if (ready[j]! > late) late = ready[j]!;
+  for (let i = 0; i < n; i++) {
+    if (release[i]! > late) late = release[i]!;
+    if (release[i]! > big) {
+      big = release[i]!;
+      bigField = `workflow.tasks[${i}].release`;
+    }
+  }
+  for (let j = 0; j < m; j++) {
+    if (ready[j]! > late) late = ready[j]!;
+    if (ready[j]! > big) {
+      big = ready[j]!;
+      bigField = `workflow.devices[${j}].ready`;
+    }
+  }
   if (!(total + late < Infinity)) {
-    rangeReason(fn, 'workflow', 'has times so large that a schedule could overflow to Infinity (the largest release or ready time plus every task\'s longest allowed execution time and every edge\'s longest transfer must be finite)');
+    rangeReason(fn, bigField, `is ${show(big)}, the largest of the workflow's times, and they are so large that a schedule could overflow to Infinity (the largest release or ready time plus every task's longest allowed execution time and every edge's longest transfer must be finite): rescale the time unit`);
   }
 }
