@@ -73,26 +73,7 @@ class Run {
   }
   /** Throws the InfeasibleError for a task that fits nowhere (proved, or only for this greedy order). */
   unplaceable(i: number, name: string): never {
-    const { cp } = this;
-    const left: string[] = [];
-    let fitsEmpty = false;
-    for (let j = 0; j < cp.m; j++) {
-      const k = i * cp.m + j;
-      if (!(cp.transfer[k]! + cp.exec[k]! < Infinity)) continue;
-      left.push(`${cp.deviceIds[j]!}: ${cp.budget[j]! - this.used[j]!}`);
-      if (cp.demand[i]! <= cp.budget[j]!) fitsEmpty = true;
-    }
-    let totalDemand = 0;
-    let totalBudget = 0;
-    for (let q = 0; q < cp.n; q++) totalDemand += cp.demand[q]!;
-    for (let j = 0; j < cp.m; j++) totalBudget += cp.budget[j]!;
-    if (fitsEmpty && totalDemand > totalBudget) {
-      return infeasible('solve', `problem.tasks[${i}].demand`, `(${cp.demand[i]!}) of task ${JSON.stringify(cp.taskIds[i]!)} fits on no device it can run on after strategy '${name}' placed ${this.step} task(s) (remaining budgets: ${left.join(', ')}): the demands (${totalDemand} in all) exceed the budgets (${totalBudget} in all), so no assignment fits (the problem is infeasible)`);
-    }
-    const why = fitsEmpty
-      ? `; another assignment may still fit (the capacity-aware '${name}' places greedily and does not search)`
-      : ': it exceeds the whole budget of every device it can run on, so no assignment fits (the problem is infeasible)';
-    return infeasible('solve', `problem.tasks[${i}].demand`, `(${cp.demand[i]!}) of task ${JSON.stringify(cp.taskIds[i]!)} fits on no device it can run on after strategy '${name}' placed ${this.step} task(s) (remaining budgets: ${left.join(', ')})${why}`);
+    return unplaceable(this.cp, this.used, i, name, this.step);
   }
   place(i: number, j: number, scores: ((i: number, j: number) => number) | undefined): void {
     const { cp } = this;
@@ -125,6 +106,36 @@ class Run {
   result(): StrategyResult {
     return { assignment: this.assignment, order: this.order, trace: this.trace, stoppedEarly: false };
   }
+}
+
+/**
+ * Throws the `InfeasibleError` for task i, which fits on no device it can run
+ * on once `placed` tasks used `used` of the budgets (strategy `name`): proved
+ * when the demand exceeds the whole budget of every allowed device or all
+ * demands exceed all budgets, otherwise only this greedy order failed (the
+ * message says another assignment may still fit). Shared by the
+ * capacity-aware and the objective-aware list heuristics. @internal
+ */
+export function unplaceable(cp: CompiledProblem, used: Float64Array, i: number, name: string, placed: number): never {
+  const left: string[] = [];
+  let fitsEmpty = false;
+  for (let j = 0; j < cp.m; j++) {
+    const k = i * cp.m + j;
+    if (!(cp.transfer[k]! + cp.exec[k]! < Infinity)) continue;
+    left.push(`${cp.deviceIds[j]!}: ${cp.budget[j]! - used[j]!}`);
+    if (cp.demand[i]! <= cp.budget[j]!) fitsEmpty = true;
+  }
+  let totalDemand = 0;
+  let totalBudget = 0;
+  for (let q = 0; q < cp.n; q++) totalDemand += cp.demand[q]!;
+  for (let j = 0; j < cp.m; j++) totalBudget += cp.budget[j]!;
+  if (fitsEmpty && totalDemand > totalBudget) {
+    return infeasible('solve', `problem.tasks[${i}].demand`, `(${cp.demand[i]!}) of task ${JSON.stringify(cp.taskIds[i]!)} fits on no device it can run on after strategy '${name}' placed ${placed} task(s) (remaining budgets: ${left.join(', ')}): the demands (${totalDemand} in all) exceed the budgets (${totalBudget} in all), so no assignment fits (the problem is infeasible)`);
+  }
+  const why = fitsEmpty
+    ? `; another assignment may still fit (the capacity-aware '${name}' places greedily and does not search)`
+    : ': it exceeds the whole budget of every device it can run on, so no assignment fits (the problem is infeasible)';
+  return infeasible('solve', `problem.tasks[${i}].demand`, `(${cp.demand[i]!}) of task ${JSON.stringify(cp.taskIds[i]!)} fits on no device it can run on after strategy '${name}' placed ${placed} task(s) (remaining budgets: ${left.join(', ')})${why}`);
 }
 
 /** OLB, MET, MCT and seed: tasks one by one in a fixed order. */

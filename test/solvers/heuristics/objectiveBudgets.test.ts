@@ -127,7 +127,7 @@ describe('objective-aware heuristics keep device budgets: oracles', () => {
     const rec = (i: number): void => {
       if (i === n) {
         const e = evaluate(p, a);
-        if (e.metrics.budgetOverruns.length > 0) return;
+        if ((e.metrics.budgetOverruns?.length ?? 0) > 0) return;
         const v = objectiveOf(e.metrics, objective);
         if (best === undefined || v < best) best = v;
         return;
