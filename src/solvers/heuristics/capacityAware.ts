@@ -2,7 +2,9 @@
  * The list heuristics with device budgets honoured: the same rules, where a
  * device whose remaining budget cannot take a task's demand is skipped as if
  * the pair were forbidden. `solve` runs these instead of the fast versions
- * whenever some budget is finite and some demand is positive.
+ * whenever some budget is finite and some demand is positive. The
+ * objective-aware MCT, Min-Min and Max-Min (`objectiveGreedy.ts`) keep
+ * budgets by the same test and throw through {@link unplaceable}.
  * @internal
  * @module
  */
@@ -14,7 +16,7 @@ import { EXEC_FORBIDDEN, TRANSFER_FORBIDDEN } from './completion.js';
 import { objectiveValue } from './duplex.js';
 import { priorityOrder } from './seed.js';
 
-/** The list heuristics that honour budgets (through this module); `'local-search'` keeps them itself (`search/budgetSearch.ts`, starting from this module's Min-Min); the others ignore them by design. @internal */
+/** The list heuristics that honour budgets (through this module); `'local-search'` keeps them itself (`search/budgetSearch.ts`, starting from this module's Min-Min), the objective-aware MCT, Min-Min, Max-Min and Duplex in `objectiveGreedy.ts`; `'optimal-flowtime'` ignores them by design. @internal */
 export const CAPACITY_AWARE = ['seed', 'olb', 'met', 'mct', 'min-min', 'max-min', 'duplex', 'sufferage', 'sufferage-greedy'] as const;
 
 /** A strategy that honours budgets. @internal */
