@@ -41,7 +41,11 @@ function key(cp: CompiledProblem, r: StrategyResult, run: ObjectiveRun): [number
  * Runs the objective-aware variant of `strategy` (one of
  * {@link OBJECTIVE_STRATEGIES}): `'mct'`, `'min-min'`, `'max-min'` the
  * objective greedy with that rule; `'duplex'` the better of the Min-Min and
- * Max-Min variants by (violation, objective), Min-Min on a tie;
+ * Max-Min variants by (violation, objective), Min-Min on a tie; when budgets
+ * can bind (`budgetsMatter`) these four keep them as the capacity-aware forms
+ * do (a device whose remaining budget cannot take the task is skipped; a task
+ * that fits nowhere throws their `InfeasibleError`, for `'duplex'` as soon as
+ * either variant throws);
  * `'local-search'` the descent from the Min-Min variant (for flowtime and
  * weighted flowtime alternating with Smith's run order, `flowtimeSearch`);
  * when budgets can bind, `'local-search'` keeps them (a start over a budget
@@ -56,10 +60,11 @@ export function runObjectiveStrategy(cp: CompiledProblem, strategy: StrategyName
     case 'mct':
     case 'min-min':
     case 'max-min':
-      return objectiveGreedy(cp, strategy, run.weights, limits, run.trace);
+      return objectiveGreedy(cp, strategy, run.weights, limits, run.trace, true, budgetsMatter(cp));
     case 'duplex': {
-      const a = objectiveGreedy(cp, 'min-min', run.weights, limits, run.trace);
-      const b = objectiveGreedy(cp, 'max-min', run.weights, limits, run.trace);
+      const keep = budgetsMatter(cp);
+      const a = objectiveGreedy(cp, 'min-min', run.weights, limits, run.trace, true, keep);
+      const b = objectiveGreedy(cp, 'max-min', run.weights, limits, run.trace, true, keep);
       const [va, oa] = key(cp, a, run);
       const [vb, ob] = key(cp, b, run);
       return vb < va || (vb === va && ob < oa) ? b : a;
@@ -67,6 +72,7 @@ export function runObjectiveStrategy(cp: CompiledProblem, strategy: StrategyName
     default: {
       // Budgets that can bind are kept: a greedy start over a budget gives way to the capacity-aware Min-Min, and no move breaks one.
       const keep = budgetsMatter(cp);
+      // The start ignores budgets (unchanged decisions); one over a budget is replaced below.
       let start = objectiveGreedy(cp, 'min-min', run.weights, limits, false);
       if (keep && !fitsAllBudgets(cp, start.assignment, start.order)) {
         // On at most 2^15 assignments a greedy failure proves nothing: the enumeration of budgetSearch finds a

@@ -58,21 +58,25 @@ const COST_MODELS: readonly CostModel[] = ['independent', 'sequential'];
  * budget (budget − demands already placed there) cannot take the task; a
  * task that then fits nowhere throws an `InfeasibleError` naming
  * `problem.tasks[i].demand` (saying whether infeasibility is proved or only
- * this greedy order failed). `'local-search'` keeps budgets too: it starts
- * from the capacity-aware Min-Min (same `InfeasibleError` when that fails;
- * on at most 2^15 assignments it enumerates those within budgets and throws
- * when none exists) and never takes a move or swap that breaks one.
- * `'optimal-flowtime'` ignores budgets by design, as do the objective-aware
- * list heuristics (energy, cost, weighted sums, constraints); every overrun
- * of any result is reported in `metrics.budgetOverruns` (device, demand,
- * budget, amount).
+ * this greedy order failed). The objective-aware `'mct'`, `'min-min'`,
+ * `'max-min'` and `'duplex'` (energy, cost, weighted sums, or any
+ * constraints) keep budgets the same way: a device whose remaining budget
+ * cannot take the task is skipped like a forbidden pair (never taken as the
+ * "breaks the limits least" fallback), with the same `InfeasibleError`
+ * (`'duplex'` throws when either of its two variants does). `'local-search'`
+ * keeps budgets too: it starts from the capacity-aware Min-Min (same
+ * `InfeasibleError` when that fails; on at most 2^15 assignments it
+ * enumerates those within budgets and throws when none exists) and never
+ * takes a move or swap that breaks one. `'optimal-flowtime'` ignores budgets
+ * by design; every overrun of any result is reported in
+ * `metrics.budgetOverruns` (device, demand, budget, amount).
  *
  * What each strategy optimizes (`options.objective`, `options.constraints`):
  *
  * | strategy | makespan, flowtime, no constraints | energy, cost, weighted sums, or any constraints |
  * |---|---|---|
- * | `'mct'`, `'min-min'`, `'max-min'` | the published completion-time rule | same task-order rule; each device choice minimizes the marginal weighted objective (Δmakespan, finish, priority · finish, Δenergy, Δcost with billing units) estimated with the sequential model; devices breaking a limit are skipped; a task that fits nowhere goes where it breaks the limits least |
- * | `'duplex'` | better of Min-Min and Max-Min by the objective | better of the two objective-aware variants by (violation, objective) |
+ * | `'mct'`, `'min-min'`, `'max-min'` | the published completion-time rule | same task-order rule; each device choice minimizes the marginal weighted objective (Δmakespan, finish, priority · finish, Δenergy, Δcost with billing units) estimated with the sequential model; devices breaking a limit are skipped; a task that fits nowhere goes where it breaks the limits least; with budgets, a device whose remaining budget cannot take the task is never considered, and a task that fits no budget throws `InfeasibleError` |
+ * | `'duplex'` | better of Min-Min and Max-Min by the objective | better of the two objective-aware variants by (violation, objective); with budgets, both keep them |
  * | `'local-search'` | makespan: makespan search from Min-Min; flowtime, weighted flowtime: first-improvement moves from the objective-aware Min-Min, alternating with Smith's rule (WSPT) on each device's run order | first-improvement moves from the objective-aware Min-Min, lexicographic (violation, objective), exact re-evaluation under `costModel` (for the flowtimes alternating with Smith's run order); with budgets the moves keep them |
  * | `'seed'`, `'olb'`, `'met'`, `'sufferage'`, `'sufferage-greedy'`, `'optimal-flowtime'` | their own rule | reject `'energy'`, `'cost'` and weighted sums (InputRangeError); with constraints, run their rule and report |
  *
@@ -90,7 +94,7 @@ const COST_MODELS: readonly CostModel[] = ['independent', 'sequential'];
  * @returns A {@link Solution}.
  * @throws {@link InputTypeError} for an unknown option key, an unknown `options.strategy` (the message lists the known ones), a wrong option type, or a malformed problem.
  * @throws {@link InputRangeError} for an out-of-range option (negative time limit, non-integer seed, negative weight or limit), an energy, cost or weighted objective with a strategy that cannot optimize it, or a bad number in the problem.
- * @throws {@link InfeasibleError} for a task that no device can run, or (capacity-aware strategies) a task whose demand fits on no device, naming `problem.tasks[i].demand`.
+ * @throws {@link InfeasibleError} for a task that no device can run, or (capacity-aware strategies, and the objective-aware `'mct'`, `'min-min'`, `'max-min'`, `'duplex'` when budgets can bind) a task whose demand fits on no device, naming `problem.tasks[i].demand`.
  *
  * @example
  * ```ts
@@ -145,9 +149,9 @@ export function solve(problem: Problem, options?: SolveOptions): Solution {
   const trace = traceOption ?? cp.n * cp.m <= TRACE_DEFAULT_MAX_PAIRS;
   const ctx: StrategyContext = { cp, costModel, objective, seed, timeLimitMs, maxIterations, trace, rowMinSum: scan.minSum };
   // Energy, cost, weighted objectives and constraints: the objective-aware
-  // variants (they report budget overruns in the metrics rather than honour
-  // budgets; 'local-search' keeps them). Otherwise the capacity-aware form
-  // when budgets bind ('local-search' checks budgets itself).
+  // variants (they keep budgets that can bind, as the capacity-aware forms;
+  // 'local-search' through its own start and moves). Otherwise the
+  // capacity-aware form when budgets bind ('local-search' checks budgets itself).
   const capacityAware = (CAPACITY_AWARE as readonly string[]).includes(strategy);
   const result = aware
     ? runObjectiveStrategy(cp, strategy, { costModel, weights: spec.weights, limits, trace, maxIterations, timeLimitMs })

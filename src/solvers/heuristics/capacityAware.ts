@@ -2,7 +2,9 @@
  * The list heuristics with device budgets honoured: the same rules, where a
  * device whose remaining budget cannot take a task's demand is skipped as if
  * the pair were forbidden. `solve` runs these instead of the fast versions
- * whenever some budget is finite and some demand is positive.
+ * whenever some budget is finite and some demand is positive. The
+ * objective-aware MCT, Min-Min and Max-Min (`objectiveGreedy.ts`) keep
+ * budgets by the same test and throw through {@link unplaceable}.
  * @internal
  * @module
  */
@@ -14,7 +16,7 @@ import { EXEC_FORBIDDEN, TRANSFER_FORBIDDEN } from './completion.js';
 import { objectiveValue } from './duplex.js';
 import { priorityOrder } from './seed.js';
 
-/** The list heuristics that honour budgets (through this module); `'local-search'` keeps them itself (`search/budgetSearch.ts`, starting from this module's Min-Min); the others ignore them by design. @internal */
+/** The list heuristics that honour budgets (through this module); `'local-search'` keeps them itself (`search/budgetSearch.ts`, starting from this module's Min-Min), the objective-aware MCT, Min-Min, Max-Min and Duplex in `objectiveGreedy.ts`; `'optimal-flowtime'` ignores them by design. @internal */
 export const CAPACITY_AWARE = ['seed', 'olb', 'met', 'mct', 'min-min', 'max-min', 'duplex', 'sufferage', 'sufferage-greedy'] as const;
 
 /** A strategy that honours budgets. @internal */
@@ -73,26 +75,7 @@ class Run {
   }
   /** Throws the InfeasibleError for a task that fits nowhere (proved, or only for this greedy order). */
   unplaceable(i: number, name: string): never {
-    const { cp } = this;
-    const left: string[] = [];
-    let fitsEmpty = false;
-    for (let j = 0; j < cp.m; j++) {
-      const k = i * cp.m + j;
-      if (!(cp.transfer[k]! + cp.exec[k]! < Infinity)) continue;
-      left.push(`${cp.deviceIds[j]!}: ${cp.budget[j]! - this.used[j]!}`);
-      if (cp.demand[i]! <= cp.budget[j]!) fitsEmpty = true;
-    }
-    let totalDemand = 0;
-    let totalBudget = 0;
-    for (let q = 0; q < cp.n; q++) totalDemand += cp.demand[q]!;
-    for (let j = 0; j < cp.m; j++) totalBudget += cp.budget[j]!;
-    if (fitsEmpty && totalDemand > totalBudget) {
-      return infeasible('solve', `problem.tasks[${i}].demand`, `(${cp.demand[i]!}) of task ${JSON.stringify(cp.taskIds[i]!)} fits on no device it can run on after strategy '${name}' placed ${this.step} task(s) (remaining budgets: ${left.join(', ')}): the demands (${totalDemand} in all) exceed the budgets (${totalBudget} in all), so no assignment fits (the problem is infeasible)`);
-    }
-    const why = fitsEmpty
-      ? `; another assignment may still fit (the capacity-aware '${name}' places greedily and does not search)`
-      : ': it exceeds the whole budget of every device it can run on, so no assignment fits (the problem is infeasible)';
-    return infeasible('solve', `problem.tasks[${i}].demand`, `(${cp.demand[i]!}) of task ${JSON.stringify(cp.taskIds[i]!)} fits on no device it can run on after strategy '${name}' placed ${this.step} task(s) (remaining budgets: ${left.join(', ')})${why}`);
+    return unplaceable(this.cp, this.used, i, name, this.step);
   }
   place(i: number, j: number, scores: ((i: number, j: number) => number) | undefined): void {
     const { cp } = this;
@@ -125,6 +108,36 @@ class Run {
   result(): StrategyResult {
     return { assignment: this.assignment, order: this.order, trace: this.trace, stoppedEarly: false };
   }
+}
+
+/**
+ * Throws the `InfeasibleError` for task i, which fits on no device it can run
+ * on once `placed` tasks used `used` of the budgets (strategy `name`): proved
+ * when the demand exceeds the whole budget of every allowed device or all
+ * demands exceed all budgets, otherwise only this greedy order failed (the
+ * message says another assignment may still fit). Shared by the
+ * capacity-aware and the objective-aware list heuristics. @internal
+ */
+export function unplaceable(cp: CompiledProblem, used: Float64Array, i: number, name: string, placed: number): never {
+  const left: string[] = [];
+  let fitsEmpty = false;
+  for (let j = 0; j < cp.m; j++) {
+    const k = i * cp.m + j;
+    if (!(cp.transfer[k]! + cp.exec[k]! < Infinity)) continue;
+    left.push(`${cp.deviceIds[j]!}: ${cp.budget[j]! - used[j]!}`);
+    if (cp.demand[i]! <= cp.budget[j]!) fitsEmpty = true;
+  }
+  let totalDemand = 0;
+  let totalBudget = 0;
+  for (let q = 0; q < cp.n; q++) totalDemand += cp.demand[q]!;
+  for (let j = 0; j < cp.m; j++) totalBudget += cp.budget[j]!;
+  if (fitsEmpty && totalDemand > totalBudget) {
+    return infeasible('solve', `problem.tasks[${i}].demand`, `(${cp.demand[i]!}) of task ${JSON.stringify(cp.taskIds[i]!)} fits on no device it can run on after strategy '${name}' placed ${placed} task(s) (remaining budgets: ${left.join(', ')}): the demands (${totalDemand} in all) exceed the budgets (${totalBudget} in all), so no assignment fits (the problem is infeasible)`);
+  }
+  const why = fitsEmpty
+    ? `; another assignment may still fit (the capacity-aware '${name}' places greedily and does not search)`
+    : ': it exceeds the whole budget of every device it can run on, so no assignment fits (the problem is infeasible)';
+  return infeasible('solve', `problem.tasks[${i}].demand`, `(${cp.demand[i]!}) of task ${JSON.stringify(cp.taskIds[i]!)} fits on no device it can run on after strategy '${name}' placed ${placed} task(s) (remaining budgets: ${left.join(', ')})${why}`);
 }
 
 /** OLB, MET, MCT and seed: tasks one by one in a fixed order. */

@@ -3,7 +3,8 @@
  * choice minimizes the marginal increase of a weighted objective (makespan,
  * flowtime, weighted flowtime, energy, cost) instead of the completion time,
  * and which skip devices that would break a deadline, a money budget or an
- * energy budget.
+ * energy budget, and (when asked) devices whose remaining capacity budget
+ * cannot take the task's demand.
  * @internal
  * @module
  */
@@ -12,6 +13,7 @@ import { energyPrime } from '../objective.js';
 import type { DecisionCandidate, DecisionExclusion, StrategyResult, TaskDecision } from '../registry.js';
 import { EXEC_FORBIDDEN, TRANSFER_FORBIDDEN } from './completion.js';
 import type { CompiledProblem } from '../../problem/types.js';
+import { unplaceable } from './capacityAware.js';
 
 /** The rule picking the next task: MCT (index order), Min-Min (smallest best score), Max-Min (largest). @internal */
 export type GreedyRule = 'mct' | 'min-min' | 'max-min';
@@ -30,6 +32,13 @@ interface State {
   cost: number;
   /** Σ ePrime of placed tasks; energy estimate = linear + makespan · idleSum. */
   linear: number;
+  /** Demands placed on each device, in placement order; undefined when budgets are not kept. */
+  readonly used: Float64Array | undefined;
+}
+
+/** Task i fits device j's remaining budget (always, when budgets are not kept): used + demand ≤ budget in double arithmetic, as the capacity-aware forms. */
+function fits(st: State, i: number, j: number): boolean {
+  return st.used === undefined || st.used[j]! + st.cp.demand[i]! <= st.cp.budget[j]!;
 }
 
 /** Result of scoring one (task, device) pair. */
@@ -57,12 +66,12 @@ function copy(to: Pick, from: Pick): void {
   to.violation = from.violation;
 }
 
-/** Scores task i on device j into `out`; returns false when forbidden. */
+/** Scores task i on device j into `out`; returns false when forbidden or over a kept budget. */
 function score(st: State, i: number, j: number, out: Pick): boolean {
   const { cp, w, limits } = st;
   const k = i * cp.m + j;
   const p = cp.transfer[k]! + cp.exec[k]!;
-  if (p === Infinity) return false;
+  if (p === Infinity || !fits(st, i, j)) return false;
   const a = st.avail[j]!;
   const r = cp.release[i]!;
   const f = (a > r ? a : r) + p;
@@ -114,6 +123,7 @@ function place(st: State, i: number, j: number): void {
   st.cost += diff(c, st.devCost[j]!);
   st.devCost[j] = c;
   st.linear += st.ePrime[k]!;
+  if (st.used !== undefined) st.used[j] = st.used[j]! + cp.demand[i]!;
 }
 
 function traceOf(st: State, i: number, step: number, chosen: number): TaskDecision {
@@ -127,6 +137,7 @@ function traceOf(st: State, i: number, step: number, chosen: number): TaskDecisi
     const k = i * cp.m + j;
     if (cp.exec[k] === Infinity) excluded.push({ device: j, reason: EXEC_FORBIDDEN });
     else if (cp.transfer[k] === Infinity) excluded.push({ device: j, reason: TRANSFER_FORBIDDEN });
+    else if (!fits(st, i, j)) excluded.push({ device: j, reason: `over budget: remaining ${cp.budget[j]! - st.used![j]!} < demand ${cp.demand[i]!}` });
     else {
       score(st, i, j, tmp);
       if (tmp.violation > 0 && j !== chosen) {
@@ -158,6 +169,17 @@ function traceOf(st: State, i: number, step: number, chosen: number): TaskDecisi
  * `'min-min'` the task with the best (feasible, smallest) score first;
  * `'max-min'` among feasible tasks the one with the largest best score.
  *
+ * `keepBudgets` (solve passes `budgetsMatter`) skips device j for task i
+ * unless used_j + demand_i ≤ budget_j (used_j: the demands already placed on
+ * j, in placement order), exactly as the capacity-aware makespan forms
+ * (`capacityAware.ts`): the skipped pair is treated as forbidden, never as a
+ * limit to break least. A task that then fits on no device when the rule
+ * looks at it (`'mct'`: its turn; the others: any step's scan of the
+ * unplaced tasks) throws their `InfeasibleError` naming
+ * `problem.tasks[i].demand` and the rule, saying whether infeasibility is
+ * proved or only this greedy order failed. Without budgets (or with
+ * `keepBudgets` false) the decisions are unchanged.
+ *
  * `lazy` (the default) keeps each task's best device between steps and, after
  * a placement on device j that leaves every other pair's score unchanged
  * (the makespan term did not move, no cost or energy limit), rescores only
@@ -169,14 +191,14 @@ function traceOf(st: State, i: number, step: number, chosen: number): TaskDecisi
  * (every step moves the makespan term or a limit applies), O(n² + R·m)
  * otherwise, R the rows rescanned. @internal
  */
-export function objectiveGreedy(cp: CompiledProblem, rule: GreedyRule, weights: Float64Array, limits: Float64Array, trace: boolean, lazy = true): StrategyResult {
+export function objectiveGreedy(cp: CompiledProblem, rule: GreedyRule, weights: Float64Array, limits: Float64Array, trace: boolean, lazy = true, keepBudgets = false): StrategyResult {
   const { n, m } = cp;
   let idleSum = 0;
   for (let j = 0; j < m; j++) idleSum += cp.powerIdle[j]!;
   const st: State = {
     cp, w: weights, limits, ePrime: energyPrime(cp), idleSum,
     avail: Float64Array.from(cp.ready), busy: new Float64Array(m), devCost: new Float64Array(m),
-    makespan: 0, cost: 0, linear: 0,
+    makespan: 0, cost: 0, linear: 0, used: keepBudgets ? new Float64Array(m) : undefined,
   };
   const assignment = new Int32Array(n);
   const order = new Int32Array(n);
@@ -203,6 +225,7 @@ export function objectiveGreedy(cp: CompiledProblem, rule: GreedyRule, weights: 
         if (done[i] === 1) continue;
         if (cache !== undefined) cache.load(i, cand);
         else bestDevice(st, i, cand, tmp);
+        if (cand.device < 0) unplaceable(cp, st.used!, i, rule, step);
         if (task < 0) {
           task = i;
           copy(best, cand);
@@ -217,6 +240,7 @@ export function objectiveGreedy(cp: CompiledProblem, rule: GreedyRule, weights: 
       }
     } else {
       bestDevice(st, task, best, tmp);
+      if (best.device < 0) unplaceable(cp, st.used!, task, rule, step);
     }
     const j = best.device;
     if (trace) decisions.push(traceOf(st, task, step, j));
