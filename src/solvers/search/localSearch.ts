@@ -31,10 +31,12 @@ const MAX_CYCLES = 4;
 
 /**
  * Makespan search for R‖Cmax (sequential model), in three stages:
- * 1. start: Min-Min (MCT if Min-Min has not finished within half of
- *    `timeLimitMs`: the limit covers the start), polished by the critical descent; replaced by a priced
- *    start (`pricedStart`, 40 price rounds per task up to 20 000, or 30% of
- *    the time budget) when that is better;
+ * 1. start: Min-Min (MCT if the clock cuts Min-Min: the limit covers the
+ *    start), polished by the critical descent; replaced by a priced start
+ *    (`pricedStart`, 40 price rounds per task, within [100, 20 000]) when
+ *    that is better. The priced start always has its full round count,
+ *    whatever `maxIterations` (0 included: the start and its Lagrangian
+ *    bound, no search);
  * 2. target search, one iteration per attempt: ask for a makespan t = δ below
  *    the best (δ = 1% at first), push the overflow Σ_j max(0, load_j − t) to
  *    0 by the overflow descent, then by simulated annealing (400 random
@@ -48,8 +50,15 @@ const MAX_CYCLES = 4;
  *    the best;
  * 3. stop at the lower bound (the larger of the combinatorial bound and the
  *    Lagrangian bound the priced start proves), after 4 unsuccessful runs of δ down to 1e-5
- *    (converged: `stoppedEarly` false), or at `maxIterations` attempts or
- *    `timeLimitMs` (`stoppedEarly` true).
+ *    (converged: `stoppedEarly` false), or at `maxIterations` attempts
+ *    (`stoppedEarly` true).
+ * Every phase is bounded by its own work count (Min-Min, the descents,
+ * the price rounds, the attempts and their annealing steps), so the
+ * answer depends on the input and the seed only. `timeLimitMs` is a safety
+ * net over the whole run, one deadline read by every phase: if it cuts any
+ * phase (even one whose failure then ends the search as converged),
+ * `stoppedEarly` is true and the answer may depend on the machine's load;
+ * if it cuts none, the answer is the same on every run.
  * Problems with at most 2^15 assignments (m^n) are enumerated instead; with
  * no release times that proves the optimum (bound kind `'exhaustive'`, gap 0).
  * Loads are ready_j + Σ (transfer + exec): the sequential makespan when
@@ -252,7 +261,8 @@ function fastestDevices(ctx: StrategyContext): StrategyResult {
  * Strategy `'local-search'`: makespan search from Min-Min and an LP-priced
  * start, by descent and annealing toward ever lower target makespans, the
  * annealing restricted to each task's 4 devices of least LP-priced time
- * (Fanjul-Peyro & Ruiz 2011, Section 3; see `run`); seeded, bounded by `timeLimitMs` and `maxIterations`; reports its
+ * (Fanjul-Peyro & Ruiz 2011, Section 3; see `run`); seeded, bounded by work counts and
+ * `maxIterations` (search attempts), with `timeLimitMs` as a safety net that sets `stoppedEarly`; reports its
  * own bound: the optimum on enumerated tiny instances (`'exhaustive'`), else
  * the larger of the combinatorial bound and the Lagrangian bound of its
  * prices (`'lagrangian'`, at most the LP bound, which `makespanLpBound`
