@@ -9,7 +9,7 @@ import type { CompiledProblem } from '../problem/types.js';
 import { createRng, randomIndex, type Rng } from '../internal/random.js';
 import type { CostModel } from '../schedule/types.js';
 import { Archive } from './archive.js';
-import type { Deadline } from './deadline.js';
+import type { Deadline } from '../internal/deadline.js';
 import { totalOverrun } from './budgets.js';
 import { allowedDevices, dominanceDescent, type Allowed } from './memetic.js';
 import { ObjectiveEvaluator } from './objectiveEvaluator.js';

@@ -9,7 +9,7 @@ import { compileFor } from '../problem/compile.js';
 import type { CompiledProblem, Problem } from '../problem/types.js';
 import type { CostModel } from '../schedule/types.js';
 import { budgetsMatter, checkBudgetsPossible, withinBudgets } from './budgets.js';
-import { Deadline } from './deadline.js';
+import { Deadline } from '../internal/deadline.js';
 import { nonDominatedUnchecked } from './dominance.js';
 import { exactFront } from './exact.js';
 import { nsga2Compiled, type Nsga2Stage } from './nsga2.js';

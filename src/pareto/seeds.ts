@@ -13,7 +13,7 @@ import { Loads, makespanOf } from '../solvers/search/makespanLoads.js';
 import { descend } from '../solvers/search/makespanMoves.js';
 import { solve } from '../solvers/solve.js';
 import type { StrategyName } from '../solvers/strategies.js';
-import type { Deadline } from './deadline.js';
+import type { Deadline } from '../internal/deadline.js';
 import type { ParetoObjective } from './types.js';
 
 /** Move budget of the local-search seed of NSGA-II. */
@@ -87,7 +87,7 @@ export function seedAssignments(problem: Problem, cp: CompiledProblem, objective
   for (const loads of starts) {
     if (makespanOf(loads) > DESCENT_START_SLACK * shortest) continue;
     if (deadline.passed()) return cut();
-    descend(loads, deadline.at);
+    descend(loads, deadline);
     out.push(loads.asg);
   }
   // The local search (makespan search from Min-Min), bounded by moves (20 000 moves on 1000 × 16

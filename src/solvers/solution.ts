@@ -74,12 +74,20 @@ export interface SolveOptions {
    * on the clock. Measured at 20 000 × 64 with 2000 ms: 2.03 s
    * (inconsistent) and 2.18 s (consistent) end to end. Under budgets
    * `'local-search'` first runs the capacity-aware Min-Min to its end
-   * (O(n²·m), counted in the limit but not cut by it).
+   * (O(n²·m), counted in the limit but not cut by it). It is a safety
+   * net: `'local-search'` bounds each phase by its own work count, and the
+   * limit only cuts; a run it cuts anywhere reports `stoppedEarly: true`
+   * (and may differ from run to run with the machine's load), a run it cuts
+   * nowhere gives the same answer on every run.
    * @defaultValue 10000
    */
   readonly timeLimitMs?: number;
   /**
-   * Iteration budget for iterative strategies (an integer ≥ 0).
+   * Iteration budget for iterative strategies (an integer ≥ 0). For
+   * `'local-search'` (makespan) it counts search attempts; its start
+   * (Min-Min, the descent, the priced start's fixed 40·n price rounds within
+   * [100, 20 000]) runs in full even at 0, so `maxIterations: 0` gives the
+   * start and its Lagrangian bound.
    * @defaultValue 100000
    */
   readonly maxIterations?: number;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Deadline } from '../../src/pareto/deadline.js';
+import { Deadline } from '../../src/internal/deadline.js';
 import { dominates } from '../../src/pareto/dominance.js';
 import { nsga2Compiled, type Nsga2Settings } from '../../src/pareto/nsga2.js';
 import { paretoFront } from '../../src/pareto/paretoFront.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { edgeCloudInstance } from '../../bench/paretoInputs.js';
-import { Deadline } from '../../src/pareto/deadline.js';
+import { Deadline } from '../../src/internal/deadline.js';
 import { SEED_STRATEGIES, seedAssignments } from '../../src/pareto/seeds.js';
 import { compileProblem } from '../../src/problem/compile.js';
 import { solve } from '../../src/solvers/solve.js';

@@ -2,6 +2,7 @@
  * Makespan local search from Min-Min: strategy `'local-search'`.
  * @module
  */
+import { Deadline } from '../../internal/deadline.js';
 import { createRng } from '../../internal/random.js';
 import { evaluateCompiled } from '../../schedule/evaluate.js';
 import { lowerBoundCompiled } from '../../schedule/lowerBound.js';
@@ -30,10 +31,12 @@ const MAX_CYCLES = 4;
 
 /**
  * Makespan search for R‖Cmax (sequential model), in three stages:
- * 1. start: Min-Min (MCT if Min-Min has not finished within half of
- *    `timeLimitMs`: the limit covers the start), polished by the critical descent; replaced by a priced
- *    start (`pricedStart`, 40 price rounds per task up to 20 000, or 30% of
- *    the time budget) when that is better;
+ * 1. start: Min-Min (MCT if the clock cuts Min-Min: the limit covers the
+ *    start), polished by the critical descent; replaced by a priced start
+ *    (`pricedStart`, 40 price rounds per task, within [100, 20 000]) when
+ *    that is better. The priced start always has its full round count,
+ *    whatever `maxIterations` (0 included: the start and its Lagrangian
+ *    bound, no search);
  * 2. target search, one iteration per attempt: ask for a makespan t = δ below
  *    the best (δ = 1% at first), push the overflow Σ_j max(0, load_j − t) to
  *    0 by the overflow descent, then by simulated annealing (400 random
@@ -47,8 +50,15 @@ const MAX_CYCLES = 4;
  *    the best;
  * 3. stop at the lower bound (the larger of the combinatorial bound and the
  *    Lagrangian bound the priced start proves), after 4 unsuccessful runs of δ down to 1e-5
- *    (converged: `stoppedEarly` false), or at `maxIterations` attempts or
- *    `timeLimitMs` (`stoppedEarly` true).
+ *    (converged: `stoppedEarly` false), or at `maxIterations` attempts
+ *    (`stoppedEarly` true).
+ * Every phase is bounded by its own work count (Min-Min, the descents,
+ * the price rounds, the attempts and their annealing steps), so the
+ * answer depends on the input and the seed only. `timeLimitMs` is a safety
+ * net over the whole run, one deadline read by every phase: if it cuts any
+ * phase (even one whose failure then ends the search as converged),
+ * `stoppedEarly` is true and the answer may depend on the machine's load;
+ * if it cuts none, the answer is the same on every run.
  * Problems with at most 2^15 assignments (m^n) are enumerated instead; with
  * no release times that proves the optimum (bound kind `'exhaustive'`, gap 0).
  * Loads are ready_j + Σ (transfer + exec): the sequential makespan when
@@ -59,34 +69,38 @@ const MAX_CYCLES = 4;
  * runs instead (budgets kept throughout).
  */
 function run(ctx: StrategyContext): StrategyResult {
-  const start = performance.now();
   const { cp } = ctx;
   const { n, m, exec, transfer, ready } = cp;
   // Budgets that can bind: the search that keeps them (capacity-aware start, no move or swap over a budget).
   if (budgetsMatter(cp)) return budgetSearch(ctx);
   if (ctx.costModel === 'independent') return fastestDevices(ctx);
-  // The limit covers the start too: Min-Min gets half of it, else MCT's one pass.
+  // One deadline for every phase; the clock only cuts (a safety net): each phase is bounded by
+  // its own work count, and `clock.expired` records whether the clock cut any of them.
+  const clock = Deadline.after(ctx.timeLimitMs);
+  // The limit covers the start too: Min-Min, or MCT's one pass if the clock cuts Min-Min.
   const quiet = { ...ctx, trace: false };
-  const init = minMinUntil(quiet, start + ctx.timeLimitMs * 0.5) ?? mct.run(quiet);
+  const minMin = minMinUntil(quiet, clock.at);
+  const minMinCut = minMin === undefined;
+  const init = minMin ?? mct.run(quiet);
   let lowerBound = lowerBoundCompiled(cp, 'sequential');
   if (n === 0 || m === 1) {
-    return { assignment: init.assignment, order: init.order, trace: [], stoppedEarly: false, lowerBound, iterations: 0 };
+    return { assignment: init.assignment, order: init.order, trace: [], stoppedEarly: minMinCut, lowerBound, iterations: 0 };
   }
   const p = new Float64Array(n * m);
   for (let q = 0; q < n * m; q++) p[q] = (transfer[q] as number) + (exec[q] as number);
   if (enumerable(n, m)) {
     // Tiny: enumerate every assignment (exact for the load makespan, instant, no randomness).
     const best = exhaustive(n, m, p, ready);
-    const out = finish(ctx, init.assignment, init.order, best, false, lowerBound, 0);
+    const out = finish(ctx, init.assignment, init.order, best, minMinCut, lowerBound, 0);
     // Without release times the load makespan is the sequential makespan: the enumeration proves the optimum.
     return cp.release.every((r) => r === 0) ? { ...out, lowerBound: evaluateCompiled(cp, out.assignment, 'sequential', out.order).metrics.makespan, boundKind: 'exhaustive' } : out;
   }
   const rng = createRng(ctx.seed);
-  const deadline = start + ctx.timeLimitMs;
   const cur = new Loads(n, m, p, ready, init.assignment);
-  descend(cur, deadline);
+  descend(cur, clock);
   let curSpan = makespanOf(cur);
-  const priced = pricedStart(n, m, p, ready, priceRounds(n), start + ctx.timeLimitMs * 0.3);
+  // Its own fixed round count whatever maxIterations says (0 included): the start and its bound.
+  const priced = pricedStart(n, m, p, ready, priceRounds(n), clock);
   // The prices also give a Lagrangian (LP-dual) bound, usually far above the combinatorial one.
   let boundKind: BoundKind = 'combinatorial';
   if (priced.bound > lowerBound) {
@@ -114,16 +128,16 @@ function run(ctx: StrategyContext): StrategyResult {
   for (let i = 0; i < n; i++) meanP += p[i * m + (cur.asg[i] as number)] as number;
   meanP /= n;
   while (bestSpan > lowerBound) {
-    if (iterations >= ctx.maxIterations || performance.now() - start >= ctx.timeLimitMs) {
+    if (iterations >= ctx.maxIterations || clock.passed()) {
       stoppedEarly = true;
       break;
     }
     iterations++;
     const target = Math.max(lowerBound, bestSpan * (1 - delta));
-    let left = descendOverflow(cur, target, WORK_WEIGHT, deadline);
-    if (left > 0) left = anneal(cur, target, WORK_WEIGHT, rng, steps, meanP * 0.05, deadline, near);
+    let left = descendOverflow(cur, target, WORK_WEIGHT, clock);
+    if (left > 0) left = anneal(cur, target, WORK_WEIGHT, rng, steps, meanP * 0.05, clock, near);
     if (left <= 0) {
-      descend(cur, deadline);
+      descend(cur, clock);
       bestSpan = makespanOf(cur);
       best.set(cur.asg);
       fails = 0;
@@ -141,6 +155,8 @@ function run(ctx: StrategyContext): StrategyResult {
     }
     restore(cur, best);
   }
+  // A phase the clock cut (even one whose failure then ended the search as converged) makes the run clock-dependent.
+  if (minMinCut || clock.expired) stoppedEarly = true;
   return { ...finish(ctx, init.assignment, init.order, best, stoppedEarly, lowerBound, iterations), boundKind };
 }
 
@@ -245,7 +261,8 @@ function fastestDevices(ctx: StrategyContext): StrategyResult {
  * Strategy `'local-search'`: makespan search from Min-Min and an LP-priced
  * start, by descent and annealing toward ever lower target makespans, the
  * annealing restricted to each task's 4 devices of least LP-priced time
- * (Fanjul-Peyro & Ruiz 2011, Section 3; see `run`); seeded, bounded by `timeLimitMs` and `maxIterations`; reports its
+ * (Fanjul-Peyro & Ruiz 2011, Section 3; see `run`); seeded, bounded by work counts and
+ * `maxIterations` (search attempts), with `timeLimitMs` as a safety net that sets `stoppedEarly`; reports its
  * own bound: the optimum on enumerated tiny instances (`'exhaustive'`), else
  * the larger of the combinatorial bound and the Lagrangian bound of its
  * prices (`'lagrangian'`, at most the LP bound, which `makespanLpBound`

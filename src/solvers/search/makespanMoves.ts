@@ -8,7 +8,11 @@
  * @module
  */
 import { randomIndex, type Rng } from '../../internal/random.js';
+import { Deadline } from '../../internal/deadline.js';
 import { Loads, makespanOf } from './makespanLoads.js';
+
+/** A deadline that never passes (the clock is then never read). */
+const NEVER = new Deadline(Infinity);
 
 /**
  * Steepest descent on the critical device: the best move of one of its
@@ -16,13 +20,14 @@ import { Loads, makespanOf } from './makespanLoads.js';
  * that both touched devices end strictly below the current critical load.
  * Each step lowers the critical device's load, so the sorted load vector
  * decreases lexicographically and the descent ends, or stops at the
- * `performance.now()` deadline. Returns the number of steps taken.
+ * `deadline` (a cut leaves `deadline.expired` true). Returns the number of
+ * steps taken.
  */
-export function descend(s: Loads, deadline = Infinity): number {
+export function descend(s: Loads, deadline: Deadline = NEVER): number {
   const { n, m, p, asg, load, members, count } = s;
   let steps = 0;
   for (;;) {
-    if (deadline !== Infinity && performance.now() >= deadline) return steps;
+    if (deadline.passed()) return steps;
     const c = s.critical();
     if (c < 0) return steps;
     const lc = load[c] as number;
@@ -48,7 +53,7 @@ export function descend(s: Loads, deadline = Infinity): number {
     if (bi < 0) {
       // The swap scan is O(count[c] · n): the deadline is read per task; a cut scan applies nothing.
       for (let a = 0; a < nc; a++) {
-        if (deadline !== Infinity && performance.now() >= deadline) return steps;
+        if (deadline.passed()) return steps;
         const i = members[c * n + a] as number;
         const pic = p[i * m + c] as number;
         for (let k = 0; k < m; k++) {
@@ -91,13 +96,13 @@ function over(x: number, t: number): number {
  * best move of a task off an overflowing device, or else the best swap of
  * such a task with a task elsewhere; it stops when no step lowers O.
  * Returns the remaining overflow Σ_j max(0, load_j − t). Stops at the
- * `performance.now()` deadline, read before each step and, in the swap scan
+ * `deadline` (a cut leaves `deadline.expired` true), read before each step and, in the swap scan
  * (O(n) per task scanned), before each task; a scan cut by it applies no move.
  */
-export function descendOverflow(s: Loads, t: number, mu: number, deadline = Infinity): number {
+export function descendOverflow(s: Loads, t: number, mu: number, deadline: Deadline = NEVER): number {
   const { n, m, p, asg, load, members, count } = s;
   for (;;) {
-    if (deadline !== Infinity && performance.now() >= deadline) break;
+    if (deadline.passed()) break;
     let best = -1e-12 * t;
     let bi = -1;
     let bk = -1;
@@ -135,7 +140,7 @@ export function descendOverflow(s: Loads, t: number, mu: number, deadline = Infi
         const oj = lj - t;
         const nj = count[j] as number;
         for (let a = 0; a < nj; a++) {
-          if (deadline !== Infinity && performance.now() >= deadline) {
+          if (deadline.passed()) {
             bi = -1;
             break swaps;
           }
@@ -178,7 +183,8 @@ export function descendOverflow(s: Loads, t: number, mu: number, deadline = Infi
  * Σ_j max(0, load_j − t) + μ·Σ_j load_j), random moves and swaps, mostly
  * off overflowing devices; temperature falls geometrically from temp0 to
  * temp0·1e-3 over `steps` proposals. Stops early when the overflow reaches
- * 0. Returns the remaining overflow.
+ * 0, or at the `deadline` (read every 1024 proposals; a cut leaves
+ * `deadline.expired` true). Returns the remaining overflow.
  *
  * With `near` (k devices per task, `nearestDevices` of `pricedStart.ts`) a proposal sends
  * task i to one of its own k near devices, drawn uniformly, instead of any
@@ -187,7 +193,7 @@ export function descendOverflow(s: Loads, t: number, mu: number, deadline = Infi
  * many times slower for the task (on Braun's high machine heterogeneity,
  * most of them). The partner of a swap is still any task of that device.
  */
-export function anneal(s: Loads, t: number, mu: number, rng: Rng, steps: number, temp0: number, deadline = Infinity, near?: Int32Array): number {
+export function anneal(s: Loads, t: number, mu: number, rng: Rng, steps: number, temp0: number, deadline: Deadline = NEVER, near?: Int32Array): number {
   const { n, m, p, asg, load, members, count } = s;
   const k0 = near === undefined ? 0 : near.length / n;
   let overflow = 0;
@@ -195,7 +201,7 @@ export function anneal(s: Loads, t: number, mu: number, rng: Rng, steps: number,
   const cool = Math.pow(1e-3, 1 / Math.max(1, steps));
   let temp = temp0;
   for (let step = 0; step < steps && overflow > 0; step++, temp *= cool) {
-    if ((step & 1023) === 1023 && performance.now() >= deadline) break;
+    if ((step & 1023) === 1023 && deadline.passed()) break;
     const i = randomIndex(rng, n);
     const j = asg[i] as number;
     const lj = load[j] as number;

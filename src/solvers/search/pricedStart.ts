@@ -6,6 +6,7 @@
  * @internal
  * @module
  */
+import type { Deadline } from '../../internal/deadline.js';
 import { Loads, makespanOf } from './makespanLoads.js';
 import { descend } from './makespanMoves.js';
 
@@ -26,8 +27,13 @@ export const minPriceRounds = (n: number, m: number): number => Math.min(100, Ma
  * with the best Lagrangian lower bound seen over the rounds
  * ({@link lagrangianBound}) and the prices that gave it (scaled to sum m,
  * all 1 when no round ran).
+ *
+ * Runs exactly `rounds` rounds (a work count, the same on every run) unless
+ * the `deadline` passes: the clock is read once per round, and from then on
+ * only the first {@link minPriceRounds} rounds still run, without their
+ * descents; `deadline.expired` then tells the caller the clock cut it.
  */
-export function pricedStart(n: number, m: number, p: Float64Array, ready: Float64Array, rounds: number, deadline: number): { asg: Int32Array; span: number; bound: number; prices: Float64Array } {
+export function pricedStart(n: number, m: number, p: Float64Array, ready: Float64Array, rounds: number, deadline: Deadline): { asg: Int32Array; span: number; bound: number; prices: Float64Array } {
   const w = new Float64Array(m).fill(1);
   const prices = new Float64Array(m).fill(1);
   const asg = new Int32Array(n);
@@ -38,7 +44,7 @@ export function pricedStart(n: number, m: number, p: Float64Array, ready: Float6
   const forced = minPriceRounds(n, m);
   for (let r = 0; r < rounds; r++) {
     // The first rounds always run: they give the Lagrangian bound even when the clock is spent.
-    const late = performance.now() >= deadline;
+    const late = deadline.passed();
     if (late && r >= forced) break;
     load.set(ready);
     let priced = 0;

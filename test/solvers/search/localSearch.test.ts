@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createRng } from '../../../src/internal/random.js';
 import type { Problem } from '../../../src/problem/types.js';
 import { generateEtc } from '../../../src/problem/generate.js';
@@ -148,5 +148,78 @@ describe("solve(…, {strategy: 'local-search'}): its own bound (issue 11, item 
       expect(s.bound.value).toBeLessThanOrEqual(lp);
       expect(s.bound.value).toBeGreaterThan(0.995 * lp);
     }
+  });
+});
+
+/** The first `n` tasks of Braun u_i_hihi.0 (inconsistent, high task and machine heterogeneity; 16 devices). */
+function braunHead(n: number): Problem {
+  const full = loadBraun('u_i_hihi.0');
+  return { ...full, tasks: full.tasks.slice(0, n), execTime: full.execTime.slice(0, n) };
+}
+
+/**
+ * Runs `f` under a fake `performance.now()`: the real clock plus `shift(k)`
+ * ms at its k-th read (k from 1); returns `f`'s result and the reads made.
+ */
+function underClock<T>(shift: (k: number) => number, f: () => T): { result: T; reads: number } {
+  const real = performance.now.bind(performance);
+  let reads = 0;
+  const spy = vi.spyOn(performance, 'now').mockImplementation(() => real() + shift(++reads));
+  try {
+    return { result: f(), reads };
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+describe("solve(…, {strategy: 'local-search'}): same input, same output, whatever the clock (README, Time limits)", () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it("solve(256 tasks of u_i_hihi.0, {maxIterations: 3, timeLimitMs: 1e9}) twice gives the same JSON", () => {
+    const p = braunHead(256);
+    const options = { strategy: 'local-search', seed: 0, maxIterations: 3, timeLimitMs: 1e9, trace: false } as const;
+    const a = JSON.stringify(solve(p, options));
+    const b = JSON.stringify(solve(p, options));
+    expect(b).toBe(a);
+    expect(JSON.parse(a).stoppedEarly).toBe(true); // maxIterations stopped it
+  });
+
+  it('a clock 1 s slower at every read (a loaded machine) gives the same JSON when the limit covers the whole run: the priced start is not cut at a share of the limit', () => {
+    const p = braunHead(256);
+    const options = { strategy: 'local-search', seed: 0, maxIterations: 3, trace: false } as const;
+    // Count the reads of an uncut run, then give a limit twice what they cost at 1 s each.
+    const counted = underClock(() => 0, () => JSON.stringify(solve(p, { ...options, timeLimitMs: 1e12 })));
+    const timeLimitMs = 2 * 1000 * counted.reads;
+    const plain = JSON.stringify(solve(p, { ...options, timeLimitMs }));
+    const slow = underClock((k) => 1000 * k, () => JSON.stringify(solve(p, { ...options, timeLimitMs })));
+    // The headline numbers first (a short message on failure), then every byte.
+    const head = (json: string): unknown => (({ makespan, lowerBound, gap, stoppedEarly }) => ({ makespan, lowerBound, gap, stoppedEarly }))(JSON.parse(json));
+    expect(head(plain)).toEqual(head(counted.result));
+    expect(head(slow.result)).toEqual(head(plain));
+    expect(plain).toBe(counted.result);
+    expect(slow.result).toBe(plain);
+  });
+
+  it('a run the clock cuts says stoppedEarly: true, even when the cut is in the last annealing of a run that then converges', () => {
+    const p = braunHead(40);
+    const options = { strategy: 'local-search', seed: 0, maxIterations: 100_000, timeLimitMs: 1e9, trace: false } as const;
+    const uncut = underClock(() => 0, () => solve(p, options));
+    // Converged within the iteration budget: nothing stopped it early.
+    expect(uncut.result.stoppedEarly).toBe(false);
+    // The clock jumps past the limit at the run's last read only.
+    const cut = underClock((k) => (k >= uncut.reads ? 2e9 : 0), () => solve(p, options));
+    expect(cut.result.stoppedEarly).toBe(true);
+  });
+
+  it('a clock that passes the limit during the start (Min-Min, priced start) says stoppedEarly: true', () => {
+    const p = braunHead(128);
+    const options = { strategy: 'local-search', seed: 0, maxIterations: 100_000, trace: false } as const;
+    const uncut = underClock(() => 0, () => solve(p, { ...options, timeLimitMs: 1e9 }));
+    // Every read 1 ms late: the limit passes at read 50, well inside the start.
+    const cut = underClock((k) => k, () => solve(p, { ...options, timeLimitMs: 50 }));
+    expect(cut.reads).toBeLessThan(uncut.reads);
+    expect(cut.result.stoppedEarly).toBe(true);
   });
 });

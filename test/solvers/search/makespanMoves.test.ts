@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../src/internal/random.js';
 import { Loads } from '../../../src/solvers/search/makespanLoads.js';
 import { anneal } from '../../../src/solvers/search/makespanMoves.js';
+import { Deadline } from '../../../src/internal/deadline.js';
 import { nearestDevices } from '../../../src/solvers/search/pricedStart.js';
 
 /** Σ_j max(0, load_j − t) over the devices that run a task, recomputed from the assignment: the oracle. */
@@ -56,7 +57,7 @@ describe('anneal(s, t, mu, rng, steps, temp0, deadline, near): properties', () =
         const t = (pv.reduce((a, b) => a + b, 0) / m / m) * 1.1;
         for (const near of [undefined, nearestDevices(n, m, p, new Float64Array(m).fill(1), k)]) {
           const s = new Loads(n, m, p, new Float64Array(m), start);
-          const left = anneal(s, t, 0.05, createRng(seed), 500, 5, Infinity, near);
+          const left = anneal(s, t, 0.05, createRng(seed), 500, 5, new Deadline(Infinity), near);
           expect(left).toBeCloseTo(overflowOf(n, m, p, s.asg, t), 9);
         }
       }),
@@ -68,7 +69,7 @@ describe('anneal(s, t, mu, rng, steps, temp0, deadline, near): properties', () =
       fc.property(instanceArb, ([n, m, pv, start, seed]) => {
         const p = Float64Array.from(pv);
         const s = new Loads(n, m, p, new Float64Array(m), start);
-        const left = anneal(s, 0, 0.05, createRng(seed), 2000, 1e9, Infinity, Int32Array.from(start));
+        const left = anneal(s, 0, 0.05, createRng(seed), 2000, 1e9, new Deadline(Infinity), Int32Array.from(start));
         expect(Array.from(s.asg)).toEqual(start);
         expect(left).toBe(overflowOf(n, m, p, start, 0));
       }),
@@ -86,7 +87,7 @@ describe('anneal: reference values (brute force)', () => {
       const p = Float64Array.from({ length: n * m }, () => 1 + Math.floor(rng() * 20));
       const opt = bruteForceSpan(n, m, p);
       const s = new Loads(n, m, p, new Float64Array(m), new Int32Array(n));
-      const left = anneal(s, opt, 0.05, createRng(r), 20_000, 5, Infinity, nearestDevices(n, m, p, Float64Array.of(1, 1, 1), 2));
+      const left = anneal(s, opt, 0.05, createRng(r), 20_000, 5, new Deadline(Infinity), nearestDevices(n, m, p, Float64Array.of(1, 1, 1), 2));
       expect(left).toBeGreaterThanOrEqual(0);
       if (left === 0) {
         expect(Math.max(...s.load)).toBeLessThanOrEqual(opt);

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { lagrangianBound, nearestDevices, pricedStart } from '../../../src/solvers/search/pricedStart.js';
+import { Deadline } from '../../../src/internal/deadline.js';
 
 describe('lagrangianBound: reference values', () => {
   it('lagrangianBound at equal prices is Σ_i min_j p_ij / m, shaved by (n + m + 2)·2^-52', () => {
@@ -9,7 +10,7 @@ describe('lagrangianBound: reference values', () => {
   });
 
   it('pricedStart on p = [[2, 4], [2, 4]] finds prices whose bound approaches the LP optimum 8/3 from below', () => {
-    const { bound, span } = pricedStart(2, 2, Float64Array.of(2, 4, 2, 4), Float64Array.of(0, 0), 2000, Infinity);
+    const { bound, span } = pricedStart(2, 2, Float64Array.of(2, 4, 2, 4), Float64Array.of(0, 0), 2000, new Deadline(Infinity));
     expect(bound).toBeLessThanOrEqual(8 / 3);
     expect(bound).toBeGreaterThan(2.6);
     expect(span).toBe(4);
@@ -33,7 +34,7 @@ describe('pricedStart, nearestDevices: properties', () => {
         ),
         ([n, m, pv]) => {
           const p = Float64Array.from(pv);
-          const { bound, prices } = pricedStart(n, m, p, new Float64Array(m), 100, Infinity);
+          const { bound, prices } = pricedStart(n, m, p, new Float64Array(m), 100, new Deadline(Infinity));
           let priced = 0;
           for (let i = 0; i < n; i++) priced += Math.min(...Array.from({ length: m }, (_, j) => prices[j]! * p[i * m + j]!));
           expect(prices.reduce((a, b) => a + b, 0)).toBeCloseTo(m, 9);

@@ -1,8 +1,10 @@
 /**
- * The wall-clock deadline of one `paretoFront` call, shared by its seeding,
- * its memetic descents and its generations so that `timeLimitMs` bounds the
- * whole call. The clock only cuts: with a deadline that never passes, every
- * answer is the same as with no clock at all.
+ * The wall-clock deadline of one call, shared by all its phases so that
+ * `timeLimitMs` bounds the whole call (`paretoFront`: its seeding, memetic
+ * descents and generations; `'local-search'`: its start, priced start and
+ * search). The clock only cuts: with a deadline that never passes, every
+ * answer is the same as with no clock at all, and {@link Deadline.expired}
+ * tells whether it cut anything.
  * @internal
  * @module
  */
@@ -55,6 +57,14 @@ export class Deadline {
     if (++this.ticks < stride) return false;
     this.ticks = 0;
     return this.passed(reserveMs);
+  }
+
+  /**
+   * Whether a check has found the deadline passed (no clock read): the
+   * caller stopped some work there, so its answer may depend on the clock.
+   */
+  get expired(): boolean {
+    return this.hit;
   }
 
   /** Milliseconds left (0 when passed, Infinity when the deadline is Infinity). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Deadline } from '../../src/pareto/deadline.js';
+import { Deadline } from '../../src/internal/deadline.js';
 
 /** A clock that reads the values given, one per call (the last one repeated), and counts its reads. */
 function scripted(values: readonly number[]): { now: () => number; reads: () => number } {
