@@ -8,6 +8,7 @@
  */
 import { completionRow, decision, heuristicResult, initialAvailability, refreshTopThree } from './completion.js';
 import { type SortedColumns, sortedColumns } from './sortedColumns.js';
+import { VolumeCut } from './volumeCut.js';
 import type { CompiledProblem } from '../../problem/types.js';
 import type { StrategyContext, StrategyResult, TaskDecision } from '../registry.js';
 
@@ -94,85 +95,6 @@ function belowOnSome(
 }
 
 /**
- * 1 − 2^−20: the float sums of the volume bounds in {@link lazyMaxMin} err
- * by at most about (7n + 2m)·2^−53 relative (non-negative terms, each
- * weighted one rounded once more; the one subtraction errs by that much of
- * the total, at most twice the bound),
- * and a device's float finish time (n additions at most) falls at most
- * n·2^−53 below the real one, so the bound times this stays at or below
- * the float makespan for n up to about 10^9 tasks. @internal
- */
-const VOLUME_SLACK = 1 - 2 ** -20;
-
-/**
- * The weighted volume bound of {@link lazyMaxMin} is computed (one O(n·m)
- * pass) only when the speed weights y differ by more than this factor (or
- * some is 0): with nearly equal weights it cuts where the mean bound does,
- * which needs no pass (Braun inconsistent instances: weight spread 1.15-1.3,
- * cut after 23-30 steps with either bound; consistent 6.7-31.5 and
- * semi-consistent 5.0-14.9, where only the weighted bound cuts early).
- * Either way the cut is sound, so the choice changes only the time.
- * @internal
- */
-const WEIGHTED_MIN_SPREAD = 2;
-
-/**
- * The costs of Duplex's volume bounds in {@link lazyMaxMin}: y[j] = 1 /
- * (device j's median cost, read from the sorted columns `cost`), or 0 if
- * that median is 0 or `Infinity`, and `ySum` = Σ y; `leastAll` = Σ_i min_j
- * c[i][j] (`rowMinSum` when given, compile's row scan); `leastW`, each
- * task's cheapest speed-weighted cost min_j y[j]·c[i][j] over its allowed
- * devices, only when the weights differ by more than
- * {@link WEIGHTED_MIN_SPREAD} (else undefined: the weighted bound is then
- * not used). At most one O(n·m) pass, none when `rowMinSum` is given and the
- * weights are close. @internal
- */
-function volumeCosts(cp: CompiledProblem, cost: Float64Array, rowMinSum: number | undefined): { readonly leastAll: number; readonly leastW: Float64Array | undefined; readonly y: Float64Array; readonly ySum: number } {
-  const { n, m, exec, transfer } = cp;
-  const y = new Float64Array(m);
-  let ySum = 0;
-  let yMin = Infinity;
-  let yMax = 0;
-  for (let j = 0; j < m; j++) {
-    const med = cost[j * n + (n >> 1)]!;
-    const v = med > 0 && med < Infinity ? 1 / med : 0;
-    y[j] = v;
-    ySum += v;
-    if (v < yMin) yMin = v;
-    if (v > yMax) yMax = v;
-  }
-  const weighted = ySum > 0 && (yMin === 0 || yMax > WEIGHTED_MIN_SPREAD * yMin);
-  if (!weighted && rowMinSum !== undefined) return { leastAll: rowMinSum, leastW: undefined, y, ySum };
-  const leastW = weighted ? new Float64Array(n) : undefined;
-  let leastAll = 0;
-  for (let i = 0, k = 0; i < n; i++) {
-    let l = Infinity;
-    let w = Infinity;
-    for (let j = 0; j < m; j++, k++) {
-      const c = transfer[k]! + exec[k]!;
-      if (c < l) l = c;
-      if (c < Infinity) {
-        const v = y[j]! * c;
-        if (v < w) w = v;
-      }
-    }
-    leastAll += l;
-    if (leastW !== undefined) leastW[i] = w;
-  }
-  return { leastAll: rowMinSum ?? leastAll, leastW, y, ySum };
-}
-
-/** Task k's cheapest transfer + exec over the devices. O(m). @internal */
-function rowLeast(transfer: Float64Array, exec: Float64Array, k: number, m: number): number {
-  let l = Infinity;
-  for (let at = k * m, end = at + m; at < end; at++) {
-    const c = transfer[at]! + exec[at]!;
-    if (c < l) l = c;
-  }
-  return l;
-}
-
-/**
  * Max-Min when releases never wait, so ct(i, j) = avail[j] + c[i][j]: the
  * threshold algorithm "TA" (Fagin, Lotem and Naor 2003, "Optimal
  * aggregation algorithms for middleware") over one sorted column per step.
@@ -209,7 +131,7 @@ function rowLeast(transfer: Float64Array, exec: Float64Array, k: number, m: numb
  * (counting the cheapest costs of the unmapped tasks; their sum is
  * `ctx.rowMinSum` when given), or plus their speed-weighted mean work
  * (when the median costs differ by more than 2×, see
- * {@link WEIGHTED_MIN_SPREAD}; each device weighted by 1 / its median cost;
+ * `WEIGHTED_MIN_SPREAD` (volumeCut.ts); each device weighted by 1 / its median cost;
  * any weights give a bound, these cut Braun's consistent and
  * semi-consistent instances after 30-74 steps instead of 64-223): the
  * makespan can then not fall below it (Duplex's cut, see `maxMinUnless`).
@@ -254,35 +176,11 @@ export function lazyMaxMin(ctx: StrategyContext, columns?: SortedColumns, stopAt
   thirdCt.fill(-Infinity);
   stamp.fill(-1);
   for (let i = 0; i < n; i++) witCost[i] = transfer[i * m]! + exec[i * m]!;
-  // Duplex's cut (stopAt finite): some device runs at least the mean work,
-  // (costs placed + Σ cheapest costs of the unmapped tasks) / m, after its
-  // ready time, so the makespan is at least the smallest ready time plus
-  // that mean; VOLUME_SLACK keeps the float bound below the float makespan.
-  // The same with the devices weighted by their speeds y[j] (any y ≥ 0,
-  // not all 0, works: a device j with work w[j] > 0 finishes a task at
-  // ready[j] + w[j], so makespan − minReady ≥ max_j w[j] ≥ Σ_j y[j]·w[j] / Σ y,
-  // and Σ_j y[j]·w[j] ≥ (y-weighted work placed) + Σ_unmapped min_j y[j]·c[i][j]);
-  // it cuts far sooner when the devices' speeds differ (Braun consistent
-  // and semi-consistent matrices: after 30-74 steps, not 64-223).
-  // Σ cheapest costs: compile's row scan when the caller passes it (ctx.rowMinSum).
-  const volume = stopAt < Infinity ? volumeCosts(cp, cost, ctx.rowMinSum) : undefined;
-  let minReady = Infinity;
-  let spent = 0;
-  const leastAll = volume === undefined ? 0 : volume.leastAll;
-  let leastPlaced = 0;
-  let wSpent = 0; // Σ_j y[j]·(work placed on j)
-  let wAll = 0;
-  let wPlaced = 0;
-  const leastW = volume?.leastW;
-  const ySum = leastW === undefined ? 0 : volume!.ySum;
-  if (volume !== undefined) {
-    for (let j = 0; j < m; j++) if (cp.ready[j]! < minReady) minReady = cp.ready[j]!;
-    if (leastW !== undefined) for (let i = 0; i < n; i++) wAll += leastW[i]!;
-  }
+  // Duplex's cut (stopAt finite): stop once a volume bound on the makespan reaches stopAt (VolumeCut).
+  const cut = stopAt < Infinity ? new VolumeCut(cp, cost, ctx.rowMinSum) : undefined;
   let prevCol = 0;
   for (let step = 0; step < n; step++) {
-    if (volume !== undefined && (minReady + (spent + (leastAll - leastPlaced)) / m) * VOLUME_SLACK >= stopAt) return null;
-    if (ySum > 0 && (minReady + (wSpent + (wAll - wPlaced)) / ySum) * VOLUME_SLACK >= stopAt) return null;
+    if (cut !== undefined && cut.reaches(stopAt)) return null;
     // The column with the smallest frontier; L from its top task.
     let js = 0;
     let frontier = Infinity;
@@ -360,15 +258,7 @@ export function lazyMaxMin(ctx: StrategyContext, columns?: SortedColumns, stopAt
     avail[g] = L;
     loaded[g] = step;
     mapped[t] = 1;
-    if (volume !== undefined) {
-      const c = transfer[t * m + g]! + exec[t * m + g]!;
-      spent += c;
-      leastPlaced += rowLeast(transfer, exec, t, m);
-      if (leastW !== undefined) {
-        wSpent += volume.y[g]! * c;
-        wPlaced += leastW[t]!;
-      }
-    }
+    cut?.place(t, g);
   }
   return heuristicResult(assignment, order, trace);
 }
